@@ -1,0 +1,86 @@
+"""Stable, readable ids for nodes and paragraphs, and the abjad order.
+
+Ids are ASCII so they travel in URLs (``para:A07/13``) and JSON unchanged:
+
+    A07                 Part A, meeting 7
+    A07/13              its paragraph 13
+    A04/1.l6.q2         meeting 4, 1 (و) '2'   (l = abjad letter by rank,
+                                               q = quoted number '2')
+    A10/l1              meeting 10, (أ)
+    B3                  Part B, session 3
+    B3-d4               session 3, decision number 4 (Arabic "المقرر 4/3")
+    B6-r4               session 6, resolution number 4 (Arabic "القرار 4/6")
+    B6-r4/pp1           its first preamble paragraph (ف.د 1)
+    B6-r4/c1            its opening words ("إن مؤتمر الأطراف ...")
+    B6-r4/annex         its only annex ("المرفق"); annex1, annex2 when numbered
+    B6-r4/annex/l2.q3   (ب) '3' of that annex
+    A01/n1              the note standing in for meeting 1's recommendations
+"""
+
+from __future__ import annotations
+
+#: Arabic abjad order used for lettered items: (أ) (ب) (ج) (د) (هـ) ...
+ABJAD = ["أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م",
+         "ن", "س", "ع", "ف", "ص", "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض",
+         "ظ", "غ"]
+
+#: Ordinal words of meeting/session headings and their numbers.
+ORDINALS = {
+    "أولاً": 1, "ثانياً": 2, "ثالثاً": 3, "رابعاً": 4, "خامساً": 5,
+    "سادساً": 6, "سابعاً": 7, "ثامناً": 8, "تاسعاً": 9, "عاشراً": 10,
+    "حادي عشر": 11, "ثاني عشر": 12, "ثالث عشر": 13, "رابع عشر": 14,
+    "خامس عشر": 15,
+}
+ORDINAL_WORDS = {v: k for k, v in ORDINALS.items()}
+
+
+def abjad_rank(letter: str) -> int:
+    """1-based rank of an abjad letter (``"هـ"`` and ``"ه"`` both give 5)."""
+    if letter == "ه":
+        letter = "هـ"
+    return ABJAD.index(letter) + 1
+
+
+def meeting_id(number: int) -> str:
+    return f"A{number:02d}"
+
+
+def session_id(number: int) -> str:
+    return f"B{number}"
+
+
+def decision_id(session: int, number: int, kind: str) -> str:
+    """kind: "decision" (مقرر) or "resolution" (قرار)."""
+    return f"B{session}-{'d' if kind == 'decision' else 'r'}{number}"
+
+
+def annex_id(unit_id: str, ordinal: int | None) -> str:
+    """ordinal None for an unnumbered "المرفق"."""
+    return f"{unit_id}/annex" if ordinal is None else f"{unit_id}/annex{ordinal}"
+
+
+def label_code(kind: str, value: str | int) -> str:
+    """One component of a paragraph id.
+
+    kind: "number" (13), "letter" (an abjad letter), "quoted" ('2'),
+    "preamble" (ف.د n), "chapeau", "note", "text" (running number).
+    """
+    if kind == "number":
+        return str(value)
+    if kind == "letter":
+        return f"l{abjad_rank(str(value))}"
+    if kind == "quoted":
+        return f"q{value}"
+    if kind == "preamble":
+        return f"pp{value}"
+    if kind == "chapeau":
+        return f"c{value}"
+    if kind == "note":
+        return f"n{value}"
+    if kind == "text":
+        return f"t{value}"
+    raise ValueError(f"unknown label kind {kind!r}")
+
+
+def paragraph_id(container_id: str, codes: list[str]) -> str:
+    return f"{container_id}/{'.'.join(codes)}"
