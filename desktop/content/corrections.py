@@ -88,11 +88,17 @@ def apply_text_fixes(source_name: str, text: str, fixes: list[TextFix]):
     return "\n".join(lines), applied
 
 
-def record(db, applied, report: list[str]) -> None:
-    """Store applied fixes in the `corrections` table and the build report."""
+def record(db, applied, report: list[str], paragraph_for_line=None) -> None:
+    """Store applied fixes in the `corrections` table and the build report.
+
+    paragraph_for_line(line) -> paragraph id or None links each fix to the
+    paragraph it changed, so the reader can mark the corrected words.
+    """
     rows = []
     for fix, _original in applied:
-        rows.append({"file": fix.file, "source_line": fix.line, "original": fix.find,
+        para = paragraph_for_line(fix.line) if paragraph_for_line else None
+        rows.append({"file": fix.file, "source_line": fix.line, "paragraph_id": para,
+                     "original": fix.find,
                      "corrected": fix.replace, "reason": fix.reason, "applied": 1})
         report.append(f"correction {fix.file}:{fix.line}: {fix.find!r} -> {fix.replace!r} ({fix.reason})")
     if rows:

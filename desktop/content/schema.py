@@ -32,7 +32,9 @@ paragraphs  id (pk), document, node_id (fk nodes: the innermost container),
 footnotes   id (pk "fn-<document>-<number>"), document, number, paragraph_id
             (fk paragraphs), marker_offset (character offset in the
             paragraph's text where the marker stood), text, source_line
-corrections file, source_line, original, corrected, reason, applied (0/1)
+corrections file, source_line, paragraph_id (the paragraph whose text the
+            fix changed, null if none), original, corrected, reason,
+            applied (0/1): the reader shows corrected words from here
 metadata    key (pk), value: schema_version, build_time, source hashes
 
 Later stages add their own tables (index, links, search) through the same
@@ -66,7 +68,7 @@ FOOTNOTE_COLUMNS = {
 }
 
 CORRECTION_COLUMNS = {
-    "id": int, "file": str, "source_line": int, "original": str,
+    "id": int, "file": str, "source_line": int, "paragraph_id": str, "original": str,
     "corrected": str, "reason": str, "applied": int,
 }
 
