@@ -1,0 +1,9 @@
+"""The user's own data (selections), kept apart from the read-only content.
+
+Qt-free: the app passes in the folder (QStandardPaths.AppDataLocation).
+"""
+
+from desktop.userdata.store import (  # noqa: F401
+    DEFAULT_FILENAME, NamedSelection, SelectionExists, SelectionStore,
+    UserDataError, default_path,
+)
