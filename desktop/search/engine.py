@@ -1,0 +1,262 @@
+"""search(db, query, filters) -> ranked results with citations and snippets.
+
+Ranking: rows holding every term exactly as typed (folded) first, then by
+bm25 with the exact column weighted above the clitic-stripped and stemmed
+ones, then reading order. A query that is a locator (`سابعاً-13`, `A07/13`,
+`المقرر 4/3`) returns that paragraph alone.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from desktop.search.index import DOCS_TABLE, FTS_TABLE, THEMES_TABLE, locator_tail, normalize_locator
+from desktop.search.query import Query, parse
+from desktop.search.snippets import Snippet, make_snippet, matched_words
+
+DEFAULT_LIMIT = 50
+#: bm25 weights of the FTS columns exact, bare, stem, alt, meta.
+WEIGHTS = (10.0, 4.0, 1.5, 1.0, 0.5)
+
+
+class SearchError(Exception):
+    """The database cannot be searched (missing, not a content database, no index)."""
+
+
+@dataclass(frozen=True)
+class Result:
+    """One hit. id: the paragraph id to open (or the theme name for kind "theme").
+
+    kind: "paragraph", "title" (a decision/annex/section title; id is its
+    first paragraph), "theme" (a thematic-index theme) or "locator".
+    snippet: the original text window with <mark>…</mark> around matches.
+    terms: the original spellings matched in the whole text (for the reader).
+    """
+
+    id: str
+    citation: str
+    snippet: str
+    score: float
+    kind: str = "paragraph"
+    exact: bool = False
+    terms: tuple[str, ...] = ()
+    snippet_parts: Snippet | None = field(default=None, compare=False, repr=False)
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "citation": self.citation, "snippet": self.snippet,
+                "score": self.score, "kind": self.kind}
+
+
+class Results(list):
+    """The requested page of results; `total` counts every matching row."""
+
+    total: int = 0
+    query: Query | None = None
+
+
+def connect(path: Path | str) -> sqlite3.Connection:
+    """Open a content database read-only for searching; SearchError if unusable."""
+    path = Path(path)
+    if not path.is_file():
+        raise SearchError(f"database not found: {path} (run: python -m desktop.content build)")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        conn.execute(f"SELECT 1 FROM {DOCS_TABLE} LIMIT 1").fetchall()
+    except sqlite3.DatabaseError as exc:
+        msg = str(exc)
+        if "no such table" in msg:
+            raise SearchError(f"database {path} has no search index: rebuild it with "
+                              "python -m desktop.content build") from None
+        raise SearchError(f"not a usable content database: {path} ({msg})") from None
+    return conn
+
+
+def _conn(db) -> sqlite3.Connection:
+    if isinstance(db, sqlite3.Connection):
+        return db
+    if isinstance(db, (str, Path)):
+        return connect(db)
+    conn = getattr(db, "conn", None)
+    if isinstance(conn, sqlite3.Connection):
+        return conn
+    raise SearchError(f"cannot search {db!r}: not a database")
+
+
+def _as_list(value) -> list | None:
+    if value is None or value == "" or value == []:
+        return None
+    if isinstance(value, (str, int)):
+        return [value]
+    return list(value)
+
+
+def _filters(part, unit, year, theme, document) -> tuple[list[str], list]:
+    where, params = [], []
+    for column, value in (("d.part", part), ("d.document", document), ("d.year", year)):
+        values = _as_list(value)
+        if values:
+            where.append(f"{column} IN ({','.join('?' * len(values))})")
+            params.extend(values)
+    units = _as_list(unit)
+    if units:
+        ors = []
+        for u in units:
+            ors.append("d.meeting = ? OR d.ref = ? OR substr(d.ref, 1, ?) = ?")
+            params.extend([u, u, len(u) + 1, f"{u}/"])
+        where.append("(" + " OR ".join(ors) + ")")
+    themes = _as_list(theme)
+    if themes:
+        where.append(f"d.ref IN (SELECT paragraph_id FROM {THEMES_TABLE} "
+                     f"WHERE theme IN ({','.join('?' * len(themes))}))")
+        params.extend(themes)
+    return where, params
+
+
+def _locator_hit(conn: sqlite3.Connection, q: Query) -> tuple[str, str] | None:
+    """(paragraph id, citation) when the query text names one paragraph or unit."""
+    text = q.locator_text
+    if text is None:
+        return None
+    pid = _resolve_with_content_layer(conn, text)
+    if pid is None:
+        if conn.execute("SELECT 1 FROM paragraphs WHERE id = ?", (text.strip(),)).fetchone():
+            pid = text.strip()
+    if pid is None:
+        loc = normalize_locator(text)
+        row = conn.execute(
+            f"SELECT ref FROM {DOCS_TABLE} WHERE kind IN ('paragraph', 'title') "
+            f"AND (locator = ? OR loc_tail = ?) ORDER BY kind = 'title', sort LIMIT 1",
+            (loc, locator_tail(loc))).fetchone()
+        pid = row[0] if row else None
+    if pid is None:
+        return None
+    row = conn.execute("SELECT citation FROM paragraphs WHERE id = ?", (pid,)).fetchone()
+    return (pid, row[0] or pid) if row else None
+
+
+def _resolve_with_content_layer(conn, text: str) -> str | None:
+    """Use desktop.content.locators.resolve_locator when that module exists."""
+    try:
+        mod = importlib.import_module("desktop.content.locators")
+    except ImportError:
+        return None
+    resolve = getattr(mod, "resolve_locator", None)
+    if resolve is None:
+        return None
+    import sqlite_utils
+
+    try:
+        found = resolve(sqlite_utils.Database(conn), text)
+    except Exception:  # a locator it does not know is not an error for search
+        return None
+    ids = _paragraph_ids(found)
+    return ids[0] if ids else None
+
+
+def _paragraph_ids(found) -> list[str]:
+    if not found:
+        return []
+    if isinstance(found, str):
+        return [found]
+    for attr in ("paragraph_ids", "targets", "ids"):
+        if hasattr(found, attr):
+            return _paragraph_ids(getattr(found, attr))
+    if hasattr(found, "id"):
+        return [found.id]
+    if isinstance(found, Iterable):
+        out = []
+        for f in found:
+            out.extend(_paragraph_ids(f))
+        return out
+    return []
+
+
+def _title_citation(label: str | None, citation: str | None, ref: str) -> str:
+    """`الجزء باء، القرار 4/6` for a hit on that resolution's title."""
+    if label and citation:
+        at = citation.find(label)
+        if at >= 0:
+            return citation[:at + len(label)]
+        return f"{citation} ({label})"
+    return label or citation or ref
+
+
+def search(db, query: str | Query, part=None, unit=None, year=None, theme=None,
+           document=None, limit: int = DEFAULT_LIMIT, offset: int = 0,
+           kinds: Iterable[str] = ("paragraph", "title", "theme")) -> Results:
+    """Search the content database. Never raises for any query text.
+
+    db: a path, a sqlite3.Connection or anything with a `.conn` (sqlite_utils
+    Database, ContentStore). Filters accept one value or a list: part "A"/"B",
+    unit a meeting/session/decision node id ("A07", "B6", "B6-r4"), year,
+    theme (a theme name as printed), document ("compendium", ...).
+    Theme-name hits appear only without part/unit/year/theme filters.
+    """
+    conn = _conn(db)
+    q = query if isinstance(query, Query) else parse(query)
+    results = Results()
+    results.query = q
+    limit = max(0, int(limit))
+    hit = _locator_hit(conn, q)
+    if hit is not None:
+        pid, citation = hit
+        text = conn.execute("SELECT text FROM paragraphs WHERE id = ?", (pid,)).fetchone()[0] or ""
+        snip = make_snippet(text, Query(text=""))
+        results.append(Result(pid, citation, snip.marked(), 0.0, "locator", True, (), snip))
+        results.total = 1
+    match = q.fts()
+    if match is None or limit == 0:
+        return results
+    where, params = _filters(part, unit, year, theme, document)
+    kinds = list(kinds)
+    if any(v is not None and v != "" and v != [] for v in (part, unit, year, theme)):
+        kinds = [k for k in kinds if k != "theme"]
+    if not kinds:
+        return results
+    kind_sql = f"d.kind IN ({','.join('?' * len(kinds))})"
+    if document is not None and "theme" in kinds:
+        # Themes belong to no document: the document filter does not hide them.
+        doc_clause = where.pop(where.index(next(w for w in where if w.startswith("d.document"))))
+        where.append(f"({doc_clause} OR d.kind = 'theme')")
+    where.insert(0, kind_sql)
+    sql = (
+        f"WITH hits AS (SELECT rowid, bm25({FTS_TABLE}, {', '.join(map(str, WEIGHTS))}) AS score "
+        f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?), "
+        f"exact AS (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?) "
+        f"SELECT d.kind, d.ref, d.label, d.text, h.score, h.rowid IN exact AS is_exact, "
+        f"p.citation, COUNT(*) OVER () AS total "
+        f"FROM hits h JOIN {DOCS_TABLE} d ON d.rowid = h.rowid "
+        f"LEFT JOIN paragraphs p ON p.id = d.ref AND d.kind != 'theme' "
+        f"WHERE {' AND '.join(where)} "
+        f"ORDER BY is_exact DESC, h.score, d.sort, d.rowid LIMIT ? OFFSET ?")
+    try:
+        rows = conn.execute(sql, [match, q.exact_fts(), *kinds, *params,
+                                  limit * 2 + 10, max(0, int(offset))]).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):
+            raise SearchError("the database has no search index: rebuild it with "
+                              "python -m desktop.content build") from None
+        # An expression FTS5 refuses (should not happen: every word is quoted).
+        return results
+    seen: set[str] = {r.id for r in results}
+    for kind, ref, label, text, score, is_exact, citation, total in rows:
+        results.total = total + len(seen)
+        if ref in seen and kind != "theme":
+            continue
+        seen.add(ref)
+        snip = make_snippet(text, q)
+        if kind == "paragraph":
+            cite = citation or ref
+        elif kind == "title":
+            cite = _title_citation(label, citation, ref)
+        else:
+            cite = f"الفهرس المواضيعي: {label}"
+        results.append(Result(ref, cite, snip.marked(), round(-score, 4), kind, bool(is_exact),
+                              tuple(matched_words(text, q)), snip))
+        if len(results) >= limit:
+            break
+    return results

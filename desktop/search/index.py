@@ -1,0 +1,259 @@
+"""Build stage: the FTS5 search index over folded and stemmed text.
+
+Run last in desktop.content.build.STAGES. Reads paragraphs, nodes and (when
+the thematic-index stage made them) theme tables; writes only its own tables:
+
+search_docs   one row per searchable thing: rowid, kind ("paragraph",
+              "title" for a decision/resolution/annex/section title,
+              "theme" for a thematic-index theme name), ref (the paragraph
+              id a hit opens, or the theme name), label (how a hit on a title
+              or theme is cited), text (the original text the snippet comes
+              from), part, document, meeting (the meeting or session node
+              id), year, sort (reading order), locator (the citation or
+              heading folded for locator look-up, see normalize_locator),
+              loc_tail (the same without "الجزء ألف/باء")
+search_fts    FTS5 over the same rowids, columns
+              exact (folded words), bare (article stripped), stem (Snowball
+              stem), alt (readings without a single-letter clitic)
+              tokenizer unicode61 only, so plain sqlite3 and sqlite-utils can
+              query it; all Arabic-specific work happens here in Python.
+search_themes theme name -> paragraph id, copied from the index stage's
+              tables when they exist (for the theme filter)
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from typing import Iterable, Iterator
+
+from desktop.search.normalize import analyze, fold, words
+
+FTS_TABLE = "search_fts"
+DOCS_TABLE = "search_docs"
+THEMES_TABLE = "search_themes"
+COLUMNS = ("exact", "bare", "stem", "alt", "meta")
+
+_YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+_TITLE_KINDS = ("decision", "resolution", "annex", "section")
+
+
+def _conn(db) -> sqlite3.Connection:
+    return db.conn if hasattr(db, "conn") else db
+
+
+def _tables(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table','view')")}
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    return {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
+
+
+def index_columns(text: str) -> tuple[str, str, str, str]:
+    """The exact, bare, stem, alt column values for one text (first three position-aligned)."""
+    exact, bare, stem, alt = [], [], [], []
+    for w in words(text):
+        a = analyze(w)
+        exact.append(a.exact)
+        bare.append(a.bare)
+        stem.append(a.stem)
+        alt.extend(a.variants)
+    return " ".join(exact), " ".join(bare), " ".join(stem), " ".join(alt)
+
+
+_PART_PREFIX_RE = re.compile(r"^الجزء (?:الف|باء) ")
+
+
+def normalize_locator(text: str | None) -> str:
+    """A citation or locator folded for comparison: `الجزء ألف، سابعاً - 13` -> `الجزء الف سابعا-13`."""
+    if not text:
+        return ""
+    t = fold(text).replace("،", " ").replace(",", " ")
+    t = re.sub(r"\s*([-–/])\s*", lambda m: "-" if m.group(1) != "/" else "/", t)
+    return " ".join(t.split())
+
+
+def locator_tail(locator: str) -> str:
+    return _PART_PREFIX_RE.sub("", locator)
+
+
+def _year(*texts) -> int | None:
+    for t in texts:
+        if t:
+            found = _YEAR_RE.findall(str(t))
+            if found:
+                return int(found[-1])
+    return None
+
+
+def _node_context(conn: sqlite3.Connection) -> dict[str, tuple[str | None, int | None]]:
+    """node id -> (meeting/session node id, year), walking up parent_id."""
+    nodes = {r[0]: r[1:] for r in conn.execute(
+        "SELECT id, parent_id, kind, dates, document FROM nodes")}
+    doc_dates = {}
+    if "date" in _columns(conn, "documents"):
+        doc_dates = dict(conn.execute("SELECT id, date FROM documents"))
+    out: dict[str, tuple[str | None, int | None]] = {}
+    for nid in nodes:
+        chain = []
+        cur, seen = nid, set()
+        while cur in nodes and cur not in seen:
+            seen.add(cur)
+            chain.append(cur)
+            cur = nodes[cur][0]
+        meeting = next((c for c in chain if nodes[c][1] in ("meeting", "session")), None)
+        if meeting is None and chain:
+            meeting = chain[-1]
+        year = _year(*(nodes[c][2] for c in chain), doc_dates.get(nodes[nid][3]))
+        out[nid] = (meeting, year)
+    return out
+
+
+def _theme_pairs(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(theme name, paragraph id) pairs from the thematic-index stage, if it ran.
+
+    The index stage is another module; look for its tables by shape rather
+    than by a fixed name: a table with a theme name column and a paragraph
+    id column, or an entries table with a JSON "targets" list.
+    """
+    import json
+
+    tables = _tables(conn)
+    pairs: set[tuple[str, str]] = set()
+    para_ids = None
+    for table in sorted(tables):
+        if table.startswith(("search_", "sqlite_")) or table in (
+                "paragraphs", "nodes", "documents", "footnotes", "corrections", "metadata"):
+            continue
+        cols = _columns(conn, table)
+        theme_col = next((c for c in ("theme", "theme_name") if c in cols), None)
+        if theme_col is None:
+            continue
+        target_col = next((c for c in ("paragraph_id", "target", "target_id") if c in cols), None)
+        if target_col:
+            rows = conn.execute(
+                f'SELECT "{theme_col}", "{target_col}" FROM "{table}" '
+                f'WHERE "{target_col}" IS NOT NULL')
+            pairs.update((str(t), str(p)) for t, p in rows if t)
+        elif "targets" in cols:
+            for t, targets in conn.execute(f'SELECT "{theme_col}", targets FROM "{table}"'):
+                try:
+                    ids = json.loads(targets) if targets else []
+                except (TypeError, ValueError):
+                    continue
+                if isinstance(ids, list):
+                    pairs.update((str(t), str(p)) for p in ids if t and isinstance(p, str))
+    if pairs:
+        para_ids = {r[0] for r in conn.execute("SELECT id FROM paragraphs")}
+        pairs = {(t, p) for t, p in pairs if p in para_ids}
+    return sorted(pairs)
+
+
+def _rows(conn: sqlite3.Connection) -> Iterator[dict]:
+    ctx = _node_context(conn)
+    pcols = _columns(conn, "paragraphs")
+    unit_expr = "unit_id" if "unit_id" in pcols else "node_id"
+    cite_expr = "citation" if "citation" in pcols else "NULL"
+    symbol_expr = "symbol" if "symbol" in pcols else "NULL"
+    paragraphs = conn.execute(
+        f"SELECT id, text, part, document, node_id, {unit_expr}, sort, {cite_expr}, "
+        f"{symbol_expr} FROM paragraphs ORDER BY sort, id").fetchall()
+    first_para: dict[str, tuple] = {}
+    for pid, text, part, document, node_id, unit_id, sort, citation, symbol in paragraphs:
+        meeting, year = ctx.get(unit_id) or ctx.get(node_id) or (unit_id, None)
+        for nid in (node_id, unit_id):
+            first_para.setdefault(nid, (pid, part, document, meeting, year, sort))
+        yield {"kind": "paragraph", "ref": pid, "label": None, "text": text or "",
+               "part": part, "document": document, "meeting": meeting, "year": year,
+               "sort": sort, "locator": normalize_locator(citation), "meta": symbol}
+    # Titles of decisions, resolutions, annexes and sections open their first paragraph.
+    placeholders = ",".join("?" * len(_TITLE_KINDS))
+    for nid, heading, title in conn.execute(
+            f"SELECT id, heading, title FROM nodes WHERE kind IN ({placeholders}) "
+            "AND title IS NOT NULL AND title != '' ORDER BY sort, id", _TITLE_KINDS):
+        target = first_para.get(nid)
+        if target is None:
+            continue
+        pid, part, document, meeting, year, sort = target
+        yield {"kind": "title", "ref": pid, "label": heading or title, "text": title,
+               "part": part, "document": document, "meeting": meeting, "year": year,
+               "sort": sort, "locator": normalize_locator(heading)}
+
+
+def build(db, ctx=None) -> None:
+    """Write the search tables (replacing any previous ones)."""
+    conn = _conn(db)
+    for table in (FTS_TABLE, DOCS_TABLE, THEMES_TABLE):
+        conn.execute(f"DROP TABLE IF EXISTS {table}")
+    conn.execute(
+        f"CREATE TABLE {DOCS_TABLE} (rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, "
+        "ref TEXT NOT NULL, label TEXT, text TEXT NOT NULL, part TEXT, document TEXT, "
+        "meeting TEXT, year INTEGER, sort INTEGER, locator TEXT, loc_tail TEXT)")
+    conn.execute(
+        f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5({', '.join(COLUMNS)}, "
+        "tokenize='unicode61 remove_diacritics 2', prefix='2 3')")
+    conn.execute(f"CREATE TABLE {THEMES_TABLE} (theme TEXT NOT NULL, paragraph_id TEXT NOT NULL, "
+                 "PRIMARY KEY (theme, paragraph_id))")
+
+    if "paragraphs" in _tables(conn):
+        rows = list(_rows(conn))
+    else:
+        rows = []
+    pairs = _theme_pairs(conn)
+    conn.executemany(f"INSERT INTO {THEMES_TABLE} VALUES (?, ?)", pairs)
+    for theme in sorted({t for t, _ in pairs}):
+        rows.append({"kind": "theme", "ref": theme, "label": theme, "text": theme,
+                     "part": None, "document": None, "meeting": None, "year": None,
+                     "sort": None, "locator": None})
+    insert_rows(conn, rows)
+    conn.execute(f"CREATE INDEX {DOCS_TABLE}_ref ON {DOCS_TABLE}(ref)")
+    conn.execute(f"CREATE INDEX {DOCS_TABLE}_locator ON {DOCS_TABLE}(locator)")
+    conn.execute(f"CREATE INDEX {DOCS_TABLE}_loc_tail ON {DOCS_TABLE}(loc_tail)")
+    conn.execute(f"CREATE INDEX {THEMES_TABLE}_paragraph ON {THEMES_TABLE}(paragraph_id)")
+    conn.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
+    conn.commit()
+
+
+def insert_rows(conn: sqlite3.Connection, rows: Iterable[dict]) -> None:
+    """Append rows (dicts as _rows yields) to the docs and FTS tables."""
+    start = conn.execute(f"SELECT COALESCE(MAX(rowid), 0) FROM {DOCS_TABLE}").fetchone()[0]
+    docs, fts = [], []
+    for i, r in enumerate(rows, start + 1):
+        loc = r.get("locator") or None
+        docs.append((i, r["kind"], r["ref"], r["label"], r["text"], r["part"],
+                     r["document"], r["meeting"], r["year"], r["sort"],
+                     loc, locator_tail(loc) if loc else None))
+        fts.append((i, *index_columns(r["text"]), " ".join(words(r.get("meta") or ""))))
+    conn.executemany(f"INSERT INTO {DOCS_TABLE} VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", docs)
+    conn.executemany(
+        f"INSERT INTO {FTS_TABLE}(rowid, {', '.join(COLUMNS)}) VALUES (?,?,?,?,?,?)", fts)
+
+
+def dump(db) -> Iterator[dict]:
+    """Nothing: the index is derived from rows that other stages dump."""
+    return iter(())
+
+
+def check(db):
+    """Counts, and an error if a paragraph is missing from the index."""
+    from desktop.content.build import Finding
+
+    conn = _conn(db)
+    if DOCS_TABLE not in _tables(conn):
+        yield Finding("search", "error", "search index missing: rebuild the database")
+        return
+    counts = dict(conn.execute(f"SELECT kind, COUNT(*) FROM {DOCS_TABLE} GROUP BY kind"))
+    yield Finding("search", "info",
+                  "search index: " + ", ".join(f"{counts.get(k, 0)} {k}(s)"
+                                               for k in ("paragraph", "title", "theme")))
+    missing = conn.execute(
+        f"SELECT COUNT(*) FROM paragraphs WHERE id NOT IN "
+        f"(SELECT ref FROM {DOCS_TABLE} WHERE kind='paragraph')").fetchone()[0]
+    if missing:
+        yield Finding("search", "error", f"{missing} paragraph(s) missing from the search index")
+    fts_rows = conn.execute(f"SELECT COUNT(*) FROM {FTS_TABLE}").fetchone()[0]
+    docs_rows = sum(counts.values())
+    if fts_rows != docs_rows:
+        yield Finding("search", "error",
+                      f"search index out of step: {fts_rows} FTS rows for {docs_rows} documents")

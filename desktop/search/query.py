@@ -1,0 +1,173 @@
+"""The query language a user can guess, turned into FTS5 MATCH expressions.
+
+    حماية الشهود          every word must match (in any clitic/stem form)
+    "حماية الشهود"        a phrase: the words in this order
+    -الضحايا              exclude paragraphs with this word
+    تقني*                 words starting with تقني (also after ال, و, ب ...)
+    CTOC/COP/WG.2/2013/5  a chunk with inner punctuation is a phrase of its parts
+
+Anything else (unbalanced quotes, FTS operators, punctuation, Latin text,
+very long input) is read as words, never an error: the user's text never
+reaches FTS5 unquoted. Locators (`سابعاً-13`) are recognised here and resolved
+by the engine, which has the database.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from desktop.search.normalize import analyze, fold, words
+
+#: Longest query text read (characters) and most terms used; the rest is ignored.
+MAX_QUERY_CHARS = 500
+MAX_TERMS = 12
+
+_QUOTES = str.maketrans({c: '"' for c in "«»“”„‟″〝〞＂"})
+_DASHES = "-\u2212\u2013\u2014\u2010\u2011"
+_PHRASE_RE = re.compile(f'(?:(?<=\\s)|^)([{_DASHES}]?)"([^"]*)"')
+_STAR = "*\u066d\uff0a"  # ASCII star, Arabic five-pointed star, full-width star
+
+
+@dataclass(frozen=True)
+class Term:
+    """One unit of the query: a word (one folded word) or a phrase (several).
+
+    prefix: the last word matches as a prefix.
+    """
+
+    words: tuple[str, ...]
+    prefix: bool = False
+
+    @property
+    def is_phrase(self) -> bool:
+        return len(self.words) > 1
+
+    def fts(self) -> str:
+        """FTS5 expression matching this term in any indexed form."""
+        analyses = [analyze(w) for w in self.words]
+        if self.is_phrase:
+            exact = _quote(" ".join(a.exact for a in analyses))
+            bare = _quote(" ".join(a.bare for a in analyses))
+            stem = _quote(" ".join(a.stem for a in analyses))
+            if self.prefix:
+                return f"({{exact meta}} : {exact}* OR bare : {bare}*)"
+            return f"({{exact meta}} : {exact} OR bare : {bare} OR stem : {stem})"
+        a = analyses[0]
+        if self.prefix:
+            return f"({{exact meta}} : {_quote(a.exact)}* OR {{bare alt}} : {_quote(a.bare)}*)"
+        parts = [f"{{exact meta}} : {_quote(a.exact)}", f"{{bare alt}} : {_quote(a.bare)}"]
+        if a.stem != a.bare:
+            parts.append(f"{{stem alt}} : {_quote(a.stem)}")
+        else:
+            parts.append(f"stem : {_quote(a.stem)}")
+        return "(" + " OR ".join(parts) + ")"
+
+    def exact_fts(self) -> str:
+        """FTS5 expression matching this term only as typed (folded)."""
+        star = "*" if self.prefix else ""
+        return f"{{exact meta}} : {_quote(' '.join(self.words))}{star}"
+
+
+def _quote(s: str) -> str:
+    return '"' + s.replace('"', '""') + '"'
+
+
+@dataclass
+class Query:
+    """A parsed query. `text` is the input as read (after truncation)."""
+
+    text: str
+    include: list[Term] = field(default_factory=list)
+    exclude: list[Term] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        """True when nothing can match (no words, or only exclusions)."""
+        return not self.include
+
+    def fts(self) -> str | None:
+        """The MATCH expression, or None when the query cannot match anything."""
+        if not self.include:
+            return None
+        expr = " AND ".join(t.fts() for t in self.include)
+        if self.exclude:
+            expr = f"({expr}) NOT ({' OR '.join(t.fts() for t in self.exclude)})"
+        return expr
+
+    def exact_fts(self) -> str | None:
+        """MATCH expression for rows holding every term exactly as typed."""
+        if not self.include:
+            return None
+        return " AND ".join(t.exact_fts() for t in self.include)
+
+    @property
+    def locator_text(self) -> str | None:
+        """The input, if it could be a locator (`سابعاً-13`, `A07/13`); else None."""
+        t = self.text.strip()
+        if not t or len(t) > 80 or '"' in t:
+            return None
+        if LOCATOR_HINT_RE.search(fold(t)):
+            return t
+        return None
+
+
+#: Something shaped like a locator (folded): a paragraph id, an ordinal with a
+#: number, or a decision/resolution number.
+LOCATOR_HINT_RE = re.compile(
+    r"(?:^[ab]\d+(?:-[dr]\d+)?(?:/\S+)?$)"
+    r"|(?:(?:اولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا|عشر)\s*[-–]\s*\d)"
+    r"|(?:^(?:الجزء \S+ )?(?:ال)?(?:مقرر|قرار)\s*\d+\s*/\s*\d+)", re.IGNORECASE)
+
+
+def parse(text: str) -> Query:
+    """Parse user input into a Query; never raises for any string."""
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    text = text[:MAX_QUERY_CHARS]
+    q = Query(text=text)
+    src = text.translate(_QUOTES)
+    found: list[tuple[bool, Term]] = []
+
+    def add(chunk: str, negative: bool, phrase: bool) -> None:
+        prefix = False
+        stripped = chunk.rstrip()
+        if stripped and stripped[-1] in _STAR:
+            prefix = True
+        ws = words(chunk)
+        if not ws:
+            return
+        if phrase or len(ws) > 1:
+            # A star inside the chunk (تقن*ية) only splits it; a final one marks a prefix.
+            found.append((negative, Term(tuple(ws), prefix)))
+        else:
+            found.append((negative, Term((ws[0],), prefix)))
+
+    # Balanced quotes first; a lone quote left over is just a separator.
+    rest_parts = []
+    pos = 0
+    for m in _PHRASE_RE.finditer(src):
+        rest_parts.append(src[pos:m.start()])
+        add(m.group(2), bool(m.group(1)), True)
+        pos = m.end()
+    rest_parts.append(src[pos:])
+    rest = " ".join(rest_parts).replace('"', " ")
+    for chunk in rest.split():
+        negative = len(chunk) > 1 and chunk[0] in _DASHES
+        if negative:
+            chunk = chunk[1:]
+        # Stars inside a chunk separate words; only a trailing one means prefix.
+        pieces = re.split(f"[{re.escape(_STAR)}](?=.)", chunk)
+        for piece in pieces:
+            add(piece, negative, False)
+
+    seen: set[tuple[bool, Term]] = set()
+    for negative, term in found:
+        if (negative, term) in seen:
+            continue
+        seen.add((negative, term))
+        (q.exclude if negative else q.include).append(term)
+    # An excluded term that is also required cannot match anything useful: keep the requirement.
+    q.exclude = [t for t in q.exclude if t not in q.include][:MAX_TERMS]
+    q.include = q.include[:MAX_TERMS]
+    return q
