@@ -320,6 +320,9 @@ class _Parser:
     # -- unlabelled blocks ----------------------------------------------------
     def unlabelled(self, text: str, n: int) -> None:
         last = self.last
+        if self.zone == "report" and last is not None and getattr(last, "text_list", False):
+            last.append(text, n, sep="\n")     # the list of officers, one per line
+            return
         if last is not None and not last.text.endswith(_TERMINAL):
             last.append(text, n)            # a paragraph broken by a page or footnotes
             return
@@ -361,9 +364,6 @@ class _Parser:
             # the list of officers after paragraph 6: one name per line
             last.append(text, n, sep="\n")
             last.text_list = True
-            return
-        if self.zone == "report" and last is not None and getattr(last, "text_list", False):
-            last.append(text, n, sep="\n")
             return
         self.problem("error", n, f"line not placed: {text[:60]}")
 
