@@ -1,0 +1,138 @@
+"""``python -m desktop`` / ``compendium``: open the reader on the content database.
+
+    compendium [--db PATH] [--open LOCATOR] [--screenshot PNG] [--self-test]
+
+--screenshot renders the window offscreen at 1280×800 and exits;
+--self-test opens the database, renders one unit of each kind, follows one
+link and exits 0, or prints what failed and exits 1 (the packaged app runs
+it). Problems with the database or the locator give an Arabic message (and a
+line on stderr) and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+from desktop import paths
+
+SCREEN_SIZE = (1280, 800)
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="compendium",
+        description="Offline Arabic reader for the UNODC technical-assistance compendium.")
+    parser.add_argument("--db", type=Path, default=None,
+                        help="content database (default: the embedded data/compendium.sqlite)")
+    parser.add_argument("--open", dest="locator", default=None, metavar="LOCATOR",
+                        help='open at a paragraph, e.g. "الجزء ألف سابعاً-13" or A07/13')
+    parser.add_argument("--screenshot", type=Path, default=None, metavar="PNG",
+                        help="render the window offscreen at 1280x800, save a PNG, exit")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check the database and the reader, print failures, exit")
+    return parser.parse_args(argv)
+
+
+def resolve_open_locator(store, text: str) -> list[str]:
+    """Paragraph ids for an --open locator.
+
+    Uses desktop.content.locators.resolve_locator when it exists; until then
+    accepts a paragraph id ("A07/13") or the Part A "ordinal-number" form
+    ("الجزء ألف سابعاً-13", "سابعاً-13").
+    """
+    text = text.strip()
+    if store.paragraph(text):
+        return [text]
+    try:
+        from desktop.content.locators import resolve_locator
+    except ImportError:
+        resolve_locator = None
+    if resolve_locator is not None:
+        try:
+            found = list(resolve_locator(store.db, text))
+        except (ValueError, KeyError, LookupError):
+            found = []
+        return [pid for pid in found if store.paragraph(pid)]
+    from desktop.content.ids import ORDINALS, meeting_id
+    words = "|".join(sorted(map(re.escape, ORDINALS), key=len, reverse=True))
+    match = re.fullmatch(rf"(?:الجزء\s+ألف[،,]?\s*)?({words})\s*-\s*(\d+)", text)
+    if match:
+        pid = f"{meeting_id(ORDINALS[match.group(1)])}/{match.group(2)}"
+        if store.paragraph(pid):
+            return [pid]
+    return []
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    headless = bool(args.screenshot or args.self_test)
+    if headless:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from desktop.app import errors
+    from desktop.app.application import create_application
+    from desktop.app.main_window import MainWindow
+    from desktop.app.settings import AppSettings
+    from desktop.content.store import StoreError, open_store
+
+    app = create_application([sys.argv[0]])
+    db_path = args.db or paths.default_db()
+    try:
+        store = open_store(db_path)
+    except StoreError as exc:
+        return errors.report_store_error(exc, dialog=not headless)
+
+    target = None
+    if args.locator:
+        ids = resolve_open_locator(store, args.locator)
+        if not ids:
+            status = errors.report_unknown_locator(args.locator, dialog=not headless)
+            if headless:
+                return status
+        else:
+            target = ids[0]
+
+    if headless:
+        scratch = tempfile.TemporaryDirectory(prefix="compendium-")
+        settings = AppSettings(Path(scratch.name) / "settings.ini")
+        window = MainWindow(store, settings, remember=False)
+        if args.self_test:
+            from desktop.app.self_test import run_self_test
+            failures = run_self_test(window)
+            for line in failures:
+                print(f"self-test: FAILED: {line}", file=sys.stderr)
+            if not failures:
+                print("self-test: ok")
+            window.close()
+            return 1 if failures else 0
+        return save_screenshot(app, window, args.screenshot, target)
+
+    window = MainWindow(store, AppSettings())
+    window.open_start(target)
+    window.show()
+    return app.exec()
+
+
+def save_screenshot(app, window, path: Path, paragraph_id: str | None) -> int:
+    window.resize(*SCREEN_SIZE)
+    window.open_start(paragraph_id)
+    window.show()
+    for _ in range(5):
+        app.processEvents()
+    window.reader.scrollToAnchor(f"p-{window.reader.current_paragraph_id()}")
+    app.processEvents()
+    image = window.grab()
+    if not image.save(str(path), "PNG"):
+        print(f"compendium: cannot write the screenshot {path}", file=sys.stderr)
+        return 1
+    print(f"screenshot: {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,81 @@
+"""QApplication set-up: right-to-left, Arabic Qt translations, bundled fonts.
+
+Done once, before any window exists, so every widget agrees on direction and
+font whatever the machine's locale and installed fonts are.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from desktop import paths
+
+APP_NAME = "compendium"
+ORGANIZATION = "UNODC-TA-Compendium"
+#: The window title names the compendium.
+WINDOW_TITLE = "المساعدة التقنية: الخلاصة الوافية والفهرس المواضيعي"
+
+#: The reader's font (reads best on screen) and the interface/printing font.
+READER_FAMILY = "Amiri"
+UI_FAMILY = "Noto Sans Arabic"
+PRINT_FAMILY = "Noto Sans Arabic"
+UI_POINT_SIZE = 10
+FONT_FILES = ("Amiri-Regular.ttf", "Amiri-Bold.ttf",
+              "NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf")
+
+_registered: list[str] = []
+
+
+def register_fonts() -> list[str]:
+    """Register the bundled fonts once; returns the families Qt loaded."""
+    if _registered:
+        return _registered
+    for name in FONT_FILES:
+        font_id = QFontDatabase.addApplicationFont(str(paths.resource("fonts", name)))
+        if font_id >= 0:
+            for family in QFontDatabase.applicationFontFamilies(font_id):
+                if family not in _registered:
+                    _registered.append(family)
+    return _registered
+
+
+def install_translations(app: QApplication) -> None:
+    """Qt's own Arabic strings (dialog buttons, context menus)."""
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase_ar",):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, configured; reuses an existing one (tests)."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(list(argv if argv is not None else sys.argv[:1]))
+    configure(app)
+    return app
+
+
+def configure(app: QApplication) -> None:
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationDisplayName(WINDOW_TITLE)
+    QLocale.setDefault(QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt))
+    if not app.property("compendium_configured"):
+        install_translations(app)
+        app.setProperty("compendium_configured", True)
+    app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    families = register_fonts()
+    if UI_FAMILY in families:
+        app.setFont(QFont(UI_FAMILY, UI_POINT_SIZE))
+
+
+def reader_font(point_size: int) -> QFont:
+    families = register_fonts()
+    family = READER_FAMILY if READER_FAMILY in families else UI_FAMILY
+    return QFont(family, point_size)

@@ -1,0 +1,82 @@
+"""The thematic index tab: a filter box over the themes, their entries below.
+
+A click on an entry opens its first target paragraph; unresolved entries
+are shown in red and open nothing (the status column says why).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
+
+from desktop.content.store import ContentStore
+from desktop.app.index_model import IndexModel, ThemeFilter
+
+
+class IndexPanel(QWidget):
+    #: (paragraph id, all target ids of the entry)
+    paragraphRequested = Signal(str, list)
+
+    def __init__(self, store: ContentStore, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("index-panel")
+        self.store = store
+        self.model = IndexModel(store, self)
+        self.proxy = ThemeFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.filter_box = QLineEdit(self)
+        self.filter_box.setObjectName("theme-filter")
+        self.filter_box.setPlaceholderText("تصفية المواضيع…")
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.filter_box.textChanged.connect(self.proxy.set_text)
+
+        self.view = QTreeView(self)
+        self.view.setObjectName("index-view")
+        self.view.setModel(self.proxy)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.view.header().setStretchLastSection(False)
+        self.view.clicked.connect(self._on_clicked)
+        self.view.activated.connect(self._on_clicked)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.filter_box)
+        if not store.has_index():
+            note = QLabel("لا يتضمن هذا الإصدار من قاعدة البيانات الفهرس المواضيعي.", self)
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        layout.addWidget(self.view)
+
+    def set_filter(self, text: str) -> None:
+        self.filter_box.setText(text)
+
+    def visible_themes(self) -> list[str]:
+        return [self.proxy.index(row, 0).data() for row in range(self.proxy.rowCount())]
+
+    def _on_clicked(self, proxy_index: QModelIndex) -> None:
+        source = self.proxy.mapToSource(proxy_index)
+        entry = self.model.entry(source)
+        if entry is None:
+            return
+        self.open_entry(entry)
+
+    def open_entry(self, entry) -> bool:
+        if not entry.targets:
+            return False
+        self.paragraphRequested.emit(entry.targets[0], list(entry.targets))
+        return True
+
+    def show_theme(self, theme_id: str) -> None:
+        """Select and expand a theme (e.g. from "what links here")."""
+        row = self.model.row_of_theme(theme_id)
+        if row < 0:
+            return
+        self.filter_box.clear()
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.view.setCurrentIndex(index)
+        self.view.expand(index)
+        self.view.scrollTo(index)

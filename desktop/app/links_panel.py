@@ -1,0 +1,84 @@
+""""What links here": the paragraphs and index themes that point at the
+current paragraph, each one a link.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from desktop.content.store import ContentStore
+
+KIND_TEXT = {
+    "endorsement": "إقرار",
+    "mention": "إشارة",
+    "decision": "إشارة",
+    "paragraph": "إشارة",
+}
+TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class LinksPanel(QWidget):
+    paragraphRequested = Signal(str)
+    themeRequested = Signal(str)
+
+    def __init__(self, store: ContentStore, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("links-panel")
+        self.store = store
+        self.title = QLabel("", self)
+        self.title.setWordWrap(True)
+        self.list = QListWidget(self)
+        self.list.setObjectName("links-list")
+        self.list.itemActivated.connect(self._on_item)
+        self.list.itemClicked.connect(self._on_item)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.title)
+        layout.addWidget(self.list)
+        self.paragraph_id: str | None = None
+
+    def show_paragraph(self, paragraph_id: str) -> None:
+        self.paragraph_id = paragraph_id
+        self.list.clear()
+        para = self.store.paragraph(paragraph_id)
+        self.title.setText(f"ما يحيل إلى: {para.citation if para else paragraph_id}")
+        links = self.store.links_to(paragraph_id)
+        sources = {p.id: p for p in self.store.paragraphs(l.from_id for l in links)}
+        for link in links:
+            source = sources.get(link.from_id)
+            if source is None:
+                continue
+            kind = KIND_TEXT.get(link.kind, link.kind)
+            item = QListWidgetItem(f"{source.citation or source.id}  ({kind})")
+            item.setData(TARGET_ROLE, ("paragraph", source.id))
+            item.setToolTip(source.text[:300])
+            self.list.addItem(item)
+        for theme in self.store.themes_citing(paragraph_id):
+            item = QListWidgetItem(f"الفهرس المواضيعي: {theme.name}")
+            item.setData(TARGET_ROLE, ("theme", theme.id))
+            self.list.addItem(item)
+        if self.list.count() == 0:
+            empty = QListWidgetItem("لا شيء يحيل إلى هذه الفقرة.")
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.list.addItem(empty)
+
+    def entries(self) -> list[tuple[str, str, str]]:
+        """(kind, id, text) of each listed item (for tests and the self-test)."""
+        found = []
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            target = item.data(TARGET_ROLE)
+            if target:
+                found.append((target[0], target[1], item.text()))
+        return found
+
+    def _on_item(self, item: QListWidgetItem) -> None:
+        target = item.data(TARGET_ROLE)
+        if not target:
+            return
+        kind, ident = target
+        if kind == "paragraph":
+            self.paragraphRequested.emit(ident)
+        else:
+            self.themeRequested.emit(ident)

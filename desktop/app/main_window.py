@@ -1,0 +1,320 @@
+"""The main window: contents tree and thematic index beside the reader.
+
+Layout (right-to-left, so "beside" means on the right): a splitter holding
+the navigation tabs (contents tree, thematic index, and any tab another
+panel adds) and the reader; docks around it ("what links here" at the
+bottom, more added by other features); a toolbar with Back/Forward and
+zoom; a status bar with the current citation and official report paragraph.
+
+Extension API (for the search, selection/printing and About features)
+----------------------------------------------------------------------
+``window.reader`` (desktop.app.reader.ReaderView):
+    ``open_paragraph(id, highlight_terms=None) -> bool``  show a paragraph
+        (its whole unit, the paragraph highlighted and scrolled to; terms,
+        given as they appear in the text, are marked); records history.
+    ``current_paragraph_id()``, ``current_unit_id()``, ``current_paragraph()``
+    ``add_paragraph_action(text, callback)``  adds an entry to every
+        paragraph's context menu; ``callback(paragraph_id)``.
+    ``paragraphOpened(str)`` signal after every open (link, tree, history).
+    ``history`` (NavigationHistory), ``back()``, ``forward()``.
+``window.open_paragraph(id, highlight_terms=None)`` the same, and also
+    brings the reader forward; use it from panels.
+``window.add_navigation_tab(widget, title) -> int``  a tab beside the
+    contents tree and the index (e.g. search results).
+``window.add_panel(widget, title, area=Qt.LeftDockWidgetArea) -> QDockWidget``
+    a dock (e.g. the selection); its state is saved with the window.
+``window.menu(name) -> QMenu``  "file" (ملف), "view" (عرض), "go" (انتقال),
+    "help" (مساعدة); add QActions there (shortcuts work window-wide).
+``window.toolbar``  the main QToolBar.
+``window.tree_view`` / ``window.tree_model`` the contents tree;
+    ``tree_model.key(index)`` gives ("node" | "paragraph", id).
+``window.index_panel`` the thematic index; ``window.links_panel``.
+``window.store`` the ContentStore (desktop.content.store): views ask it,
+    never SQL.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, QMenu,
+                               QSplitter, QTabWidget, QToolBar, QTreeView, QWidget)
+
+from desktop.content.store import ContentStore
+from desktop.app.application import WINDOW_TITLE
+from desktop.app.index_panel import IndexPanel
+from desktop.app.links_panel import LinksPanel
+from desktop.app.reader import ReaderView, official_reference
+from desktop.app.settings import DEFAULT_ZOOM, AppSettings
+from desktop.app.tree_model import ContentTreeModel
+
+MENU_TITLES = {"file": "&ملف", "view": "&عرض", "go": "ا&نتقال", "help": "م&ساعدة"}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: ContentStore, settings: AppSettings | None = None,
+                 parent: QWidget | None = None, *, remember: bool = True):
+        super().__init__(parent)
+        self.store = store
+        self.settings = settings or AppSettings()
+        #: False for --screenshot/--self-test: nothing is written back
+        self.remember = remember
+        self.setObjectName("main-window")
+        self.setWindowTitle(WINDOW_TITLE)
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self._menus: dict[str, QMenu] = {}
+        self._syncing_tree = False
+
+        self.reader = ReaderView(store, self)
+        self.tree_model = ContentTreeModel(store, self)
+        self.tree_view = QTreeView(self)
+        self.tree_view.setObjectName("contents-tree")
+        self.tree_view.setModel(self.tree_model)
+        self.tree_view.setHeaderHidden(True)
+        self.tree_view.setUniformRowHeights(True)
+        self.tree_view.setWordWrap(False)
+        self.index_panel = IndexPanel(store, self)
+        self.links_panel = LinksPanel(store, self)
+
+        self.navigation = QTabWidget(self)
+        self.navigation.setObjectName("navigation-tabs")
+        self.navigation.addTab(self.tree_view, "المحتويات")
+        self.navigation.addTab(self.index_panel, "الفهرس المواضيعي")
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main-splitter")
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.reader)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([420, 860])
+        self.setCentralWidget(self.splitter)
+
+        self.links_dock = self.add_panel(self.links_panel, "ما يحيل إلى هذه الفقرة",
+                                         Qt.DockWidgetArea.BottomDockWidgetArea)
+
+        self._build_actions()
+        self._build_status_bar()
+        self._connect()
+        self._mouse_filter = _HistoryButtons(self)
+        QApplication.instance().installEventFilter(self._mouse_filter)
+        self.restore_state()
+
+    # ---- extension points ------------------------------------------------
+
+    def add_navigation_tab(self, widget: QWidget, title: str) -> int:
+        return self.navigation.addTab(widget, title)
+
+    def add_panel(self, widget: QWidget, title: str,
+                  area: Qt.DockWidgetArea = Qt.DockWidgetArea.LeftDockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{widget.objectName() or title}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.menu("view").addAction(dock.toggleViewAction())
+        return dock
+
+    def menu(self, name: str) -> QMenu:
+        if name not in self._menus:
+            self._menus[name] = self.menuBar().addMenu(MENU_TITLES.get(name, name))
+        return self._menus[name]
+
+    def open_paragraph(self, paragraph_id: str, highlight_terms=None) -> bool:
+        ok = self.reader.open_paragraph(paragraph_id, highlight_terms)
+        if ok:
+            self.reader.setFocus()
+        return ok
+
+    # ---- construction ----------------------------------------------------
+
+    def _build_actions(self) -> None:
+        for name in ("file", "view", "go", "help"):
+            self.menu(name)
+        self.toolbar = QToolBar("الأدوات", self)
+        self.toolbar.setObjectName("main-toolbar")
+        self.addToolBar(self.toolbar)
+        style = self.style()
+
+        self.back_action = QAction("رجوع", self)
+        self.back_action.setShortcuts([QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left),
+                                       QKeySequence(QKeySequence.StandardKey.Back)])
+        # In a right-to-left window "back" points right.
+        self.back_action.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowRight))
+        self.back_action.triggered.connect(self.reader.back)
+        self.forward_action = QAction("تقدم", self)
+        self.forward_action.setShortcuts([QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Right),
+                                          QKeySequence(QKeySequence.StandardKey.Forward)])
+        self.forward_action.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowLeft))
+        self.forward_action.triggered.connect(self.reader.forward)
+
+        self.zoom_in_action = QAction("تكبير", self)
+        self.zoom_in_action.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+        self.zoom_in_action.triggered.connect(lambda: self.set_zoom(self.reader.zoom() + 1))
+        self.zoom_out_action = QAction("تصغير", self)
+        self.zoom_out_action.setShortcuts([QKeySequence("Ctrl+-")])
+        self.zoom_out_action.triggered.connect(lambda: self.set_zoom(self.reader.zoom() - 1))
+        self.zoom_reset_action = QAction("الحجم الافتراضي", self)
+        self.zoom_reset_action.setShortcut(QKeySequence("Ctrl+0"))
+        self.zoom_reset_action.triggered.connect(lambda: self.set_zoom(DEFAULT_ZOOM))
+
+        self.quit_action = QAction("خروج", self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+
+        for action in (self.back_action, self.forward_action, self.zoom_in_action,
+                       self.zoom_out_action, self.zoom_reset_action, self.quit_action):
+            self.addAction(action)
+        self.menu("go").addActions([self.back_action, self.forward_action])
+        self.menu("view").addActions([self.zoom_in_action, self.zoom_out_action,
+                                      self.zoom_reset_action])
+        self.menu("view").addSeparator()
+        self.menu("file").addAction(self.quit_action)
+        self.toolbar.addActions([self.back_action, self.forward_action])
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([self.zoom_in_action, self.zoom_out_action])
+        self._update_history_actions()
+
+    def _build_status_bar(self) -> None:
+        self.citation_label = QLabel("", self)
+        self.citation_label.setObjectName("status-citation")
+        self.official_label = QLabel("", self)
+        self.official_label.setObjectName("status-official")
+        self.statusBar().addWidget(self.citation_label, 1)
+        self.statusBar().addPermanentWidget(self.official_label)
+
+    def _connect(self) -> None:
+        self.tree_view.selectionModel().currentChanged.connect(self._on_tree_current)
+        self.tree_view.activated.connect(self._on_tree_activated)
+        self.reader.paragraphOpened.connect(self._on_paragraph_opened)
+        self.reader.historyChanged.connect(self._update_history_actions)
+        self.reader.linksRequested.connect(self.show_links)
+        self.index_panel.paragraphRequested.connect(
+            lambda pid, _targets: self.open_paragraph(pid))
+        self.links_panel.paragraphRequested.connect(self.open_paragraph)
+        self.links_panel.themeRequested.connect(self.show_theme)
+
+    # ---- behaviour -------------------------------------------------------
+
+    def _on_tree_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._syncing_tree:
+            return
+        key = self.tree_model.key(current)
+        if key is None:
+            return
+        kind, ident = key
+        if kind == "paragraph":
+            self.reader.open_paragraph(ident)
+        else:
+            first = self.store.first_paragraph(ident)
+            if first and first.unit_id != self.reader.current_unit_id() \
+                    and self.store.node(ident).kind not in ("part",):
+                self.reader.open_paragraph(first.id)
+
+    def _on_tree_activated(self, index: QModelIndex) -> None:
+        key = self.tree_model.key(index)
+        if key and key[0] == "node":
+            first = self.store.first_paragraph(key[1])
+            if first:
+                self.reader.open_paragraph(first.id)
+
+    def _on_paragraph_opened(self, paragraph_id: str) -> None:
+        para = self.store.paragraph(paragraph_id)
+        if para is None:
+            return
+        self.citation_label.setText(para.citation or para.id)
+        self.official_label.setText(official_reference(para))
+        self.links_panel.show_paragraph(paragraph_id)
+        self.select_in_tree(paragraph_id)
+        if self.remember:
+            self.settings.set_last_paragraph(paragraph_id)
+
+    def select_in_tree(self, paragraph_id: str) -> None:
+        index = self.tree_model.index_for_paragraph(paragraph_id)
+        if not index.isValid():
+            return
+        self._syncing_tree = True
+        try:
+            self.tree_view.setCurrentIndex(index)
+            self.tree_view.scrollTo(index)
+        finally:
+            self._syncing_tree = False
+
+    def _update_history_actions(self) -> None:
+        self.back_action.setEnabled(self.reader.history.can_back())
+        self.forward_action.setEnabled(self.reader.history.can_forward())
+
+    def show_links(self, paragraph_id: str) -> None:
+        self.links_panel.show_paragraph(paragraph_id)
+        self.links_dock.show()
+        self.links_dock.raise_()
+
+    def show_theme(self, theme_id: str) -> None:
+        self.navigation.setCurrentWidget(self.index_panel)
+        self.index_panel.show_theme(theme_id)
+
+    def set_zoom(self, point_size: int) -> None:
+        self.reader.set_zoom(point_size)
+        if self.remember:
+            self.settings.set_zoom(self.reader.zoom())
+
+    # ---- state -----------------------------------------------------------
+
+    def restore_state(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+        else:
+            self.resizeDocks([self.links_dock], [140], Qt.Orientation.Vertical)
+        splitter = self.settings.splitter("main")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        self.reader.set_zoom(self.settings.zoom())
+
+    def open_start(self, paragraph_id: str | None = None) -> bool:
+        """Open the given paragraph, else the last one read, else the first."""
+        for candidate in (paragraph_id, self.settings.last_paragraph()):
+            if candidate and self.open_paragraph(candidate):
+                return True
+        for node in self.store.top_nodes():
+            first = self.store.first_paragraph(node.id)
+            if first:
+                return self.open_paragraph(first.id)
+        return False
+
+    def save_state(self) -> None:
+        if not self.remember:
+            return
+        self.settings.save_window(self.saveGeometry(), self.saveState(),
+                                  {"main": self.splitter.saveState()})
+        self.settings.set_zoom(self.reader.zoom())
+        self.settings.set_last_paragraph(self.reader.current_paragraph_id())
+        self.settings.sync()
+
+    def closeEvent(self, event) -> None:
+        self.save_state()
+        QApplication.instance().removeEventFilter(self._mouse_filter)
+        super().closeEvent(event)
+
+
+class _HistoryButtons(QObject):
+    """Mouse back/forward buttons anywhere in the window move through history."""
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(watched, QWidget) \
+                and watched.window() is self.window:
+            if event.button() == Qt.MouseButton.BackButton:
+                self.window.reader.back()
+                return True
+            if event.button() == Qt.MouseButton.ForwardButton:
+                self.window.reader.forward()
+                return True
+        return False

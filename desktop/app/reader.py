@@ -1,0 +1,330 @@
+"""The reader pane: a QTextBrowser showing one unit around a paragraph,
+and the Back/Forward history of the places visited.
+
+The HTML comes from desktop.content.render (Qt-free); this module only
+shows it, highlights search terms, maps positions back to paragraphs (for
+the context menu and the hover text) and records where the reader has been.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
+
+from desktop.content.render import (PARA_SCHEME, anchor_name, render_unit,
+                                    strip_joiners)
+from desktop.content.store import ContentStore, Paragraph
+from desktop.app.application import reader_font
+from desktop.app.settings import DEFAULT_ZOOM, MAX_ZOOM, MIN_ZOOM
+
+TERM_COLOUR = "#ffd27f"
+
+
+@dataclass
+class ParagraphAction:
+    """An entry of the paragraph context menu: ``callback(paragraph_id)``."""
+
+    text: str
+    callback: Callable[[str], None]
+
+
+class NavigationHistory:
+    """Back/Forward over visited paragraph ids (like a web browser)."""
+
+    def __init__(self, limit: int = 500):
+        self._items: list[str] = []
+        self._pos = -1
+        self._limit = limit
+
+    def visit(self, paragraph_id: str) -> None:
+        if self._pos >= 0 and self._items[self._pos] == paragraph_id:
+            return
+        del self._items[self._pos + 1:]
+        self._items.append(paragraph_id)
+        if len(self._items) > self._limit:
+            del self._items[0]
+        self._pos = len(self._items) - 1
+
+    def can_back(self) -> bool:
+        return self._pos > 0
+
+    def can_forward(self) -> bool:
+        return self._pos < len(self._items) - 1
+
+    def back(self) -> str | None:
+        if not self.can_back():
+            return None
+        self._pos -= 1
+        return self._items[self._pos]
+
+    def forward(self) -> str | None:
+        if not self.can_forward():
+            return None
+        self._pos += 1
+        return self._items[self._pos]
+
+    def current(self) -> str | None:
+        return self._items[self._pos] if self._pos >= 0 else None
+
+
+class ReaderView(QTextBrowser):
+    """Shows a unit; ``paragraphOpened(id)`` after each open_paragraph."""
+
+    paragraphOpened = Signal(str)
+    historyChanged = Signal()
+    #: emitted for "show what links here" from the context menu
+    linksRequested = Signal(str)
+
+    def __init__(self, store: ContentStore, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.history = NavigationHistory()
+        self.paragraph_actions: list[ParagraphAction] = []
+        self._unit_id: str | None = None
+        self._paragraph_id: str | None = None
+        self._block_paragraph: dict[int, str] = {}
+        self._zoom = DEFAULT_ZOOM
+        self.setObjectName("reader")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        option = self.document().defaultTextOption()
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        self.document().setDefaultTextOption(option)
+        self.anchorClicked.connect(self._on_anchor)
+        self.set_zoom(DEFAULT_ZOOM)
+
+    # the public API
+
+    def open_paragraph(self, paragraph_id: str, highlight_terms=None, *,
+                       record: bool = True) -> bool:
+        """Show the paragraph's unit, highlight and scroll to it; False if unknown."""
+        para = self.store.paragraph(paragraph_id)
+        if para is None:
+            return False
+        rendered = render_unit(self.store, para.unit_id, para.id)
+        self.document().setDefaultFont(reader_font(self._zoom))
+        self.setHtml(rendered.html)
+        self._unit_id = para.unit_id
+        self._paragraph_id = para.id
+        self._map_blocks()
+        self.highlight_terms(highlight_terms or [])
+        self._scroll_to(para.id)
+        if record:
+            self.history.visit(para.id)
+        self.historyChanged.emit()
+        self.paragraphOpened.emit(para.id)
+        return True
+
+    def current_paragraph_id(self) -> str | None:
+        return self._paragraph_id
+
+    def current_unit_id(self) -> str | None:
+        return self._unit_id
+
+    def current_paragraph(self) -> Paragraph | None:
+        return self.store.paragraph(self._paragraph_id) if self._paragraph_id else None
+
+    def add_paragraph_action(self, text: str, callback: Callable[[str], None]) -> ParagraphAction:
+        """Add an entry to every paragraph's context menu."""
+        action = ParagraphAction(text, callback)
+        self.paragraph_actions.append(action)
+        return action
+
+    def back(self) -> bool:
+        target = self.history.back()
+        return bool(target) and self.open_paragraph(target, record=False)
+
+    def forward(self) -> bool:
+        target = self.history.forward()
+        return bool(target) and self.open_paragraph(target, record=False)
+
+    # zoom
+
+    def zoom(self) -> int:
+        return self._zoom
+
+    def set_zoom(self, point_size: int) -> None:
+        self._zoom = max(MIN_ZOOM, min(MAX_ZOOM, int(point_size)))
+        self.document().setDefaultFont(reader_font(self._zoom))
+        if self._paragraph_id:
+            self._scroll_to(self._paragraph_id)
+
+    # highlighting search terms
+
+    def highlight_terms(self, terms) -> int:
+        """Mark every occurrence of the given surface forms; returns how many."""
+        selections = []
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(TERM_COLOUR))
+        for term in terms:
+            if not term:
+                continue
+            cursor = QTextCursor(self.document())
+            while True:
+                cursor = self.document().find(term, cursor)
+                if cursor.isNull():
+                    break
+                sel = QTextEdit.ExtraSelection()
+                sel.cursor = cursor
+                sel.format = fmt
+                selections.append(sel)
+        self.setExtraSelections(selections)
+        return len(selections)
+
+    # positions → paragraphs
+
+    def _map_blocks(self) -> None:
+        """Remember which paragraph each text block belongs to."""
+        mapping: dict[int, str] = {}
+        current: str | None = None
+        block = self.document().begin()
+        prefix = "p-"
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                for name in it.fragment().charFormat().anchorNames():
+                    if name.startswith(prefix):
+                        current = name[len(prefix):]
+                it += 1
+            if current:
+                mapping[block.blockNumber()] = current
+            block = block.next()
+        self._block_paragraph = mapping
+
+    def paragraph_at(self, pos: QPoint) -> str | None:
+        """The paragraph under a viewport position."""
+        cursor = self.cursorForPosition(pos)
+        return self._block_paragraph.get(cursor.block().blockNumber())
+
+    def paragraph_of_block(self, block_number: int) -> str | None:
+        return self._block_paragraph.get(block_number)
+
+    def _scroll_to(self, paragraph_id: str) -> None:
+        name = anchor_name(paragraph_id)
+        self.scrollToAnchor(name)
+        QTimer.singleShot(0, lambda: self.scrollToAnchor(name))
+
+    # links, hover, context menu, mouse buttons
+
+    def _on_anchor(self, url: QUrl) -> None:
+        text = url.toString()
+        if text.startswith(PARA_SCHEME):
+            self.open_paragraph(text[len(PARA_SCHEME):])
+        elif text.startswith("#"):
+            self.scrollToAnchor(text[1:])
+
+    def tooltip_at(self, pos: QPoint) -> str:
+        """Hover text: a footnote's text, a link's target, or the paragraph's citation."""
+        href = self.anchorAt(pos)
+        if href.startswith("#fn-"):
+            number = href[len("#fn-"):]
+            for note in self.store.footnotes(self._block_paragraph.values()):
+                if str(note.number) == number:
+                    return strip_joiners(note.text)
+        if href.startswith(PARA_SCHEME):
+            target = self.store.paragraph(href[len(PARA_SCHEME):])
+            if target:
+                return citation_line(target)
+        pid = self.paragraph_at(pos)
+        if pid:
+            para = self.store.paragraph(pid)
+            if para:
+                return citation_line(para)
+        return ""
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            text = self.tooltip_at(event.pos())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.BackButton:
+            self.back()
+            return
+        if event.button() == Qt.MouseButton.ForwardButton:
+            self.forward()
+            return
+        super().mousePressEvent(event)
+
+    def paragraph_menu(self, paragraph_id: str, parent: QWidget | None = None) -> QMenu:
+        """The context menu for one paragraph (built fresh each time)."""
+        menu = QMenu(parent or self)
+        menu.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        menu.addAction("نسخ مع الإحالة", lambda: self.copy_with_citation(paragraph_id))
+        menu.addAction("ما يحيل إلى هذه الفقرة", lambda: self.linksRequested.emit(paragraph_id))
+        if self.paragraph_actions:
+            menu.addSeparator()
+            for action in self.paragraph_actions:
+                menu.addAction(action.text,
+                               lambda cb=action.callback: cb(paragraph_id))
+        return menu
+
+    def contextMenuEvent(self, event) -> None:
+        pid = self.paragraph_at(event.pos())
+        if not pid:
+            super().contextMenuEvent(event)
+            return
+        menu = self.paragraph_menu(pid)
+        if self.textCursor().hasSelection():
+            menu.insertAction(menu.actions()[0], self._copy_selection_action(menu))
+        menu.exec(event.globalPos())
+
+    def _copy_selection_action(self, menu: QMenu):
+        action = menu.addAction("نسخ النص المحدد")
+        action.triggered.connect(self.copy)
+        return action
+
+    def copy_with_citation(self, paragraph_id: str) -> str:
+        """Put the paragraph's text and citation on the clipboard; returns it."""
+        from PySide6.QtWidgets import QApplication
+
+        para = self.store.paragraph(paragraph_id)
+        if para is None:
+            return ""
+        text = paragraph_with_citation(para)
+        QApplication.clipboard().setText(text)
+        return text
+
+    def createMimeDataFromSelection(self):
+        mime = super().createMimeDataFromSelection()
+        if mime.hasText():
+            mime.setText(strip_joiners(mime.text()))
+        return mime
+
+
+def citation_line(para: Paragraph) -> str:
+    """The citation, with the official report paragraph where known."""
+    parts = [para.citation or para.id]
+    official = official_reference(para)
+    if official:
+        parts.append(official)
+    return "\n".join(parts)
+
+
+def official_reference(para: Paragraph) -> str:
+    """e.g. "CTOC/COP/WG.2/2013/5، الفقرة 34" (marked when uncertain)."""
+    if not para.report_paragraph:
+        return ""
+    text = f"{para.symbol}، الفقرة {para.report_paragraph}" if para.symbol else \
+        f"الفقرة {para.report_paragraph} من التقرير"
+    if not para.report_paragraph_certain:
+        text += " (غير مؤكد)"
+    return text
+
+
+def paragraph_with_citation(para: Paragraph) -> str:
+    label = f"{para.label} " if para.label else ""
+    cite = para.citation or para.id
+    if para.symbol:
+        cite = f"{cite} ({para.symbol})"
+    return f"{label}{para.text}\n— {cite}"

@@ -1,0 +1,70 @@
+"""``--self-test``: prove the installed app can read its database and navigate.
+
+Opens one unit of each kind in the reader, checks its text reached the
+widget, follows one link and comes back. Returns the list of failures
+(empty when all is well); the packaged app runs it after installation.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import QUrl
+
+from desktop.content.render import para_href
+
+
+def run_self_test(window) -> list[str]:
+    failures: list[str] = []
+    store = window.store
+    reader = window.reader
+    if store.paragraph_count() == 0:
+        return ["the database has no paragraphs"]
+    units = store.sample_units()
+    for kind in ("meeting", "decision", "resolution"):
+        if kind not in units:
+            failures.append(f"no unit of kind {kind} in the database")
+    for kind, unit in units.items():
+        paragraphs = store.unit_paragraphs(unit.id)
+        if not paragraphs:
+            failures.append(f"{kind} {unit.id}: no paragraphs")
+            continue
+        para = paragraphs[-1]
+        if not reader.open_paragraph(para.id):
+            failures.append(f"{kind} {unit.id}: reader could not open {para.id}")
+            continue
+        shown = reader.toPlainText()
+        probe = " ".join(para.text.split())[:20]
+        if probe and probe not in " ".join(shown.split()):
+            failures.append(f"{kind} {unit.id}: text of {para.id} not shown")
+        if reader.current_unit_id() != unit.id:
+            failures.append(f"{kind} {unit.id}: reader shows {reader.current_unit_id()}")
+    failures += _follow_one_link(store, reader)
+    try:
+        options = {r[0] for r in sqlite3.connect(":memory:").execute(
+            "PRAGMA compile_options")}
+        if "ENABLE_FTS5" not in options:
+            failures.append("SQLite was built without FTS5 (search needs it)")
+    except sqlite3.Error as exc:
+        failures.append(f"SQLite: {exc}")
+    return failures
+
+
+def _follow_one_link(store, reader) -> list[str]:
+    if not store.has_table("links"):
+        return []
+    for unit in store.sample_units().values():
+        ids = [p.id for p in store.unit_paragraphs(unit.id)]
+        links = [l for l in store.links_from(ids) if store.paragraph(l.to_id)]
+        if not links:
+            continue
+        link = links[0]
+        reader.open_paragraph(link.from_id)
+        reader.anchorClicked.emit(QUrl(para_href(link.to_id)))
+        if reader.current_paragraph_id() != link.to_id:
+            return [f"following the link {link.from_id} → {link.to_id} failed"]
+        reader.back()
+        if reader.current_paragraph_id() != link.from_id:
+            return [f"Back after the link {link.from_id} → {link.to_id} failed"]
+        return []
+    return []

@@ -1,0 +1,67 @@
+"""What the app remembers between runs (QSettings): geometry, splitters,
+last paragraph, zoom.
+
+Tests pass their own file path so they never touch the user's settings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+DEFAULT_ZOOM = 15
+MIN_ZOOM = 9
+MAX_ZOOM = 36
+
+
+class AppSettings:
+    def __init__(self, path: Path | str | None = None):
+        if path is None:
+            self.qsettings = QSettings()
+        else:
+            self.qsettings = QSettings(str(path), QSettings.Format.IniFormat)
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self.qsettings.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    # window
+
+    def geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    def window_state(self) -> QByteArray | None:
+        return self._bytes("window/state")
+
+    def splitter(self, name: str) -> QByteArray | None:
+        return self._bytes(f"splitters/{name}")
+
+    def save_window(self, geometry: QByteArray, state: QByteArray,
+                    splitters: dict[str, QByteArray]) -> None:
+        self.qsettings.setValue("window/geometry", geometry)
+        self.qsettings.setValue("window/state", state)
+        for name, value in splitters.items():
+            self.qsettings.setValue(f"splitters/{name}", value)
+
+    # reading
+
+    def last_paragraph(self) -> str | None:
+        value = self.qsettings.value("reader/last_paragraph")
+        return str(value) if value else None
+
+    def set_last_paragraph(self, paragraph_id: str | None) -> None:
+        self.qsettings.setValue("reader/last_paragraph", paragraph_id or "")
+
+    def zoom(self) -> int:
+        try:
+            value = int(self.qsettings.value("reader/zoom", DEFAULT_ZOOM))
+        except (TypeError, ValueError):
+            value = DEFAULT_ZOOM
+        return max(MIN_ZOOM, min(MAX_ZOOM, value))
+
+    def set_zoom(self, point_size: int) -> None:
+        self.qsettings.setValue("reader/zoom", int(point_size))
+
+    def sync(self) -> None:
+        self.qsettings.sync()

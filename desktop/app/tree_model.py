@@ -1,0 +1,152 @@
+"""The contents tree as a Qt model that asks the store lazily.
+
+Part A → meetings (with dates) → paragraphs; Part B → sessions →
+decisions/resolutions → annexes and sections → paragraphs; every other
+document's top nodes after the compendium's. Children are fetched from the
+store the first time a node is expanded or asked for, never copied up front.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+
+from desktop.content.store import ContentStore, Node, Paragraph
+
+#: Role holding ("node" | "paragraph", id) for an index.
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+SNIPPET_CHARS = 70
+
+
+class _Item:
+    __slots__ = ("record", "parent", "row", "children")
+
+    def __init__(self, record, parent: "_Item | None", row: int):
+        self.record = record
+        self.parent = parent
+        self.row = row
+        self.children: list[_Item] | None = None
+
+    @property
+    def is_paragraph(self) -> bool:
+        return isinstance(self.record, Paragraph)
+
+
+def node_text(node: Node) -> str:
+    """How a node reads in the tree: heading, then a decision's title or the dates."""
+    text = node.heading or node.id
+    if node.kind in ("decision", "resolution") and node.title:
+        text = f"{text}: {node.title}"
+    if node.dates:
+        text = f"{text} ({node.dates})"
+    return text
+
+
+def paragraph_text(para: Paragraph) -> str:
+    label = para.label or ""
+    snippet = " ".join((para.text or "").split())
+    if len(snippet) > SNIPPET_CHARS:
+        snippet = snippet[:SNIPPET_CHARS].rstrip() + "…"
+    return f"{label}  {snippet}".strip() if label else snippet
+
+
+class ContentTreeModel(QAbstractItemModel):
+    def __init__(self, store: ContentStore, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self._root = _Item(None, None, 0)
+
+    # loading
+
+    def _children(self, item: _Item) -> list[_Item]:
+        if item.children is None:
+            if item.is_paragraph:
+                item.children = []
+            else:
+                node_id = None if item.record is None else item.record.id
+                item.children = [_Item(rec, item, row) for row, rec in
+                                 enumerate(self.store.children(node_id))]
+        return item.children
+
+    def _item(self, index: QModelIndex) -> _Item:
+        return index.internalPointer() if index.isValid() else self._root
+
+    # QAbstractItemModel
+
+    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:
+        if column != 0 or row < 0:
+            return QModelIndex()
+        children = self._children(self._item(parent))
+        if row >= len(children):
+            return QModelIndex()
+        return self.createIndex(row, 0, children[row])
+
+    def parent(self, index: QModelIndex = QModelIndex()) -> QModelIndex:
+        if not index.isValid():
+            return QModelIndex()
+        item: _Item = index.internalPointer()
+        up = item.parent
+        if up is None or up is self._root:
+            return QModelIndex()
+        return self.createIndex(up.row, 0, up)
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        if parent.column() > 0:
+            return 0
+        return len(self._children(self._item(parent)))
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 1
+
+    def hasChildren(self, parent: QModelIndex = QModelIndex()) -> bool:
+        item = self._item(parent)
+        if item.is_paragraph:
+            return False
+        return bool(self._children(item))
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        record = index.internalPointer().record
+        if role == Qt.ItemDataRole.DisplayRole:
+            return paragraph_text(record) if isinstance(record, Paragraph) else node_text(record)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if isinstance(record, Paragraph):
+                return record.citation or record.id
+            return node_text(record) + (f"\n{record.symbol}" if record.symbol else "")
+        if role == KEY_ROLE:
+            return ("paragraph" if isinstance(record, Paragraph) else "node", record.id)
+        return None
+
+    def flags(self, index: QModelIndex):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    # lookups
+
+    def key(self, index: QModelIndex) -> tuple[str, str] | None:
+        return self.data(index, KEY_ROLE) if index.isValid() else None
+
+    def index_for_paragraph(self, paragraph_id: str) -> QModelIndex:
+        """The tree index of a paragraph (loading the nodes on its way)."""
+        para = self.store.paragraph(paragraph_id)
+        if para is None:
+            return QModelIndex()
+        index = self.index_for_node(para.node_id)
+        if not index.isValid():
+            return QModelIndex()
+        return self._find_child(index, paragraph_id, paragraphs=True)
+
+    def index_for_node(self, node_id: str) -> QModelIndex:
+        index = QModelIndex()
+        for node in self.store.ancestors(node_id):
+            index = self._find_child(index, node.id, paragraphs=False)
+            if not index.isValid():
+                return QModelIndex()
+        return index
+
+    def _find_child(self, parent: QModelIndex, record_id: str, paragraphs: bool) -> QModelIndex:
+        for row, child in enumerate(self._children(self._item(parent))):
+            if child.is_paragraph == paragraphs and child.record.id == record_id:
+                return self.index(row, 0, parent)
+        return QModelIndex()

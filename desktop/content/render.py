@@ -1,0 +1,285 @@
+"""Turn a unit's rows into the reader's HTML (Qt-free).
+
+A unit (meeting, decision, resolution, or a related document's top node) is
+rendered whole so the reader can scroll around the selected paragraph.
+The source text is escaped first (HTML, then Markdown punctuation) and only
+then run through ``markdown``, so nothing in the data can inject markup;
+``**bold**`` in the source is the one piece of Markdown kept.
+
+Qt's rich-text engine honours only ``dir="rtl"``/``dir="ltr"`` on blocks
+(FIELD-NOTES), so every block carries ``dir="rtl"``; document symbols get a
+WORD JOINER after each ``/`` so Qt does not break them across lines.
+
+Anchors: ``p-<id>`` before each paragraph, ``fn-<n>`` on each footnote.
+Hrefs: ``para:<id>`` for a link to a paragraph, ``#fn-<n>`` for a footnote.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+import markdown as _markdown
+
+from desktop.content.store import ContentStore, Footnote, Link, Node, Paragraph
+
+WORD_JOINER = "\u2060"
+PARA_SCHEME = "para:"
+
+#: Latin document symbols such as CTOC/COP/WG.2/2013/5 or A/RES/55/25.
+SYMBOL_RE = re.compile(r"\b[A-Z][A-Za-z0-9.]*(?:/[A-Za-z0-9.\-]+)+")
+_MD_SPECIAL = re.compile(r"([\\`_{}\[\]()#+!|~>-])")
+_LONE_STAR = re.compile(r"(?<!\*)\*(?!\*)")
+_TOKEN = re.compile(r"zq(\d+)qz")
+
+HIGHLIGHT_COLOUR = "#fff0b3"
+INDENT_PX = 32
+
+
+def anchor_name(paragraph_id: str) -> str:
+    return f"p-{paragraph_id}"
+
+
+def para_href(paragraph_id: str) -> str:
+    return f"{PARA_SCHEME}{paragraph_id}"
+
+
+def keep_symbols_whole(text: str) -> str:
+    """Insert a WORD JOINER after each "/" of a document symbol."""
+    return SYMBOL_RE.sub(lambda m: m.group(0).replace("/", "/" + WORD_JOINER), text)
+
+
+def strip_joiners(text: str) -> str:
+    """Undo keep_symbols_whole (for copying text out of the reader)."""
+    return text.replace(WORD_JOINER, "")
+
+
+def escape_source(text: str) -> str:
+    """Escape source text for Markdown: HTML first, then Markdown punctuation.
+
+    A paired ``**`` stays (bold in the source); a lone ``*`` is literal.
+    """
+    text = html.escape(text, quote=False)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _LONE_STAR.sub(r"\\*", text)
+    text = re.sub(r"^(\s*\d+)\.", r"\1\\.", text, flags=re.M)
+    return text
+
+
+def markdown_inline(escaped: str) -> str:
+    """Run escaped text through Markdown and drop the paragraph wrapper."""
+    out = _markdown.markdown(escaped).strip()
+    if out.startswith("<p>") and out.endswith("</p>"):
+        out = out[3:-4]
+    return out.replace("\n", " ")
+
+
+@dataclass
+class RenderedUnit:
+    unit_id: str
+    html: str
+    #: paragraph ids in reading order, as anchored in the HTML
+    paragraph_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+    open_html: str
+    close_html: str
+
+
+def _spans(para: Paragraph, notes: list[Footnote], links: list[Link],
+           citations: dict[str, str]) -> tuple[list[_Span], list[Link]]:
+    """Markup to lay over the paragraph's text; links without a place in it."""
+    spans: list[_Span] = []
+    unplaced: list[Link] = []
+    text = para.text or ""
+    taken: list[tuple[int, int]] = []
+    for link in links:
+        where = -1
+        if link.text:
+            where = text.find(link.text)
+            while where >= 0 and any(s < where + len(link.text) and where < e
+                                     for s, e in taken):
+                where = text.find(link.text, where + 1)
+        if where < 0:
+            unplaced.append(link)
+            continue
+        end = where + len(link.text)
+        taken.append((where, end))
+        title = html.escape(citations.get(link.to_id, link.to_id))
+        spans.append(_Span(where, end,
+                           f'<a href="{html.escape(para_href(link.to_id))}" title="{title}">',
+                           "</a>"))
+    for note in notes:
+        offset = note.marker_offset
+        if offset is None or not 0 <= offset <= len(text):
+            offset = len(text)
+        # never inside a link
+        for s, e in taken:
+            if s < offset < e:
+                offset = e
+        title = html.escape(note.text)
+        spans.append(_Span(offset, offset,
+                           f'<sup><a href="#fn-{note.number}" title="{title}">'
+                           f"{note.number}</a></sup>", ""))
+    spans.sort(key=lambda s: (s.start, s.end))
+    return spans, unplaced
+
+
+def paragraph_body(para: Paragraph, notes: list[Footnote], links: list[Link],
+                   citations: dict[str, str]) -> tuple[str, list[Link]]:
+    """The paragraph's text as HTML, with footnote markers and link anchors."""
+    text = para.text or ""
+    spans, unplaced = _spans(para, notes, links, citations)
+    pieces: list[str] = []
+    markup: list[str] = []
+    pos = 0
+
+    def token(snippet: str) -> str:
+        markup.append(snippet)
+        return f"zq{len(markup) - 1}qz"
+
+    for span in spans:
+        if span.start < pos:
+            continue
+        pieces.append(escape_source(keep_symbols_whole(text[pos:span.start])))
+        pieces.append(token(span.open_html))
+        if span.end > span.start:
+            pieces.append(escape_source(keep_symbols_whole(text[span.start:span.end])))
+            pieces.append(token(span.close_html))
+        pos = span.end
+    pieces.append(escape_source(keep_symbols_whole(text[pos:])))
+    body = markdown_inline("".join(pieces))
+    body = _TOKEN.sub(lambda m: markup[int(m.group(1))], body)
+    return body, unplaced
+
+
+def display_label(para: Paragraph) -> str:
+    """The label as printed at the paragraph's own level ("13-", "(أ)", "'1'")."""
+    if para.kind in ("chapeau", "text", "note") or not para.label:
+        return ""
+    if para.label_path:
+        last = para.label_path[-1]
+    else:
+        last = para.label
+    if para.kind == "numbered" and last.isdigit():
+        return f"{last}-"
+    return last
+
+
+def _heading_block(level: int, text: str, extra_style: str = "") -> str:
+    body = markdown_inline(escape_source(keep_symbols_whole(text)))
+    return f'<h{level} dir="rtl" align="right" style="{extra_style}">{body}</h{level}>'
+
+
+def _meta_block(text: str) -> str:
+    body = html.escape(keep_symbols_whole(text))
+    return f'<p dir="rtl" align="right" style="color:#555555; margin:0">{body}</p>'
+
+
+def unit_header(store: ContentStore, unit: Node) -> list[str]:
+    blocks: list[str] = []
+    chain = store.ancestors(unit.id)
+    for outer in chain[:-1]:
+        if outer.heading:
+            blocks.append(_meta_block(outer.heading))
+    blocks.append(_heading_block(2, unit.heading or unit.id, "margin-bottom:2px"))
+    if unit.title:
+        blocks.append(_heading_block(3, unit.title, "margin-top:2px"))
+    if unit.dates:
+        blocks.append(_meta_block(unit.dates))
+    if unit.symbol:
+        blocks.append(_meta_block(unit.symbol))
+    return blocks
+
+
+def render_unit(store: ContentStore, unit_id: str, selected_id: str | None = None
+                ) -> RenderedUnit:
+    """The HTML of a whole unit, with ``selected_id`` highlighted."""
+    unit = store.node(unit_id)
+    if unit is None:
+        raise KeyError(unit_id)
+    paragraphs = store.unit_paragraphs(unit_id)
+    ids = [p.id for p in paragraphs]
+    notes_by_para: dict[str, list[Footnote]] = {}
+    all_notes = store.footnotes(ids)
+    for note in all_notes:
+        notes_by_para.setdefault(note.paragraph_id, []).append(note)
+    links_by_para: dict[str, list[Link]] = {}
+    links = store.links_from(ids)
+    for link in links:
+        links_by_para.setdefault(link.from_id, []).append(link)
+    citations = {p.id: p.citation or p.id
+                 for p in store.paragraphs({link.to_id for link in links})}
+
+    blocks = unit_header(store, unit)
+    current_node = unit.id
+    for para in paragraphs:
+        if para.node_id != current_node:
+            blocks += _section_headings(store, unit.id, current_node, para.node_id)
+            current_node = para.node_id
+        body, unplaced = paragraph_body(para, notes_by_para.get(para.id, []),
+                                        links_by_para.get(para.id, []), citations)
+        blocks.append(_paragraph_block(para, body, para.id == selected_id))
+        for link in unplaced:
+            if link.to_id in citations:
+                blocks.append(_see_also_block(para, link, citations[link.to_id]))
+    if all_notes:
+        blocks.append('<hr/>')
+        for note in all_notes:
+            text = markdown_inline(escape_source(keep_symbols_whole(note.text)))
+            blocks.append(
+                f'<p dir="rtl" align="right" style="font-size:small; margin:2px 0">'
+                f'<a name="fn-{note.number}"></a><sup>{note.number}</sup> {text}</p>')
+    return RenderedUnit(unit_id=unit.id, html=_page("\n".join(blocks)), paragraph_ids=ids)
+
+
+def _section_headings(store: ContentStore, unit_id: str, old_node: str,
+                      new_node: str) -> list[str]:
+    """Headings of the containers entered between two paragraphs (annex, section)."""
+    old_chain = {n.id for n in store.ancestors(old_node)}
+    blocks: list[str] = []
+    for node in store.ancestors(new_node):
+        if node.id in old_chain or node.id == unit_id:
+            continue
+        if node.heading:
+            blocks.append(_heading_block(3 if node.kind == "annex" else 4, node.heading))
+        if node.title and node.title not in (node.heading or ""):
+            blocks.append(_heading_block(4, node.title))
+    return blocks
+
+
+def _paragraph_block(para: Paragraph, body: str, selected: bool) -> str:
+    label = display_label(para)
+    indent = INDENT_PX * max(para.depth, 0)
+    # Qt lays a negative text-indent out wider than the page in RTL blocks
+    # (measured: a horizontal scroll bar), so the label simply starts the
+    # block at the right edge of its level instead of hanging.
+    style = [f"margin-right:{indent}px", "margin-top:4px", "margin-bottom:4px"]
+    if selected:
+        style.append(f"background-color:{HIGHLIGHT_COLOUR}")
+    muted = para.kind == "preamble"
+    label_html = ""
+    if label:
+        colour = "#777777" if muted else "#1f3b73"
+        label_html = (f'<b style="color:{colour}">{html.escape(label)}</b>'
+                      f"&nbsp;&nbsp;")
+    title = html.escape(para.citation or para.id)
+    return (f'<p dir="rtl" align="justify" style="{"; ".join(style)}" title="{title}">'
+            f'<a name="{html.escape(anchor_name(para.id))}"></a>{label_html}{body}</p>')
+
+
+def _see_also_block(para: Paragraph, link: Link, citation: str) -> str:
+    indent = INDENT_PX * max(para.depth, 0) + INDENT_PX
+    return (f'<p dir="rtl" align="right" style="margin-right:{indent}px; margin-top:0;'
+            f' font-size:small; color:#555555">&#x2190; انظر: '
+            f'<a href="{html.escape(para_href(link.to_id))}">'
+            f'{html.escape(keep_symbols_whole(citation))}</a></p>')
+
+
+def _page(body: str) -> str:
+    return f'<html><body dir="rtl">{body}</body></html>'

@@ -1,0 +1,415 @@
+"""The read API over the content database that every view uses.
+
+The app's views never run SQL: they ask a ``ContentStore`` for nodes,
+paragraphs, footnotes, links and index entries, and get small immutable
+records back. The store opens the database read-only and refuses one it
+cannot read (missing, corrupt, another schema version) with a
+``StoreError`` whose message says what to do.
+
+The thematic-index and links tables come from later build stages; while a
+database lacks them the store answers with empty lists instead of failing.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+
+from desktop.content.schema import SCHEMA_VERSION
+
+
+class StoreError(Exception):
+    """The database cannot be used; ``kind`` says why, the message says what to do.
+
+    kind: "missing", "corrupt" or "schema".
+    """
+
+    def __init__(self, kind: str, path: Path, message: str):
+        super().__init__(message)
+        self.kind = kind
+        self.path = path
+
+
+# --- records -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    title: str | None
+    symbol: str | None
+    date: str | None
+    quality: str | None
+    sort: int
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    document: str
+    parent_id: str | None
+    kind: str
+    part: str | None
+    heading: str | None
+    title: str | None
+    dates: str | None
+    symbol: str | None
+    number: int | None
+    session: int | None
+    decision_number: int | None
+    sort: int
+    source_line: int | None = None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    id: str
+    document: str
+    node_id: str
+    unit_id: str
+    part: str | None
+    kind: str
+    label: str | None
+    label_path: tuple[str, ...]
+    text: str
+    citation: str | None
+    symbol: str | None
+    report_paragraph: str | None
+    report_paragraph_certain: bool
+    depth: int
+    sort: int
+    source_line: int | None = None
+
+
+@dataclass(frozen=True)
+class Footnote:
+    id: str
+    number: int
+    paragraph_id: str
+    marker_offset: int | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Link:
+    """A cross-reference between two paragraphs (``text``: the words carrying it)."""
+
+    from_id: str
+    to_id: str
+    kind: str
+    text: str | None
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    name: str
+    sort: int
+    entry_count: int = 0
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """One row of the thematic index under a theme."""
+
+    id: str
+    theme_id: str
+    symbol: str | None
+    decision: str | None
+    report_paragraphs: str | None
+    locator: str | None
+    status: str
+    targets: tuple[str, ...] = field(default=())
+
+    @property
+    def resolved(self) -> bool:
+        return self.status in ("resolved", "corrected") and bool(self.targets)
+
+
+def _record(cls, row: sqlite3.Row, **overrides):
+    keys = row.keys()
+    values = {}
+    for name in cls.__dataclass_fields__:
+        if name in overrides:
+            values[name] = overrides[name]
+        elif name in keys:
+            values[name] = row[name]
+    return cls(**values)
+
+
+def _paragraph(row: sqlite3.Row) -> Paragraph:
+    try:
+        path = tuple(json.loads(row["label_path"] or "[]"))
+    except ValueError:
+        path = ()
+    return _record(Paragraph, row, label_path=path,
+                   report_paragraph_certain=bool(row["report_paragraph_certain"]),
+                   depth=row["depth"] or 0)
+
+
+# --- the store -----------------------------------------------------------
+
+CORE_TABLES = ("metadata", "documents", "nodes", "paragraphs", "footnotes")
+
+
+def open_store(path: Path | str) -> "ContentStore":
+    """Open the content database at ``path`` read-only; StoreError if unusable."""
+    path = Path(path)
+    if not path.is_file():
+        raise StoreError("missing", path, f"database not found: {path}")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True,
+                               check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        tables = {r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+        missing = [t for t in CORE_TABLES if t not in tables]
+        if missing:
+            raise StoreError("corrupt", path,
+                             f"not a content database: {path} (no table {missing[0]})")
+        row = conn.execute(
+            "SELECT value FROM metadata WHERE key = 'schema_version'").fetchone()
+        conn.execute("SELECT count(*) FROM paragraphs").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError("corrupt", path,
+                         f"not a usable content database: {path} ({exc})") from None
+    version = row[0] if row else None
+    if version != str(SCHEMA_VERSION):
+        conn.close()
+        raise StoreError(
+            "schema", path,
+            f"database {path} has schema version {version or 'none'}; this "
+            f"program reads version {SCHEMA_VERSION}: rebuild it with "
+            f"python -m desktop.content build")
+    return ContentStore(conn, path, tables)
+
+
+class ContentStore:
+    """Read-only queries over one content database."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, tables: set[str]):
+        self.conn = conn
+        self.path = path
+        self.tables = tables
+        self._node_cache: dict[str, Node] = {}
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """The same connection as a sqlite_utils.Database (for locators)."""
+        return sqlite_utils.Database(self.conn)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def _rows(self, sql: str, params=()) -> list[sqlite3.Row]:
+        return self.conn.execute(sql, params).fetchall()
+
+    def has_table(self, name: str) -> bool:
+        return name in self.tables
+
+    def metadata(self) -> dict[str, str]:
+        return {r["key"]: r["value"] for r in self._rows("SELECT key, value FROM metadata")}
+
+    # documents and nodes
+
+    def documents(self) -> list[Document]:
+        """All documents, the compendium first, then by their sort order."""
+        return [_record(Document, r) for r in self._rows(
+            "SELECT * FROM documents ORDER BY id != 'compendium', sort, id")]
+
+    def document(self, document_id: str) -> Document | None:
+        rows = self._rows("SELECT * FROM documents WHERE id = ?", (document_id,))
+        return _record(Document, rows[0]) if rows else None
+
+    def node(self, node_id: str) -> Node | None:
+        cached = self._node_cache.get(node_id)
+        if cached is None:
+            rows = self._rows("SELECT * FROM nodes WHERE id = ?", (node_id,))
+            if not rows:
+                return None
+            cached = self._node_cache[node_id] = _record(Node, rows[0])
+        return cached
+
+    def top_nodes(self) -> list[Node]:
+        """Nodes without a parent: every document's top nodes, compendium first."""
+        rows = self._rows(
+            "SELECT n.* FROM nodes n LEFT JOIN documents d ON d.id = n.document "
+            "WHERE n.parent_id IS NULL "
+            "ORDER BY n.document != 'compendium', d.sort, n.document, n.sort")
+        return [self._cache(r) for r in rows]
+
+    def child_nodes(self, node_id: str) -> list[Node]:
+        rows = self._rows("SELECT * FROM nodes WHERE parent_id = ? ORDER BY sort",
+                          (node_id,))
+        return [self._cache(r) for r in rows]
+
+    def _cache(self, row: sqlite3.Row) -> Node:
+        node = _record(Node, row)
+        self._node_cache[node.id] = node
+        return node
+
+    def children(self, node_id: str | None) -> list[Node | Paragraph]:
+        """What the tree shows under a node: its sub-nodes and its own paragraphs,
+        in reading order. ``None`` gives the top nodes."""
+        if node_id is None:
+            return list(self.top_nodes())
+        items: list[Node | Paragraph] = [*self.child_nodes(node_id),
+                                         *self.node_paragraphs(node_id)]
+        # nodes and paragraphs are numbered separately; the source line
+        # (within one document) puts a sub-node between its paragraphs.
+        items.sort(key=lambda item: (item.source_line or 0,
+                                     isinstance(item, Paragraph), item.sort))
+        return items
+
+    def ancestors(self, node_id: str) -> list[Node]:
+        """The node and its parents, outermost first."""
+        chain: list[Node] = []
+        current = self.node(node_id)
+        while current is not None and len(chain) < 32:
+            chain.append(current)
+            current = self.node(current.parent_id) if current.parent_id else None
+        return list(reversed(chain))
+
+    # paragraphs
+
+    def paragraph(self, paragraph_id: str) -> Paragraph | None:
+        rows = self._rows("SELECT * FROM paragraphs WHERE id = ?", (paragraph_id,))
+        return _paragraph(rows[0]) if rows else None
+
+    def paragraphs(self, paragraph_ids) -> list[Paragraph]:
+        """The given paragraphs that exist, in reading order."""
+        ids = list(dict.fromkeys(paragraph_ids))
+        found: list[Paragraph] = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            found += [_paragraph(r) for r in self._rows(
+                f"SELECT * FROM paragraphs WHERE id IN ({marks})", chunk)]
+        found.sort(key=lambda p: p.sort)
+        return found
+
+    def node_paragraphs(self, node_id: str) -> list[Paragraph]:
+        """Paragraphs whose innermost container is this node."""
+        return [_paragraph(r) for r in self._rows(
+            "SELECT * FROM paragraphs WHERE node_id = ? ORDER BY sort", (node_id,))]
+
+    def unit_paragraphs(self, unit_id: str) -> list[Paragraph]:
+        """Every paragraph of a unit (meeting, decision, resolution) in order."""
+        return [_paragraph(r) for r in self._rows(
+            "SELECT * FROM paragraphs WHERE unit_id = ? ORDER BY sort", (unit_id,))]
+
+    def unit_of(self, paragraph_id: str) -> Node | None:
+        para = self.paragraph(paragraph_id)
+        return self.node(para.unit_id) if para else None
+
+    def first_paragraph(self, node_id: str) -> Paragraph | None:
+        """The first paragraph in reading order at or under a node."""
+        node = self.node(node_id)
+        if node is None:
+            return None
+        for item in self.children(node_id):
+            if isinstance(item, Paragraph):
+                return item
+            found = self.first_paragraph(item.id)
+            if found:
+                return found
+        return None
+
+    def paragraph_count(self) -> int:
+        return self._rows("SELECT count(*) FROM paragraphs")[0][0]
+
+    def sample_units(self) -> dict[str, Node]:
+        """One unit of each kind that has paragraphs (for the self-test)."""
+        rows = self._rows(
+            "SELECT n.* FROM nodes n WHERE n.id IN "
+            "(SELECT unit_id FROM paragraphs) ORDER BY n.sort")
+        found: dict[str, Node] = {}
+        for row in rows:
+            found.setdefault(row["kind"], self._cache(row))
+        return found
+
+    # footnotes
+
+    def footnotes(self, paragraph_ids) -> list[Footnote]:
+        ids = list(paragraph_ids)
+        if not ids:
+            return []
+        notes: list[Footnote] = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            notes += [_record(Footnote, r) for r in self._rows(
+                f"SELECT * FROM footnotes WHERE paragraph_id IN ({marks})", chunk)]
+        notes.sort(key=lambda f: f.number)
+        return notes
+
+    # links (from the links stage; empty while it is absent)
+
+    def links_from(self, paragraph_ids) -> list[Link]:
+        """Links whose source is one of the given paragraphs."""
+        if not self.has_table("links"):
+            return []
+        ids = list(paragraph_ids)
+        links: list[Link] = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            links += [self._link(r) for r in self._rows(
+                f"SELECT * FROM links WHERE from_id IN ({marks}) ORDER BY rowid", chunk)]
+        return links
+
+    def links_to(self, paragraph_id: str) -> list[Link]:
+        """Links that point at the paragraph."""
+        if not self.has_table("links"):
+            return []
+        return [self._link(r) for r in self._rows(
+            "SELECT * FROM links WHERE to_id = ? ORDER BY rowid", (paragraph_id,))]
+
+    @staticmethod
+    def _link(row: sqlite3.Row) -> Link:
+        return Link(from_id=row["from_id"], to_id=row["to_id"], kind=row["kind"],
+                    text=row["text"] if "text" in row.keys() else None)
+
+    # the thematic index (from the index stage; empty while it is absent)
+
+    def has_index(self) -> bool:
+        return self.has_table("index_themes") and self.has_table("index_entries")
+
+    def themes(self) -> list[Theme]:
+        if not self.has_index():
+            return []
+        return [_record(Theme, r) for r in self._rows(
+            "SELECT t.*, (SELECT count(*) FROM index_entries e WHERE e.theme_id = t.id)"
+            " AS entry_count FROM index_themes t ORDER BY t.sort")]
+
+    def theme(self, theme_id: str) -> Theme | None:
+        if not self.has_index():
+            return None
+        rows = self._rows("SELECT * FROM index_themes WHERE id = ?", (theme_id,))
+        return _record(Theme, rows[0]) if rows else None
+
+    def index_entries(self, theme_id: str) -> list[IndexEntry]:
+        if not self.has_index():
+            return []
+        rows = self._rows(
+            "SELECT * FROM index_entries WHERE theme_id = ? ORDER BY sort", (theme_id,))
+        return [self._entry(r) for r in rows]
+
+    def _entry(self, row: sqlite3.Row) -> IndexEntry:
+        targets = tuple(r[0] for r in self._rows(
+            "SELECT paragraph_id FROM index_targets WHERE entry_id = ? ORDER BY sort",
+            (row["id"],))) if self.has_table("index_targets") else ()
+        return _record(IndexEntry, row, targets=targets)
+
+    def themes_citing(self, paragraph_id: str) -> list[Theme]:
+        """Index themes with an entry that targets the paragraph."""
+        if not (self.has_index() and self.has_table("index_targets")):
+            return []
+        return [_record(Theme, r) for r in self._rows(
+            "SELECT DISTINCT t.* FROM index_themes t "
+            "JOIN index_entries e ON e.theme_id = t.id "
+            "JOIN index_targets x ON x.entry_id = e.id "
+            "WHERE x.paragraph_id = ? ORDER BY t.sort", (paragraph_id,))]
