@@ -1,0 +1,82 @@
+"""`python -m desktop.export [--db PATH] (--pdf|--docx|--html PATH) LOCATOR...`
+
+The app's export from the command line, for preparing a briefing pack.
+Locators are paragraph ids (A07/13), unit ids (A07, B6-r4) or compendium
+locators ("الجزء ألف سابعاً-13"). An unknown locator or an unwritable path
+is reported and nothing is written (the file is written to a temporary name
+and moved into place only when complete).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from desktop.content import build as builder
+from desktop.export.files import ExportError
+from desktop.export.locate import UnknownLocator, resolve_all
+from desktop.export.model import DEFAULT_TITLE, ExportOptions, gather_items
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m desktop.export",
+        description="Export compendium paragraphs with their citations to PDF, Word or HTML.")
+    p.add_argument("--db", help="content database (default: the embedded one)")
+    out = p.add_mutually_exclusive_group(required=True)
+    out.add_argument("--pdf", metavar="PATH")
+    out.add_argument("--docx", metavar="PATH")
+    out.add_argument("--html", metavar="PATH")
+    p.add_argument("--title", default=DEFAULT_TITLE, help="title printed on every page")
+    p.add_argument("--no-citations", action="store_true", help="omit the citations")
+    p.add_argument("--no-footnotes", action="store_true", help="omit the footnotes")
+    p.add_argument("--one-per-page", action="store_true", help="(PDF/Word) one item per page")
+    p.add_argument("locators", nargs="+", metavar="LOCATOR",
+                   help='paragraph id (A07/13), unit id (A07) or locator ("الجزء ألف سابعاً-13")')
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        db = builder.open_db(args.db)
+    except builder.BuildError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    try:
+        ids = resolve_all(db, args.locators)
+    except UnknownLocator as exc:
+        for loc in exc.locators:
+            print(f"error: unknown locator: {loc}", file=sys.stderr)
+        print("nothing was written", file=sys.stderr)
+        return 2
+    items = gather_items(db, ids)
+    options = ExportOptions(title=args.title, include_citations=not args.no_citations,
+                            include_footnotes=not args.no_footnotes,
+                            one_per_page=args.one_per_page)
+    try:
+        if args.pdf:
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+            from PySide6.QtGui import QGuiApplication
+            from desktop.export.pdf import write_pdf
+            app = QGuiApplication.instance() or QGuiApplication(["desktop.export"])  # noqa: F841
+            pages = write_pdf(items, args.pdf, options)
+            print(f"wrote {args.pdf}: {len(items)} paragraph(s), {pages} page(s)")
+        elif args.docx:
+            from desktop.export.docx import write_docx
+            write_docx(items, args.docx, options)
+            print(f"wrote {args.docx}: {len(items)} paragraph(s)")
+        else:
+            from desktop.export.files import write_text_atomically
+            from desktop.export.html import render_html
+            write_text_atomically(args.html, render_html(items, options))
+            print(f"wrote {args.html}: {len(items)} paragraph(s)")
+    except ExportError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

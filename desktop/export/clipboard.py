@@ -1,0 +1,43 @@
+"""What "copy" puts on the clipboard: rich text and plain text, both with
+citations. Qt-free builders; the app wraps them in a QMimeData."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.export import html as html_writer
+from desktop.export.model import ExportItem, ExportOptions, strip_joiners
+
+RLM = "\u200f"
+
+
+@dataclass(frozen=True)
+class ClipboardPayload:
+    html: str
+    text: str
+
+
+def plain_text(items: list[ExportItem], options: ExportOptions) -> str:
+    """One block per item: label and text, then the citation in parentheses,
+    then footnotes. Lines start with an RLM so editors that guess direction
+    from the first strong character keep them right-to-left."""
+    blocks = []
+    for item in items:
+        lines = []
+        body = "".join(v if k == "text" else (f"({v})" if options.include_footnotes else "")
+                       for k, v in item.text_segments())
+        label = f"{item.display_label} " if item.display_label else ""
+        lines.append(f"{RLM}{label}{body}")
+        if options.include_citations:
+            lines.append(f"{RLM}({item.citation_line()})")
+        if options.include_footnotes:
+            for fn in item.footnotes:
+                lines.append(f"{RLM}({fn.number}) {fn.text}")
+        blocks.append("\n".join(lines))
+    return strip_joiners("\n\n".join(blocks)) + ("\n" if blocks else "")
+
+
+def payload(items: list[ExportItem], options: ExportOptions | None = None) -> ClipboardPayload:
+    options = options or ExportOptions()
+    rich = (f'<div dir="rtl" lang="ar">{html_writer.fragment(items, options)}</div>')
+    return ClipboardPayload(html=strip_joiners(rich), text=plain_text(items, options))

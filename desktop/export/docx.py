@@ -1,0 +1,147 @@
+"""The selection as a Word document (python-docx), right to left.
+
+python-docx has no bidi API, so the XML is set by hand (see FIELD-NOTES):
+``w:bidi`` on each paragraph and on the section, ``w:rtl`` on Arabic runs,
+the complex-script font (``w:rFonts w:cs``) and size (``w:szCs``). One
+paragraph per item (style "Selection Item"): label, text, footnote markers,
+then, after a line break, the citation, whose document symbol is a run of
+its own (left to right), then the footnotes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+from desktop.export.files import write_atomically
+from desktop.export.model import ExportItem, ExportOptions
+
+#: Complex-script font named in the document; Word substitutes if missing.
+ARABIC_FONT = "Arial"
+ITEM_STYLE = "Selection Item"
+BODY_PT = 12
+NOTE_PT = 10
+
+_PPR_AFTER_BIDI = (
+    "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+    "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+    "w:pPrChange",
+)
+_RPR_AFTER_SZCS = (
+    "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign",
+    "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath",
+)
+
+
+def set_paragraph_bidi(paragraph) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
+    if ppr.find(qn("w:bidi")) is None:
+        ppr.insert_element_before(OxmlElement("w:bidi"), *_PPR_AFTER_BIDI)
+
+
+def _set_cs_size(rpr, points: float) -> None:
+    for old in rpr.findall(qn("w:szCs")):
+        rpr.remove(old)
+    el = OxmlElement("w:szCs")
+    el.set(qn("w:val"), str(int(points * 2)))
+    rpr.insert_element_before(el, *_RPR_AFTER_SZCS)
+
+
+def add_run(paragraph, text: str, *, rtl: bool = True, bold: bool = False,
+            size: float = BODY_PT, superscript: bool = False):
+    """A run with the complex-script font and size; w:rtl on Arabic runs."""
+    run = paragraph.add_run(text)
+    font = run.font
+    font.size = Pt(size)
+    if bold:
+        font.bold = True
+        font.cs_bold = True
+    if superscript:
+        font.superscript = True
+    rpr = run._r.get_or_add_rPr()
+    rfonts = rpr.get_or_add_rFonts()
+    rfonts.set(qn("w:cs"), ARABIC_FONT)
+    rfonts.set(qn("w:ascii"), ARABIC_FONT)
+    rfonts.set(qn("w:hAnsi"), ARABIC_FONT)
+    _set_cs_size(rpr, size)
+    if rtl:
+        font.rtl = True
+    return run
+
+
+def _section_bidi(document) -> None:
+    for section in document.sections:
+        sect = section._sectPr
+        if sect.find(qn("w:bidi")) is None:
+            el = OxmlElement("w:bidi")
+            # w:bidi comes after w:textDirection and before w:rtlGutter/docGrid...
+            sect.insert_element_before(el, "w:rtlGutter", "w:docGrid", "w:printerSettings",
+                                       "w:sectPrChange")
+        section.page_height = Cm(29.7)
+        section.page_width = Cm(21.0)
+        for side in ("left_margin", "right_margin"):
+            setattr(section, side, Cm(2.2))
+
+
+def _item_style(document):
+    styles = document.styles
+    try:
+        return styles[ITEM_STYLE]
+    except KeyError:
+        style = styles.add_style(ITEM_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles["Normal"]
+        style.paragraph_format.space_after = Pt(10)
+        return style
+
+
+def build_document(items: list[ExportItem], options: ExportOptions):
+    document = Document()
+    _section_bidi(document)
+    style = _item_style(document)
+
+    title = document.add_paragraph(style="Title")
+    set_paragraph_bidi(title)
+    title.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    add_run(title, options.title, bold=True, size=18)
+    date = document.add_paragraph()
+    set_paragraph_bidi(date)
+    add_run(date, options.date_text(), size=NOTE_PT)
+
+    for index, item in enumerate(items):
+        p = document.add_paragraph(style=style)
+        set_paragraph_bidi(p)
+        p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        if options.one_per_page and index > 0:
+            p.paragraph_format.page_break_before = True
+        if item.display_label:
+            add_run(p, item.display_label, bold=True)
+            add_run(p, " ")
+        for kind, value in item.text_segments():
+            if kind == "text":
+                add_run(p, value)
+            elif options.include_footnotes:
+                add_run(p, value, superscript=True)
+        if options.include_citations:
+            add_run(p, "").add_break(WD_BREAK.LINE)
+            add_run(p, "(", size=NOTE_PT)
+            for kind, value in item.citation_parts():
+                add_run(p, value, rtl=(kind != "symbol"), size=NOTE_PT)
+            add_run(p, ")", size=NOTE_PT)
+        if options.include_footnotes:
+            for fn in item.footnotes:
+                add_run(p, "").add_break(WD_BREAK.LINE)
+                add_run(p, str(fn.number), size=NOTE_PT, superscript=True)
+                add_run(p, f" {fn.text}", size=NOTE_PT)
+    return document
+
+
+def write_docx(items: list[ExportItem], path: str | Path, options: ExportOptions) -> Path:
+    document = build_document(items, options)
+    return write_atomically(path, lambda tmp: document.save(str(tmp)))

@@ -1,0 +1,75 @@
+"""The selection as a standalone right-to-left HTML page (and the rich-text
+clipboard fragment). Everything from the database is escaped."""
+
+from __future__ import annotations
+
+from html import escape
+
+from desktop.export.model import ExportItem, ExportOptions
+
+STYLE = """
+body { font-family: 'Noto Sans Arabic', 'Noto Naskh Arabic', 'Amiri', 'DejaVu Sans', sans-serif;
+       line-height: 1.7; max-width: 46em; margin: 2em auto; padding: 0 1em; }
+h1 { font-size: 1.4em; }
+.date { color: #555; }
+.item { margin: 1.2em 0; padding-bottom: .6em; border-bottom: 1px solid #ddd; }
+.item.page { page-break-before: always; }
+.label { font-weight: bold; padding-left: .4em; }
+.citation { color: #333; font-size: .9em; margin: .3em 0; }
+.symbol { unicode-bidi: isolate; white-space: nowrap; }
+.footnotes { font-size: .85em; color: #333; margin: .3em 0; padding: 0; list-style: none; }
+"""
+
+
+def _text_html(item: ExportItem, include_footnotes: bool) -> str:
+    out = []
+    for kind, value in item.text_segments():
+        if kind == "text":
+            out.append(escape(value))
+        elif include_footnotes:
+            out.append(f'<sup class="fn">{escape(value)}</sup>')
+    return "".join(out)
+
+
+def citation_html(item: ExportItem) -> str:
+    out = []
+    for kind, value in item.citation_parts():
+        if kind == "symbol":
+            out.append(f'<span class="symbol" dir="ltr">{escape(value)}</span>')
+        else:
+            out.append(escape(value))
+    return "".join(out)
+
+
+def item_html(item: ExportItem, options: ExportOptions, first: bool = True) -> str:
+    classes = "item" if first or not options.one_per_page else "item page"
+    parts = [f'<div class="{classes}" id="{escape(item.paragraph_id, quote=True)}" dir="rtl">']
+    label = (f'<span class="label">{escape(item.display_label)}</span> '
+             if item.display_label else "")
+    parts.append(f'<p class="text" dir="rtl">{label}{_text_html(item, options.include_footnotes)}</p>')
+    if options.include_citations:
+        parts.append(f'<p class="citation" dir="rtl">{citation_html(item)}</p>')
+    if options.include_footnotes and item.footnotes:
+        parts.append('<ul class="footnotes" dir="rtl">')
+        for fn in item.footnotes:
+            parts.append(f"<li><sup>{fn.number}</sup> {escape(fn.text)}</li>")
+        parts.append("</ul>")
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
+def fragment(items: list[ExportItem], options: ExportOptions) -> str:
+    """The items alone (for the clipboard's rich text)."""
+    return "\n".join(item_html(it, options, i == 0) for i, it in enumerate(items))
+
+
+def render_html(items: list[ExportItem], options: ExportOptions) -> str:
+    """A complete page: title, date, the items."""
+    title = escape(options.title)
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="ar" dir="rtl">\n<head>\n<meta charset="utf-8">\n<title>{title}</title>\n'
+        f"<style>{STYLE}</style>\n</head>\n<body>\n"
+        f'<h1 dir="rtl">{title}</h1>\n<p class="date" dir="rtl">{escape(options.date_text())}</p>\n'
+        f"{fragment(items, options)}\n</body>\n</html>\n"
+    )

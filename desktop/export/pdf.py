@@ -1,0 +1,237 @@
+"""The selection on A4 pages: PDF (QPdfWriter) and printing (QPrinter).
+
+One painter routine serves both, so the print preview shows exactly the PDF.
+The body is a QTextDocument laid out at the device's resolution with a page
+height set, which breaks it into pages between lines; each page is painted
+with its own header (the title) and footer (``صفحة X من Y`` and the date),
+drawn right to left in the bundled Noto Sans Arabic, whose Arabic text stays
+extractable from the PDF (FIELD-NOTES). Document symbols get a WORD JOINER
+after each "/" so Qt never breaks them across lines.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout, QFont, QFontDatabase, QPageLayout, QPageSize,
+    QPagedPaintDevice, QPainter, QPdfWriter, QPen, QTextDocument, QTextOption,
+)
+
+from desktop import paths
+from desktop.export.files import ExportError, write_atomically
+from desktop.export.model import ExportItem, ExportOptions, join_symbols
+
+FONT_FILES = ("NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf")
+FALLBACK_FAMILY = "DejaVu Sans"
+PDF_DPI = 300
+
+#: Page geometry in millimetres (A4 portrait).
+MARGIN_SIDE_MM = 20.0
+MARGIN_TOP_MM = 24.0      # header sits in here
+MARGIN_BOTTOM_MM = 22.0   # footer sits in here
+HEADER_OFFSET_MM = 11.0   # header baseline box from the page top
+FOOTER_OFFSET_MM = 12.0   # footer box from the page bottom
+
+BODY_PT = 12
+#: Width of the label column, as a fraction of the text width.
+LABEL_FRACTION = 0.12
+NOTE_PT = 9.5
+HEADER_PT = 9
+
+
+@lru_cache(maxsize=1)
+def print_family() -> str:
+    """Register the bundled print font (once) and return its family name."""
+    family = None
+    for name in FONT_FILES:
+        path = paths.resource("fonts", name)
+        if path.is_file():
+            font_id = QFontDatabase.addApplicationFont(str(path))
+            families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+            if families and family is None:
+                family = families[0]
+    return family or FALLBACK_FAMILY
+
+
+def _mm(device: QPagedPaintDevice, mm: float) -> float:
+    return mm / 25.4 * device.logicalDpiY()
+
+
+def _text_html(item: ExportItem, options: ExportOptions) -> str:
+    out = []
+    for kind, value in item.text_segments():
+        if kind == "text":
+            out.append(escape(join_symbols(value)))
+        elif options.include_footnotes:
+            out.append(f"<sup>{escape(value)}</sup>")
+    return "".join(out)
+
+
+def _citation_html(item: ExportItem) -> str:
+    return "".join(escape(join_symbols(v)) for _, v in item.citation_parts())
+
+
+def body_html(items: list[ExportItem], options: ExportOptions, label_width: int) -> str:
+    """The body as Qt rich text: every block dir="rtl" (Qt ignores CSS
+    direction), a two-column table per item so labels hang aligned. The label
+    column has a fixed width in 96-dpi pixels and is the LAST column of a
+    left-to-right table: Qt lays right-to-left tables out with the cells
+    overlapping (seen in the rendered pages), so the table is mirrored by
+    hand while every paragraph inside stays right-to-left."""
+    parts = [
+        f'<p dir="rtl" style="font-size:{BODY_PT + 6}pt; font-weight:bold; margin-bottom:2pt">'
+        f"{escape(join_symbols(options.title))}</p>",
+        f'<p dir="rtl" style="font-size:{NOTE_PT}pt; color:#444; margin-bottom:10pt">'
+        f"{escape(join_symbols(options.date_text()))}</p>",
+    ]
+    for index, item in enumerate(items):
+        brk = "page-break-before: always; " if options.one_per_page and index > 0 else ""
+        cell = [f'<p dir="rtl" style="margin:0">{_text_html(item, options)}</p>']
+        if options.include_citations:
+            cell.append(f'<p dir="rtl" style="font-size:{NOTE_PT + 0.5}pt; color:#222; '
+                        f'margin-top:3pt; margin-bottom:0">({_citation_html(item)})</p>')
+        if options.include_footnotes:
+            for fn in item.footnotes:
+                cell.append(f'<p dir="rtl" style="font-size:{NOTE_PT}pt; color:#333; '
+                            f'margin-top:2pt; margin-bottom:0"><sup>{fn.number}</sup> '
+                            f"{escape(join_symbols(fn.text))}</p>")
+        parts.append(
+            f'<table dir="ltr" width="100%" cellspacing="0" cellpadding="0" '
+            f'style="{brk}margin-top:9pt; margin-bottom:3pt">'
+            f'<tr><td valign="top">{"".join(cell)}</td>'
+            f'<td width="{label_width}" valign="top"><p dir="rtl" style="margin:0"><b>'
+            f"{escape(item.display_label)}</b></p></td></tr></table>")
+    return "\n".join(parts)
+
+
+def _rtl_option(align) -> QTextOption:
+    option = QTextOption(align)
+    option.setTextDirection(Qt.RightToLeft)
+    option.setWrapMode(QTextOption.NoWrap)
+    return option
+
+
+class PageLayouter:
+    """Lays the items out for one paint device and paints its pages."""
+
+    def __init__(self, device: QPagedPaintDevice, items: list[ExportItem],
+                 options: ExportOptions):
+        self.device = device
+        self.options = options
+        self.family = print_family()
+        self.page_w = float(device.width())
+        self.page_h = float(device.height())
+        self.side = _mm(device, MARGIN_SIDE_MM)
+        self.top = _mm(device, MARGIN_TOP_MM)
+        self.bottom = _mm(device, MARGIN_BOTTOM_MM)
+        self.body_w = self.page_w - 2 * self.side
+        self.body_h = self.page_h - self.top - self.bottom
+        if self.body_w <= 0 or self.body_h <= 0:
+            raise ExportError("مقاس الصفحة صغير جداً للطباعة")
+
+        doc = QTextDocument()
+        doc.documentLayout().setPaintDevice(device)
+        font = QFont(self.family)
+        font.setPointSizeF(BODY_PT)
+        doc.setDefaultFont(font)
+        option = QTextOption(Qt.AlignRight | Qt.AlignAbsolute)
+        option.setTextDirection(Qt.RightToLeft)
+        option.setWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
+        doc.setDefaultTextOption(option)
+        doc.setDocumentMargin(0)
+        # Qt scales HTML pixel widths from 96 dpi to the device's resolution.
+        label_px = int(self.body_w * LABEL_FRACTION * 96 / device.logicalDpiX())
+        doc.setHtml(body_html(items, options, label_px))
+        doc.setPageSize(QSizeF(self.body_w, self.body_h))
+        self.document = doc
+
+    def page_count(self) -> int:
+        return max(1, self.document.pageCount())
+
+    def _font(self, points: float, bold: bool = False) -> QFont:
+        font = QFont(self.family)
+        font.setPointSizeF(points)
+        font.setBold(bold)
+        return font
+
+    def _decorate(self, painter: QPainter, page: int, pages: int) -> None:
+        """Header (title, rule) and footer (rule, page X of Y, date)."""
+        painter.save()
+        painter.setLayoutDirection(Qt.RightToLeft)
+        painter.setFont(self._font(HEADER_PT))
+        painter.setPen(QPen(Qt.black, max(1.0, self.device.logicalDpiY() / 150)))
+        line_h = painter.fontMetrics().height() * 1.4
+        header_y = _mm(self.device, HEADER_OFFSET_MM)
+        header = QRectF(self.side, header_y, self.body_w, line_h)
+        painter.drawText(header, join_symbols(self.options.title),
+                         _rtl_option(Qt.AlignRight | Qt.AlignAbsolute | Qt.AlignVCenter))
+        rule_y = header.bottom() + line_h * 0.15
+        painter.drawLine(QPointF(self.side, rule_y), QPointF(self.side + self.body_w, rule_y))
+        footer_y = self.page_h - _mm(self.device, FOOTER_OFFSET_MM)
+        painter.drawLine(QPointF(self.side, footer_y - line_h * 0.15),
+                         QPointF(self.side + self.body_w, footer_y - line_h * 0.15))
+        footer = QRectF(self.side, footer_y, self.body_w, line_h)
+        painter.drawText(footer, f"صفحة {page} من {pages}",
+                         _rtl_option(Qt.AlignRight | Qt.AlignAbsolute | Qt.AlignVCenter))
+        painter.drawText(footer, join_symbols(self.options.date_text()),
+                         _rtl_option(Qt.AlignLeft | Qt.AlignAbsolute | Qt.AlignVCenter))
+        painter.restore()
+
+    def paint(self, painter: QPainter, new_page) -> int:
+        """Paint every page; ``new_page()`` advances the device. Returns pages."""
+        pages = self.page_count()
+        for index in range(pages):
+            if index:
+                if not new_page():
+                    raise ExportError("تعذّر إنشاء صفحة جديدة")
+            self._decorate(painter, index + 1, pages)
+            painter.save()
+            painter.translate(self.side, self.top - index * self.body_h)
+            clip = QRectF(0, index * self.body_h, self.body_w, self.body_h)
+            painter.setClipRect(clip)
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.clip = clip
+            context.palette.setColor(context.palette.ColorRole.Text, Qt.black)
+            self.document.documentLayout().draw(painter, context)
+            painter.restore()
+        return pages
+
+
+def paint_items(device: QPagedPaintDevice, items: list[ExportItem],
+                options: ExportOptions) -> int:
+    """Paint the items on a QPdfWriter or a QPrinter (full-page coordinates).
+    Returns the number of pages; ExportError if the device cannot be painted."""
+    layouter = PageLayouter(device, items, options)
+    painter = QPainter()
+    if not painter.begin(device):
+        raise ExportError("تعذّر بدء الطباعة على هذا الجهاز")
+    try:
+        return layouter.paint(painter, device.newPage)
+    finally:
+        painter.end()
+
+
+def _a4_layout() -> QPageLayout:
+    return QPageLayout(QPageSize(QPageSize.A4), QPageLayout.Portrait,
+                       QMarginsF(0, 0, 0, 0), QPageLayout.Millimeter)
+
+
+def write_pdf(items: list[ExportItem], path: str | Path, options: ExportOptions) -> int:
+    """Write the PDF atomically; returns its page count."""
+    result = {}
+
+    def write(tmp: Path) -> None:
+        writer = QPdfWriter(str(tmp))
+        writer.setResolution(PDF_DPI)
+        writer.setPageLayout(_a4_layout())
+        writer.setTitle(options.title)
+        writer.setCreator("المساعدة التقنية — الخلاصة الوافية")
+        result["pages"] = paint_items(writer, items, options)
+        del writer  # flushes and closes the file
+
+    write_atomically(path, write)
+    return result["pages"]
