@@ -33,6 +33,7 @@ from desktop.content.schema import SCHEMA_VERSION, create_tables
 #: ones wrote.
 STAGES = [
     "desktop.content.compendium",
+    "desktop.content.related.damaged_stage",
     "desktop.search.index",
 ]
 

@@ -1,0 +1,155 @@
+"""Build stage for the two damaged related documents.
+
+"cop6-agenda" (seed 001, visual-order extraction, repaired where reliable)
+and "som-wg-2020" (seed 004, garbled glyph mapping, structure recovered and
+body machine-reconstructed). Paragraph `text` holds the best readable form;
+the source text as extracted, the quality and its reason are kept in this
+stage's own table:
+
+paragraph_quality  paragraph_id (pk, fk paragraphs), document, quality
+                   ("clean", "repaired", "damaged", "reconstructed"), note
+                   (Arabic, shown in the reader), original_text (the source
+                   lines as extracted), uncertain (JSON list of [start, end]
+                   character spans of `text` the decoder is unsure of)
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from desktop.content.build import BuildError, Finding
+from desktop.content.related import cop6_agenda, som_report
+from desktop.content.related.lexicon import Lexicon
+
+STAGE = "related-damaged"
+COP6_SORT = 400_000
+SOM_SORT = 600_000
+
+QUALITY_COLUMNS = {"paragraph_id": str, "document": str, "quality": str, "note": str,
+                   "original_text": str, "uncertain": str}
+
+
+def _lexicon(ctx) -> Lexicon:
+    texts = [ctx.read_source(name) for name in ("compendium.txt", "cop10-note.txt",
+                                                 "cop12-report.txt")]
+    return Lexicon.from_texts(texts)
+
+
+def build(db, ctx) -> None:
+    lexicon = _lexicon(ctx)
+    db["paragraph_quality"].create(QUALITY_COLUMNS, pk="paragraph_id",
+                                   foreign_keys=[("paragraph_id", "paragraphs", "id")])
+    _build_cop6(db, ctx, lexicon)
+    _build_som(db, ctx, lexicon)
+    db["paragraph_quality"].create_index(["document"])
+
+
+def _build_cop6(db, ctx, lexicon) -> None:
+    source = "cop6-agenda.txt"
+    try:
+        agenda = cop6_agenda.parse(ctx.read_source(source), lexicon)
+    except (StopIteration, ValueError) as exc:
+        raise BuildError(f"{source}: cannot find the agenda's structure ({exc})") from None
+    doc = cop6_agenda.DOCUMENT
+    damaged = sum(p.quality == "damaged" for p in agenda.paragraphs)
+    db["documents"].insert({
+        "id": doc, "title": "جدول الأعمال المؤقت وشروحه — الدورة السادسة لمؤتمر الأطراف",
+        "symbol": cop6_agenda.SYMBOL, "date": "2012-10-15",
+        "quality": "damaged",
+        "quality_note": (f"استُخرج النص من ملف PDF بالترتيب المرئي: أُصلحت الأقواس والتطويل "
+                         f"والأرقام والتواريخ آلياً، وبقي ترتيب الكلمات تالفاً في "
+                         f"{damaged} من {len(agenda.paragraphs)} فقرة"),
+        "source_file": source, "sort": 20,
+    })
+    pid = lambda nid: "cop6:" + nid.split("/", 1)[1] if "/" in nid else "cop6:doc"  # noqa: E731
+    node_rows = []
+    for i, n in enumerate(agenda.nodes):
+        node_rows.append({
+            "id": pid(n.id), "document": doc,
+            "parent_id": pid(n.parent) if n.parent else None, "kind": n.kind,
+            "part": None, "heading": n.heading, "title": n.title or None,
+            "dates": "15-19 تشرين الأول/أكتوبر 2012" if n.parent is None else None,
+            "symbol": cop6_agenda.SYMBOL if n.parent is None else None,
+            "number": n.number, "session": 6 if n.parent is None else None,
+            "decision_number": None, "sort": COP6_SORT + i, "source_line": n.line,
+        })
+    db["nodes"].insert_all(node_rows)
+    heading = {pid(n.id): n.heading for n in agenda.nodes}
+    para_rows, quality_rows = [], []
+    for i, p in enumerate(agenda.paragraphs):
+        node_id = pid(p.node)
+        unit = node_id.split("/docs")[0]
+        unit = unit.split("-l")[0] if unit.startswith("cop6:i") else unit
+        row_id = f"cop6:{p.code}"
+        where = heading[node_id] if node_id.startswith("cop6:i") else heading[unit]
+        if node_id.endswith("/docs"):
+            where = heading[node_id.rsplit("/docs", 1)[0]] + "، الوثائق"
+        citation = (f"{cop6_agenda.SYMBOL}، {heading[unit]} ({p.label})" if unit == "cop6:agenda"
+                    else f"{cop6_agenda.SYMBOL}، {where}، الفقرة {p.label} (ترقيم غير وارد في المصدر)")
+        if p.kind == "subitem":
+            item_label = p.code.split("/")[1].split(".")[0]
+            citation = f"{cop6_agenda.SYMBOL}، جدول الأعمال المؤقت، البند {item_label} {p.label}"
+        elif unit == "cop6:agenda":
+            citation = f"{cop6_agenda.SYMBOL}، جدول الأعمال المؤقت، البند {p.label}"
+        para_rows.append({
+            "id": row_id, "document": doc, "node_id": node_id, "unit_id": unit, "part": None,
+            "kind": {"document": "note", "table": "text"}.get(p.kind, p.kind),
+            "label": p.label, "label_path": json.dumps([p.label], ensure_ascii=False),
+            "text": p.text, "citation": citation, "symbol": cop6_agenda.SYMBOL,
+            "report_paragraph": None, "report_paragraph_certain": 0,
+            "depth": 1 if p.kind == "subitem" else 0, "sort": COP6_SORT + i,
+            "source_line": p.lines[0][0], "source_line_end": p.lines[-1][0],
+        })
+        quality_rows.append({
+            "paragraph_id": row_id, "document": doc, "quality": p.quality,
+            "note": cop6_agenda.quality_note(p), "original_text": p.original,
+            "uncertain": "[]",
+        })
+    db["paragraphs"].insert_all(para_rows)
+    db["paragraph_quality"].insert_all(quality_rows)
+
+
+def _build_som(db, ctx, lexicon) -> None:
+    som_report.build_rows(db, ctx, lexicon, SOM_SORT)
+
+
+def dump(db):
+    quality = {r["paragraph_id"]: r for r in db.query("SELECT * FROM paragraph_quality")}
+    for doc in (cop6_agenda.DOCUMENT, som_report.DOCUMENT):
+        for row in db.query("SELECT * FROM documents WHERE id = ?", [doc]):
+            yield {"type": "document", **row}
+        for row in db.query(
+                """SELECT p.*, u.heading AS unit_heading FROM paragraphs p
+                   JOIN nodes u ON u.id = p.unit_id WHERE p.document = ? ORDER BY p.sort""",
+                [doc]):
+            q = quality.get(row["id"], {})
+            yield {
+                "type": "paragraph", "id": row["id"], "document": row["document"],
+                "citation": row["citation"], "symbol": row["symbol"], "part": None,
+                "unit": row["unit_heading"], "label": row["label"],
+                "label_path": json.loads(row["label_path"]), "kind": row["kind"],
+                "text": row["text"], "footnotes": [],
+                "quality": q.get("quality"), "quality_note": q.get("note"),
+                "source_line": row["source_line"],
+            }
+        for row in db.query("SELECT * FROM nodes WHERE document = ? ORDER BY sort", [doc]):
+            yield {"type": "node", "id": row["id"], "document": doc, "kind": row["kind"],
+                   "parent": row["parent_id"], "heading": row["heading"], "title": row["title"],
+                   "dates": row["dates"], "symbol": row["symbol"]}
+
+
+def check(db):
+    findings = []
+    for doc in (cop6_agenda.DOCUMENT, som_report.DOCUMENT):
+        counts = Counter(r["quality"] for r in db.query(
+            "SELECT q.quality FROM paragraphs p LEFT JOIN paragraph_quality q "
+            "ON q.paragraph_id = p.id WHERE p.document = ?", [doc]))
+        total = sum(counts.values())
+        findings.append(Finding(STAGE, "info", f"{doc}: {total} paragraphs, " + ", ".join(
+            f"{k}: {v}" for k, v in sorted(counts.items(), key=lambda kv: str(kv[0])))))
+        if counts.get(None):
+            findings.append(Finding(STAGE, "error",
+                                    f"{doc}: {counts[None]} paragraphs without a quality mark"))
+    findings.extend(som_report.check(db))
+    return findings

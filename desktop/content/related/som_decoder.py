@@ -1,0 +1,283 @@
+"""Machine reconstruction of the migrant-smuggling report's garbled Arabic.
+
+The PDF of CTOC/COP/WG.7/2020/4 maps its glyphs to the wrong characters:
+each letter *in a given contextual form* (isolated, initial, medial,
+final) comes out as some fixed string (often the right letter, often
+another letter, a space or nothing). The mapping loses information (several
+glyphs give the same string, "في" gives only spaces), so it cannot be
+inverted character by character. Instead:
+
+1. learn the mapping (glyph -> string) from a small set of hand-read
+   phrase pairs (SEED_ALIGNMENTS, garbled as printed / as meant) by
+   expectation-maximisation over the possible alignments;
+2. garble every word form of the clean sources (lexicon) with it;
+3. segment each garbled line into garbled word forms by dynamic programming
+   (most probable words; characters no word explains cost a penalty) and
+   read back the clean words. A word is *uncertain* when its garbled form
+   belongs to several lexicon words of comparable frequency or when a run
+   of the line could not be explained at all (kept garbled, marked).
+
+bench/som_decoder_bench.py measures it on clean text garbled by the same
+learned mapping (the decoder's own ambiguity) and on the held-out
+hand-read pairs (how well the learned mapping fits the real source).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from desktop.content.related.lexicon import Lexicon, bare
+
+#: Letters that join the following letter (dual-joining); the others only
+#: join the preceding one (or nothing: hamza).
+_RIGHT_ONLY = set("اأإآدذرزوؤة")
+_NON_JOINING = set("ء")
+LETTERS = set("ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي")
+
+#: Phrase pairs read by hand from the source: (garbled as extracted, with
+#: tatweel removed; the Arabic meant). They train the glyph mapping; the
+#: bench holds some out to test it. Each was read from its context in the
+#: report (the clean headings and the recurring UN formulas).
+SEED_ALIGNMENTS = [
+    ("ارفليةا الأمم المتحدة لمحل حا ال الما المعب ما ع ا", "اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر"),
+    ("الواعةا", "الوطنية"),
+    ("الدولةا", "الدولية"),
+    ("عحغ  لتدو  الأاااف فن", "ينبغي للدول الأطراف أن"),
+    ("رتزز", "تعزز"),
+    ("ر ال  الم ل ال ", "تهريب المهاجرين"),
+    ("التوصةا", "التوصية"),
+    ("الي  اعتمدم ممرما الأاااف", "الذي اعتمده مؤتمر الأطراف"),
+    ("الفال  التلم ", "الفريق العامل"),
+    ("المتع  مت ال  الم ل ال ", "المعني بتهريب المهاجرين"),
+    ("التشعولو ةل", "التكنولوجيا"),
+    ("الأزملت", "الأزمات"),
+    ("ال ملعلت الإ اامةا المعبما", "الجماعات الإجرامية المنظمة"),
+    ("التتلون", "التعاون"),
+    ("المتتوملت", "المعلومات"),
+    ("ل حا  و بد", "جائحة كوفيد"),
+    ("عت  ", "على"),
+    ("م  ", "من"),
+    ("دو ره الخلمسا", "دورته الخامسة"),
+    ("إل  الممرما", "إلى المؤتمر"),
+    ("او تملا", "الاجتماع"),
+    ("الموا د", "الموارد"),
+    ("استخدام", "استخدام"),
+    ("الحدود", "الحدود"),
+    ("الأدلا الاعمةا", "الأدلة الرقمية"),
+    ("التحرب ", "التحقيق"),
+    ("بمل", "بما"),
+    ("مث ", "مثل"),
+    ("الإيسلن", "الإنسان"),
+    ("ؤرو ", "حقوق"),
+    ("المسلعدة التقعةا", "المساعدة التقنية"),
+    ("الممل سلت", "الممارسات"),
+    ("الخ اات", "الخبرات"),
+    ("ال ملعلت", "الجماعات"),
+    ("المعبمــلت الححومةا الدولةا", "المنظمات الحكومية الدولية"),
+    ("اوستخدام", "الاستخدام"),
+    ("مع", "مع"),
+    ("الحللةا", "الحالية"),
+    ("الأمم المتحدة", "الأمم المتحدة"),
+    ("الدو  الأاااف", "الدول الأطراف"),
+    ("إيفلك الرليون", "إنفاذ القانون"),
+    ("المحلفم", "المحاكم"),
+    ("التعفبي", "التنفيذ"),
+    ("المعبما", "المنظمة"),
+    ("الولايا", "الولاية"),
+]
+
+
+def glyphs(word: str) -> list[str]:
+    """The word as glyph keys "letter:form" (form i/b/m/e), lam-alef fused."""
+    w = [c for c in bare(word) if c in LETTERS]
+    out = []
+    i = 0
+    while i < len(w):
+        c = w[i]
+        if c == "ل" and i + 1 < len(w) and w[i + 1] in "اأإآ":
+            joined = i > 0 and w[i - 1] not in _RIGHT_ONLY | _NON_JOINING
+            out.append(f"ل{w[i + 1]}:{'e' if joined else 'i'}")
+            i += 2
+            continue
+        joins_prev = i > 0 and w[i - 1] not in _RIGHT_ONLY | _NON_JOINING and c not in _NON_JOINING
+        joins_next = (i + 1 < len(w) and c not in _RIGHT_ONLY | _NON_JOINING
+                      and w[i + 1] not in _NON_JOINING)
+        form = {(False, False): "i", (False, True): "b", (True, True): "m",
+                (True, False): "e"}[(joins_prev, joins_next)]
+        out.append(f"{c}:{form}")
+        i += 1
+    return out
+
+
+def _phrase_glyphs(phrase: str) -> list[str]:
+    out = []
+    for k, word in enumerate(phrase.split()):
+        if k:
+            out.append(" ")
+        out.extend(glyphs(word))
+    return out
+
+
+def normalise_garbled(text: str) -> str:
+    """Garbled text as the decoder reads it: no tatweel, no marks, no line ends."""
+    return re.sub(r"[\u0640\u064b-\u065f\u0670]", "", text).replace("\n", " ")
+
+
+MAX_PIECE = 2
+
+
+def learn_mapping(pairs, iterations: int = 12) -> dict[str, str]:
+    """glyph key -> most likely garbled string (EM over alignments).
+
+    Each glyph emits 0..MAX_PIECE characters; a word separator emits one
+    space. Starts from "each glyph tends to give itself".
+    """
+    data = [(normalise_garbled(g), _phrase_glyphs(c)) for g, c in pairs]
+    prob: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(lambda: 0.05))
+    for g, gl in data:
+        for key in gl:
+            if key != " ":
+                prob[key][key[0]] = 1.0
+    for _ in range(iterations):
+        counts: dict[str, Counter] = defaultdict(Counter)
+        for text, gl in data:
+            _expect(text, gl, prob, counts)
+        new = defaultdict(lambda: defaultdict(lambda: 1e-4))
+        for key, c in counts.items():
+            total = sum(c.values())
+            for piece, n in c.items():
+                new[key][piece] = n / total
+        prob = new
+    return {k: max(v.items(), key=lambda kv: kv[1])[0] for k, v in prob.items() if k != " "}
+
+
+def _emit(key, piece, prob):
+    if key == " ":
+        return 1.0 if piece == " " else (0.02 if piece in ("", "  ") else 0.0)
+    return prob[key][piece]
+
+
+def _expect(text, gl, prob, counts):
+    """Forward-backward over (glyph index, text position); adds expected counts."""
+    n, m = len(gl), len(text)
+    fwd = [[0.0] * (m + 1) for _ in range(n + 1)]
+    fwd[0][0] = 1.0
+    for i in range(n):
+        for j in range(m + 1):
+            if fwd[i][j]:
+                for k in range(0, MAX_PIECE + 1):
+                    if j + k <= m:
+                        p = _emit(gl[i], text[j:j + k], prob)
+                        if p:
+                            fwd[i + 1][j + k] += fwd[i][j] * p
+    bwd = [[0.0] * (m + 1) for _ in range(n + 1)]
+    bwd[n][m] = 1.0
+    for i in range(n - 1, -1, -1):
+        for j in range(m + 1):
+            s = 0.0
+            for k in range(0, MAX_PIECE + 1):
+                if j + k <= m:
+                    p = _emit(gl[i], text[j:j + k], prob)
+                    if p:
+                        s += p * bwd[i + 1][j + k]
+            bwd[i][j] = s
+    z = fwd[n][m]
+    if not z:
+        return
+    for i in range(n):
+        if gl[i] == " ":
+            continue
+        for j in range(m + 1):
+            if fwd[i][j]:
+                for k in range(0, MAX_PIECE + 1):
+                    if j + k <= m:
+                        p = _emit(gl[i], text[j:j + k], prob)
+                        if p:
+                            counts[gl[i]][text[j:j + k]] += fwd[i][j] * p * bwd[i + 1][j + k] / z
+
+
+def garble(word: str, mapping: dict[str, str]) -> str:
+    """The word as the faulty PDF would print it (unknown glyphs: themselves)."""
+    return "".join(mapping.get(k, k.split(":")[0]) for k in glyphs(word))
+
+
+@dataclass
+class Token:
+    text: str          # the reconstructed word, or the garbled run as printed
+    garbled: str       # the garbled run it stands for
+    certain: bool
+
+
+class Decoder:
+    """Garbled line -> reconstructed words, from a lexicon and a glyph mapping."""
+
+    NOISE = 9.0       # cost of a character no word explains
+    SPACE_NOISE = 0.3  # cost of a surplus space
+
+    def __init__(self, lexicon: Lexicon, mapping: dict[str, str]):
+        self.mapping = mapping
+        total = sum(lexicon.counts.values())
+        by_form: dict[str, Counter] = defaultdict(Counter)
+        for word, n in lexicon.counts.items():
+            g = garble(word, mapping).strip()
+            if g and len(g) <= 40:
+                by_form[g][word] += n
+        self.by_form = by_form
+        self.cost = {g: -math.log(sum(c.values()) / total) for g, c in by_form.items()}
+        self.max_len = max(len(g) for g in by_form)
+
+    def candidates(self, garbled_form: str) -> Counter:
+        return self.by_form.get(garbled_form, Counter())
+
+    def decode(self, garbled_text: str) -> list[Token]:
+        text = normalise_garbled(garbled_text)
+        n = len(text)
+        best = [math.inf] * (n + 1)
+        back: list[tuple[int, str | None]] = [(0, None)] * (n + 1)
+        best[0] = 0.0
+        for i in range(n):
+            if best[i] == math.inf:
+                continue
+            # a word may start only at the line start or after a space
+            if i == 0 or text[i - 1] == " ":
+                for L in range(1, min(self.max_len, n - i) + 1):
+                    piece = text[i:i + L]
+                    if piece in self.cost and (i + L == n or text[i + L] == " "):
+                        c = best[i] + self.cost[piece]
+                        if c < best[i + L]:
+                            best[i + L], back[i + L] = c, (i, piece)
+            c = best[i] + (self.SPACE_NOISE if text[i] == " " else self.NOISE)
+            if c < best[i + 1]:
+                best[i + 1], back[i + 1] = c, (i, None)
+        pieces: list[tuple[str, str | None]] = []
+        j = n
+        while j > 0:
+            i, piece = back[j]
+            pieces.append((text[i:j], piece))
+            j = i
+        pieces.reverse()
+        tokens: list[Token] = []
+        noise = ""
+        for raw, piece in pieces:
+            if piece is None:
+                noise += raw
+                continue
+            if noise.strip():
+                tokens.append(Token(noise.strip(), noise.strip(), False))
+            noise = ""
+            cands = self.by_form[piece].most_common(2)
+            word, freq = cands[0]
+            certain = len(cands) == 1 or cands[1][1] * 4 < freq
+            tokens.append(Token(word, piece, certain))
+        if noise.strip():
+            tokens.append(Token(noise.strip(), noise.strip(), False))
+        return tokens
+
+
+@lru_cache(maxsize=1)
+def learned_mapping() -> dict[str, str]:
+    return learn_mapping(SEED_ALIGNMENTS)
