@@ -23,13 +23,14 @@ from dataclasses import dataclass, field
 import markdown as _markdown
 
 from desktop.content.store import ContentStore, Footnote, Link, Node, Paragraph
+from desktop.content.related import quality_html
 
 WORD_JOINER = "\u2060"
 PARA_SCHEME = "para:"
 
 #: Latin document symbols such as CTOC/COP/WG.2/2013/5 or A/RES/55/25.
 SYMBOL_RE = re.compile(r"\b[A-Z][A-Za-z0-9.]*(?:/[A-Za-z0-9.\-]+)+")
-_MD_SPECIAL = re.compile(r"([\\`_{}\[\]()#+!|~>-])")
+_MD_SPECIAL = re.compile(r"([\\`_{}\[\]()#+!-])")
 _LONE_STAR = re.compile(r"(?<!\*)\*(?!\*)")
 _TOKEN = re.compile(r"zq(\d+)qz")
 
@@ -217,6 +218,7 @@ def render_unit(store: ContentStore, unit_id: str, selected_id: str | None = Non
                  for p in store.paragraphs({link.to_id for link in links})}
 
     blocks = unit_header(store, unit)
+    quality = quality_html.quality_rows(store, ids)
     current_node = unit.id
     for para in paragraphs:
         if para.node_id != current_node:
@@ -224,7 +226,10 @@ def render_unit(store: ContentStore, unit_id: str, selected_id: str | None = Non
             current_node = para.node_id
         body, unplaced = paragraph_body(para, notes_by_para.get(para.id, []),
                                         links_by_para.get(para.id, []), citations)
+        body, after = quality_html.decorate(quality.get(para.id), para.text, body,
+                                            para.id == selected_id, para.depth)
         blocks.append(_paragraph_block(para, body, para.id == selected_id))
+        blocks += after
         for link in unplaced:
             if link.to_id in citations:
                 blocks.append(_see_also_block(para, link, citations[link.to_id]))

@@ -1,0 +1,159 @@
+"""The read API: opening (and refusing) databases, the hierarchy, paragraphs,
+footnotes, links and index, on a hand-made database and on the real one."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from desktop.content.ids import ORDINAL_WORDS
+from desktop.content.store import Node, Paragraph, StoreError, open_store
+from tests.helpers.reader_db import make_reader_db
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory):
+    return open_store(make_reader_db(tmp_path_factory.mktemp("s") / "tiny.sqlite"))
+
+
+@pytest.fixture(scope="module")
+def real(content_db_path):
+    return open_store(content_db_path)
+
+
+# --- refusing what cannot be read -----------------------------------------
+
+def test_missing_database_is_refused(tmp_path):
+    with pytest.raises(StoreError) as err:
+        open_store(tmp_path / "nowhere.sqlite")
+    assert err.value.kind == "missing"
+    assert "nowhere.sqlite" in str(err.value)
+
+
+def test_garbage_file_is_refused_as_corrupt(tmp_path):
+    path = tmp_path / "junk.sqlite"
+    path.write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(StoreError) as err:
+        open_store(path)
+    assert err.value.kind == "corrupt"
+
+
+def test_sqlite_file_without_content_tables_is_refused(tmp_path):
+    path = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError) as err:
+        open_store(path)
+    assert err.value.kind == "corrupt"
+    assert "metadata" in str(err.value)
+
+
+def test_other_schema_version_is_refused(tmp_path):
+    path = make_reader_db(tmp_path / "v99.sqlite", schema_version=99)
+    with pytest.raises(StoreError) as err:
+        open_store(path)
+    assert err.value.kind == "schema"
+    assert "99" in str(err.value) and "rebuild" in str(err.value)
+
+
+def test_store_is_read_only(tiny):
+    with pytest.raises(sqlite3.OperationalError):
+        tiny.conn.execute("DELETE FROM paragraphs")
+
+
+# --- hierarchy and paragraphs (tiny database) -----------------------------
+
+def test_top_nodes_and_children_in_reading_order(tiny):
+    assert [n.id for n in tiny.top_nodes()] == ["A", "B"]
+    assert [n.id for n in tiny.children(None)] == ["A", "B"]
+    assert [x.id for x in tiny.children("A07")] == [
+        "A07/12", "A07/13", "A07/13.l1", "A07/13.l1.q1"]
+    # paragraphs of the resolution first, then its annex (by source line)
+    kids = tiny.children("B6-r4")
+    assert [x.id for x in kids] == ["B6-r4/c1", "B6-r4/pp1", "B6-r4/1", "B6-r4/annex"]
+    assert isinstance(kids[-1], Node) and isinstance(kids[0], Paragraph)
+
+
+def test_unit_paragraphs_cross_the_annex(tiny):
+    assert [p.id for p in tiny.unit_paragraphs("B6-r4")] == [
+        "B6-r4/c1", "B6-r4/pp1", "B6-r4/1", "B6-r4/annex/1"]
+    assert tiny.unit_of("B6-r4/annex/1").id == "B6-r4"
+    assert tiny.first_paragraph("B").id == "B6-r4/c1"
+
+
+def test_paragraph_record(tiny):
+    para = tiny.paragraph("A07/13.l1.q1")
+    assert para.label_path == ("13", "(أ)", "'1'")
+    assert para.depth == 2
+    assert para.citation == "الجزء ألف، سابعاً-13 (أ) '1'"
+    assert tiny.paragraph("A07/99") is None
+    assert [p.id for p in tiny.paragraphs(["A07/13", "A07/12", "nope"])] == ["A07/12", "A07/13"]
+
+
+def test_ancestors_outermost_first(tiny):
+    assert [n.id for n in tiny.ancestors("B6-r4/annex")] == ["B", "B6", "B6-r4", "B6-r4/annex"]
+
+
+def test_footnotes_of_paragraphs(tiny):
+    notes = tiny.footnotes(["A07/12", "A07/13"])
+    assert [(n.number, n.paragraph_id) for n in notes] == [(3, "A07/13")]
+    assert tiny.footnotes([]) == []
+
+
+def test_links_both_ways(tiny):
+    assert [(l.from_id, l.kind) for l in tiny.links_to("A07/13")] == [
+        ("B6-r4/annex/1", "endorsement")]
+    assert {l.to_id for l in tiny.links_from(["B6-r4/pp1", "B6-r4/annex/1"])} == {
+        "A07/12", "A07/13"}
+
+
+def test_index_themes_entries_and_what_cites_a_paragraph(tiny):
+    assert [t.name for t in tiny.themes()] == ["حماية الشُّهود", "التعاون الدولي"]
+    assert [t.entry_count for t in tiny.themes()] == [2, 1]
+    entries = tiny.index_entries("t1")
+    assert [(e.locator, e.targets, e.resolved) for e in entries] == [
+        ("الجزء ألف سابعاً-13", ("A07/13",), True), ("ف.د 9", (), False)]
+    assert [t.id for t in tiny.themes_citing("A07/13")] == ["t1"]
+
+
+def test_absent_index_and_links_tables_give_empty_answers(tmp_path):
+    store = open_store(make_reader_db(tmp_path / "bare.sqlite", with_index=False))
+    assert not store.has_index()
+    assert store.themes() == [] and store.index_entries("t1") == []
+    assert store.links_to("A07/13") == [] and store.links_from(["A07/13"]) == []
+    assert store.themes_citing("A07/13") == []
+    assert store.paragraph("A07/13") is not None
+
+
+def test_sample_units_has_one_of_each_kind(tiny):
+    assert {k: n.id for k, n in tiny.sample_units().items()} == {
+        "meeting": "A07", "resolution": "B6-r4"}
+
+
+# --- the real database ----------------------------------------------------
+
+def test_real_parts_meetings_and_sessions_in_order(real):
+    tops = [n for n in real.top_nodes() if n.document == "compendium"]
+    assert [n.id for n in tops] == ["A", "B"]
+    meetings = real.child_nodes("A")
+    assert [m.number for m in meetings] == list(range(1, 12))
+    assert all(m.kind == "meeting" and m.dates for m in meetings)
+    assert meetings[6].heading.startswith(ORDINAL_WORDS[7])
+    sessions = real.child_nodes("B")
+    assert [s.number for s in sessions] == list(range(1, 9))
+
+
+def test_real_resolution_children_put_the_annex_after_its_paragraphs(real):
+    kids = real.children("B6-r4")
+    kinds = [type(k).__name__ for k in kids]
+    assert kinds[-1] == "Node" and set(kinds[:-1]) == {"Paragraph"}
+    assert kids[-1].kind == "annex"
+
+
+def test_real_compendium_first_in_top_nodes(real):
+    docs = [n.document for n in real.top_nodes()]
+    assert docs[:2] == ["compendium", "compendium"]
+    assert real.documents()[0].id == "compendium"
