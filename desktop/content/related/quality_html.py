@@ -1,0 +1,82 @@
+"""Reader marks for repaired, damaged and reconstructed source text (Qt-free).
+
+A delegate must always tell source text from repaired or machine-made text.
+For every paragraph with a row in ``paragraph_quality`` (built by
+damaged_stage) the reader gets:
+
+* a coloured notice before the text saying what it is and why
+  ("نص المصدر تالف: ..." / "إعادة بناء آلية: ..." / "أُصلح آلياً: ...");
+* in a machine reconstruction, the uncertain words underlined in red;
+* the text as extracted from the source, on demand: shown under the
+  paragraph when the paragraph is selected (clicked or reached by a link),
+  and as the notice's tooltip.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+
+COLOURS = {"damaged": "#a40000", "reconstructed": "#8a4b00", "repaired": "#305f30"}
+LABELS = {"damaged": "نص المصدر تالف", "reconstructed": "إعادة بناء آلية",
+          "repaired": "نص مُصلَح آلياً"}
+UNCERTAIN_STYLE = "color:#a40000; text-decoration:underline"
+
+
+def quality_rows(store, paragraph_ids) -> dict[str, dict]:
+    """paragraph id -> its quality row, for those that have one."""
+    ids = list(paragraph_ids)
+    if not ids or not store.has_table("paragraph_quality"):
+        return {}
+    out = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in store.db.query(
+                f"SELECT * FROM paragraph_quality WHERE paragraph_id IN ({marks})", chunk):
+            out[row["paragraph_id"]] = row
+    return out
+
+
+def marked_text(text: str, uncertain: list) -> str:
+    """The escaped text with the uncertain character spans underlined."""
+    from desktop.content.render import keep_symbols_whole
+    out, pos = [], 0
+    for start, end in sorted(uncertain):
+        if start < pos or end > len(text):
+            continue
+        out.append(html.escape(keep_symbols_whole(text[pos:start])))
+        out.append(f'<span style="{UNCERTAIN_STYLE}">'
+                   f"{html.escape(keep_symbols_whole(text[start:end]))}</span>")
+        pos = end
+    out.append(html.escape(keep_symbols_whole(text[pos:])))
+    return "".join(out)
+
+
+def notice(row: dict) -> str:
+    quality = row["quality"]
+    colour = COLOURS.get(quality, "#555555")
+    label = LABELS.get(quality, quality)   # when a row has no note
+    tip = html.escape(row["original_text"] or "", quote=True)
+    return (f'<span style="color:{colour}; font-size:small" title="{tip}">'
+            f'[{html.escape(row["note"] or label)}]</span><br/>')
+
+
+def original_block(row: dict, depth: int = 0) -> str:
+    lines = "<br/>".join(html.escape(l.strip()) for l in (row["original_text"] or "").split("\n")
+                         if l.strip())
+    return (f'<p dir="rtl" align="right" style="margin-right:{32 * max(depth, 0) + 32}px;'
+            f' margin-top:0; font-size:small; color:#666666; background-color:#f3f3f3">'
+            f'<b>النص كما ورد في المصدر:</b><br/>{lines}</p>')
+
+
+def decorate(row: dict | None, text: str, body: str, selected: bool, depth: int = 0
+             ) -> tuple[str, list[str]]:
+    """(paragraph body HTML with its marks, blocks to add after the paragraph)."""
+    if row is None or row["quality"] == "clean":
+        return body, []
+    uncertain = json.loads(row["uncertain"] or "[]")
+    if uncertain:
+        body = marked_text(text, uncertain)
+    after = [original_block(row, depth)] if selected and row["original_text"] else []
+    return notice(row) + body, after
