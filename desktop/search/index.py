@@ -14,7 +14,9 @@ search_docs   one row per searchable thing: rowid, kind ("paragraph",
               loc_tail (the same without "الجزء ألف/باء")
 search_fts    FTS5 over the same rowids, columns
               exact (folded words), bare (article stripped), stem (Snowball
-              stem), alt (readings without a single-letter clitic)
+              stem, noun reading), alt (other stem readings, and readings
+              without a single-letter clitic), meta (the folded document
+              symbol, so `CTOC/COP/WG.2/2013/5` finds that report's paragraphs);
               tokenizer unicode61 only, so plain sqlite3 and sqlite-utils can
               query it; all Arabic-specific work happens here in Python.
 search_themes theme name -> paragraph id, copied from the index stage's

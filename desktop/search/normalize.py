@@ -103,37 +103,57 @@ def letter_clitic_variants(word: str) -> list[str]:
     return out
 
 
+def _stem_readings(bare: str) -> tuple[str, ...]:
+    """Snowball stems of an article-less folded word: noun reading first, then plain.
+
+    Snowball takes its noun path (plural ات, ة, ية) only after an article, so
+    `توصيات` and `التوصيات` stem differently; we stem `ال` + word as the noun
+    reading. Folding turned ة into ه, which the stemmer reads as a pronoun:
+    give it back a final ة first.
+    """
+    if bare.isascii() or len(bare) < 2:
+        return (bare,)
+    word = bare[:-1] + "\u0629" if bare.endswith("\u0647") else bare
+    plain = fold(_stemmer.stemWord(word))
+    noun = fold(_stemmer.stemWord("\u0627\u0644" + word))
+    if noun.startswith("\u0627\u0644") or not noun:
+        return (plain,)
+    return (noun,) if noun == plain else (noun, plain)
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """The Snowball Arabic stem of a folded word, after stripping the article."""
-    bare = strip_article(word)
-    if not bare.isascii():
-        return _stemmer.stemWord(bare)
-    return bare
+    """The stem of a folded word (article stripped, Snowball noun reading)."""
+    return _stem_readings(strip_article(word))[0]
 
 
 @dataclass(frozen=True)
 class Analysis:
     """One folded word as the index sees it.
 
-    exact: the folded word; bare: without the article; stem: its stem;
-    variants: other bare forms and stems it may stand for (single-letter clitics).
+    exact: the folded word; bare: without the article; stems: its stem
+    readings (noun reading first); variants: other forms it may stand for
+    (the other stem readings, and the word read without a single-letter clitic).
     """
 
     exact: str
     bare: str
-    stem: str
+    stems: tuple[str, ...]
     variants: tuple[str, ...]
+
+    @property
+    def stem(self) -> str:
+        return self.stems[0]
 
 
 @lru_cache(maxsize=65536)
 def analyze(word: str) -> Analysis:
     """Analyse one folded word (see Analysis)."""
     bare = strip_article(word)
-    st = stem(word)
-    variants: list[str] = []
+    stems = _stem_readings(bare)
+    variants: list[str] = list(stems[1:])
     for v in letter_clitic_variants(bare):
-        for form in (v, stem(v)):
-            if form not in variants and form not in (bare, st):
+        for form in (v, *_stem_readings(v)):
+            if form not in variants and form != bare and form != stems[0]:
                 variants.append(form)
-    return Analysis(word, bare, st, tuple(variants))
+    return Analysis(word, bare, stems, tuple(variants))

@@ -57,10 +57,7 @@ class Term:
         if self.prefix:
             return f"({{exact meta}} : {_quote(a.exact)}* OR {{bare alt}} : {_quote(a.bare)}*)"
         parts = [f"{{exact meta}} : {_quote(a.exact)}", f"{{bare alt}} : {_quote(a.bare)}"]
-        if a.stem != a.bare:
-            parts.append(f"{{stem alt}} : {_quote(a.stem)}")
-        else:
-            parts.append(f"stem : {_quote(a.stem)}")
+        parts.extend(f"{{stem alt}} : {_quote(st)}" for st in a.stems if st != a.bare)
         return "(" + " OR ".join(parts) + ")"
 
     def exact_fts(self) -> str:

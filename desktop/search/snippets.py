@@ -44,9 +44,12 @@ def _word_matches(a: Analysis, term_word: Analysis, prefix: bool, variants: bool
         if a.exact.startswith(term_word.exact) or a.bare.startswith(term_word.bare):
             return True
         return variants and any(v.startswith(term_word.bare) for v in a.variants)
-    if a.exact == term_word.exact or a.bare == term_word.bare or a.stem == term_word.stem:
+    if a.exact == term_word.exact or a.bare == term_word.bare:
         return True
-    return variants and (term_word.bare in a.variants or term_word.stem in a.variants)
+    if not variants:  # phrases match position by position on the first stem only
+        return a.stem == term_word.stem
+    readings = (*a.stems, *a.variants)
+    return term_word.bare in a.variants or any(st in readings for st in term_word.stems)
 
 
 def match_spans(text: str, query: Query, toks: list[Token] | None = None

@@ -1,0 +1,53 @@
+"""`python -m desktop.search QUERY [--db PATH] [--part A|B] [--limit N] [--json]`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from desktop import paths
+from desktop.search.engine import DEFAULT_LIMIT, SearchError, connect, search
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m desktop.search",
+        description="Search the compendium database (Arabic-aware: diacritics, "
+                    "letter variants and clitics do not matter).")
+    parser.add_argument("query", nargs="+", help='words, "a phrase", -excluded, prefix*')
+    parser.add_argument("--db", help="database path (default data/compendium.sqlite)")
+    parser.add_argument("--part", choices=["A", "B"], help="only Part A or Part B")
+    parser.add_argument("--limit", type=int, default=DEFAULT_LIMIT,
+                        help=f"most results to print (default {DEFAULT_LIMIT})")
+    parser.add_argument("--json", action="store_true",
+                        help='one JSON object per result: "id", "citation", "snippet", "score"')
+    args = parser.parse_args(argv)
+    if args.limit < 0:
+        parser.error("--limit must be 0 or more")
+    db_path = args.db or paths.default_db()
+    try:
+        conn = connect(db_path)
+        results = search(conn, " ".join(args.query), part=args.part, limit=args.limit)
+    except SearchError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    try:
+        out = sys.stdout
+        if args.json:
+            for r in results:
+                out.write(json.dumps(r.as_dict(), ensure_ascii=False) + "\n")
+        else:
+            for r in results:
+                snip = r.snippet_parts
+                text = (("… " if snip.cut_start else "") + snip.marked("[", "]")
+                        + (" …" if snip.cut_end else "")) if snip else r.snippet
+                out.write(f"{r.id}\t{r.citation}\t{r.score:.3f}\n    {text}\n")
+            out.write(f"{results.total} result(s)\n")
+    except BrokenPipeError:
+        return 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
