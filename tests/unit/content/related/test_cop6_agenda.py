@@ -1,0 +1,79 @@
+"""COP 6 annotated agenda: structure counted by hand from data/sources/cop6-agenda.txt.
+
+Agenda list (lines 7-46): items 1-9; item 1 has sub-items (أ)-(و), item 2 (أ)-(د).
+Annotations: 9 item headings, 10 sub-item headings, 9 "الوثائق" lists.
+Annex: 5 days (15-19 October, lines 585, 611, 626, 644, 663).
+"""
+
+import pytest
+
+from desktop import paths
+from desktop.content.related import cop6_agenda
+from desktop.content.related.lexicon import Lexicon
+
+
+@pytest.fixture(scope="module")
+def agenda():
+    src = paths.sources_dir()
+    return cop6_agenda.parse((src / "cop6-agenda.txt").read_text(encoding="utf-8"),
+                             Lexicon.from_sources(src))
+
+
+def test_agenda_list(agenda):
+    items = [p for p in agenda.paragraphs if p.node == "cop6/agenda"]
+    assert [p.label for p in items if p.kind == "item"] == [str(n) for n in range(1, 10)]
+    subs = [(p.item, p.label) for p in items if p.kind == "subitem"]
+    assert subs == [(1, "(أ)"), (1, "(ب)"), (1, "(ج)"), (1, "(د)"), (1, "(ه)"), (1, "(و)"),
+                    (2, "(أ)"), (2, "(ب)"), (2, "(ج)"), (2, "(د)")]
+
+
+def test_annotation_nodes(agenda):
+    ids = [n.id for n in agenda.nodes]
+    assert [n.number for n in agenda.nodes if n.id.startswith("cop6/i") and "-" not in n.id
+            and "/docs" not in n.id] == list(range(1, 10))
+    subs = [i for i in ids if "-l" in i and not i.endswith("/docs")]
+    assert subs == [f"cop6/i1-l{k}" for k in range(1, 7)] + [f"cop6/i2-l{k}" for k in range(1, 5)]
+    assert sum(i.endswith("/docs") for i in ids) == 9
+    assert len(ids) == len(set(ids))
+
+
+def test_running_labels_restart_per_item(agenda):
+    by_item = {}
+    for p in agenda.paragraphs:
+        if p.node.startswith("cop6/i"):
+            by_item.setdefault(p.item, []).append(int(p.label))
+    for item, labels in by_item.items():
+        assert labels == list(range(1, len(labels) + 1)), item
+    assert set(by_item) == set(range(1, 10))
+
+
+def test_annex_days(agenda):
+    days = [p for p in agenda.paragraphs if p.kind == "table"]
+    assert [p.lines[0][0] for p in days] == [585, 611, 626, 644, 663]
+    assert all(p.quality == "damaged" for p in days)
+
+
+def test_first_annotation_paragraph(agenda):
+    first = next(p for p in agenda.paragraphs if p.node == "cop6/i1-l1")
+    assert first.lines[0][0] == 53 and first.lines[-1][0] == 55
+    assert "15 تشرين الأول/أكتوبر 2012" in first.text      # date repaired
+    assert first.quality == "damaged"                       # word order is not
+    assert "فتتحستُ" in first.original
+
+
+def test_quality_every_paragraph(agenda):
+    for p in agenda.paragraphs:
+        assert p.quality in ("repaired", "damaged")
+        assert (p.quality == "damaged") == bool(p.reasons)
+        assert cop6_agenda.quality_note(p)
+        assert p.original
+
+
+def test_clean_list_lines_repaired_and_broken_ones_damaged(agenda):
+    by_line = {p.lines[0][0]: p for p in agenda.paragraphs}
+    assert by_line[9].text == "افتتاح دورة المؤتمر السادسة؛" and by_line[9].quality == "repaired"
+    assert by_line[19].text == "مناقشة عامة." and by_line[19].quality == "repaired"
+    # "تب عن وثائق التفويض؛ اعتماد تقرير المك": a word cut in two
+    assert by_line[17].quality == "damaged"
+    # "بالأشخاصومعاقبةبروتوكول": three words fused
+    assert by_line[26].quality == "damaged"
