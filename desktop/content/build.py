@@ -33,7 +33,9 @@ from desktop.content.schema import SCHEMA_VERSION, create_tables
 #: ones wrote.
 STAGES = [
     "desktop.content.compendium",
+    "desktop.content.thematic_index",
     "desktop.content.related.damaged_stage",
+    "desktop.content.related.stage",
     "desktop.search.index",
 ]
 
