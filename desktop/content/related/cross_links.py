@@ -1,0 +1,285 @@
+"""Links across the five documents: compendium, COP 12 report, COP 10 note,
+COP 6 agenda and the migrant-smuggling report.
+
+A reference to a decision or resolution is identified by body, kind
+(``قرار`` resolution, ``مقرر`` decision), session and number. In logical
+Arabic ``a/b`` is number a of session b (English b/a): ``المقرر 6/2`` is
+decision 2/6, node B2-d6. Pitfalls this module handles:
+
+- COP 12 has both a resolution and a decision 12/1 and 12/2: the kind decides.
+- ``المقرر`` also means "scheduled" (``ومن المقرر أن``) and "rapporteur"
+  (``المقرر: يامن يسوف``): only a keyword followed by a number a/b counts.
+- Enumerations inherit the first keyword and body:
+  ``قراراته 4/5 ...، و2/6 ...، و2/7`` are three COP resolutions.
+- Other bodies: the General Assembly, ECOSOC, the CCPCJ (``وقرارها`` after a
+  CCPCJ resolution is the Commission's again) and the UNCAC Conference.
+  Their references are kept as external references, never linked.
+- A firearms decision never links to the technical-assistance resolution
+  that shares its digits: ``مقرره 6/4`` (decision 4/6, firearms) is not
+  ``القرار 4/6`` (resolution 6/4, B6-r4), and ``قراراته ... و2/6``
+  (resolution 6/2) is not ``المقرر 6/2`` (decision 2/6, B2-d6): the lookup
+  is by kind, session and number, never by digits alone.
+- Document symbols (``CTOC/COP/WG.7/2020/4``) link to the document or meeting
+  that carries that symbol.
+
+Every mention whose target is in the database becomes a row of `links`
+(from_id, to_id: paragraph ids; kind; text: the words as printed); the
+rest go to `external_refs` with what identifies them. The endorsement links
+of the supplement (meetings 14/15 <-> resolution 12/2) and the links from
+each supplement paragraph to the COP 12 report paragraph it reproduces are
+written here too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from desktop.content.build import Finding
+
+STAGE = "related-links"
+ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+OWN_DOCUMENTS = ("cop12-report", "cop10-note", "cop6-agenda", "som-wg-2020")
+
+#: Bodies named between the keyword and the number. None of them is the COP,
+#: except the first three phrases.
+BODIES = [
+    ("cop", "مؤتمر الأطراف في الاتفاقية"),
+    ("cop", "مؤتمر الأطراف"),
+    ("cop", "المؤتمر"),
+    ("uncac", "مؤتمر الدول الأطراف في اتفاقية الأمم المتحدة لمكافحة الفساد"),
+    ("ga", "الجمعية العامة"),
+    ("ecosoc", "المجلس الاقتصادي والاجتماعي"),
+    ("ccpcj", "لجنة منع الجريمة والعدالة الجنائية"),
+]
+BODY_NAMES = {"cop": "مؤتمر الأطراف", "uncac": "مؤتمر الدول الأطراف في اتفاقية مكافحة الفساد",
+              "ga": "الجمعية العامة", "ecosoc": "المجلس الاقتصادي والاجتماعي",
+              "ccpcj": "لجنة منع الجريمة والعدالة الجنائية", "other": "هيئة أخرى"}
+
+_LETTER = "\u0600-\u06ff"
+_KEYWORD = re.compile(
+    rf"(?<![{_LETTER}])(?:و|ف|ب|ل|وب|ول|لل|ولل)?(?:ال)?(?P<stem>قرار|مقرر|مقرّر|قرّار)"
+    rf"(?P<suffix>ات|اته|اتها|ه|ها|يه|ي)?(?![{_LETTER}])")
+_BODY = re.compile(r"\s+(" + "|".join(re.escape(p) for _, p in BODIES) + r")")
+_NUMBER = re.compile(r"\s+([0-9٠-٩]+)/([0-9٠-٩]+)(?![0-9٠-٩/])")
+_CONTINUATION = re.compile(rf"(?<![{_LETTER}0-9/])و\s?([0-9٠-٩]+)/([0-9٠-٩]+)(?![0-9٠-٩/])")
+_STOP = re.compile(r"[؛.](?:\s|$)")
+_SYMBOL = re.compile(r"(?<![A-Za-z/])(?:CTOC|A)/[A-Za-z0-9./]+[A-Za-z0-9]")
+
+
+@dataclass
+class Mention:
+    body: str               # "cop", "ga", "ecosoc", "ccpcj", "uncac", "symbol"
+    kind: str               # "resolution", "decision" or "symbol"
+    session: int | None
+    number: int | None
+    start: int
+    end: int
+    text: str               # the words as printed
+    symbol: str | None = None
+
+
+def _int(digits: str) -> int:
+    return int(digits.translate(ARABIC_DIGITS))
+
+
+def find_mentions(text: str, order: str = "logical") -> list[Mention]:
+    """Every reference to a decision, resolution or document symbol in `text`.
+
+    order "logical": ``a/b`` is number a of session b (all logical-order
+    Arabic text); order "visual": the digits are stored session/number (the
+    COP 6 agenda, extracted in visual order).
+    """
+    found: list[Mention] = []
+    keywords = list(_KEYWORD.finditer(text))
+    previous_body = None
+    for i, kw in enumerate(keywords):
+        kind = "resolution" if kw.group("stem").replace("ّ", "") == "قرار" else "decision"
+        pos = kw.end()
+        body = "cop"
+        named = _BODY.match(text, pos)
+        if named:
+            body = next(b for b, phrase in BODIES if phrase == named.group(1))
+            pos = named.end()
+        elif kw.group("suffix") in ("ها", "اتها"):
+            # "قرارها" is never the Conference's (مؤتمر is masculine): the body
+            # named just before ("الجمعية العامة، في قرارها 47/78"), or the one
+            # of the previous mention ("وقرارها 1/23" after a CCPCJ resolution)
+            before = text[max(0, kw.start() - 80):kw.start()]
+            named_before = [(before.rfind(phrase), b) for b, phrase in BODIES[3:]
+                            if phrase in before]
+            if named_before:
+                body = max(named_before)[1]
+            elif previous_body not in (None, "cop"):
+                body = previous_body
+            else:
+                body = "other"
+        number = _NUMBER.match(text, pos)
+        if not number:
+            continue                        # "ومن المقرر أن", "المقرر:", "مشروع مقرر"
+        a, b = _int(number.group(1)), _int(number.group(2))
+        num, session = (a, b) if order == "logical" else (b, a)
+        found.append(Mention(body, kind, session, num, kw.start(), number.end(),
+                             text[kw.start():number.end()]))
+        previous_body = body
+        # enumerations: "، و2/6 ...، و2/7" up to the next keyword or sentence end
+        limit = keywords[i + 1].start() if i + 1 < len(keywords) else len(text)
+        stop = _STOP.search(text, number.end())
+        if stop and stop.start() < limit:
+            limit = stop.start()
+        for cont in _CONTINUATION.finditer(text, number.end(), limit):
+            a, b = _int(cont.group(1)), _int(cont.group(2))
+            num, session = (a, b) if order == "logical" else (b, a)
+            found.append(Mention(body, kind, session, num, cont.start(), cont.end(),
+                                 text[cont.start():cont.end()]))
+    for sym in _SYMBOL.finditer(text):
+        found.append(Mention("symbol", "symbol", None, None, sym.start(), sym.end(),
+                             sym.group(0), symbol=sym.group(0)))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+@dataclass
+class ExternalRef:
+    paragraph_id: str
+    citation: str
+    body: str
+    kind: str
+    session: int | None
+    number: int | None
+    text: str
+    note: str
+
+
+class Result:
+    def __init__(self) -> None:
+        self.links: list[dict] = []
+        self.external: list[ExternalRef] = []
+
+
+def _targets(db) -> tuple[dict, dict, dict]:
+    """(body/kind/session/number -> first paragraph id, the same for the
+    supplement's copies, symbol -> (paragraph id, document))."""
+    units = {}
+    supplement_units = {}
+    first = {}
+    for row in db.query("SELECT unit_id, node_id, id FROM paragraphs ORDER BY sort"):
+        first.setdefault(row["unit_id"], row["id"])
+        first.setdefault(row["node_id"], row["id"])
+    for row in db.query(
+            "SELECT id, kind, session, decision_number, document FROM nodes "
+            "WHERE kind IN ('decision', 'resolution') ORDER BY sort"):
+        key = ("cop", row["kind"], row["session"], row["decision_number"])
+        if row["id"] not in first:
+            continue
+        if row["id"].startswith("cop12:"):
+            units[key] = first[row["id"]]
+        else:
+            supplement_units[key] = first[row["id"]]
+            units.setdefault(key, first[row["id"]])
+    symbols = {}
+    for row in db.query("SELECT id, symbol FROM documents WHERE symbol IS NOT NULL ORDER BY sort"):
+        para = db.execute("SELECT id FROM paragraphs WHERE document = ? ORDER BY sort LIMIT 1",
+                          [row["id"]]).fetchone()
+        if para:
+            symbols.setdefault(row["symbol"], (para[0], row["id"]))
+    for row in db.query("SELECT id, symbol FROM nodes WHERE kind IN ('meeting', 'session') "
+                        "AND symbol IS NOT NULL ORDER BY sort"):
+        if row["id"] in first:
+            for sym in row["symbol"].split("-CTOC"):
+                sym = sym if sym.startswith("CTOC") else "CTOC" + sym
+                symbols.setdefault(sym, (first[row["id"]], "compendium"))
+    return units, supplement_units, symbols
+
+
+def build(db, cop10, cop12, sup) -> Result:
+    result = Result()
+    units, supplement_units, symbols = _targets(db)
+    rows = db.query(
+        f"SELECT id, document, part, text, citation FROM paragraphs WHERE document IN "
+        f"({','.join('?' * len(OWN_DOCUMENTS))}) ORDER BY sort", list(OWN_DOCUMENTS))
+    seen = set()
+    for row in rows:
+        order = "visual" if row["document"] == "cop6-agenda" else "logical"
+        for m in find_mentions(row["text"] or "", order):
+            target = None
+            note = ""
+            if m.kind == "symbol":
+                target, document = symbols.get(m.symbol, (None, None))
+                if document == row["document"]:
+                    continue                # a document naming itself
+                note = "وثيقة ليست في قاعدة البيانات"
+            elif m.body == "cop":
+                key = ("cop", m.kind, m.session, m.number)
+                # in the compendium's tree (the supplement), stay in that tree
+                target = (row["part"] and supplement_units.get(key)) or units.get(key)
+                note = "قرار أو مقرر لمؤتمر الأطراف ليس نصه في قاعدة البيانات"
+            else:
+                note = f"صادر عن {BODY_NAMES[m.body]}"
+            if target and target != row["id"]:
+                key = (row["id"], target, m.text)
+                if key not in seen:
+                    seen.add(key)
+                    result.links.append({"from_id": row["id"], "to_id": target,
+                                         "kind": "mention", "text": m.text})
+            elif target is None:
+                result.external.append(ExternalRef(
+                    row["id"], row["citation"], m.body, m.kind, m.session, m.number,
+                    m.text, note))
+    for note_id, operative_id, _annex in sup.endorsements:
+        result.links.append({"from_id": note_id, "to_id": operative_id, "kind": "endorsement",
+                             "text": "القرار 2/12"})
+        result.links.append({"from_id": operative_id, "to_id": note_id, "kind": "endorsement",
+                             "text": None})
+        source = sup.same_text.get(operative_id)
+        if source:
+            result.links.append({"from_id": source, "to_id": note_id, "kind": "endorsement",
+                                 "text": None})
+    for copy_id, source_id in sup.same_text.items():
+        result.links.append({"from_id": copy_id, "to_id": source_id, "kind": "same-text",
+                             "text": None})
+        result.links.append({"from_id": source_id, "to_id": copy_id, "kind": "same-text",
+                             "text": None})
+    _write(db, result)
+    return result
+
+
+def _write(db, result: Result) -> None:
+    if "links" not in db.table_names():
+        db["links"].create({"from_id": str, "to_id": str, "kind": str, "text": str},
+                           foreign_keys=[("from_id", "paragraphs", "id"),
+                                         ("to_id", "paragraphs", "id")])
+        db["links"].create_index(["from_id"])
+        db["links"].create_index(["to_id"])
+    db["links"].insert_all([dict(r, source="related") for r in result.links], alter=True)
+    db["external_refs"].insert_all([{
+        "paragraph_id": e.paragraph_id, "body": e.body, "kind": e.kind,
+        "session": e.session, "number": e.number, "text": e.text, "note": e.note,
+        "source": "related"} for e in result.external], alter=True)
+
+
+def dump(db):
+    if "links" in db.table_names() and "source" in db["links"].columns_dict:
+        for row in db.query("SELECT * FROM links WHERE source = 'related' ORDER BY rowid"):
+            yield {"type": "link", "from": row["from_id"], "to": row["to_id"],
+                   "kind": row["kind"], "text": row["text"]}
+    if "external_refs" in db.table_names() and "source" in db["external_refs"].columns_dict:
+        for row in db.query("SELECT * FROM external_refs WHERE source = 'related' ORDER BY rowid"):
+            yield {"type": "external_ref", "from": row["paragraph_id"], "body": row["body"],
+                   "kind": row["kind"], "session": row["session"], "number": row["number"],
+                   "text": row["text"], "note": row["note"]}
+
+
+def check(db):
+    if "links" not in db.table_names():
+        yield Finding(STAGE, "error", "no links table")
+        return
+    n = db.execute("SELECT count(*) FROM links WHERE source = 'related'").fetchone()[0]
+    broken = db.execute(
+        "SELECT count(*) FROM links l WHERE source = 'related' AND "
+        "(NOT EXISTS (SELECT 1 FROM paragraphs p WHERE p.id = l.to_id) OR "
+        " NOT EXISTS (SELECT 1 FROM paragraphs p WHERE p.id = l.from_id))").fetchone()[0]
+    ext = db.execute("SELECT count(*) FROM external_refs WHERE source = 'related'").fetchone()[0]
+    yield Finding(STAGE, "info", f"links across documents: {n}; external references: {ext}")
+    if broken:
+        yield Finding(STAGE, "error", f"{broken} link(s) to a missing paragraph")
