@@ -66,7 +66,8 @@ def original_block(row: dict, depth: int = 0) -> str:
     lines = "<br/>".join(html.escape(l.strip()) for l in (row["original_text"] or "").split("\n")
                          if l.strip())
     return (f'<p dir="rtl" align="right" style="margin-right:{32 * max(depth, 0) + 32}px;'
-            f' margin-top:0; font-size:small; color:#666666; background-color:#f3f3f3">'
+            f' margin-top:0; font-size:small; color:#666666; background-color:#f3f3f3;'
+            f' white-space:pre-wrap">'
             f'<b>النص كما ورد في المصدر:</b><br/>{lines}</p>')
 
 
