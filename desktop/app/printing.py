@@ -1,0 +1,205 @@
+"""Printing (Ctrl+P) through a print preview: the selection, one paragraph
+or the open unit, all painted by desktop.export.pdf so paper and PDF agree.
+
+The preview dialog owns its QPrinter for its whole life (a temporary printer
+is garbage-collected under the dialog and crashes it, FIELD-NOTES). An
+options bar above the pages edits the title and switches citations,
+footnotes and one-item-per-page; the preview is repainted on each change.
+A failed print shows an Arabic message instead of failing silently.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMarginsF, Qt
+from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPageSize
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtWidgets import (
+    QCheckBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QWidget,
+)
+
+from desktop.export import pdf as painter_module
+from desktop.export.files import ExportError
+from desktop.export.model import DEFAULT_TITLE, ExportItem, ExportOptions
+
+PRINT_TITLE = "طباعة"
+
+
+def make_printer() -> QPrinter:
+    """A4 portrait, full-page coordinates (the layouter draws its own margins)."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                                      QPageLayout.Orientation.Portrait,
+                                      QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
+    printer.setFullPage(True)
+    return printer
+
+
+class PrintOptionsBar(QWidget):
+    """Title and the three switches, above the preview."""
+
+    def __init__(self, options: ExportOptions, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("print-options")
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.title = QLineEdit(options.title, self)
+        self.title.setObjectName("print-title")
+        self.title.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.citations = QCheckBox("الإحالات", self)
+        self.citations.setChecked(options.include_citations)
+        self.footnotes = QCheckBox("الحواشي", self)
+        self.footnotes.setChecked(options.include_footnotes)
+        self.one_per_page = QCheckBox("كل فقرة في صفحة", self)
+        self.one_per_page.setChecked(options.one_per_page)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
+        layout.addWidget(QLabel("العنوان:", self))
+        layout.addWidget(self.title, 1)
+        for box in (self.citations, self.footnotes, self.one_per_page):
+            layout.addWidget(box)
+
+    def options(self) -> ExportOptions:
+        return ExportOptions(title=self.title.text().strip() or DEFAULT_TITLE,
+                             include_citations=self.citations.isChecked(),
+                             include_footnotes=self.footnotes.isChecked(),
+                             one_per_page=self.one_per_page.isChecked())
+
+
+class SelectionPrintPreview(QPrintPreviewDialog):
+    """The preview of a list of items, with the options bar."""
+
+    def __init__(self, items: list[ExportItem], options: ExportOptions | None = None,
+                 parent: QWidget | None = None):
+        printer = make_printer()
+        super().__init__(printer, parent)
+        #: Kept for the dialog's life: the dialog does not own it.
+        self.printer = printer
+        self.items = list(items)
+        self.setObjectName("print-preview")
+        self.setWindowTitle(PRINT_TITLE)
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.last_error: str | None = None
+        self.bar = PrintOptionsBar(options or ExportOptions(), self)
+        layout = self.layout()
+        if layout is not None:
+            layout.insertWidget(1, self.bar)
+        self.preview = self.findChild(QPrintPreviewWidget)
+        self.paintRequested.connect(self._paint)
+        self.bar.title.editingFinished.connect(self.refresh)
+        for box in (self.bar.citations, self.bar.footnotes, self.bar.one_per_page):
+            box.toggled.connect(self.refresh)
+        self.resize(900, 1000)
+
+    def options(self) -> ExportOptions:
+        return self.bar.options()
+
+    def refresh(self) -> None:
+        if self.preview is not None:
+            self.preview.updatePreview()
+
+    def page_count(self) -> int:
+        return self.preview.pageCount() if self.preview is not None else 0
+
+    def _paint(self, printer: QPrinter) -> None:
+        try:
+            painter_module.paint_items(printer, self.items, self.options())
+            self.last_error = None
+        except ExportError as exc:
+            self.last_error = str(exc)
+            report_print_failure(self, str(exc))
+
+
+def report_print_failure(parent: QWidget | None, detail: str) -> None:
+    QMessageBox.warning(parent, PRINT_TITLE, f"تعذّرت الطباعة.\n{detail}")
+
+
+def open_preview(parent: QWidget | None, items: list[ExportItem],
+                 options: ExportOptions | None = None) -> SelectionPrintPreview:
+    """Show the preview without blocking (tests, and callers that wait)."""
+    dialog = SelectionPrintPreview(items, options, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    dialog.open()
+    return dialog
+
+
+def print_with_preview(parent: QWidget | None, items: list[ExportItem],
+                       options: ExportOptions | None = None) -> None:
+    if not items:
+        QMessageBox.information(parent, PRINT_TITLE, "لا يوجد ما يُطبع.")
+        return
+    dialog = SelectionPrintPreview(items, options, parent)
+    dialog.exec()
+
+
+# ---- wiring into the main window ------------------------------------------------
+
+def unit_items(window, paragraph_id: str | None) -> tuple[list[ExportItem], str]:
+    """The items of the unit around a paragraph, and the unit's heading."""
+    from desktop.app.selection_panel import gather_known
+    from desktop.export.model import paragraphs_under
+
+    para = window.store.paragraph(paragraph_id) if paragraph_id else None
+    if para is None:
+        return [], DEFAULT_TITLE
+    ids = paragraphs_under(window.store.conn, para.unit_id)
+    items, _ = gather_known(window.store, ids)
+    title = items[0].unit_heading if items and items[0].unit_heading else DEFAULT_TITLE
+    return items, title
+
+
+def paragraph_items(window, paragraph_id: str | None) -> tuple[list[ExportItem], str]:
+    from desktop.app.selection_panel import gather_known
+
+    if not paragraph_id:
+        return [], DEFAULT_TITLE
+    items, _ = gather_known(window.store, [paragraph_id])
+    return items, items[0].citation if items else DEFAULT_TITLE
+
+
+def install_printing(window, panel) -> None:
+    """File-menu actions: print (Ctrl+P: the selection, or the open unit
+    when the selection is empty), print the paragraph / the unit, export."""
+
+    def print_selection() -> None:
+        items = panel.export_items()
+        if items:
+            print_with_preview(window, items, ExportOptions())
+        else:
+            print_unit()
+
+    def print_paragraph(pid: str | None = None) -> None:
+        items, title = paragraph_items(window, pid or window.reader.current_paragraph_id())
+        print_with_preview(window, items, ExportOptions(title=title))
+
+    def print_unit(pid: str | None = None) -> None:
+        items, title = unit_items(window, pid or window.reader.current_paragraph_id())
+        print_with_preview(window, items, ExportOptions(title=title))
+
+    file_menu = window.menu("file")
+    first = file_menu.actions()[-1] if file_menu.actions() else None  # "quit" stays last
+
+    def add(name: str, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, window)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        window.addAction(action)
+        if first is not None:
+            file_menu.insertAction(first, action)
+        else:
+            file_menu.addAction(action)
+        return action
+
+    window.print_action = add("action-print", "طباعة…", print_selection,
+                              QKeySequence(QKeySequence.StandardKey.Print))
+    add("action-print-paragraph", "طباعة الفقرة الحالية…", print_paragraph)
+    add("action-print-unit", "طباعة الوحدة المفتوحة…", print_unit)
+    add("action-export-pdf", "تصدير المختارات إلى PDF…", lambda: panel.export("pdf"))
+    add("action-export-docx", "تصدير المختارات إلى Word…", lambda: panel.export("docx"))
+    add("action-export-html", "تصدير المختارات إلى HTML…", lambda: panel.export("html"))
+    add("action-copy-selection", "نسخ المختارات مع الإحالات", panel.copy_to_clipboard)
+    if first is not None:
+        file_menu.insertSeparator(first)
+
+    window.reader.add_paragraph_action("طباعة هذه الفقرة…", print_paragraph)
+    panel.printRequested.connect(print_selection)

@@ -1,0 +1,517 @@
+"""The selection dock ("المختارات"): the recommendations a delegate gathers
+to print or send to Word.
+
+The list mirrors the user-data store (desktop.userdata): every change goes
+to the store first, in one transaction, and the list is then reloaded from
+it, so what the panel shows is what is saved. Items are shown with their
+citations; they can be reordered (drag, or the up/down buttons), removed,
+cleared, saved under a name and reopened; a click opens the paragraph in
+the reader. ``install_selection(window)`` docks the panel in the main
+window and adds the "add to selection" entries to the tree, the reader, the
+index and (when present) the search results, with Ctrl+D.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QApplication, QFileDialog, QHBoxLayout, QInputDialog, QLabel,
+    QListWidget, QListWidgetItem, QMenu, QMessageBox, QToolButton, QVBoxLayout, QWidget,
+)
+
+from desktop.export.clipboard import payload
+from desktop.export.files import ExportError
+from desktop.export.model import (
+    ExportItem, ExportOptions, UnknownParagraph, existing_ids, gather_items, paragraphs_under,
+)
+from desktop.userdata import SelectionExists, SelectionStore, UserDataError, default_path
+
+PANEL_TITLE = "المختارات"
+ID_ROLE = Qt.ItemDataRole.UserRole
+SNIPPET = 140
+RLM = "\u200f"
+
+
+def _connection(content):
+    """The sqlite connection behind a ContentStore (or a connection itself)."""
+    return getattr(content, "conn", content)
+
+
+def gather_known(content, ids: list[str]) -> tuple[list[ExportItem], list[str]]:
+    """ExportItems for the ids that exist, and the ids that no longer do
+    (a selection saved against an older database)."""
+    conn = _connection(content)
+    try:
+        return gather_items(conn, ids), []
+    except UnknownParagraph as exc:
+        missing = set(exc.ids)
+        return gather_items(conn, [i for i in ids if i not in missing]), list(exc.ids)
+
+
+class SelectionPanel(QWidget):
+    #: A paragraph id the user clicked: open it in the reader.
+    paragraphRequested = Signal(str)
+    #: After any change of the selection (items, order).
+    selectionChanged = Signal()
+    #: The user asked to print the selection.
+    printRequested = Signal()
+
+    def __init__(self, content, selection: SelectionStore, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("selection-panel")
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.content = content
+        self.selection = selection
+        self._items: dict[str, ExportItem] = {}
+        self._reloading = False
+
+        self.list = QListWidget(self)
+        self.list.setObjectName("selection-list")
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.list.itemClicked.connect(self._on_clicked)
+        self.list.itemActivated.connect(self._on_clicked)
+        self.list.model().rowsMoved.connect(self._on_rows_moved)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._context_menu)
+
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("selection-count")
+
+        def button(name: str, text: str, tip: str, slot) -> QToolButton:
+            b = QToolButton(self)
+            b.setObjectName(name)
+            b.setText(text)
+            b.setToolTip(tip)
+            b.clicked.connect(slot)
+            return b
+
+        self.up_button = button("selection-up", "▲", "نقل العنصر إلى الأعلى",
+                                lambda: self.move_current(-1))
+        self.down_button = button("selection-down", "▼", "نقل العنصر إلى الأسفل",
+                                  lambda: self.move_current(1))
+        self.remove_button = button("selection-remove", "إزالة", "إزالة العناصر المحددة (Delete)",
+                                    self.remove_selected)
+        self.clear_button = button("selection-clear", "مسح الكل", "إفراغ المختارات",
+                                   lambda: self.clear(confirm=True))
+        self.save_button = button("selection-save", "حفظ باسم…", "حفظ المختارات باسم",
+                                  self.save_as_dialog)
+        self.open_button = button("selection-open", "فتح…", "فتح مختارات محفوظة",
+                                  self.open_named_dialog)
+        self.print_button = button("selection-print", "طباعة…", "طباعة المختارات (Ctrl+P)",
+                                   self.printRequested.emit)
+        self.export_button = QToolButton(self)
+        self.export_button.setObjectName("selection-export")
+        self.export_button.setText("تصدير")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        export_menu = QMenu(self.export_button)
+        export_menu.addAction("PDF…", lambda: self.export("pdf"))
+        export_menu.addAction("Word (.docx)…", lambda: self.export("docx"))
+        export_menu.addAction("HTML…", lambda: self.export("html"))
+        export_menu.addSeparator()
+        export_menu.addAction("نسخ إلى الحافظة", self.copy_to_clipboard)
+        self.export_button.setMenu(export_menu)
+
+        delete = QAction(self.list)
+        delete.setShortcut(QKeySequence.StandardKey.Delete)
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self.remove_selected)
+        self.list.addAction(delete)
+
+        row1 = QHBoxLayout()
+        for b in (self.up_button, self.down_button, self.remove_button, self.clear_button):
+            row1.addWidget(b)
+        row1.addStretch(1)
+        row1.addWidget(self.count_label)
+        row2 = QHBoxLayout()
+        for b in (self.save_button, self.open_button, self.print_button, self.export_button):
+            row2.addWidget(b)
+        row2.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(row1)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(row2)
+        self.reload()
+
+    # ---- reading ---------------------------------------------------------
+
+    def ids(self) -> list[str]:
+        return [self.list.item(i).data(ID_ROLE) for i in range(self.list.count())]
+
+    def export_items(self) -> list[ExportItem]:
+        """The selected paragraphs that exist in the content database, in order."""
+        return [self._items[pid] for pid in self.ids() if pid in self._items]
+
+    def reload(self) -> None:
+        """Show exactly what the store holds."""
+        current = self.list.currentItem().data(ID_ROLE) if self.list.currentItem() else None
+        ids = self.selection.items()
+        items, missing = gather_known(self.content, ids)
+        self._items = {it.paragraph_id: it for it in items}
+        self._reloading = True
+        try:
+            self.list.clear()
+            for pid in ids:
+                entry = QListWidgetItem(self._item_text(pid))
+                entry.setData(ID_ROLE, pid)
+                item = self._items.get(pid)
+                entry.setToolTip(f"{item.text}\n\n{item.citation_line()}" if item
+                                 else "هذه الفقرة غير موجودة في قاعدة البيانات الحالية")
+                entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsDragEnabled)
+                if item is None:
+                    entry.setForeground(Qt.GlobalColor.red)
+                self.list.addItem(entry)
+                if pid == current:
+                    self.list.setCurrentItem(entry)
+        finally:
+            self._reloading = False
+        n = len(ids)
+        self.count_label.setText(f"{n} فقرة" if n != 1 else "فقرة واحدة")
+        for b in (self.up_button, self.down_button, self.remove_button, self.clear_button,
+                  self.save_button, self.print_button, self.export_button):
+            b.setEnabled(n > 0)
+        self.selectionChanged.emit()
+
+    def _item_text(self, pid: str) -> str:
+        item = self._items.get(pid)
+        if item is None:
+            return f"{RLM}{pid} (غير موجودة)"
+        text = item.text if len(item.text) <= SNIPPET else item.text[:SNIPPET].rstrip() + "…"
+        label = f"{item.display_label} " if item.display_label else ""
+        return f"{RLM}{label}{text}\n{RLM}({item.citation_line()})"
+
+    # ---- changing ----------------------------------------------------------
+
+    def _write(self, action) -> bool:
+        """Run a store change; on failure say so in Arabic and show the truth."""
+        try:
+            action()
+            return True
+        except UserDataError as exc:
+            QMessageBox.warning(self, PANEL_TITLE, f"تعذّر حفظ المختارات.\n{exc}")
+            return False
+        finally:
+            self.reload()
+
+    def add_paragraphs(self, ids: list[str]) -> int:
+        """Add paragraphs (known ones only, in order); returns how many were new."""
+        known = existing_ids(_connection(self.content), ids)
+        wanted = [pid for pid in ids if pid in known]
+        added: list[str] = []
+        self._write(lambda: added.extend(self.selection.add(wanted)))
+        if added:
+            last = self.list.item(self.list.count() - 1)
+            self.list.scrollToItem(last)
+        return len(added)
+
+    def add_node(self, node_id: str) -> int:
+        """Add every paragraph of a unit (meeting, decision, annex, part)."""
+        return self.add_paragraphs(paragraphs_under(_connection(self.content), node_id))
+
+    def move_current(self, delta: int) -> None:
+        row = self.list.currentRow()
+        if row < 0:
+            return
+        target = max(0, min(self.list.count() - 1, row + delta))
+        if target == row:
+            return
+        pid = self.list.item(row).data(ID_ROLE)
+        self._write(lambda: self.selection.move(pid, target))
+        self.list.setCurrentRow(target)
+
+    def _on_rows_moved(self, *args) -> None:
+        if self._reloading:
+            return
+        # Let the drop finish before reading the new order.
+        QTimer.singleShot(0, self._persist_order)
+
+    def _persist_order(self) -> None:
+        order = self.ids()
+        if order != self.selection.items():
+            self._write(lambda: self.selection.set_order(order))
+
+    def remove_selected(self) -> None:
+        ids = [item.data(ID_ROLE) for item in self.list.selectedItems()]
+        if not ids and self.list.currentItem():
+            ids = [self.list.currentItem().data(ID_ROLE)]
+        if ids:
+            row = self.list.currentRow()
+            self._write(lambda: self.selection.remove(ids))
+            if self.list.count():
+                self.list.setCurrentRow(min(row, self.list.count() - 1))
+
+    def clear(self, confirm: bool = True) -> None:
+        if not self.list.count():
+            return
+        if confirm and QMessageBox.question(
+                self, PANEL_TITLE, "هل تريد إفراغ المختارات؟",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            return
+        self._write(self.selection.clear)
+
+    # ---- named selections ----------------------------------------------------
+
+    def save_named(self, name: str, overwrite: bool = False) -> bool:
+        try:
+            self.selection.save_as(name, overwrite=overwrite)
+            return True
+        except SelectionExists:
+            raise
+        except (UserDataError, ValueError) as exc:
+            QMessageBox.warning(self, PANEL_TITLE, f"تعذّر حفظ المختارات.\n{exc}")
+            return False
+
+    def save_as_dialog(self) -> bool:
+        name, ok = QInputDialog.getText(self, "حفظ المختارات", "اسم المختارات:")
+        if not ok or not name.strip():
+            return False
+        try:
+            return self.save_named(name)
+        except SelectionExists:
+            answer = QMessageBox.question(
+                self, PANEL_TITLE, f"توجد مختارات محفوظة باسم «{name.strip()}». هل تريد استبدالها؟",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+            return self.save_named(name, overwrite=True)
+
+    def open_named(self, name: str) -> bool:
+        ok = self._write(lambda: self.selection.open_named(name))
+        return ok
+
+    def open_named_dialog(self) -> bool:
+        names = [n.name for n in self.selection.named()]
+        if not names:
+            QMessageBox.information(self, PANEL_TITLE, "لا توجد مختارات محفوظة بعد.")
+            return False
+        name, ok = QInputDialog.getItem(self, "فتح مختارات محفوظة", "المختارات:", names, 0, False)
+        if not ok or not name:
+            return False
+        if self.list.count() and QMessageBox.question(
+                self, PANEL_TITLE, "ستحل المختارات المحفوظة محل المختارات الحالية. هل تريد المتابعة؟",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.Yes) != QMessageBox.StandardButton.Yes:
+            return False
+        return self.open_named(name)
+
+    # ---- output ------------------------------------------------------------
+
+    def copy_to_clipboard(self, options: ExportOptions | None = None) -> str:
+        """Rich text and plain text, both with citations; returns the plain text."""
+        from PySide6.QtCore import QMimeData
+        data = payload(self.export_items(), options)
+        mime = QMimeData()
+        mime.setHtml(data.html)
+        mime.setText(data.text)
+        QApplication.clipboard().setMimeData(mime)
+        return data.text
+
+    def export(self, kind: str, path: str | None = None,
+               options: ExportOptions | None = None) -> Path | None:
+        """Export to PDF, Word or HTML; asks for a path when none is given."""
+        filters = {"pdf": "PDF (*.pdf)", "docx": "Word (*.docx)", "html": "HTML (*.html)"}
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, "تصدير المختارات", str(Path.home() / f"المختارات.{kind}"), filters[kind])
+            if not path:
+                return None
+            if not path.lower().endswith(f".{kind}"):
+                path += f".{kind}"
+        options = options or ExportOptions()
+        items = self.export_items()
+        try:
+            if kind == "pdf":
+                from desktop.export.pdf import write_pdf
+                write_pdf(items, path, options)
+            elif kind == "docx":
+                from desktop.export.docx import write_docx
+                write_docx(items, path, options)
+            else:
+                from desktop.export.files import write_text_atomically
+                from desktop.export.html import render_html
+                write_text_atomically(path, render_html(items, options))
+        except ExportError as exc:
+            QMessageBox.warning(self, "تصدير المختارات", f"تعذّر التصدير.\n{exc}")
+            return None
+        return Path(path)
+
+    # ---- events --------------------------------------------------------------
+
+    def _on_clicked(self, item: QListWidgetItem) -> None:
+        pid = item.data(ID_ROLE)
+        if pid in self._items:
+            self.paragraphRequested.emit(pid)
+
+    def _context_menu(self, pos) -> None:
+        item = self.list.itemAt(pos)
+        menu = QMenu(self)
+        if item is not None:
+            menu.addAction("فتح في القارئ", lambda: self._on_clicked(item))
+            menu.addAction("إزالة", self.remove_selected)
+            menu.addAction("نقل إلى الأعلى", lambda: self.move_current(-1))
+            menu.addAction("نقل إلى الأسفل", lambda: self.move_current(1))
+            menu.addSeparator()
+        menu.addAction("نسخ المختارات مع الإحالات", self.copy_to_clipboard)
+        menu.exec(self.list.viewport().mapToGlobal(pos))
+
+
+# ---- wiring into the main window ----------------------------------------------
+
+def user_data_path() -> Path:
+    """The user-data file under the platform's application-data folder."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return default_path(folder)
+
+
+def open_user_data(path: str | Path | None = None, parent: QWidget | None = None) -> SelectionStore:
+    """Open the user-data store; if it is unusable, say so and keep the
+    selection in memory for this session (nothing is overwritten)."""
+    path = path if path is not None else user_data_path()
+    try:
+        return SelectionStore(path)
+    except UserDataError as exc:
+        if parent is not None:
+            QMessageBox.warning(parent, PANEL_TITLE,
+                                "تعذّر فتح ملف المختارات، وستُحفظ المختارات لهذه الجلسة فقط.\n"
+                                f"{exc}")
+        return SelectionStore(":memory:")
+
+
+def install_selection(window, path: str | Path | None = None) -> SelectionPanel:
+    """Dock the selection panel in ``window`` (a desktop.app.main_window.MainWindow)
+    and connect every place a paragraph can be added from."""
+    from desktop.app.printing import install_printing
+
+    store = open_user_data(path, window)
+    panel = SelectionPanel(window.store, store, window)
+    panel.dock = window.add_panel(panel, PANEL_TITLE)
+    panel.paragraphRequested.connect(window.open_paragraph)
+    window.selection_panel = panel
+
+    # Reader: per-paragraph context menu entries.
+    window.reader.add_paragraph_action("أضف إلى المختارات",
+                                       lambda pid: panel.add_paragraphs([pid]))
+    window.reader.add_paragraph_action(
+        "أضف الوحدة كلها إلى المختارات",
+        lambda pid: _add_unit_of(window, panel, pid))
+
+    # Tree: context menu on paragraphs and nodes.
+    tree = window.tree_view
+    tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    tree.customContextMenuRequested.connect(lambda pos: _tree_menu(window, panel, pos))
+
+    # Index: context menu on themes (all targets) and entries.
+    view = window.index_panel.view
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    view.customContextMenuRequested.connect(lambda pos: _index_menu(window, panel, pos))
+
+    # Search results, when the search feature exposes its hook.
+    search = getattr(window, "search_panel", None)
+    if search is not None and hasattr(search, "add_result_action"):
+        search.add_result_action("أضف إلى المختارات", lambda ids: panel.add_paragraphs(list(ids)))
+
+    add = QAction("أضف إلى المختارات", window)
+    add.setObjectName("action-add-to-selection")
+    add.setShortcut(QKeySequence("Ctrl+D"))
+    add.triggered.connect(lambda: add_from_focus(window, panel))
+    window.addAction(add)
+    window.menu("file").insertAction(window.menu("file").actions()[0], add)
+    window.add_to_selection_action = add
+
+    install_printing(window, panel)
+
+    state = window.settings.window_state() if hasattr(window, "settings") else None
+    if state is not None:
+        window.restoreState(state)
+    return panel
+
+
+def _add_unit_of(window, panel: SelectionPanel, pid: str) -> int:
+    para = window.store.paragraph(pid)
+    return panel.add_node(para.unit_id) if para else 0
+
+
+def _status(window, added: int) -> None:
+    if added:
+        window.statusBar().showMessage(f"أضيفت {added} فقرة إلى المختارات", 4000)
+    else:
+        window.statusBar().showMessage("الفقرات موجودة في المختارات من قبل", 4000)
+
+
+def tree_ids(window, index) -> list[str]:
+    key = window.tree_model.key(index)
+    if key is None:
+        return []
+    kind, ident = key
+    if kind == "paragraph":
+        return [ident]
+    return paragraphs_under(_connection(window.store), ident)
+
+
+def index_ids(window, proxy_index) -> list[str]:
+    """Targets of an index entry, or of every entry of a theme."""
+    panel = window.index_panel
+    source = panel.proxy.mapToSource(proxy_index)
+    entry = panel.model.entry(source)
+    if entry is not None:
+        return list(entry.targets)
+    theme = panel.model.theme(source)
+    if theme is None:
+        return []
+    ids: list[str] = []
+    for e in window.store.index_entries(theme.id):
+        ids.extend(t for t in e.targets if t not in ids)
+    return ids
+
+
+def _tree_menu(window, panel: SelectionPanel, pos) -> None:
+    index = window.tree_view.indexAt(pos)
+    ids = tree_ids(window, index)
+    if not ids:
+        return
+    menu = QMenu(window.tree_view)
+    text = "أضف إلى المختارات" if len(ids) == 1 else f"أضف إلى المختارات ({len(ids)} فقرة)"
+    menu.addAction(text, lambda: _status(window, panel.add_paragraphs(ids)))
+    menu.exec(window.tree_view.viewport().mapToGlobal(pos))
+
+
+def _index_menu(window, panel: SelectionPanel, pos) -> None:
+    view = window.index_panel.view
+    ids = index_ids(window, view.indexAt(pos))
+    if not ids:
+        return
+    menu = QMenu(view)
+    menu.addAction(f"أضف الأهداف إلى المختارات ({len(ids)} فقرة)",
+                   lambda: _status(window, panel.add_paragraphs(ids)))
+    menu.exec(view.viewport().mapToGlobal(pos))
+
+
+def add_from_focus(window, panel: SelectionPanel) -> int:
+    """Ctrl+D: add what the focused view points at (tree item, index entry or
+    theme, search result), else the paragraph open in the reader."""
+    focus = QApplication.focusWidget()
+    ids: list[str] = []
+    if focus is window.tree_view and window.tree_view.currentIndex().isValid():
+        ids = tree_ids(window, window.tree_view.currentIndex())
+    elif focus is window.index_panel.view and window.index_panel.view.currentIndex().isValid():
+        ids = index_ids(window, window.index_panel.view.currentIndex())
+    else:
+        search = getattr(window, "search_panel", None)
+        if search is not None and focus is not None and search.isAncestorOf(focus) \
+                and hasattr(search, "selected_paragraph_ids"):
+            ids = list(search.selected_paragraph_ids())
+    if not ids:
+        current = window.reader.current_paragraph_id()
+        ids = [current] if current else []
+    added = panel.add_paragraphs(ids) if ids else 0
+    _status(window, added)
+    return added
