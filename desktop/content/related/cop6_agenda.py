@@ -57,6 +57,8 @@ class Node:
     title: str = ""
     number: int | None = None
     line: int = 0
+    raw_lines: list[str] = field(default_factory=list)
+    title_from_list: bool = False
 
 
 @dataclass
@@ -174,6 +176,7 @@ def parse(text: str, lexicon: Lexicon) -> Agenda:
             title, _ = _line_text(_strip_marker(s, _ITEM_HEAD))
             item_node = Node(f"cop6/i{item}", "cop6/notes", "section", f"البند {item}",
                              title=title, number=item, line=n)
+            item_node.raw_lines.append(_strip_marker(s, _ITEM_HEAD))
             nodes.append(item_node)
             container, current, heading_node, in_docs = item_node.id, None, item_node, False
             continue
@@ -182,6 +185,7 @@ def parse(text: str, lexicon: Lexicon) -> Agenda:
             title, _ = _line_text(_strip_marker(s, _SUB_MARK))
             sub = Node(f"cop6/i{item}-l{abjad_rank(letter)}", f"cop6/i{item}", "section",
                        f"البند {item} ({letter})", title=title, line=n)
+            sub.raw_lines.append(_strip_marker(s, _SUB_MARK))
             nodes.append(sub)
             container, current, heading_node, in_docs = sub.id, None, sub, False
             continue
@@ -194,6 +198,7 @@ def parse(text: str, lexicon: Lexicon) -> Agenda:
         if heading_node is not None and current is None and raw.startswith("    "):
             more, _ = _line_text(raw)
             heading_node.title = f"{heading_node.title} {more}".strip()
+            heading_node.raw_lines.append(raw)
             continue
         heading_node = None
         if in_docs:
@@ -233,7 +238,29 @@ def parse(text: str, lexicon: Lexicon) -> Agenda:
             p.quality = "damaged"
             if "table" not in p.reasons:
                 p.reasons.insert(0, "table")
+    _titles_from_list(nodes, paras, lexicon)
     return Agenda(nodes, paras)
+
+
+def _titles_from_list(nodes: list[Node], paras: list[Paragraph], lexicon: Lexicon) -> None:
+    """A heading damaged in the annotations takes the agenda list's wording.
+
+    Every item and sub-item title is printed twice: in the agenda list and
+    as the annotation heading. Where the heading is damaged and the list
+    line came out readable, the tree shows the list line.
+    """
+    listed = {p.code.split("/", 1)[1]: p for p in paras if p.node == "cop6/agenda"}
+    for node in nodes:
+        m = re.fullmatch(r"cop6/i(\d+)(?:-l(\d+))?", node.id)
+        if not m or not node.raw_lines:
+            continue
+        probe = Paragraph(node.id, int(m[1]), "heading", "", lines=[(node.line, r) for r in node.raw_lines])
+        finish(probe, lexicon)
+        key = m[1] + (f".l{m[2]}" if m[2] else "")
+        entry = listed.get(key)
+        if probe.quality == "damaged" and entry is not None and entry.quality == "repaired":
+            node.title = entry.text.rstrip("؛.:،; ")
+            node.title_from_list = True
 
 
 REASONS = dict(vo.REASONS, table="جدول فقد أعمدته عند الاستخراج")

@@ -59,15 +59,15 @@ class Lexicon:
     def debris(self, word: str) -> bool:
         """A token that cannot be a word: a fragment or two words fused.
 
-        ة/ى inside a word, a short unknown piece, or an unknown token that
-        splits into two known words (the extractor dropped the space
-        between two spans).
+        ة/ى inside a word, a short unknown piece, an unknown token too long
+        for one Arabic word, or an unknown token that splits into two known
+        words (the extractor dropped the space between two spans).
         """
         w = bare(word)
         if not w or self.known(w):
             return False
         if re.search("[ةى].", w):
             return True
-        if len(w) <= 3:
+        if len(w) <= 3 or len(w) >= 11:
             return True
         return any(self.known(w[:i]) and self.known(w[i:]) for i in range(2, len(w) - 1))

@@ -77,3 +77,20 @@ def test_clean_list_lines_repaired_and_broken_ones_damaged(agenda):
     assert by_line[17].quality == "damaged"
     # "بالأشخاصومعاقبةبروتوكول": three words fused
     assert by_line[26].quality == "damaged"
+
+
+def test_damaged_headings_take_the_agenda_list_wording(agenda):
+    titles = {n.id: (n.title, n.title_from_list) for n in agenda.nodes}
+    # annotation heading line 58 reads "كتبالمانتخاب أعضاء"
+    assert titles["cop6/i1-l2"] == ("انتخاب أعضاء المكتب", True)
+    # line 565 "ت لدورة المؤتمر السابعةجدول الأعمال المؤقَّ"
+    assert titles["cop6/i7"] == ("جدول الأعمال المؤقت لدورة المؤتمر السابعة", True)
+    # a clean heading keeps its own wording
+    assert titles["cop6/i5"] == ("المساعدة التقنية", False)
+
+
+def test_only_clean_list_lines_count_as_repaired(agenda):
+    repaired = [p.code for p in agenda.paragraphs if p.quality == "repaired"]
+    assert repaired == ["agenda/1", "agenda/1.l1", "agenda/1.l2", "agenda/1.l3", "agenda/1.l4",
+                        "agenda/1.l6", "agenda/2.l1", "agenda/2.l3", "agenda/4", "agenda/5",
+                        "agenda/7", "agenda/8", "agenda/9"]
