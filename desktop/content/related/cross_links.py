@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from desktop.content import mentions as shared_mentions
 from desktop.content.build import Finding
 
 STAGE = "related-links"
@@ -84,6 +85,36 @@ def _int(digits: str) -> int:
 
 
 def find_mentions(text: str, order: str = "logical") -> list[Mention]:
+    """desktop.content.mentions.find_mentions, extended for these documents.
+
+    The shared finder gives the decision and resolution mentions of logical
+    text; this module adds what the related documents need beyond it: the
+    ``للقرار`` form, the UNCAC Conference and the CCPCJ as bodies (and
+    ``قرارها`` resolved to the body named just before), document symbols,
+    and the COP 6 agenda's visual-order digits. Where both find the same
+    words, the shared finder's reading stands unless this one names a
+    specific other body.
+    """
+    if order != "logical":
+        return _find_visual(text)
+    own = _find_own(text, order)
+    shared = [m for m in shared_mentions.find_mentions(text)
+              if m.kind in ("decision", "resolution")]
+    out: list[Mention] = []
+    for sm in shared:
+        mine = next((m for m in own if m.kind == sm.kind and m.start < sm.end
+                     and sm.start < m.end and (m.session, m.number) == (sm.session, sm.number)),
+                    None)
+        body = mine.body if mine is not None and mine.body not in ("cop", "other") else sm.body
+        out.append(Mention(body, sm.kind, sm.session, sm.number, sm.start, sm.end, sm.text))
+    for m in own:
+        if not any(m.start < o.end and o.start < m.end for o in out):
+            out.append(m)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _find_own(text: str, order: str = "logical") -> list[Mention]:
     """Every reference to a decision, resolution or document symbol in `text`.
 
     order "logical": ``a/b`` is number a of session b (all logical-order
@@ -136,6 +167,46 @@ def find_mentions(text: str, order: str = "logical") -> list[Mention]:
         found.append(Mention("symbol", "symbol", None, None, sym.start(), sym.end(),
                              sym.group(0), symbol=sym.group(0)))
     found.sort(key=lambda m: m.start)
+    return found
+
+
+_VISUAL_NUMBER = re.compile(r"(?<![0-9/])([0-9]+)/([0-9]+)(?![0-9/])")
+_FOLD = re.compile("[\u064b-\u0652\u0640]")
+_VISUAL_RESOLUTION = re.compile(r"^(?:و|ف|ب|ل|لل|في)?(?:ال)?قرا(?:ر|ره|رها|راته)?$")
+#: "مقرَّرعدّل": the extraction glues the next word on, so a decision may run on
+_VISUAL_DECISION = re.compile(r"^(?:ه|و|ب|ل)?(?:ه)?مق(?:$|ر$|رر)")
+
+
+def _find_visual(text: str) -> list[Mention]:
+    """Mentions in the COP 6 agenda as repaired: its digit runs are back in
+    logical order (``1/5`` = number 1 of session 5), but the words of each run
+    still stand in visual order, so the keyword follows the number
+    (``1/5 قراره``, ``6/5 وطلب المؤتمر في قراره``, ``3/4 مق``) and may be cut
+    by the extraction (``ه مقرَّر``, ``همق``). The verb ``وقرَّر`` ("decided")
+    is not a keyword: a decision needs the م of مقرر."""
+    found = []
+    for m in _VISUAL_NUMBER.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if b == 0 or a == 0:
+            continue                        # times of day: 10/00
+        words = [_FOLD.sub("", w).strip("،,.؛:()\"") for w in text[m.end():].split()[:6]]
+        kind = None
+        for w in words:
+            if _VISUAL_RESOLUTION.match(w):
+                kind = "resolution"
+                break
+            if _VISUAL_DECISION.match(w):
+                kind = "decision"
+                break
+        if kind is None:
+            continue
+        window = _FOLD.sub("", text[m.end():m.end() + 60])
+        body = next((b_ for b_, phrase in BODIES[3:] if phrase in window), "cop")
+        found.append(Mention(body, kind, b, a, m.start(), m.end(), m.group(0)))
+    for sym in _SYMBOL.finditer(text):
+        found.append(Mention("symbol", "symbol", None, None, sym.start(), sym.end(),
+                             sym.group(0), symbol=sym.group(0)))
+    found.sort(key=lambda x: x.start)
     return found
 
 
