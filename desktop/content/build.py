@@ -34,6 +34,7 @@ from desktop.content.schema import SCHEMA_VERSION, create_tables
 STAGES = [
     "desktop.content.compendium",
     "desktop.content.thematic_index",
+    "desktop.content.links",
     "desktop.content.related.damaged_stage",
     "desktop.content.related.stage",
     "desktop.search.index",

@@ -1,0 +1,304 @@
+"""Build stage: cross-references between the compendium's paragraphs.
+
+Tables (shared with the related-documents stage, which adds its own rows
+with source = "related"):
+
+links          id (pk), from_id, to_id (fk paragraphs: always an existing
+               paragraph), kind, text (the words that carry the reference,
+               or null), source_line, from_node / to_node (the meeting or
+               decision meant when a whole unit is referred to: the link then
+               points at that unit's first paragraph), source ("compendium")
+external_refs  id (pk), from_id (fk paragraphs), kind ("decision",
+               "resolution", "article", "paragraph"), body ("cop", "ga",
+               "ecosoc", "convention", "rules_of_procedure", ...), text,
+               session, number, article, paragraph (label), source_line,
+               source ("compendium")
+
+Kinds of link:
+- "endorsement": a COP paragraph that endorses a Working Group meeting's
+  recommendations -> that meeting (its note, or its first paragraph);
+  "endorsed_by": the reverse. Found in the meeting notes (meetings 1, 3, 6:
+  "وترد التوصيات التي اعتمدت في مقرر مؤتمر الأطراف 4/3"), in the annex notes
+  of resolutions 6/5, 3/7, 4/8 ("يرجى الاطلاع على التوصيات التي وردت في
+  الاجتماع الخامس") and in operative paragraphs that "يقرّ التوصيات" of a
+  meeting (through the annex they name, or the meeting note naming them).
+- "mention_decision": a decision or resolution of the COP named in the text
+  (its first paragraph, to_node = the decision);
+- "mention_paragraph": `الفقرة 2 أعلاه`, a paragraph of the same unit.
+Everything else (the Convention's articles, General Assembly and ECOSOC
+resolutions, COP decisions not in the compendium) goes to external_refs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+
+from desktop.content import mentions as mn
+from desktop.content.build import Finding
+from desktop.content.thematic_index import ANNEX_MEETING_WORDS
+
+STAGE = "links"
+SOURCE = "compendium"
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+_ENDORSES = re.compile(r"يقر(?:\s+أيضا)?\s+التوصيات")
+_ANNEX_WORDS = (("المرفق الأول", 1), ("المرفق الثاني", 2), ("مرفق هذا القرار", 0),
+                ("مرفقة بهذا القرار", 0), ("المرفق", 0))
+_SEE_MEETING = re.compile(r"التوصيات التي وردت في (الاجتماع (?:الحادي عشر|\S+))")
+
+
+def fold(text: str) -> str:
+    return _MARKS.sub("", text or "")
+
+
+def _search_printed(rx: re.Pattern, text: str) -> str | None:
+    """rx searched in the text without diacritics; the match as printed."""
+    keep = [i for i, ch in enumerate(text) if not _MARKS.match(ch)]
+    folded = "".join(text[i] for i in keep)
+    m = rx.search(folded)
+    if not m:
+        return None
+    return text[keep[m.start()]:keep[m.end() - 1] + 1]
+
+
+def _tables(db) -> None:
+    if "links" not in db.table_names():
+        db["links"].create({"id": int, "from_id": str, "to_id": str, "kind": str, "text": str,
+                            "source_line": int, "from_node": str, "to_node": str,
+                            "source": str}, pk="id",
+                           foreign_keys=[("from_id", "paragraphs", "id"),
+                                         ("to_id", "paragraphs", "id")])
+        db["links"].create_index(["from_id"])
+        db["links"].create_index(["to_id"])
+    if "external_refs" not in db.table_names():
+        db["external_refs"].create({"id": int, "from_id": str, "kind": str, "body": str,
+                                    "text": str, "session": int, "number": int, "article": int,
+                                    "paragraph": str, "source_line": int, "source": str},
+                                   pk="id", foreign_keys=[("from_id", "paragraphs", "id")])
+        db["external_refs"].create_index(["from_id"])
+
+
+class _Compendium:
+    def __init__(self, db):
+        conn = db.conn
+        self.paras = list(db.query(
+            "SELECT id, unit_id, node_id, kind, text, source_line, label_path FROM paragraphs "
+            "WHERE document='compendium' ORDER BY sort"))
+        self.by_id = {p["id"]: p for p in self.paras}
+        self.first = {}
+        for p in self.paras:
+            self.first.setdefault(p["unit_id"], p["id"])
+            self.first.setdefault(p["node_id"], p["id"])
+        self.units = {}
+        for nid, kind, session, number in conn.execute(
+                "SELECT id, kind, session, decision_number FROM nodes WHERE document='compendium' "
+                "AND kind IN ('decision','resolution')"):
+            self.units[(kind, session, number)] = nid
+        self.meetings = dict(conn.execute(
+            "SELECT number, id FROM nodes WHERE document='compendium' AND kind='meeting'"))
+        self.annex = {}
+        self.annex_kind = {}
+        for nid, parent, number in conn.execute(
+                "SELECT id, parent_id, number FROM nodes WHERE document='compendium' AND kind='annex'"):
+            self.annex[(parent, number or 0)] = nid
+        self.footnotes = list(db.query(
+            "SELECT paragraph_id, text, source_line FROM footnotes WHERE document='compendium' "
+            "ORDER BY number"))
+        self.labels = {}
+        #: (unit, report paragraph label) -> id: Part A text cites its report's numbers
+        self.report_numbers = {}
+        for pid, unit, number in conn.execute(
+                "SELECT id, unit_id, report_paragraph FROM paragraphs WHERE document='compendium' "
+                "AND report_paragraph IS NOT NULL"):
+            self.report_numbers[(unit, tuple(number.split(" ")))] = pid
+        for p in self.paras:
+            path = tuple(json.loads(p["label_path"] or "[]"))
+            if path:
+                self.labels.setdefault((p["node_id"], path), p["id"])
+                self.labels.setdefault((p["unit_id"], path), p["id"])
+
+
+def _meeting_of_annex_note(text: str) -> int | None:
+    m = _SEE_MEETING.search(text)
+    if not m:
+        return None
+    words = m.group(1).split(" ", 1)[1]
+    return ANNEX_MEETING_WORDS.get(words)
+
+
+def endorsement_links(c: _Compendium) -> list[dict]:
+    """Both directions between each meeting and the COP text that endorsed it."""
+    links: list[dict] = []
+    meeting_of_unit: dict[str, tuple[str, str]] = {}   # unit -> (meeting node, meeting para)
+    meeting_of_annex: dict[str, tuple[str, str]] = {}
+    # 1. meeting notes naming the decision that holds their recommendations
+    for p in c.paras:
+        if p["kind"] != "note" or not p["unit_id"].startswith("A"):
+            continue
+        for m in mn.find_mentions(p["text"]):
+            if m.kind in ("decision", "resolution") and m.body == "cop":
+                unit = c.units.get((m.kind, m.session, m.number))
+                if unit:
+                    meeting_of_unit[unit] = (p["unit_id"], p["id"], m.text, p["source_line"])
+    # 2. annex notes pointing back to a meeting
+    for p in c.paras:
+        if p["kind"] != "note" or not p["unit_id"].startswith("B"):
+            continue
+        number = _meeting_of_annex_note(p["text"])
+        meeting = c.meetings.get(number)
+        if meeting and meeting in c.first:
+            target = c.first[meeting]
+            phrase = _SEE_MEETING.search(p["text"]).group(0)
+            links.append(_link(p["id"], target, "endorsement", phrase, p["source_line"],
+                               to_node=meeting))
+            links.append(_link(target, p["id"], "endorsed_by", None, p["source_line"],
+                               from_node=meeting))
+            meeting_of_annex[p["node_id"]] = (meeting, target)
+    # 3. the operative paragraph that endorses ("يقرّ التوصيات")
+    endorsed_units = set()
+    for p in c.paras:
+        if not p["unit_id"].startswith("B"):
+            continue
+        folded = fold(p["text"])
+        hit = _search_printed(_ENDORSES, p["text"])
+        if not hit:
+            continue
+        unit = p["unit_id"]
+        target = None
+        for words, n in _ANNEX_WORDS:
+            if words in folded:
+                annex = c.annex.get((unit, n))
+                if annex in meeting_of_annex:
+                    meeting, first = meeting_of_annex[annex]
+                    target = (meeting, first, None)
+                break
+        if target is None and unit in meeting_of_unit:
+            meeting, note, text, line = meeting_of_unit[unit]
+            target = (meeting, note, None)
+        if target is None:
+            continue
+        meeting, tpara, _ = target
+        endorsed_units.add(unit)
+        links.append(_link(p["id"], tpara, "endorsement", hit, p["source_line"],
+                           to_node=meeting))
+        links.append(_link(tpara, p["id"], "endorsed_by", None, p["source_line"],
+                           from_node=meeting))
+    # 4. meeting notes whose decision has no endorsing paragraph (decision 3/4)
+    for unit, (meeting, note, text, line) in meeting_of_unit.items():
+        operative = [lk for lk in links if lk["from_id"] == note and lk["kind"] == "endorsed_by"]
+        if operative:
+            for lk in operative:
+                lk["text"] = text
+            continue
+        first = c.first.get(unit)
+        if first:
+            links.append(_link(note, first, "endorsed_by", text, line, to_node=unit))
+            links.append(_link(first, note, "endorsement", None, line, from_node=unit,
+                               to_node=meeting))
+    return links
+
+
+def _link(from_id, to_id, kind, text, line, from_node=None, to_node=None) -> dict:
+    return {"from_id": from_id, "to_id": to_id, "kind": kind, "text": text,
+            "source_line": line, "from_node": from_node, "to_node": to_node,
+            "source": SOURCE}
+
+
+def mention_links(c: _Compendium) -> tuple[list[dict], list[dict]]:
+    links: list[dict] = []
+    external: list[dict] = []
+    texts = [(p["id"], p["text"], p["source_line"]) for p in c.paras]
+    texts += [(f["paragraph_id"], f["text"], f["source_line"]) for f in c.footnotes
+              if f["paragraph_id"]]
+    for pid, text, line in texts:
+        para = c.by_id.get(pid)
+        if para is None:
+            continue
+        for m in mn.find_mentions(text or ""):
+            if m.kind in ("decision", "resolution"):
+                unit = c.units.get((m.kind, m.session, m.number)) if m.body == "cop" else None
+                if unit and unit != para["unit_id"] and unit in c.first:
+                    links.append(_link(pid, c.first[unit], "mention_decision", m.text, line,
+                                       to_node=unit))
+                elif not unit:
+                    external.append(_external(pid, m, line))
+            elif m.kind == "paragraph":
+                # a Working Group report's text numbers its paragraphs as the report
+                # does ("الفقرة 2 أعلاه" in meeting 4 is the compendium's رابعاً-1)
+                target = (c.report_numbers.get((para["unit_id"], m.paragraph))
+                          or c.labels.get((para["node_id"], m.paragraph))
+                          or c.labels.get((para["unit_id"], m.paragraph)))
+                if target and target != pid:
+                    links.append(_link(pid, target, "mention_paragraph", m.text, line))
+                else:
+                    external.append(_external(pid, m, line))
+            else:
+                external.append(_external(pid, m, line))
+    return links, external
+
+
+def _external(pid, m: mn.Mention, line) -> dict:
+    return {"from_id": pid, "kind": m.kind, "body": m.body, "text": m.text,
+            "session": m.session, "number": m.number, "article": m.article,
+            "paragraph": " ".join(m.paragraph) if m.paragraph else None,
+            "source_line": line, "source": SOURCE}
+
+
+def build(db, ctx) -> None:
+    _tables(db)
+    c = _Compendium(db)
+    links = endorsement_links(c)
+    more, external = mention_links(c)
+    links += more
+    seen = set()
+    unique = []
+    for lk in links:
+        key = (lk["from_id"], lk["to_id"], lk["kind"], lk["text"])
+        if key in seen or lk["from_id"] == lk["to_id"]:
+            continue
+        seen.add(key)
+        unique.append(lk)
+    db["links"].insert_all(unique, alter=True)
+    db["external_refs"].insert_all(external, alter=True)
+    counts = Counter(lk["kind"] for lk in unique)
+    ctx.report.append("links: " + ", ".join(f"{k} {n}" for k, n in sorted(counts.items()))
+                      + f"; external references {len(external)}")
+
+
+def dump(db):
+    if "links" not in db.table_names():
+        return
+    for row in db.query("SELECT * FROM links WHERE source = ? ORDER BY id", [SOURCE]):
+        yield {"type": "link", "from": row["from_id"], "to": row["to_id"], "kind": row["kind"],
+               "text": row["text"], "to_node": row["to_node"], "from_node": row["from_node"]}
+    if "external_refs" in db.table_names():
+        for row in db.query("SELECT * FROM external_refs WHERE source = ? ORDER BY id", [SOURCE]):
+            yield {"type": "external_ref", "from": row["from_id"], "kind": row["kind"],
+                   "body": row["body"], "text": row["text"]}
+
+
+def check(db):
+    if "links" not in db.table_names():
+        yield Finding(STAGE, "error", "no links table")
+        return
+    for kind, n in db.conn.execute(
+            "SELECT kind, COUNT(*) FROM links WHERE source = ? GROUP BY kind ORDER BY kind",
+            [SOURCE]):
+        yield Finding(STAGE, "info", f"{kind}: {n} link(s)")
+    for kind, body, n in db.conn.execute(
+            "SELECT kind, body, COUNT(*) FROM external_refs WHERE source = ? "
+            "GROUP BY kind, body ORDER BY kind, body", [SOURCE]):
+        yield Finding(STAGE, "info", f"external references: {kind} ({body}): {n}")
+    for row in db.query(
+            "SELECT l.id, l.from_id, l.to_id, l.kind FROM links l "
+            "WHERE NOT EXISTS (SELECT 1 FROM paragraphs p WHERE p.id = l.to_id) "
+            "OR NOT EXISTS (SELECT 1 FROM paragraphs p WHERE p.id = l.from_id)"):
+        yield Finding(STAGE, "error", f"link {row['id']} ({row['kind']}) "
+                                      f"{row['from_id']} -> {row['to_id']}: no such paragraph")
+    for pid, text in db.conn.execute(
+            "SELECT p.id, p.text FROM paragraphs p WHERE p.document = 'compendium' "
+            "AND p.kind = 'note' AND NOT EXISTS (SELECT 1 FROM links l WHERE l.from_id = p.id "
+            "AND l.kind IN ('endorsement', 'endorsed_by'))"):
+        yield Finding(STAGE, "error", f"note {pid} points to other recommendations but has "
+                                      f"no endorsement link: {text[:80]}")
