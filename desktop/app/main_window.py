@@ -137,13 +137,13 @@ class MainWindow(QMainWindow):
 
         self.back_action = QAction("رجوع", self)
         self.back_action.setShortcuts([QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left),
-                                       QKeySequence(QKeySequence.StandardKey.Back)])
+                                       QKeySequence(Qt.Key.Key_Back)])
         # In a right-to-left window "back" points right.
         self.back_action.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowRight))
         self.back_action.triggered.connect(self.reader.back)
         self.forward_action = QAction("تقدم", self)
         self.forward_action.setShortcuts([QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Right),
-                                          QKeySequence(QKeySequence.StandardKey.Forward)])
+                                          QKeySequence(Qt.Key.Key_Forward)])
         self.forward_action.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowLeft))
         self.forward_action.triggered.connect(self.reader.forward)
 

@@ -143,6 +143,10 @@ class ReaderView(QTextBrowser):
         target = self.history.forward()
         return bool(target) and self.open_paragraph(target, record=False)
 
+    def backward(self) -> bool:
+        """QTextBrowser's own name for back (its Alt+Left handler calls it)."""
+        return self.back()
+
     # zoom
 
     def zoom(self) -> int:

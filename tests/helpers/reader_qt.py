@@ -1,0 +1,27 @@
+"""Helpers for reader widget tests: look into the QTextDocument the reader shows."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+
+def paragraph_block(reader, paragraph_id: str):
+    """The text block that starts with the paragraph's anchor."""
+    name = f"p-{paragraph_id}"
+    block = reader.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            if name in it.fragment().charFormat().anchorNames():
+                return block
+            it += 1
+        block = block.next()
+    raise AssertionError(f"no block for {paragraph_id}")
+
+
+def block_background(reader, paragraph_id: str) -> str | None:
+    """The paragraph's background colour as #rrggbb, or None when it has none."""
+    brush = paragraph_block(reader, paragraph_id).blockFormat().background()
+    if brush.style() == Qt.BrushStyle.NoBrush:
+        return None
+    return brush.color().name()

@@ -1,0 +1,71 @@
+"""The thematic index tab: filtering themes the way Arabic readers type,
+and opening an entry's target."""
+
+from __future__ import annotations
+
+from desktop.app.index_model import ENTRY_ROLE
+
+
+def _entry_index(panel, theme_row, entry_row):
+    theme = panel.proxy.index(theme_row, 0)
+    panel.view.expand(theme)
+    return panel.proxy.index(entry_row, 0, theme)
+
+
+def test_themes_and_entries_listed(make_window, tiny_db_path):
+    panel = make_window(tiny_db_path).index_panel
+    assert panel.visible_themes() == ["حماية الشُّهود", "التعاون الدولي"]
+    entry = _entry_index(panel, 0, 0)
+    row = [entry.sibling(entry.row(), c).data() for c in range(4)]
+    assert row == ["CTOC/COP/WG.2/2013/5", "", "الجزء ألف سابعاً-13", "محدد"]
+    unresolved = _entry_index(panel, 0, 1)
+    assert unresolved.sibling(1, 3).data() == "غير محدد"
+    assert unresolved.sibling(1, 1).data() == "4/6"
+
+
+def test_filter_ignores_diacritics_and_letter_variants(make_window, tiny_db_path):
+    panel = make_window(tiny_db_path).index_panel
+    panel.filter_box.setText("الشهود")  # typed without the shadda and damma
+    assert panel.visible_themes() == ["حماية الشُّهود"]
+    panel.filter_box.setText("حمايه")  # ta marbuta typed as ha
+    assert panel.visible_themes() == ["حماية الشُّهود"]
+    panel.filter_box.setText("الدولى")  # ya typed as alif maqsura
+    assert panel.visible_themes() == ["التعاون الدولي"]
+    panel.filter_box.setText("غسل")
+    assert panel.visible_themes() == []
+    panel.filter_box.clear()
+    assert len(panel.visible_themes()) == 2
+
+
+def test_filter_keeps_the_entries_of_a_matching_theme(make_window, tiny_db_path):
+    panel = make_window(tiny_db_path).index_panel
+    panel.set_filter("الشهود")
+    theme = panel.proxy.index(0, 0)
+    assert panel.proxy.rowCount(theme) == 2
+
+
+def test_clicking_an_entry_opens_its_target(make_window, tiny_db_path, qtbot):
+    window = make_window(tiny_db_path)
+    panel = window.index_panel
+    window.navigation.setCurrentWidget(panel)
+    panel.set_filter("التعاون")
+    entry = _entry_index(panel, 0, 0)
+    assert entry.data(ENTRY_ROLE) == "e3"
+    panel.view.clicked.emit(entry)
+    assert window.reader.current_paragraph_id() == "A07/12"
+
+
+def test_unresolved_entry_opens_nothing(make_window, tiny_db_path):
+    window = make_window(tiny_db_path)
+    window.open_paragraph("B6-r4/1")
+    panel = window.index_panel
+    panel.view.clicked.emit(_entry_index(panel, 0, 1))
+    assert window.reader.current_paragraph_id() == "B6-r4/1"
+
+
+def test_database_without_index_says_so(make_window, tmp_path):
+    from tests.helpers.reader_db import make_reader_db
+    window = make_window(make_reader_db(tmp_path / "bare.sqlite", with_index=False))
+    assert window.index_panel.visible_themes() == []
+    window.open_paragraph("A07/13")
+    assert window.links_panel.entries() == []

@@ -1,0 +1,230 @@
+"""The main window through qtbot: layout, tree, reader, links, history, index."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QKeySequence, QMouseEvent
+from PySide6.QtWidgets import QApplication
+
+from tests.helpers.reader_qt import block_background
+from desktop.content.render import HIGHLIGHT_COLOUR, para_href
+
+
+def _select(window, paragraph_id):
+    index = window.tree_model.index_for_paragraph(paragraph_id)
+    assert index.isValid(), paragraph_id
+    window.tree_view.setCurrentIndex(index)
+    return index
+
+
+def test_layout_is_right_to_left(make_window, tiny_db_path, app):
+    window = make_window(tiny_db_path)
+    assert app.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.reader.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    option = window.reader.document().defaultTextOption()
+    assert option.textDirection() == Qt.LayoutDirection.RightToLeft
+    # the navigation tabs stand to the right of the reader
+    nav = window.navigation.mapTo(window, QPoint(0, 0)).x()
+    reader = window.reader.mapTo(window, QPoint(0, 0)).x()
+    assert nav > reader
+    assert "الخلاصة" in window.windowTitle()
+
+
+def test_tree_shows_parts_then_units_in_order(make_window, tiny_db_path):
+    window = make_window(tiny_db_path)
+    model = window.tree_model
+    tops = [model.index(r, 0) for r in range(model.rowCount())]
+    assert [model.key(i) for i in tops] == [("node", "A"), ("node", "B")]
+    meeting = model.index(0, 0, tops[0])
+    assert "سابعاً- الاجتماع السابع" in meeting.data()
+    assert "2013" in meeting.data()  # the meeting's dates
+    session = model.index(0, 0, tops[1])
+    resolution = model.index(0, 0, session)
+    assert resolution.data().startswith("القرار 4/6: المساعدة التقنية")
+    kids = [model.key(model.index(r, 0, resolution)) for r in range(model.rowCount(resolution))]
+    assert kids == [("paragraph", "B6-r4/c1"), ("paragraph", "B6-r4/pp1"),
+                    ("paragraph", "B6-r4/1"), ("node", "B6-r4/annex")]
+    assert not model.hasChildren(model.index(0, 0, meeting))  # a paragraph
+
+
+def test_selecting_a_paragraph_shows_and_highlights_it(make_window, tiny_db_path):
+    window = make_window(tiny_db_path)
+    _select(window, "A07/13.l1")
+    reader = window.reader
+    assert reader.current_paragraph_id() == "A07/13.l1"
+    assert reader.current_unit_id() == "A07"
+    assert "تبادل المعلومات" in reader.toPlainText()
+    assert block_background(reader, "A07/13.l1") == HIGHLIGHT_COLOUR
+    assert block_background(reader, "A07/13") is None
+    assert window.citation_label.text() == "الجزء ألف، سابعاً-13 (أ)"
+
+
+def test_status_bar_shows_the_official_report_paragraph(make_window, tiny_db_path):
+    window = make_window(tiny_db_path)
+    window.open_paragraph("A07/13")
+    assert window.official_label.text() == "CTOC/COP/WG.2/2013/5، الفقرة 34"
+    window.open_paragraph("A07/12")
+    assert window.official_label.text() == ""
+
+
+def test_link_click_navigates_and_back_forward_return(make_window, tiny_db_path, qtbot):
+    window = make_window(tiny_db_path)
+    reader = window.reader
+    window.open_paragraph("B6-r4/pp1")
+    reader.anchorClicked.emit(QUrl(para_href("A07/12")))
+    assert reader.current_paragraph_id() == "A07/12"
+    # the tree follows the reader
+    assert window.tree_model.key(window.tree_view.currentIndex()) == ("paragraph", "A07/12")
+    assert window.back_action.isEnabled() and not window.forward_action.isEnabled()
+    window.back_action.trigger()
+    assert reader.current_paragraph_id() == "B6-r4/pp1"
+    assert window.forward_action.isEnabled()
+    window.forward_action.trigger()
+    assert reader.current_paragraph_id() == "A07/12"
+
+
+def test_real_link_click_through_the_mouse(make_window, tiny_db_path, qtbot):
+    window = make_window(tiny_db_path)
+    reader = window.reader
+    window.open_paragraph("B6-r4/pp1")
+    cursor = reader.document().find("الفقرة 2 أعلاه")
+    assert not cursor.isNull()
+    cursor.setPosition(cursor.selectionStart() + 3)
+    point = reader.cursorRect(cursor).center()
+    assert reader.anchorAt(point) == "para:A07/12"
+    qtbot.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert reader.current_paragraph_id() == "A07/12"
+
+
+def test_history_by_keyboard_and_mouse_buttons(make_window, tiny_db_path, qtbot):
+    window = make_window(tiny_db_path)
+    reader = window.reader
+    window.open_paragraph("A07/12")
+    window.open_paragraph("B6-r4/1")
+    assert QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left) in window.back_action.shortcuts()
+    window.raise_()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window.reader, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert reader.current_paragraph_id() == "A07/12"
+    qtbot.keyClick(window.reader, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert reader.current_paragraph_id() == "B6-r4/1"
+    # the window-wide shortcut, with the focus elsewhere
+    window.tree_view.setFocus()
+    qtbot.keyClick(window.tree_view, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert reader.current_paragraph_id() == "A07/12"
+    qtbot.keyClick(window.tree_view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert reader.current_paragraph_id() == "B6-r4/1"
+    for button, expected in ((Qt.MouseButton.BackButton, "A07/12"),
+                             (Qt.MouseButton.ForwardButton, "B6-r4/1")):
+        event = QMouseEvent(QEvent.Type.MouseButtonPress, QPointF(10, 10), QPointF(10, 10),
+                            button, button, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(window.tree_view.viewport(), event)
+        assert reader.current_paragraph_id() == expected
+
+
+def test_opening_from_history_does_not_grow_it(make_window, tiny_db_path):
+    window = make_window(tiny_db_path)
+    reader = window.reader
+    for pid in ("A07/12", "A07/13", "B6-r4/1"):
+        window.open_paragraph(pid)
+    reader.back()
+    reader.back()
+    window.open_paragraph("B6-r4/c1")  # a new visit drops the forward branch
+    assert not reader.history.can_forward()
+    reader.back()
+    assert reader.current_paragraph_id() == "A07/12"
+
+
+def test_what_links_here_lists_the_endorsing_paragraph_and_theme(make_window, tiny_db_path):
+    window = make_window(tiny_db_path)
+    window.open_paragraph("A07/13")
+    entries = window.links_panel.entries()
+    assert ("paragraph", "B6-r4/annex/1") in [(k, i) for k, i, _ in entries]
+    assert ("theme", "t1") in [(k, i) for k, i, _ in entries]
+    endorsing = next(text for k, i, text in entries if i == "B6-r4/annex/1")
+    assert "القرار 4/6" in endorsing and "إقرار" in endorsing
+    # clicking it opens the endorsing paragraph
+    window.links_panel.list.itemClicked.emit(window.links_panel.list.item(0))
+    assert window.reader.current_paragraph_id() == "B6-r4/annex/1"
+
+
+def test_theme_in_links_panel_opens_the_index(make_window, tiny_db_path):
+    window = make_window(tiny_db_path)
+    window.open_paragraph("A07/13")
+    window.show_theme("t1")
+    assert window.navigation.currentWidget() is window.index_panel
+    view = window.index_panel.view
+    assert view.currentIndex().data() == "حماية الشُّهود"
+    assert view.isExpanded(view.currentIndex())
+
+
+def test_context_menu_copy_with_citation_and_extra_actions(make_window, tiny_db_path, app):
+    window = make_window(tiny_db_path)
+    window.open_paragraph("A07/13")
+    called = []
+    window.reader.add_paragraph_action("إضافة إلى المختارات", called.append)
+    menu = window.reader.paragraph_menu("A07/13")
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts == ["نسخ مع الإحالة", "ما يحيل إلى هذه الفقرة", "إضافة إلى المختارات"]
+    menu.actions()[0].trigger()
+    copied = app.clipboard().text()
+    assert copied.startswith("13 ينبغي للدول أن تنظر في حماية الشهود")
+    assert copied.endswith("— الجزء ألف، سابعاً-13 (CTOC/COP/WG.2/2013/5)")
+    menu.actions()[-1].trigger()
+    assert called == ["A07/13"]
+
+
+def test_paragraph_under_the_mouse_and_its_hover_text(make_window, tiny_db_path):
+    window = make_window(tiny_db_path)
+    reader = window.reader
+    window.open_paragraph("A07/13")
+    cursor = reader.document().find("تبادل المعلومات")
+    point = reader.cursorRect(cursor).center()
+    assert reader.paragraph_at(point) == "A07/13.l1"
+    assert reader.tooltip_at(point) == "الجزء ألف، سابعاً-13 (أ)"
+    marker = reader.document().find("3", reader.document().find("حماية الشهود"))
+    marker.setPosition(marker.selectionStart() + 1)
+    marker_point = reader.cursorRect(marker).center()
+    marker_point.setX(marker_point.x() - 2)
+    tip = reader.tooltip_at(marker_point)
+    assert tip in ("انظر الوثيقة CTOC/COP/WG.2/2013/5، الفقرة 34.",
+                   "الجزء ألف، سابعاً-13\nCTOC/COP/WG.2/2013/5، الفقرة 34")
+
+
+def test_highlight_terms_marks_each_occurrence(make_window, tiny_db_path):
+    window = make_window(tiny_db_path)
+    assert window.open_paragraph("A07/13", highlight_terms=["للدول"])
+    assert len(window.reader.extraSelections()) == 2
+    assert window.reader.highlight_terms([]) == 0
+
+
+def test_zoom_shortcuts(make_window, tiny_db_path, settings_path):
+    window = make_window(tiny_db_path)
+    start = window.reader.zoom()
+    window.zoom_in_action.trigger()
+    window.zoom_in_action.trigger()
+    assert window.reader.zoom() == start + 2
+    assert window.reader.document().defaultFont().pointSize() == start + 2
+    window.zoom_out_action.trigger()
+    assert window.reader.zoom() == start + 1
+    window.zoom_reset_action.trigger()
+    assert window.reader.zoom() == start
+    assert QKeySequence("Ctrl+0") in [window.zoom_reset_action.shortcut()]
+
+
+def test_extension_points(make_window, tiny_db_path):
+    from PySide6.QtWidgets import QLabel
+    window = make_window(tiny_db_path)
+    tab = window.add_navigation_tab(QLabel("بحث"), "البحث")
+    assert window.navigation.tabText(tab) == "البحث"
+    label = QLabel("مختارات")
+    label.setObjectName("selection")
+    dock = window.add_panel(label, "المختارات")
+    assert dock.widget() is label and dock.objectName() == "dock-selection"
+    assert window.menu("file") is window.menu("file")
+    opened = []
+    window.reader.paragraphOpened.connect(opened.append)
+    window.open_paragraph("A07/12")
+    assert opened == ["A07/12"]

@@ -1,0 +1,128 @@
+"""What survives closing the window, and how each start-up problem is reported."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop import __main__ as entry
+from desktop.app import errors
+from desktop.app.settings import AppSettings, DEFAULT_ZOOM
+from tests.helpers.reader_db import make_reader_db
+
+
+def test_state_survives_close_and_reopen(make_window, tiny_db_path, settings_path, qtbot):
+    window = make_window(tiny_db_path)
+    window.resize(761, 555)  # inside the offscreen 800x600 screen
+    window.splitter.setSizes([250, 500])
+    window.open_paragraph("B6-r4/pp1")
+    window.zoom_in_action.trigger()
+    window.zoom_in_action.trigger()
+    sizes = window.splitter.sizes()
+    window.close()
+
+    again = make_window(tiny_db_path, settings=AppSettings(settings_path))
+    assert again.reader.zoom() == DEFAULT_ZOOM + 2
+    assert (again.size().width(), again.size().height()) == (761, 555)
+    assert again.splitter.sizes() == sizes
+    assert again.open_start()
+    assert again.reader.current_paragraph_id() == "B6-r4/pp1"
+
+
+def test_open_start_prefers_the_requested_paragraph(make_window, tiny_db_path):
+    window = make_window(tiny_db_path)
+    window.settings.set_last_paragraph("A07/13")
+    assert window.open_start("B6-r4/1")
+    assert window.reader.current_paragraph_id() == "B6-r4/1"
+
+
+def test_open_start_falls_back_to_the_first_paragraph(make_window, tiny_db_path):
+    window = make_window(tiny_db_path)
+    window.settings.set_last_paragraph("gone/1")  # from an older database
+    assert window.open_start()
+    assert window.reader.current_paragraph_id() == "A07/12"
+
+
+def test_bad_zoom_value_in_settings_is_ignored(settings_path):
+    settings = AppSettings(settings_path)
+    settings.qsettings.setValue("reader/zoom", "huge")
+    assert settings.zoom() == DEFAULT_ZOOM
+    settings.set_zoom(500)
+    assert settings.zoom() == 36
+
+
+# --- start-up errors: an Arabic dialog, a line on stderr, an exit status ---
+
+@pytest.fixture
+def dialogs(monkeypatch, app):
+    shown = []
+    monkeypatch.setattr(errors, "show_box", lambda box: shown.append(
+        (box.windowTitle(), box.text(), box.layoutDirection())))
+    return shown
+
+
+def _run(argv, capsys):
+    status = entry.main(argv)
+    return status, capsys.readouterr().err
+
+
+def test_missing_database_message(dialogs, capsys, tmp_path):
+    status, err = _run(["--db", str(tmp_path / "absent.sqlite")], capsys)
+    assert status == errors.EXIT_NO_DATABASE
+    (title, text, direction), = dialogs
+    assert title == "قاعدة البيانات غير موجودة"
+    assert "absent.sqlite" in text and "python -m desktop.content build" in text
+    assert str(direction).endswith("RightToLeft")
+    assert "database not found" in err and "Traceback" not in err
+
+
+def test_corrupt_database_message(dialogs, capsys, tmp_path):
+    path = tmp_path / "broken.sqlite"
+    path.write_bytes(b"\x00garbage" * 500)
+    status, err = _run(["--db", str(path)], capsys)
+    assert status == errors.EXIT_CORRUPT_DATABASE
+    assert dialogs[0][0] == "قاعدة البيانات تالفة"
+    assert "broken.sqlite" in dialogs[0][1]
+    assert "not a usable content database" in err
+
+
+def test_unknown_schema_version_message(dialogs, capsys, tmp_path):
+    path = make_reader_db(tmp_path / "future.sqlite", schema_version=7)
+    status, err = _run(["--db", str(path)], capsys)
+    assert status == errors.EXIT_SCHEMA
+    assert dialogs[0][0] == "إصدار قاعدة البيانات غير مدعوم"
+    assert "schema version 7" in err
+
+
+def test_unknown_locator_message_headless(dialogs, capsys, tiny_db_path, tmp_path):
+    status, err = _run(["--db", str(tiny_db_path), "--open", "الجزء ألف عاشراً-99",
+                        "--screenshot", str(tmp_path / "x.png")], capsys)
+    assert status == errors.EXIT_UNKNOWN_LOCATOR
+    assert "unknown locator: الجزء ألف عاشراً-99" in err
+    assert not (tmp_path / "x.png").exists()
+    assert dialogs == []  # headless runs print, they do not block on a dialog
+
+
+def test_unknown_locator_in_the_gui_shows_a_dialog_and_opens_anyway(
+        dialogs, capsys, tiny_db_path, monkeypatch, app):
+    from desktop.app.main_window import MainWindow
+    opened = []
+    monkeypatch.setattr(type(app), "exec", lambda self: 0)
+    monkeypatch.setattr(MainWindow, "open_start",
+                        lambda self, pid=None: opened.append(pid) or True)
+    status, err = _run(["--db", str(tiny_db_path), "--open", "لا شيء"], capsys)
+    assert status == 0
+    assert dialogs[0][0] == "موضع غير معروف" and "لا شيء" in dialogs[0][1]
+    assert opened == [None]
+    for widget in app.topLevelWidgets():
+        if isinstance(widget, MainWindow):
+            widget.remember = False
+            widget.close()
+
+
+def test_open_locator_forms(tiny_db_path):
+    from desktop.content.store import open_store
+    store = open_store(tiny_db_path)
+    assert entry.resolve_open_locator(store, "A07/13") == ["A07/13"]
+    assert entry.resolve_open_locator(store, "الجزء ألف سابعاً-13") == ["A07/13"]
+    assert entry.resolve_open_locator(store, "سابعاً-12") == ["A07/12"]
+    assert entry.resolve_open_locator(store, "ثامناً-12") == []
