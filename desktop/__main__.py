@@ -101,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
         scratch = tempfile.TemporaryDirectory(prefix="compendium-")
         settings = AppSettings(Path(scratch.name) / "settings.ini")
         window = MainWindow(store, settings, remember=False)
+        from desktop.app.selection_panel import install_selection
+        install_selection(window, ":memory:")  # headless: user data untouched
         if args.self_test:
             from desktop.app.self_test import run_self_test
             failures = run_self_test(window)
@@ -113,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
         return save_screenshot(app, window, args.screenshot, target)
 
     window = MainWindow(store, AppSettings())
+    from desktop.app.selection_panel import install_selection
+    install_selection(window)  # user data under QStandardPaths.AppDataLocation
     window.open_start(target)
     window.show()
     return app.exec()

@@ -81,7 +81,7 @@ class SelectionPrintPreview(QPrintPreviewDialog):
         self.bar = PrintOptionsBar(options or ExportOptions(), self)
         layout = self.layout()
         if layout is not None:
-            layout.insertWidget(1, self.bar)
+            layout.insertWidget(0, self.bar)
         self.preview = self.findChild(QPrintPreviewWidget)
         self.paintRequested.connect(self._paint)
         self.bar.title.editingFinished.connect(self.refresh)

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from desktop.export.clipboard import payload
 from desktop.export.files import ExportError
 from desktop.export.model import (
-    ExportItem, ExportOptions, UnknownParagraph, existing_ids, gather_items, paragraphs_under,
+    ExportItem, ExportOptions, UnknownParagraph, existing_ids, gather_items, join_symbols,
+    paragraphs_under,
 )
 from desktop.userdata import SelectionExists, SelectionStore, UserDataError, default_path
 
@@ -185,7 +186,8 @@ class SelectionPanel(QWidget):
             return f"{RLM}{pid} (غير موجودة)"
         text = item.text if len(item.text) <= SNIPPET else item.text[:SNIPPET].rstrip() + "…"
         label = f"{item.display_label} " if item.display_label else ""
-        return f"{RLM}{label}{text}\n{RLM}({item.citation_line()})"
+        # WORD JOINERs keep document symbols whole when the line wraps.
+        return join_symbols(f"{RLM}{label}{text}\n{RLM}({item.citation_line()})")
 
     # ---- changing ----------------------------------------------------------
 

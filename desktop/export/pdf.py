@@ -17,8 +17,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout, QFont, QFontDatabase, QPageLayout, QPageSize,
-    QPagedPaintDevice, QPainter, QPdfWriter, QPen, QTextDocument, QTextOption,
+    QAbstractTextDocumentLayout, QFont, QFontDatabase, QImage, QPageLayout, QPageSize,
+    QPagedPaintDevice, QPaintEngine, QPainter, QPdfWriter, QPen, QTextDocument, QTextOption,
 )
 
 from desktop import paths
@@ -28,6 +28,8 @@ from desktop.export.model import ExportItem, ExportOptions, join_symbols
 FONT_FILES = ("NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf")
 FALLBACK_FAMILY = "DejaVu Sans"
 PDF_DPI = 300
+#: Resolution of the page images shown in the print preview.
+PREVIEW_DPI = 150
 
 #: Page geometry in millimetres (A4 portrait).
 MARGIN_SIDE_MM = 20.0
@@ -153,8 +155,10 @@ class PageLayouter:
         return max(1, self.document.pageCount())
 
     def _font(self, points: float, bold: bool = False) -> QFont:
+        """A font sized in the device's pixels, so it draws the same on the
+        device and on the preview's page images."""
         font = QFont(self.family)
-        font.setPointSizeF(points)
+        font.setPixelSize(max(1, round(points * self.device.logicalDpiY() / 72)))
         font.setBold(bold)
         return font
 
@@ -181,23 +185,48 @@ class PageLayouter:
                          _rtl_option(Qt.AlignLeft | Qt.AlignAbsolute | Qt.AlignVCenter))
         painter.restore()
 
+    def _paint_page(self, painter: QPainter, index: int, pages: int) -> None:
+        self._decorate(painter, index + 1, pages)
+        painter.save()
+        painter.translate(self.side, self.top - index * self.body_h)
+        clip = QRectF(0, index * self.body_h, self.body_w, self.body_h)
+        painter.setClipRect(clip)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.clip = clip
+        context.palette.setColor(context.palette.ColorRole.Text, Qt.black)
+        self.document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def _paint_page_as_image(self, painter: QPainter, index: int, pages: int) -> None:
+        """For the print preview: its QPicture engine replays text runs
+        without their bidi context (punctuation lands at the wrong end of
+        Arabic lines), so the preview gets the page rendered by the raster
+        engine instead. Real printing and PDFs stay vector text."""
+        scale = PREVIEW_DPI / self.device.logicalDpiX()
+        image = QImage(max(1, round(self.page_w * scale)), max(1, round(self.page_h * scale)),
+                       QImage.Format.Format_Grayscale8)
+        image.fill(Qt.white)
+        raster = QPainter(image)
+        raster.setRenderHints(QPainter.RenderHint.Antialiasing
+                              | QPainter.RenderHint.TextAntialiasing)
+        raster.scale(image.width() / self.page_w, image.height() / self.page_h)
+        self._paint_page(raster, index, pages)
+        raster.end()
+        painter.drawImage(QRectF(0, 0, self.page_w, self.page_h), image)
+
     def paint(self, painter: QPainter, new_page) -> int:
         """Paint every page; ``new_page()`` advances the device. Returns pages."""
         pages = self.page_count()
+        engine = painter.paintEngine()
+        preview = engine is not None and engine.type() == QPaintEngine.Type.Picture
         for index in range(pages):
             if index:
                 if not new_page():
                     raise ExportError("تعذّر إنشاء صفحة جديدة")
-            self._decorate(painter, index + 1, pages)
-            painter.save()
-            painter.translate(self.side, self.top - index * self.body_h)
-            clip = QRectF(0, index * self.body_h, self.body_w, self.body_h)
-            painter.setClipRect(clip)
-            context = QAbstractTextDocumentLayout.PaintContext()
-            context.clip = clip
-            context.palette.setColor(context.palette.ColorRole.Text, Qt.black)
-            self.document.documentLayout().draw(painter, context)
-            painter.restore()
+            if preview:
+                self._paint_page_as_image(painter, index, pages)
+            else:
+                self._paint_page(painter, index, pages)
         return pages
 
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from desktop.app import selection_panel as sp
 from desktop.app.selection_panel import SelectionPanel, install_selection
 from desktop.content.store import open_store
+from desktop.export.model import WORD_JOINER, strip_joiners
 from desktop.userdata import SelectionStore
 from tests.unit.export.fixture_db import SYMBOL_A07, WITNESS, make_content_db
 
@@ -48,7 +49,8 @@ def click(qtbot, button):
 
 
 def texts(panel):
-    return [panel.list.item(i).text() for i in range(panel.list.count())]
+    """The items' display texts, without the WORD JOINERs that keep symbols whole."""
+    return [strip_joiners(panel.list.item(i).text()) for i in range(panel.list.count())]
 
 
 def test_add_reorder_remove_clear_through_the_buttons(make_panel, qtbot, monkeypatch):
@@ -59,6 +61,7 @@ def test_add_reorder_remove_clear_through_the_buttons(make_panel, qtbot, monkeyp
     assert panel.add_paragraphs(["A07/13"]) == 0
     assert panel.ids() == ["A07/13", "A07/19", "B6-r4/pp1"]
     # Items show their label, text and citation.
+    assert WORD_JOINER in panel.list.item(0).text()  # the symbol never wraps at "/"
     first = texts(panel)[0]
     assert "13- " in first and WITNESS[:30] in first and SYMBOL_A07 in first
 
