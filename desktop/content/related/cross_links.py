@@ -35,10 +35,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from desktop.content import links as links_stage
 from desktop.content import mentions as shared_mentions
 from desktop.content.build import Finding
 
 STAGE = "related-links"
+SOURCE = "related"
 ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 OWN_DOCUMENTS = ("cop12-report", "cop10-note", "cop6-agenda", "som-wg-2020")
 
@@ -71,7 +73,7 @@ _SYMBOL = re.compile(r"(?<![A-Za-z/])(?:CTOC|A)/[A-Za-z0-9./]+[A-Za-z0-9]")
 @dataclass
 class Mention:
     body: str               # "cop", "ga", "ecosoc", "ccpcj", "uncac", "symbol"
-    kind: str               # "resolution", "decision" or "symbol"
+    kind: str               # "resolution", "decision" or "document" (a symbol)
     session: int | None
     number: int | None
     start: int
@@ -164,7 +166,7 @@ def _find_own(text: str, order: str = "logical") -> list[Mention]:
             found.append(Mention(body, kind, session, num, cont.start(), cont.end(),
                                  text[cont.start():cont.end()]))
     for sym in _SYMBOL.finditer(text):
-        found.append(Mention("symbol", "symbol", None, None, sym.start(), sym.end(),
+        found.append(Mention("symbol", "document", None, None, sym.start(), sym.end(),
                              sym.group(0), symbol=sym.group(0)))
     found.sort(key=lambda m: m.start)
     return found
@@ -204,7 +206,7 @@ def _find_visual(text: str) -> list[Mention]:
         body = next((b_ for b_, phrase in BODIES[3:] if phrase in window), "cop")
         found.append(Mention(body, kind, b, a, m.start(), m.end(), m.group(0)))
     for sym in _SYMBOL.finditer(text):
-        found.append(Mention("symbol", "symbol", None, None, sym.start(), sym.end(),
+        found.append(Mention("symbol", "document", None, None, sym.start(), sym.end(),
                              sym.group(0), symbol=sym.group(0)))
     found.sort(key=lambda x: x.start)
     return found
@@ -215,11 +217,11 @@ class ExternalRef:
     paragraph_id: str
     citation: str
     body: str
-    kind: str
+    kind: str               # "decision", "resolution" or "document"
     session: int | None
     number: int | None
     text: str
-    note: str
+    source_line: int | None
 
 
 class Result:
@@ -229,11 +231,12 @@ class Result:
 
 
 def _targets(db) -> tuple[dict, dict, dict]:
-    """(body/kind/session/number -> first paragraph id, the same for the
-    supplement's copies, symbol -> (paragraph id, document))."""
-    units = {}
-    supplement_units = {}
-    first = {}
+    """Where mentions lead: (body, kind, session, number) -> (first paragraph,
+    unit node); the same for the supplement's copies in the compendium's tree;
+    symbol -> (first paragraph, node or None, document)."""
+    units: dict = {}
+    supplement_units: dict = {}
+    first: dict[str, str] = {}
     for row in db.query("SELECT unit_id, node_id, id FROM paragraphs ORDER BY sort"):
         first.setdefault(row["unit_id"], row["id"])
         first.setdefault(row["node_id"], row["id"])
@@ -243,102 +246,114 @@ def _targets(db) -> tuple[dict, dict, dict]:
         key = ("cop", row["kind"], row["session"], row["decision_number"])
         if row["id"] not in first:
             continue
+        target = (first[row["id"]], row["id"])
         if row["id"].startswith("cop12:"):
-            units[key] = first[row["id"]]
+            units[key] = target
         else:
-            supplement_units[key] = first[row["id"]]
-            units.setdefault(key, first[row["id"]])
-    symbols = {}
+            supplement_units[key] = target
+            units.setdefault(key, target)
+    symbols: dict = {}
     for row in db.query("SELECT id, symbol FROM documents WHERE symbol IS NOT NULL ORDER BY sort"):
         para = db.execute("SELECT id FROM paragraphs WHERE document = ? ORDER BY sort LIMIT 1",
                           [row["id"]]).fetchone()
         if para:
-            symbols.setdefault(row["symbol"], (para[0], row["id"]))
-    for row in db.query("SELECT id, symbol FROM nodes WHERE kind IN ('meeting', 'session') "
+            symbols.setdefault(row["symbol"], (para[0], None, row["id"]))
+    for row in db.query("SELECT id, symbol, document FROM nodes WHERE kind IN ('meeting', 'session') "
                         "AND symbol IS NOT NULL ORDER BY sort"):
         if row["id"] in first:
             for sym in row["symbol"].split("-CTOC"):
                 sym = sym if sym.startswith("CTOC") else "CTOC" + sym
-                symbols.setdefault(sym, (first[row["id"]], "compendium"))
+                symbols.setdefault(sym, (first[row["id"]], row["id"], row["document"]))
     return units, supplement_units, symbols
+
+
+def _link(from_id, to_id, kind, text, line, from_node=None, to_node=None) -> dict:
+    return {"from_id": from_id, "to_id": to_id, "kind": kind, "text": text,
+            "source_line": line, "from_node": from_node, "to_node": to_node,
+            "source": SOURCE}
+
+
+_ENDORSES = re.compile(r"^\S*\s+(?:أيضا\s+)?التوصيات")
 
 
 def build(db, cop10, cop12, sup) -> Result:
     result = Result()
     units, supplement_units, symbols = _targets(db)
     rows = db.query(
-        f"SELECT id, document, part, text, citation FROM paragraphs WHERE document IN "
-        f"({','.join('?' * len(OWN_DOCUMENTS))}) ORDER BY sort", list(OWN_DOCUMENTS))
+        f"SELECT id, document, part, unit_id, text, citation, source_line FROM paragraphs "
+        f"WHERE document IN ({','.join('?' * len(OWN_DOCUMENTS))}) ORDER BY sort",
+        list(OWN_DOCUMENTS))
     seen = set()
+    line_of = {}
     for row in rows:
+        line_of[row["id"]] = row["source_line"]
         order = "visual" if row["document"] == "cop6-agenda" else "logical"
         for m in find_mentions(row["text"] or "", order):
             target = None
-            note = ""
-            if m.kind == "symbol":
-                target, document = symbols.get(m.symbol, (None, None))
+            if m.kind == "document":
+                para, node, document = symbols.get(m.symbol, (None, None, None))
                 if document == row["document"]:
                     continue                # a document naming itself
-                note = "وثيقة ليست في قاعدة البيانات"
+                target = (para, node) if para else None
+                kind = "mention_document"
             elif m.body == "cop":
                 key = ("cop", m.kind, m.session, m.number)
                 # in the compendium's tree (the supplement), stay in that tree
                 target = (row["part"] and supplement_units.get(key)) or units.get(key)
-                note = "قرار أو مقرر لمؤتمر الأطراف ليس نصه في قاعدة البيانات"
-            else:
-                note = f"صادر عن {BODY_NAMES[m.body]}"
-            if target and target != row["id"]:
-                key = (row["id"], target, m.text)
+                kind = "mention_decision"
+            if target and target[1] == row["unit_id"]:
+                continue                    # a text naming itself ("هذا القرار")
+            if target:
+                key = (row["id"], target[0], m.text)
                 if key not in seen:
                     seen.add(key)
-                    result.links.append({"from_id": row["id"], "to_id": target,
-                                         "kind": "mention", "text": m.text})
-            elif target is None:
+                    result.links.append(_link(row["id"], target[0], kind, m.text,
+                                              row["source_line"], to_node=target[1]))
+            else:
                 result.external.append(ExternalRef(
                     row["id"], row["citation"], m.body, m.kind, m.session, m.number,
-                    m.text, note))
+                    m.text, row["source_line"]))
     for note_id, operative_id, _annex in sup.endorsements:
-        result.links.append({"from_id": note_id, "to_id": operative_id, "kind": "endorsement",
-                             "text": "القرار 2/12"})
-        result.links.append({"from_id": operative_id, "to_id": note_id, "kind": "endorsement",
-                             "text": None})
-        source = sup.same_text.get(operative_id)
-        if source:
-            result.links.append({"from_id": source, "to_id": note_id, "kind": "endorsement",
-                                 "text": None})
+        meeting = note_id.split("/")[0]
+        operatives = [operative_id]
+        if sup.same_text.get(operative_id):
+            operatives.append(sup.same_text[operative_id])
+        for op in operatives:
+            text = db.execute("SELECT text FROM paragraphs WHERE id = ?", [op]).fetchone()[0]
+            hit = _ENDORSES.match(text)
+            result.links.append(_link(op, note_id, "endorsement", hit.group(0) if hit else None,
+                                      line_of.get(op), to_node=meeting))
+            result.links.append(_link(note_id, op, "endorsed_by",
+                                      "للقرار 2/12" if op == operative_id else None,
+                                      line_of.get(note_id), from_node=meeting))
     for copy_id, source_id in sup.same_text.items():
-        result.links.append({"from_id": copy_id, "to_id": source_id, "kind": "same-text",
-                             "text": None})
-        result.links.append({"from_id": source_id, "to_id": copy_id, "kind": "same-text",
-                             "text": None})
+        result.links.append(_link(copy_id, source_id, "same_text", None, line_of.get(copy_id)))
+        result.links.append(_link(source_id, copy_id, "same_text", None, line_of.get(source_id)))
     _write(db, result)
     return result
 
 
 def _write(db, result: Result) -> None:
-    if "links" not in db.table_names():
-        db["links"].create({"from_id": str, "to_id": str, "kind": str, "text": str},
-                           foreign_keys=[("from_id", "paragraphs", "id"),
-                                         ("to_id", "paragraphs", "id")])
-        db["links"].create_index(["from_id"])
-        db["links"].create_index(["to_id"])
-    db["links"].insert_all([dict(r, source="related") for r in result.links], alter=True)
+    if "links" not in db.table_names() or "external_refs" not in db.table_names():
+        links_stage._tables(db)         # the links stage's own table layout
+    db["links"].insert_all(result.links, alter=True)
     db["external_refs"].insert_all([{
-        "paragraph_id": e.paragraph_id, "body": e.body, "kind": e.kind,
-        "session": e.session, "number": e.number, "text": e.text, "note": e.note,
-        "source": "related"} for e in result.external], alter=True)
+        "from_id": e.paragraph_id, "kind": e.kind, "body": e.body, "text": e.text,
+        "session": e.session, "number": e.number, "source_line": e.source_line,
+        "source": SOURCE} for e in result.external], alter=True)
 
 
 def dump(db):
-    if "links" in db.table_names() and "source" in db["links"].columns_dict:
-        for row in db.query("SELECT * FROM links WHERE source = 'related' ORDER BY rowid"):
-            yield {"type": "link", "from": row["from_id"], "to": row["to_id"],
-                   "kind": row["kind"], "text": row["text"]}
-    if "external_refs" in db.table_names() and "source" in db["external_refs"].columns_dict:
-        for row in db.query("SELECT * FROM external_refs WHERE source = 'related' ORDER BY rowid"):
-            yield {"type": "external_ref", "from": row["paragraph_id"], "body": row["body"],
-                   "kind": row["kind"], "session": row["session"], "number": row["number"],
-                   "text": row["text"], "note": row["note"]}
+    if "links" not in db.table_names():
+        return
+    for row in db.query("SELECT * FROM links WHERE source = ? ORDER BY id", [SOURCE]):
+        yield {"type": "link", "from": row["from_id"], "to": row["to_id"], "kind": row["kind"],
+               "text": row["text"], "to_node": row["to_node"], "from_node": row["from_node"]}
+    if "external_refs" in db.table_names():
+        for row in db.query("SELECT * FROM external_refs WHERE source = ? ORDER BY id", [SOURCE]):
+            yield {"type": "external_ref", "from": row["from_id"], "kind": row["kind"],
+                   "body": row["body"], "text": row["text"], "session": row["session"],
+                   "number": row["number"]}
 
 
 def check(db):
@@ -352,5 +367,12 @@ def check(db):
         " NOT EXISTS (SELECT 1 FROM paragraphs p WHERE p.id = l.from_id))").fetchone()[0]
     ext = db.execute("SELECT count(*) FROM external_refs WHERE source = 'related'").fetchone()[0]
     yield Finding(STAGE, "info", f"links across documents: {n}; external references: {ext}")
+    for kind, count in db.conn.execute(
+            "SELECT kind, count(*) FROM links WHERE source = 'related' GROUP BY kind ORDER BY kind"):
+        yield Finding(STAGE, "info", f"  {kind}: {count}")
+    for kind, body, count in db.conn.execute(
+            "SELECT kind, body, count(*) FROM external_refs WHERE source = 'related' "
+            "GROUP BY kind, body ORDER BY kind, body"):
+        yield Finding(STAGE, "info", f"  external {kind} ({body}): {count}")
     if broken:
         yield Finding(STAGE, "error", f"{broken} link(s) to a missing paragraph")

@@ -46,7 +46,7 @@ EXTERNAL = [
     ("cop12:r4/pp4", "قرار لجنة منع الجريمة والعدالة الجنائية 1/16", "ccpcj", "resolution", 16, 1),
     ("cop12:r4/pp4", "وقرارها 1/23", "ccpcj", "resolution", 23, 1),
     ("cop6:i6/1", "25/55", "ga", "resolution", 55, 25),
-    ("cop10:18", "CTOC/COP/WG.2/2020/3", "symbol", "symbol", None, None),  # meeting 12: a gap
+    ("cop10:18", "CTOC/COP/WG.2/2020/3", "symbol", "document", None, None),  # meeting 12: a gap
 ]
 
 
@@ -76,7 +76,7 @@ def test_mentions_resolve_to_the_right_target(links, paragraph, text, target):
 
 @pytest.mark.parametrize("paragraph, text, body, kind, session, number", EXTERNAL)
 def test_mentions_kept_as_external(links, external, paragraph, text, body, kind, session, number):
-    hits = [e for e in external if e["paragraph_id"] == paragraph and e["text"] == text]
+    hits = [e for e in external if e["from_id"] == paragraph and e["text"] == text]
     assert hits, f"no external reference in {paragraph} for {text}"
     assert (hits[0]["body"], hits[0]["kind"], hits[0]["session"], hits[0]["number"]) == (
         body, kind, session, number)
@@ -125,14 +125,16 @@ def test_visual_order_keyword_follows_number():
 
 
 def test_endorsement_links_both_ways(links):
-    pairs = {(l["from_id"], l["to_id"]) for l in links if l["kind"] == "endorsement"}
-    assert {("A14/n1", "B12-r2/1"), ("B12-r2/1", "A14/n1"),
-            ("A15/n1", "B12-r2/2"), ("B12-r2/2", "A15/n1"),
-            ("cop12:r2/1", "A14/n1"), ("cop12:r2/2", "A15/n1")} <= pairs
+    # as the links stage does for the compendium: the COP text endorses, the meeting is endorsed_by
+    endorses = {(l["from_id"], l["to_id"], l["text"]) for l in links if l["kind"] == "endorsement"}
+    assert {("B12-r2/1", "A14/n1", "يُقرّ التوصيات"), ("B12-r2/2", "A15/n1", "يُقرّ أيضا التوصيات"),
+            ("cop12:r2/1", "A14/n1", "يُقرّ التوصيات")} <= endorses
+    endorsed = {(l["from_id"], l["to_id"]) for l in links if l["kind"] == "endorsed_by"}
+    assert {("A14/n1", "B12-r2/1"), ("A15/n1", "B12-r2/2"), ("A14/n1", "cop12:r2/1")} <= endorsed
 
 
 def test_supplement_paragraphs_point_to_the_report(links):
-    same = {(l["from_id"], l["to_id"]) for l in links if l["kind"] == "same-text"}
+    same = {(l["from_id"], l["to_id"]) for l in links if l["kind"] == "same_text"}
     assert ("B12-r2/annex2/l19", "cop12:r2/annex2/l19") in same
     assert ("cop12:r2/pp1", "B12-r2/pp1") in same
 
@@ -141,3 +143,4 @@ def test_dump_carries_links_and_external_refs(dump_rows):
     kinds = {(r["type"], r.get("kind")) for r in dump_rows
              if r["type"] in ("link", "external_ref")}
     assert ("link", "endorsement") in kinds and ("external_ref", "decision") in kinds
+    assert ("link", "mention_decision") in kinds and ("link", "mention_document") in kinds
