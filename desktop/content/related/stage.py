@@ -162,22 +162,40 @@ def _write_supplement(db, sup: supplement.Supplement) -> None:
         "text": fn.text, "source_line": fn.source_line} for fn in sup.parsed.footnotes])
 
 
+DOCUMENT_NAMES = {"cop10": "مذكرة الأمانة إلى الدورة العاشرة", "cop12": "تقرير الدورة الثانية عشرة",
+                  "cop6": "جدول أعمال الدورة السادسة", "som": "تقرير الفريق العامل المعني بتهريب المهاجرين"}
+_DATED = re.compile(r"^،?\s*المؤرخ\s+(\d+ \S+ \S+ \d{4})")
+
+
 def _write_gaps(db, sup: supplement.Supplement, links) -> None:
     """What is known about each gap: the supplement's facts plus every mention
-    in the sources of a resolution or decision of that session."""
+    in the sources of a resolution or decision of that session, with its date
+    where the text gives one ("قراره 1/9 المؤرخ 19 تشرين الأول/أكتوبر 2018")."""
     facts = {k: list(v) for k, v in sup.gap_facts.items()}
     seen = set()
+    texts = {}
     for ref in links.external:
         if ref.body != "cop" or ref.session not in (9, 10, 11):
             continue
+        if ref.paragraph_id in sup.same_text:
+            continue                        # the supplement's copy of a report paragraph
         node = f"B{ref.session}"
         key = (node, ref.kind, ref.number, ref.paragraph_id)
         if key in seen:
             continue
         seen.add(key)
+        if ref.paragraph_id not in texts:
+            texts[ref.paragraph_id] = db.execute(
+                "SELECT text FROM paragraphs WHERE id = ?", [ref.paragraph_id]).fetchone()[0]
+        text = texts[ref.paragraph_id]
+        at = text.find(ref.text)
+        dated = _DATED.match(text[at + len(ref.text):]) if at >= 0 else None
         name = "القرار" if ref.kind == "resolution" else "المقرر"
-        facts[node].append((f"{name} {ref.number}/{ref.session}، مذكور في: {ref.citation}",
-                            ref.paragraph_id))
+        where = DOCUMENT_NAMES.get(ref.paragraph_id.split(":")[0], "")
+        fact = f"{name} {ref.number}/{ref.session}"
+        if dated:
+            fact += f" المؤرخ {dated.group(1)}"
+        facts[node].append((f"{fact}، مذكور في: {where}، {ref.citation}", ref.paragraph_id))
     db["gaps"].create({"node_id": str, "known": str}, pk="node_id",
                       foreign_keys=[("node_id", "nodes", "id")])
     db["gaps"].insert_all([{
