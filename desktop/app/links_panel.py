@@ -10,10 +10,12 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 from desktop.content.store import ContentStore
 
 KIND_TEXT = {
-    "endorsement": "إقرار",
+    "endorsement": "يُقِرّ توصياته",
+    "endorsed_by": "أُقِرَّت فيه",
     "mention": "إشارة",
-    "decision": "إشارة",
-    "paragraph": "إشارة",
+    "mention_decision": "إشارة إلى المقرر/القرار",
+    "mention_paragraph": "إشارة إلى الفقرة",
+    "same-text": "النص نفسه",
 }
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -50,6 +52,8 @@ class LinksPanel(QWidget):
             if source is None:
                 continue
             kind = KIND_TEXT.get(link.kind, link.kind)
+            if link.to_id != paragraph_id and link.to_node:
+                kind += "، للوحدة كلها"
             item = QListWidgetItem(f"{source.citation or source.id}  ({kind})")
             item.setData(TARGET_ROLE, ("paragraph", source.id))
             item.setToolTip(source.text[:300])

@@ -218,6 +218,12 @@ def render_unit(store: ContentStore, unit_id: str, selected_id: str | None = Non
                  for p in store.paragraphs({link.to_id for link in links})}
 
     blocks = unit_header(store, unit)
+    # a link made by the unit as a whole (a meeting endorsed by a COP
+    # resolution) stands under the unit's heading, not under one paragraph
+    for link in [l for l in links if l.from_node == unit.id and not l.text]:
+        if link.to_id in citations:
+            blocks.append(_unit_link_block(link, citations[link.to_id]))
+        links_by_para[link.from_id].remove(link)
     quality = quality_html.quality_rows(store, ids)
     current_node = unit.id
     for para in paragraphs:
@@ -278,12 +284,31 @@ def _paragraph_block(para: Paragraph, body: str, selected: bool) -> str:
             f'<a name="{html.escape(anchor_name(para.id))}"></a>{label_html}{body}</p>')
 
 
+#: How a link without words in the text is introduced, by kind.
+SEE_ALSO = {
+    "endorsed_by": "أُقِرَّت في",
+    "endorsement": "يُقِرّ",
+    "same-text": "النص نفسه في",
+}
+
+
+def _link_anchor(link: Link, citation: str) -> str:
+    return (f'<a href="{html.escape(para_href(link.to_id))}">'
+            f'{html.escape(keep_symbols_whole(citation))}</a>')
+
+
+def _unit_link_block(link: Link, citation: str) -> str:
+    words = SEE_ALSO.get(link.kind, "انظر")
+    return (f'<p dir="rtl" align="right" style="margin:2px 0; color:#555555">'
+            f"{words}: {_link_anchor(link, citation)}</p>")
+
+
 def _see_also_block(para: Paragraph, link: Link, citation: str) -> str:
     indent = INDENT_PX * max(para.depth, 0) + INDENT_PX
+    words = SEE_ALSO.get(link.kind, "انظر")
     return (f'<p dir="rtl" align="right" style="margin-right:{indent}px; margin-top:0;'
-            f' font-size:small; color:#555555">&#x2190; انظر: '
-            f'<a href="{html.escape(para_href(link.to_id))}">'
-            f'{html.escape(keep_symbols_whole(citation))}</a></p>')
+            f' font-size:small; color:#555555">&#x2190; {words}: '
+            f"{_link_anchor(link, citation)}</p>")
 
 
 def _page(body: str) -> str:

@@ -101,11 +101,15 @@ class Link:
     to_id: str
     kind: str
     text: str | None
+    #: the unit meant when a whole meeting/decision is the source or target
+    #: (the link then stands on that unit's first paragraph)
+    from_node: str | None = None
+    to_node: str | None = None
 
 
 @dataclass(frozen=True)
 class Theme:
-    id: str
+    id: int | str
     name: str
     sort: int
     entry_count: int = 0
@@ -115,8 +119,8 @@ class Theme:
 class IndexEntry:
     """One row of the thematic index under a theme."""
 
-    id: str
-    theme_id: str
+    id: int | str
+    theme_id: int | str
     symbol: str | None
     decision: str | None
     report_paragraphs: str | None
@@ -195,6 +199,7 @@ class ContentStore:
         self.path = path
         self.tables = tables
         self._node_cache: dict[str, Node] = {}
+        self._columns: dict[tuple[str, str], bool] = {}
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -362,36 +367,55 @@ class ContentStore:
         return links
 
     def links_to(self, paragraph_id: str) -> list[Link]:
-        """Links that point at the paragraph."""
+        """Links that point at the paragraph, or at its whole unit."""
         if not self.has_table("links"):
             return []
+        if not self._has_column("links", "to_node"):
+            return [self._link(r) for r in self._rows(
+                "SELECT * FROM links WHERE to_id = ? ORDER BY rowid", (paragraph_id,))]
+        para = self.paragraph(paragraph_id)
+        unit = para.unit_id if para else None
         return [self._link(r) for r in self._rows(
-            "SELECT * FROM links WHERE to_id = ? ORDER BY rowid", (paragraph_id,))]
+            "SELECT * FROM links WHERE to_id = ? OR (to_node = ? AND to_node IS NOT NULL)"
+            " ORDER BY to_id != ?, rowid", (paragraph_id, unit, paragraph_id))]
+
+    def _has_column(self, table: str, column: str) -> bool:
+        key = (table, column)
+        if key not in self._columns:
+            names = {r[1] for r in self._rows(f"PRAGMA table_info({table})")}
+            self._columns[key] = column in names
+        return self._columns[key]
 
     @staticmethod
     def _link(row: sqlite3.Row) -> Link:
+        keys = row.keys()
         return Link(from_id=row["from_id"], to_id=row["to_id"], kind=row["kind"],
-                    text=row["text"] if "text" in row.keys() else None)
+                    text=row["text"] if "text" in keys else None,
+                    from_node=row["from_node"] if "from_node" in keys else None,
+                    to_node=row["to_node"] if "to_node" in keys else None)
 
     # the thematic index (from the index stage; empty while it is absent)
 
     def has_index(self) -> bool:
-        return self.has_table("index_themes") and self.has_table("index_entries")
+        return self.has_table("themes") and self.has_table("index_entries")
+
+    _THEME_SQL = "SELECT t.id, t.label AS name, t.sort"
 
     def themes(self) -> list[Theme]:
+        """Every theme in the index's (alphabetical) order, with its entry count."""
         if not self.has_index():
             return []
         return [_record(Theme, r) for r in self._rows(
-            "SELECT t.*, (SELECT count(*) FROM index_entries e WHERE e.theme_id = t.id)"
-            " AS entry_count FROM index_themes t ORDER BY t.sort")]
+            f"{self._THEME_SQL}, (SELECT count(*) FROM index_entries e"
+            " WHERE e.theme_id = t.id) AS entry_count FROM themes t ORDER BY t.sort")]
 
-    def theme(self, theme_id: str) -> Theme | None:
+    def theme(self, theme_id) -> Theme | None:
         if not self.has_index():
             return None
-        rows = self._rows("SELECT * FROM index_themes WHERE id = ?", (theme_id,))
+        rows = self._rows(f"{self._THEME_SQL} FROM themes t WHERE t.id = ?", (theme_id,))
         return _record(Theme, rows[0]) if rows else None
 
-    def index_entries(self, theme_id: str) -> list[IndexEntry]:
+    def index_entries(self, theme_id) -> list[IndexEntry]:
         if not self.has_index():
             return []
         rows = self._rows(
@@ -409,7 +433,7 @@ class ContentStore:
         if not (self.has_index() and self.has_table("index_targets")):
             return []
         return [_record(Theme, r) for r in self._rows(
-            "SELECT DISTINCT t.* FROM index_themes t "
-            "JOIN index_entries e ON e.theme_id = t.id "
-            "JOIN index_targets x ON x.entry_id = e.id "
-            "WHERE x.paragraph_id = ? ORDER BY t.sort", (paragraph_id,))]
+            f"{self._THEME_SQL} FROM themes t WHERE t.id IN ("
+            "SELECT e.theme_id FROM index_entries e JOIN index_targets x"
+            " ON x.entry_id = e.id WHERE x.paragraph_id = ?) ORDER BY t.sort",
+            (paragraph_id,))]

@@ -64,29 +64,35 @@ FOOTNOTES = [
 ]
 
 LINKS = [
-    dict(from_id="B6-r4/annex/1", to_id="A07/13", kind="endorsement",
-         text="التوصيات التي وردت في الاجتماع السابع"),
-    dict(from_id="A07/13", to_id="B6-r4/annex/1", kind="endorsement", text=None),
-    dict(from_id="B6-r4/pp1", to_id="A07/12", kind="mention", text="الفقرة 2 أعلاه"),
+    # the annex endorses meeting 7 as a whole: the link stands on its first paragraph
+    dict(from_id="B6-r4/annex/1", to_id="A07/12", kind="endorsement",
+         text="التوصيات التي وردت في الاجتماع السابع", from_node=None, to_node="A07"),
+    dict(from_id="A07/12", to_id="B6-r4/annex/1", kind="endorsed_by", text=None,
+         from_node="A07", to_node=None),
+    dict(from_id="B6-r4/pp1", to_id="A07/13", kind="mention_paragraph",
+         text="الفقرة 2 أعلاه", from_node=None, to_node=None),
+    # a link with no words in the text: listed under its paragraph
+    dict(from_id="B6-r4/1", to_id="A07/13.l1", kind="same-text", text=None,
+         from_node=None, to_node=None),
 ]
 
 THEMES = [
-    dict(id="t1", name="حماية الشُّهود", sort=1),
-    dict(id="t2", name="التعاون الدولي", sort=2),
+    dict(id=1, label="حماية الشُّهود", sort=1),
+    dict(id=2, label="التعاون الدولي", sort=2),
 ]
 
 ENTRIES = [
-    dict(id="e1", theme_id="t1", sort=1, symbol=SYMBOL_A07, decision=None,
+    dict(id=1, theme_id=1, sort=1, symbol=SYMBOL_A07, decision=None,
          report_paragraphs="34", locator="الجزء ألف سابعاً-13", status="resolved"),
-    dict(id="e2", theme_id="t1", sort=2, symbol="CTOC/COP/2012/15", decision="4/6",
+    dict(id=2, theme_id=1, sort=2, symbol="CTOC/COP/2012/15", decision="4/6",
          report_paragraphs=None, locator="ف.د 9", status="unresolved"),
-    dict(id="e3", theme_id="t2", sort=1, symbol=SYMBOL_A07, decision=None,
+    dict(id=3, theme_id=2, sort=1, symbol=SYMBOL_A07, decision=None,
          report_paragraphs="33", locator="الجزء ألف سابعاً-12", status="resolved"),
 ]
 
 TARGETS = [
-    dict(entry_id="e1", paragraph_id="A07/13", sort=1),
-    dict(entry_id="e3", paragraph_id="A07/12", sort=1),
+    dict(entry_id=1, paragraph_id="A07/13", sort=1),
+    dict(entry_id=3, paragraph_id="A07/12", sort=1),
 ]
 
 
@@ -116,7 +122,7 @@ def make_reader_db(path: Path, *, with_index: bool = True,
     db["footnotes"].insert_all(FOOTNOTES)
     if with_index:
         db["links"].insert_all(LINKS)
-        db["index_themes"].insert_all(THEMES, pk="id")
+        db["themes"].insert_all(THEMES, pk="id")
         db["index_entries"].insert_all(ENTRIES, pk="id")
         db["index_targets"].insert_all(TARGETS)
     conn.commit()

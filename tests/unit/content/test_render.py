@@ -130,17 +130,25 @@ def test_footnote_marker_at_its_offset_with_hover_text_and_note_at_the_end(tiny)
 def test_link_with_text_becomes_an_anchor_in_the_text(tiny):
     page = render_unit(tiny, "B6-r4").html
     block = _block_of(page, "B6-r4/pp1")
-    assert re.search(r'<a href="para:A07/12" title="الجزء ألف، سابعاً-12">الفقرة 2 أعلاه</a>',
+    assert re.search(r'<a href="para:A07/13" title="الجزء ألف، سابعاً-13">الفقرة 2 أعلاه</a>',
                      block)
     annex = _block_of(page, "B6-r4/annex/1")
-    assert 'href="para:A07/13"' in annex
+    assert re.search(r'<a href="para:A07/12"[^>]*>التوصيات التي وردت في الاجتماع السابع</a>',
+                     annex)
 
 
 def test_link_without_text_is_listed_under_the_paragraph(tiny):
+    page = render_unit(tiny, "B6-r4").html
+    after = page[page.index('name="p-B6-r4/1"'):page.index('name="p-B6-r4/annex/1"')]
+    assert re.search(r'النص نفسه في: <a href="para:A07/13.l1">الجزء ألف، سابعاً-13 \(أ\)</a>',
+                     after)
+
+
+def test_link_of_the_whole_unit_stands_under_its_heading(tiny):
     page = render_unit(tiny, "A07").html
-    after = page[page.index('name="p-A07/13"'):page.index('name="p-A07/13.l1"')]
-    assert 'href="para:B6-r4/annex/1"' in after
-    assert "انظر" in after
+    head = page[:page.index('name="p-A07/12"')]
+    assert re.search(r'أُقِرَّت في: <a href="para:B6-r4/annex/1">', head)
+    assert page.count('href="para:B6-r4/annex/1"') == 1
 
 
 def test_headings_of_unit_and_annex(tiny):
