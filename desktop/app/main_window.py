@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, Q
                                QSplitter, QTabWidget, QToolBar, QTreeView, QWidget)
 
 from desktop.content.store import ContentStore
+from desktop.app.about import add_about_action
 from desktop.app.application import WINDOW_TITLE
 from desktop.app.index_panel import IndexPanel
 from desktop.app.links_panel import LinksPanel
@@ -169,6 +170,7 @@ class MainWindow(QMainWindow):
                                       self.zoom_reset_action])
         self.menu("view").addSeparator()
         self.menu("file").addAction(self.quit_action)
+        add_about_action(self)  # Help > About: version, edition, source documents
         self.toolbar.addActions([self.back_action, self.forward_action])
         self.toolbar.addSeparator()
         self.toolbar.addActions([self.zoom_in_action, self.zoom_out_action])

@@ -1,0 +1,70 @@
+"""The frozen bundle and the .deb, each built once per test session.
+
+Both build into temporary folders, never into the repository. Tests that
+use them are marked ``packaging``; they skip (saying why) when PyInstaller
+or dpkg-deb is missing: install the ``dist`` extra (pip install '.[dist]')
+and Debian's dpkg-dev to run them, as .ci/run does.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+NAME = "unodc-ta-compendium"
+
+
+def run_checked(cmd, what: str, timeout: float, **kwargs) -> subprocess.CompletedProcess:
+    """Run ``cmd``; on failure fail the test with the tail of its output."""
+    proc = subprocess.run([str(c) for c in cmd], capture_output=True, text=True,
+                          timeout=timeout, **kwargs)
+    if proc.returncode != 0:
+        tail = "\n".join((proc.stdout + proc.stderr).splitlines()[-40:])
+        pytest.fail(f"{what} failed (exit {proc.returncode}):\n{tail}")
+    return proc
+
+
+def app_env(home: Path) -> dict[str, str]:
+    """A clean environment for the frozen app: offscreen, no Python paths, scratch home."""
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("PYTHON", "QT_", "VIRTUAL_ENV"))}
+    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(home),
+               XDG_CONFIG_HOME=str(home / ".config"), XDG_RUNTIME_DIR=str(home))
+    home.mkdir(parents=True, exist_ok=True)
+    os.chmod(home, 0o700)
+    return env
+
+
+@pytest.fixture(scope="session")
+def bundle_dir(tmp_path_factory, content_db_path) -> Path:
+    """dist/unodc-ta-compendium/ built by PyInstaller from build.spec."""
+    if importlib.util.find_spec("PyInstaller") is None:
+        pytest.skip("PyInstaller is not installed (pip install '.[dist]')")
+    work = tmp_path_factory.mktemp("pyinstaller")
+    run_checked([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+                 "--distpath", work / "dist", "--workpath", work / "build",
+                 ROOT / "build.spec", "--", "--db", content_db_path],
+                "pyinstaller build.spec", timeout=900, cwd=work)
+    bundle = work / "dist" / NAME
+    assert (bundle / NAME).is_file(), f"no executable in {bundle}"
+    return bundle
+
+
+@pytest.fixture(scope="session")
+def deb_path(tmp_path_factory, bundle_dir) -> Path:
+    """The .deb that packaging/linux/build-deb.sh makes from the bundle."""
+    if shutil.which("dpkg-deb") is None:
+        pytest.skip("dpkg-deb is not installed (Debian package dpkg-dev)")
+    out = tmp_path_factory.mktemp("deb")
+    proc = run_checked(["bash", ROOT / "packaging" / "linux" / "build-deb.sh", bundle_dir, out],
+                       "build-deb.sh", timeout=600)
+    debs = list(out.glob("*.deb"))
+    assert len(debs) == 1, f"expected one .deb in {out}: {proc.stdout}"
+    return debs[0]

@@ -1,0 +1,64 @@
+"""The About dialog: the version matches pyproject.toml, the edition and the
+source documents' symbols come from the open database, reachable from Help."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+import desktop
+from desktop.app.about import AboutDialog, about_facts
+from desktop.content.store import open_store
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_version_matches_pyproject():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    assert desktop.__version__ == project["version"]
+
+
+def test_facts_come_from_the_database(content_db_path):
+    facts = about_facts(open_store(content_db_path))
+    assert facts.version == desktop.__version__
+    assert facts.edition_year == "2021"
+    assert "الخلاصة الوافية" in facts.edition_title
+    by_label = {s.label: s.symbol for s in facts.sources}
+    assert by_label["سابعاً- الاجتماع السابع"] == "CTOC/COP/WG.2/2013/5"
+    assert by_label["ثامناً- الدورة الثامنة"] == "CTOC/COP/2016/15"
+    # one report per meeting (11) and per session (8) of the compendium, at least
+    assert len(facts.sources) >= 19
+    assert all(s.symbol.startswith("CTOC/") for s in facts.sources)
+    assert len(facts.build_date) == 10 and facts.build_date[4] == "-"
+
+
+def test_dialog_shows_version_edition_and_symbols(app, qtbot, content_db_path):
+    dialog = AboutDialog(open_store(content_db_path))
+    qtbot.addWidget(dialog)
+    assert dialog.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert desktop.__version__ in dialog.version_label.text()
+    assert "2021" in dialog.edition_label.text()
+    assert dialog.sources_view.topLevelItemCount() == len(dialog.facts.sources)
+    symbols = [dialog.sources_view.topLevelItem(i).text(1)
+               for i in range(dialog.sources_view.topLevelItemCount())]
+    assert "CTOC/COP/WG.2/2013/5" in symbols
+
+
+def test_help_menu_opens_the_about_dialog(make_window, content_db_path, qtbot):
+    window = make_window(content_db_path)
+    assert window.about_action in window.menu("help").actions()
+    seen = []
+
+    def close_dialog():
+        dialog = QApplication.activeModalWidget()
+        seen.append(dialog)
+        if dialog is not None:
+            dialog.close()
+
+    QTimer.singleShot(100, close_dialog)
+    window.about_action.trigger()
+    assert len(seen) == 1 and isinstance(seen[0], AboutDialog)
+    assert seen[0].windowTitle() == "حول البرنامج"
