@@ -88,6 +88,28 @@ SEED_ALIGNMENTS = [
     ("التعفبي", "التنفيذ"),
     ("المعبما", "المنظمة"),
     ("الولايا", "الولاية"),
+    ("ردامبا", "تدابير"),
+    ("غبا", "غير"),
+    ("فثعلل", "أثناء"),
+    ("التحدللت", "التحديات"),
+    ("المتشتمون", "المتكلمون"),
+    ("السبد", "السيد"),
+    ("الصتبد", "الصعيد"),
+    ("بقجن", "بشأن"),
+    ("التحقةرلت", "التحقيقات"),
+    ("الإلشتاويةا", "الإلكترونية"),
+    ("ماورو و  محل حا ر ال  الم ل ال ", "بروتوكول مكافحة تهريب المهاجرين"),
+    ("عرد ا تملعلت", "عقد اجتماعات"),
+    ("وملاؤرا مارش ب ل", "وملاحقة مرتكبيها"),
+    ("فوعلت الأزملت", "أوقات الأزمات"),
+    ("رحلد  المتتوملت", "تبادل المعلومات"),
+    ("رتزلز", "تعزيز"),
+    ("وفماز المتشتمون", "وأبرز المتكلمون"),
+    ("الثغاات", "الثغرات"),
+    ("الححومةا", "الحكومية"),
+    ("بمل    كلك", "بما في ذلك"),
+    ("المعب ما ع ا", "المنظمة عبر"),
+    ("ععلصا ممرما", "عناصر مؤتمر"),
 ]
 
 
@@ -128,10 +150,16 @@ def normalise_garbled(text: str) -> str:
 
 
 MAX_PIECE = 2
+VARIANT_MIN = 0.25
+MAX_VARIANTS = 8
 
 
-def learn_mapping(pairs, iterations: int = 12) -> dict[str, str]:
-    """glyph key -> most likely garbled string (EM over alignments).
+def learn_mapping(pairs, iterations: int = 12) -> dict[str, list[tuple[str, float]]]:
+    """glyph key -> its garbled strings, most likely first (EM over alignments).
+
+    A glyph may print in a few ways depending on its neighbours (the
+    "context-dependent variants"); every string with a probability of at
+    least VARIANT_MIN is kept.
 
     Each glyph emits 0..MAX_PIECE characters; a word separator emits one
     space. Starts from "each glyph tends to give itself".
@@ -152,7 +180,14 @@ def learn_mapping(pairs, iterations: int = 12) -> dict[str, str]:
             for piece, n in c.items():
                 new[key][piece] = n / total
         prob = new
-    return {k: max(v.items(), key=lambda kv: kv[1])[0] for k, v in prob.items() if k != " "}
+    out = {}
+    for key, pieces in prob.items():
+        if key == " ":
+            continue
+        ranked = sorted(pieces.items(), key=lambda kv: (-kv[1], kv[0]))
+        out[key] = [(piece, p) for piece, p in ranked[:3]
+                    if p >= VARIANT_MIN or piece == ranked[0][0]]
+    return out
 
 
 def _emit(key, piece, prob):
@@ -200,9 +235,19 @@ def _expect(text, gl, prob, counts):
                             counts[gl[i]][text[j:j + k]] += fwd[i][j] * p * bwd[i + 1][j + k] / z
 
 
-def garble(word: str, mapping: dict[str, str]) -> str:
-    """The word as the faulty PDF would print it (unknown glyphs: themselves)."""
-    return "".join(mapping.get(k, k.split(":")[0]) for k in glyphs(word))
+def garble(word: str, mapping) -> str:
+    """The word as the faulty PDF would most likely print it (unknown glyphs: themselves)."""
+    return "".join(mapping[k][0][0] if k in mapping else k.split(":")[0] for k in glyphs(word))
+
+
+def garble_variants(word: str, mapping) -> list[tuple[str, float]]:
+    """The ways the PDF may print the word, with their probabilities (best first)."""
+    forms = [("", 1.0)]
+    for k in glyphs(word):
+        options = mapping.get(k) or [(k.split(":")[0], 1.0)]
+        forms = [(f + piece, p * q) for f, p in forms for piece, q in options]
+        forms = sorted(forms, key=lambda fp: -fp[1])[:MAX_VARIANTS]
+    return forms
 
 
 @dataclass
@@ -223,9 +268,13 @@ class Decoder:
         total = sum(lexicon.counts.values())
         by_form: dict[str, Counter] = defaultdict(Counter)
         for word, n in lexicon.counts.items():
-            g = garble(word, mapping).strip()
-            if g and len(g) <= 40:
-                by_form[g][word] += n
+            best = None
+            for g, p in garble_variants(word, mapping):
+                g = g.strip()
+                if best is None:
+                    best = p
+                if g and len(g) <= 40 and p >= best * VARIANT_MIN:
+                    by_form[g][word] += n * p / best
         self.by_form = by_form
         self.cost = {g: -math.log(sum(c.values()) / total) for g, c in by_form.items()}
         self.max_len = max(len(g) for g in by_form)
@@ -234,23 +283,27 @@ class Decoder:
         return self.by_form.get(garbled_form, Counter())
 
     def decode(self, garbled_text: str) -> list[Token]:
+        """Most probable reading; punctuation, digits and Latin pass through."""
         text = normalise_garbled(garbled_text)
         n = len(text)
+        edge = [True] + [not _is_letter(c) for c in text]    # edge[i]: a word may start at i
         best = [math.inf] * (n + 1)
         back: list[tuple[int, str | None]] = [(0, None)] * (n + 1)
         best[0] = 0.0
         for i in range(n):
             if best[i] == math.inf:
                 continue
-            # a word may start only at the line start or after a space
-            if i == 0 or text[i - 1] == " ":
+            if edge[i] and _is_letter(text[i]):
                 for L in range(1, min(self.max_len, n - i) + 1):
                     piece = text[i:i + L]
-                    if piece in self.cost and (i + L == n or text[i + L] == " "):
+                    if piece in self.cost and (i + L == n or not _is_letter(text[i + L])):
                         c = best[i] + self.cost[piece]
                         if c < best[i + L]:
                             best[i + L], back[i + L] = c, (i, piece)
-            c = best[i] + (self.SPACE_NOISE if text[i] == " " else self.NOISE)
+            ch = text[i]
+            step = (self.NOISE if _is_letter(ch) else
+                    self.SPACE_NOISE if ch == " " else 0.0)
+            c = best[i] + step
             if c < best[i + 1]:
                 best[i + 1], back[i + 1] = c, (i, None)
         pieces: list[tuple[str, str | None]] = []
@@ -261,23 +314,32 @@ class Decoder:
             j = i
         pieces.reverse()
         tokens: list[Token] = []
-        noise = ""
+        run = ""
+
+        def flush():
+            # an unexplained run: its punctuation/digits are sure, its letters not
+            for part in re.findall(r"[^\s]+", run):
+                sure = not any(_is_letter(c) for c in part)
+                tokens.append(Token(part, part, sure))
+
         for raw, piece in pieces:
             if piece is None:
-                noise += raw
+                run += raw
                 continue
-            if noise.strip():
-                tokens.append(Token(noise.strip(), noise.strip(), False))
-            noise = ""
+            flush()
+            run = ""
             cands = self.by_form[piece].most_common(2)
             word, freq = cands[0]
             certain = len(cands) == 1 or cands[1][1] * 4 < freq
             tokens.append(Token(word, piece, certain))
-        if noise.strip():
-            tokens.append(Token(noise.strip(), noise.strip(), False))
+        flush()
         return tokens
 
 
+def _is_letter(ch: str) -> bool:
+    return "\u0621" <= ch <= "\u064a"
+
+
 @lru_cache(maxsize=1)
-def learned_mapping() -> dict[str, str]:
+def learned_mapping() -> dict[str, list[tuple[str, float]]]:
     return learn_mapping(SEED_ALIGNMENTS)

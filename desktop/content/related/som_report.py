@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from desktop.content.build import BuildError, Finding
 from desktop.content.related.lexicon import WORD, Lexicon
-from desktop.content.related.som_decoder import Decoder, learned_mapping
+from desktop.content.related.som_decoder import SEED_ALIGNMENTS, Decoder, learned_mapping
 
 DOCUMENT = "som-wg-2020"
 SYMBOL = "CTOC/COP/WG.7/2020/4"
@@ -137,6 +138,16 @@ def parse(text: str, lexicon: Lexicon) -> Report:
     return Report(nodes, paras)
 
 
+def report_lexicon(text: str, lexicon: Lexicon) -> Lexicon:
+    """The clean sources' words plus this report's own clean lines and the
+    words of the hand-read phrases (vocabulary known to occur in it)."""
+    counts = Counter(lexicon.counts)
+    extra = Lexicon.from_texts([line for line in text.split("\n") if is_clean_line(line, lexicon)]
+                               + [clean for _, clean in SEED_ALIGNMENTS])
+    counts.update(extra.counts)
+    return Lexicon(counts)
+
+
 def reconstruct(report: Report, lexicon: Lexicon, decoder: Decoder | None = None) -> None:
     """Fill each paragraph's text, uncertain spans and quality."""
     decoder = decoder or Decoder(lexicon, learned_mapping())
@@ -179,8 +190,9 @@ def quality_note(p: Paragraph) -> str:
 
 
 def build_rows(db, ctx, lexicon: Lexicon, sort_base: int) -> None:
-    report = parse(ctx.read_source(SOURCE), lexicon)
-    reconstruct(report, lexicon)
+    text = ctx.read_source(SOURCE)
+    report = parse(text, lexicon)
+    reconstruct(report, report_lexicon(text, lexicon))
     readable = sum(p.quality == "reconstructed" for p in report.paragraphs)
     db["documents"].insert({
         "id": DOCUMENT,

@@ -21,10 +21,21 @@ def test_contextual_forms():
 
 def test_mapping_reproduces_most_hand_read_pairs():
     m = sd.learned_mapping()
-    same = sum(" ".join(sd.garble(w, m) for w in clean.split()).split()
+    best = sum(" ".join(sd.garble(w, m) for w in clean.split()).split()
                == sd.normalise_garbled(garbled).split()
                for garbled, clean in sd.SEED_ALIGNMENTS)
-    assert same >= 0.7 * len(sd.SEED_ALIGNMENTS)
+    assert best >= 0.6 * len(sd.SEED_ALIGNMENTS)
+    # every one-word pair is among the word's printed variants
+    one_word = [(g, c) for g, c in sd.SEED_ALIGNMENTS if len(c.split()) == 1]
+    covered = sum(sd.normalise_garbled(g).strip() in [v.strip() for v, _ in sd.garble_variants(c, m)]
+                  for g, c in one_word)
+    assert covered >= 0.9 * len(one_word)
+
+
+def test_context_dependent_variants_kept():
+    m = sd.learned_mapping()
+    # medial ي prints as ة in التوصية (التوصةا) but as ب in السيد (السبد)
+    assert {"ة", "ب"} <= {piece for piece, _ in m["ي:m"]}
 
 
 def test_mapping_is_lossy():
@@ -42,6 +53,8 @@ def test_decodes_self_garbled_sentence(decoder):
 
 
 def test_unexplained_run_kept_and_uncertain(decoder):
-    tokens = decoder.decode("xyzq الأمم المتحدة")
-    assert tokens[0].text == "xyzq" and not tokens[0].certain
-    assert [t.text for t in tokens[1:]] == ["الأمم", "المتحدة"]
+    tokens = decoder.decode("ظظظظظ الأمم المتحدة، 2020")
+    assert tokens[0].text == "ظظظظظ" and not tokens[0].certain
+    assert [t.text for t in tokens[1:3]] == ["الأمم", "المتحدة"]
+    # punctuation and digits are not garbled: they pass through as they are
+    assert [(t.text, t.certain) for t in tokens[3:]] == [("،", True), ("2020", True)]
