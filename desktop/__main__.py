@@ -41,13 +41,17 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def resolve_open_locator(store, text: str) -> list[str]:
     """Paragraph ids for an --open locator.
 
-    Uses desktop.content.locators.resolve_locator when it exists; until then
-    accepts a paragraph id ("A07/13") or the Part A "ordinal-number" form
-    ("الجزء ألف سابعاً-13", "سابعاً-13").
+    Accepts a paragraph id ("A07/13"), a citation as the app prints it
+    ("الجزء باء، المقرر 3/4، (ط) '2'"), and any compendium locator through
+    desktop.content.locators.resolve_locator ("الجزء ألف سابعاً-13",
+    "ثامناً-3-7"); without that module, the Part A "ordinal-number" form.
     """
     text = text.strip()
     if store.paragraph(text):
         return [text]
+    cited = store.paragraph_by_citation(text)
+    if cited:
+        return [cited.id]
     try:
         from desktop.content.locators import resolve_locator
     except ImportError:

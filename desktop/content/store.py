@@ -323,6 +323,12 @@ class ContentStore:
                 return found
         return None
 
+    def paragraph_by_citation(self, citation: str) -> Paragraph | None:
+        """The paragraph cited exactly so (e.g. "الجزء ألف، سابعاً-13")."""
+        rows = self._rows("SELECT * FROM paragraphs WHERE citation = ? ORDER BY sort LIMIT 1",
+                          (" ".join(citation.split()),))
+        return _paragraph(rows[0]) if rows else None
+
     def paragraph_count(self) -> int:
         return self._rows("SELECT count(*) FROM paragraphs")[0][0]
 
