@@ -32,6 +32,8 @@ _LETTER = "|".join(sorted((re.escape(x) for x in ABJAD + ["ه"]), key=len, rever
 _TOKEN_RE = re.compile(
     rf"""
     (?P<part>الجزء\s*(?P<partname>ألف|باء))
+  | (?P<dec>(?:ال)?(?P<deckind>مقرر|قرار)\s+(?P<decnum>\d+)\s*/\s*(?P<decsession>\d+))
+  | (?P<chapeau>الفقرة\s+الافتتاحية)
   | (?P<see>انظر)
   | (?P<ord>{_ORD})
   | (?P<annex>المرفق(?:ان)?(?:\s+(?P<annexord>الأول|الثاني|الثالث))?)
@@ -50,6 +52,9 @@ _TOKEN_RE = re.compile(
     re.VERBOSE,
 )
 
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+#: the label a chapeau ("الفقرة الافتتاحية") gets in a Ref's path
+CHAPEAU = "الفقرة الافتتاحية"
 ANNEX_ORDINALS = {"الأول": 1, "الثاني": 2, "الثالث": 3}
 LABEL_KINDS = ("num", "numrange", "let", "letrange", "brokenlet", "quote", "pp")
 
@@ -68,7 +73,7 @@ def clean(text: str) -> str:
     text = re.sub(r"<[^>]+>", "", text)
     text = text.replace("عاشرًا", "عاشراً").replace("\\'", "'")
     text = text.replace("\u200f", "").replace("\u200e", "")
-    return text
+    return text.translate(_DIGITS)
 
 
 def tokenize(text: str) -> list[Token]:
@@ -76,7 +81,7 @@ def tokenize(text: str) -> list[Token]:
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup
         # lastgroup gives the innermost named group; find the outer one
-        for name in ("part", "see", "ord", "annex", "pp", "numrange", "num",
+        for name in ("part", "dec", "chapeau", "see", "ord", "annex", "pp", "numrange", "num",
                      "letrange", "let", "brokenlet", "quote", "and", "dash",
                      "space", "other"):
             if m.group(name) is not None:
@@ -85,6 +90,9 @@ def tokenize(text: str) -> list[Token]:
         tok = Token(kind, m.group(0), m.start(), m.end())
         if kind == "part":
             tok.value = "A" if m.group("partname") == "ألف" else "B"
+        elif kind == "dec":
+            tok.value = ("decision" if m.group("deckind") == "مقرر" else "resolution",
+                         int(m.group("decsession")), int(m.group("decnum")))
         elif kind == "ord":
             tok.value = ORDINALS[m.group(0)]
         elif kind == "annex":
@@ -133,6 +141,8 @@ class Ref:
     annex: int | None
     path: tuple[str, ...]
     see: bool = False
+    #: ("decision"|"resolution", number) when the locator names it (`المقرر 4/3`)
+    decision: tuple[str, int] | None = None
 
 
 @dataclass
@@ -165,7 +175,7 @@ def parse(text: str, *, part: str | None = None, unit: int | None = None,
     part/unit/annex give the context a bare label list lives in.
     """
     result = Parsed()
-    state = {"part": part, "unit": unit, "annex": annex, "see": False}
+    state = {"part": part, "unit": unit, "annex": annex, "see": False, "decision": None}
     current: list[tuple[str, object]] = []   # (kind, value) components of the item
     pending: list[list[tuple[str, object]]] = []  # items waiting for emission
     pending_ranges: list[tuple] = []
@@ -186,14 +196,15 @@ def parse(text: str, *, part: str | None = None, unit: int | None = None,
                 paths = [p + [_label(kind, value)] for p in paths]
         for p in paths:
             result.refs.append(Ref(state["part"], state["unit"], state["annex"], tuple(p),
-                                   state["see"]))
+                                   state["see"], state["decision"]))
 
     def flush():
         if current:
             emit_item(list(current))
             current.clear()
         elif anchor_open[0]:
-            result.refs.append(Ref(state["part"], state["unit"], state["annex"], (), state["see"]))
+            result.refs.append(Ref(state["part"], state["unit"], state["annex"], (), state["see"],
+                                   state["decision"]))
         anchor_open[0] = False
 
     def add_label(kind, value):
@@ -226,6 +237,22 @@ def parse(text: str, *, part: str | None = None, unit: int | None = None,
             last_item.clear()
             joined[0] = True
             continue
+        if k == "dec":
+            flush()
+            kind_, session, number = tok.value
+            state.update(part="B", unit=session, annex=None, decision=(kind_, number))
+            last_item.clear()
+            anchor_open[0] = True
+            joined[0] = True
+            continue
+        if k == "chapeau":
+            if current:
+                emit_item(list(current))
+                current.clear()
+            anchor_open[0] = False
+            result.refs.append(Ref(state["part"], state["unit"], state["annex"], (CHAPEAU,),
+                                   state["see"], state["decision"]))
+            continue
         if k == "see":
             flush()
             state["see"] = True
@@ -235,6 +262,7 @@ def parse(text: str, *, part: str | None = None, unit: int | None = None,
             flush()
             state["unit"] = tok.value
             state["annex"] = None
+            state["decision"] = None
             last_item.clear()
             anchor_open[0] = True
             joined[0] = True
@@ -408,11 +436,13 @@ class Resolver:
         # units (decisions/resolutions) by session
         self.session_units: dict[int, list[str]] = {}
         self.unit_key: dict[str, tuple[str, int, int]] = {}
+        self.unit_by_key: dict[tuple[str, int, int], str] = {}
         for uid, kind, session, number in conn.execute(
                 "SELECT id, kind, session, decision_number FROM nodes "
                 "WHERE kind IN ('decision','resolution') AND document='compendium' ORDER BY sort"):
             self.session_units.setdefault(session, []).append(uid)
             self.unit_key[uid] = (kind, session, number)
+            self.unit_by_key[(kind, session, number)] = uid
         # annex nodes: (unit, ordinal) -> node id
         self.annexes: dict[tuple[str, int], str] = {}
         for nid, parent, number in conn.execute(
@@ -423,8 +453,8 @@ class Resolver:
         self.unit_paragraphs: dict[str, list[str]] = {}
         annex_ids = set(self.annexes.values())
         parents = dict(conn.execute("SELECT id, parent_id FROM nodes"))
-        for pid, node_id, unit_id, label_path in conn.execute(
-                "SELECT id, node_id, unit_id, label_path FROM paragraphs "
+        for pid, node_id, unit_id, label_path, pkind in conn.execute(
+                "SELECT id, node_id, unit_id, label_path, kind FROM paragraphs "
                 "WHERE document='compendium' ORDER BY sort"):
             container = unit_id
             n = node_id
@@ -434,6 +464,8 @@ class Resolver:
                     break
                 n = parents.get(n)
             path = tuple(json.loads(label_path or "[]"))
+            if pkind == "chapeau":
+                path = (CHAPEAU,)
             if path:
                 self.by_label.setdefault((container, path), pid)
             self.unit_paragraphs.setdefault(container, []).append(pid)
@@ -441,6 +473,8 @@ class Resolver:
                 self.unit_paragraphs.setdefault(unit_id, []).append(pid)
 
     def unit_for(self, ref: Ref, default_unit: str | None = None) -> str | None:
+        if ref.decision is not None:
+            return self.unit_by_key.get((ref.decision[0], ref.unit, ref.decision[1]))
         if ref.unit is None:
             return default_unit
         if ref.part == "B":

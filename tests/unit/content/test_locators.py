@@ -115,3 +115,24 @@ def test_resolve_nothing_for_a_missing_paragraph(content_db):
     # meeting 6's recommendations are the annex of resolution 4/6: no سادساً-13
     assert resolve_locator(content_db, "سادساً-13") == []
     assert resolve_locator(content_db, "no locator at all") == []
+
+
+def test_every_citation_resolves_to_its_paragraph(content_db):
+    # the app's --open and search take the citations the reader shows
+    rows = list(content_db.conn.execute(
+        "SELECT id, citation, label_path, kind FROM paragraphs WHERE document = 'compendium'"))
+    assert len(rows) > 200
+    for pid, citation, label_path, kind in rows:
+        ids = resolve_locator(content_db, citation)
+        if label_path != "[]" or kind == "chapeau":
+            assert ids == [pid], (citation, ids)
+        else:                       # a note stands for its whole meeting or annex
+            assert pid in ids, (citation, ids)
+
+
+def test_decision_names_and_arabic_digits(content_db):
+    assert resolve_locator(content_db, "الجزء باء، المقرر ٣/٤، (ط) '٢'") == ["B4-d3/l9.q2"]
+    assert resolve_locator(content_db, "القرار 4/6، المرفق، (ب) '3'") == ["B6-r4/annex/l2.q3"]
+    assert resolve_locator(content_db, "القرار 6/5، الفقرة الافتتاحية") == ["B5-r6/c1"]
+    # resolution 4/3 does not exist (4/3 is a decision): nothing, not the decision
+    assert resolve_locator(content_db, "القرار 4/3، (ب)") == []
