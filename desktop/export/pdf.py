@@ -18,10 +18,11 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout, QFont, QFontDatabase, QImage, QPageLayout, QPageSize,
-    QPagedPaintDevice, QPaintEngine, QPainter, QPdfWriter, QPen, QTextDocument, QTextOption,
+    QPagedPaintDevice, QPaintEngine, QPainter, QPalette, QPdfWriter, QPen, QTextDocument, QTextOption,
 )
 
 from desktop import paths
+from desktop.export import none_guard
 from desktop.export.files import ExportError, write_atomically
 from desktop.export.model import ExportItem, ExportOptions, join_symbols
 
@@ -150,6 +151,9 @@ class PageLayouter:
         doc.setHtml(body_html(items, options, label_px))
         doc.setPageSize(QSizeF(self.body_w, self.body_h))
         self.document = doc
+        # Black text whatever the desktop theme (a dark theme's palette has white text).
+        self.palette = QPalette()
+        self.palette.setColor(QPalette.ColorRole.Text, Qt.black)
 
     def page_count(self) -> int:
         return max(1, self.document.pageCount())
@@ -193,7 +197,7 @@ class PageLayouter:
         painter.setClipRect(clip)
         context = QAbstractTextDocumentLayout.PaintContext()
         context.clip = clip
-        context.palette.setColor(context.palette.ColorRole.Text, Qt.black)
+        context.palette = self.palette
         self.document.documentLayout().draw(painter, context)
         painter.restore()
 
@@ -234,14 +238,15 @@ def paint_items(device: QPagedPaintDevice, items: list[ExportItem],
                 options: ExportOptions) -> int:
     """Paint the items on a QPdfWriter or a QPrinter (full-page coordinates).
     Returns the number of pages; ExportError if the device cannot be painted."""
-    layouter = PageLayouter(device, items, options)
-    painter = QPainter()
-    if not painter.begin(device):
-        raise ExportError("تعذّر بدء الطباعة على هذا الجهاز")
-    try:
-        return layouter.paint(painter, device.newPage)
-    finally:
-        painter.end()
+    with none_guard.guarded():
+        layouter = PageLayouter(device, items, options)
+        painter = QPainter()
+        if not painter.begin(device):
+            raise ExportError("تعذّر بدء الطباعة على هذا الجهاز")
+        try:
+            return layouter.paint(painter, device.newPage)
+        finally:
+            painter.end()
 
 
 def _a4_layout() -> QPageLayout:
@@ -262,5 +267,6 @@ def write_pdf(items: list[ExportItem], path: str | Path, options: ExportOptions)
         result["pages"] = paint_items(writer, items, options)
         del writer  # flushes and closes the file
 
-    write_atomically(path, write)
+    with none_guard.guarded():
+        write_atomically(path, write)
     return result["pages"]
