@@ -17,8 +17,6 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import sqlite_utils
-
 from desktop.content.schema import SCHEMA_VERSION
 
 
@@ -202,8 +200,13 @@ class ContentStore:
         self._columns: dict[tuple[str, str], bool] = {}
 
     @property
-    def db(self) -> sqlite_utils.Database:
-        """The same connection as a sqlite_utils.Database (for locators)."""
+    def db(self):
+        """The same connection as a sqlite_utils.Database (for locators).
+
+        Imported here: sqlite_utils costs a second of start-up (it pulls in
+        numpy where installed) and the reader does not need it."""
+        import sqlite_utils
+
         return sqlite_utils.Database(self.conn)
 
     def close(self) -> None:
@@ -211,6 +214,11 @@ class ContentStore:
 
     def _rows(self, sql: str, params=()) -> list[sqlite3.Row]:
         return self.conn.execute(sql, params).fetchall()
+
+    def query(self, sql: str, params=()) -> list[dict]:
+        """Rows of a read-only query as dicts, for stages' own tables
+        (cheaper to import than sqlite_utils, which costs a second)."""
+        return [dict(r) for r in self._rows(sql, params)]
 
     def has_table(self, name: str) -> bool:
         return name in self.tables

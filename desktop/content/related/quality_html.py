@@ -32,7 +32,7 @@ def quality_rows(store, paragraph_ids) -> dict[str, dict]:
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         marks = ",".join("?" * len(chunk))
-        for row in store.db.query(
+        for row in store.query(
                 f"SELECT * FROM paragraph_quality WHERE paragraph_id IN ({marks})", chunk):
             out[row["paragraph_id"]] = row
     return out
