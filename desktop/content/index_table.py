@@ -105,8 +105,8 @@ def _cell_groups(cell: str) -> list[loc.Segment]:
     out: list[loc.Segment] = []
     for seg in loc.split_cell(cell):
         if out and out[-1].kind == seg.kind == "report":
-            prev_annex = loc._annex_number(out[-1].text)
-            this_annex = loc._annex_number(seg.text)
+            prev_annex = loc.annex_number(out[-1].text)
+            this_annex = loc.annex_number(seg.text)
             if prev_annex and this_annex and this_annex == prev_annex + 1:
                 out[-1] = loc.Segment("report", out[-1].text + " " + seg.text)
                 continue
@@ -241,37 +241,32 @@ def _distribute(docs: list[IndexRow], locs: list[str], reps: list[str], units,
     if len(docs) == 1:
         doc = docs[0]
         unit = _doc_unit(doc, units)
-        keep_locs = []
-        moved = []
-        for g in locs:
+        aligned = len(reps) == len(locs)      # one report group per locator group
+        for i, g in enumerate(locs):
+            rep = [reps[i]] if aligned else []
             ords = _group_units(g)
             see = any(t.kind == "see" for t in loc.tokenize(g))
-            if (unit and ords and not see and unit[0] == "B" and ords[0] != unit[1]
-                    and rows and _doc_unit(rows[-1], units) == ("B", ords[0])):
-                # `سادساً- المرفق- …` printed in the cell of the row below (resolution 3/7)
-                rows[-1].locator_groups.append(g)
-                rows[-1].lines.append(lineno)
-                rows[-1].notes.append(f"locator group {g!r} recovered from line {lineno}")
-                if rows[-1] in queue:
-                    rows[-1].slots += 1
-                moved.append(g)
-            elif (unit and unit[0] == "A" and ords and len(locs) > 1 and len(set(ords)) == 1
-                  and ords[0] != unit[1] and not see):
-                # a whole group for another meeting: its document cell was lost
-                idx = locs.index(g)
-                orphan = IndexRow(doc.theme, doc.theme_line, None, None, [], [g], lineno, [lineno],
-                                  [f"document cell lost; meeting {ords[0]} read from the locator"])
-                if len(reps) == len(locs):
-                    orphan.report_groups.append(reps[idx])
+            other = unit and ords and not see and ords[0] != unit[1]
+            prev = rows[-1] if rows else None
+            if other and unit[0] == "B" and prev and _doc_unit(prev, units) == ("B", ords[0]):
+                # `سادساً- المرفق- …` printed in the cell of the row below (line 681)
+                prev.locator_groups.append(g)
+                prev.report_groups.extend(rep)
+                prev.lines.append(lineno)
+                prev.notes.append(f"locator group {g!r} recovered from line {lineno}")
+                if prev in queue and not rep:
+                    prev.slots += 1
+            elif other and unit[0] == "A" and len(locs) > 1 and len(set(ords)) == 1:
+                # a whole group for another meeting: its document cell was lost (line 877)
+                orphan = IndexRow(doc.theme, doc.theme_line, None, None, rep, [g], lineno,
+                                  [lineno], [f"document cell lost; meeting {ords[0]} read "
+                                             "from the locator"])
                 orphan.unit_hint = ("A", ords[0])
-                moved.append(g)
                 extra.append(orphan)
             else:
-                keep_locs.append(g)
-        doc.locator_groups.extend(keep_locs)
-        if len(reps) == len(locs) and len(locs) > 1 and moved:
-            doc.report_groups.extend(r for r, g in zip(reps, locs) if g not in moved)
-        else:
+                doc.locator_groups.append(g)
+                doc.report_groups.extend(rep)
+        if not aligned:
             doc.report_groups.extend(reps)
         return extra
     # several documents flattened into one line

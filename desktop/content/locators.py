@@ -404,8 +404,8 @@ def groups(text: str) -> list[str]:
     merged: list[str] = []
     for g in out:
         if merged:
-            prev_annex = _annex_number(merged[-1])
-            this_annex = _annex_number(g)
+            prev_annex = annex_number(merged[-1])
+            this_annex = annex_number(g)
             if prev_annex and this_annex and this_annex == prev_annex + 1:
                 merged[-1] = merged[-1] + " " + g
                 continue
@@ -414,7 +414,8 @@ def groups(text: str) -> list[str]:
     return merged
 
 
-def _annex_number(text: str) -> int | None:
+def annex_number(text: str) -> int | None:
+    """The numbered annex (1, 2) a report group ends in, else None."""
     toks = [t for t in tokenize(text) if t.kind not in ("space", "dash")]
     annexes = [t.value for t in toks if t.kind == "annex"]
     return annexes[-1] if annexes and annexes[-1] else None
@@ -504,15 +505,16 @@ class Resolver:
         return [pid] if pid else None
 
 
-def resolve_locator(db, text: str) -> list[str]:
+def resolve_locator(db, text: str, resolver: Resolver | None = None) -> list[str]:
     """Paragraph ids a compendium locator names (empty if it names nothing).
 
     `الجزء ألف سابعاً-20` -> ["A07/20"]; `ثامناً-3-7` -> A08/3..7;
     `الجزء باء ثالثاً-2 (ب)` -> ["B3-d4/2.l2"]; `انظر الجزء ألف- سابعاً` -> every
     paragraph of meeting 7. Without a part, an ordinal means a Part A
     meeting. Unknown pieces are ignored; ids keep the locator's order.
+    Pass a Resolver to answer many locators without re-reading the tables.
     """
-    resolver = Resolver(db)
+    resolver = resolver or Resolver(db)
     parsed = parse(text, part="A")
     out: list[str] = []
     for ref in parsed.refs:

@@ -16,6 +16,10 @@ index_entries   id (pk, int), theme_id (fk themes), sort, symbol (after
                 source_line, source_lines (JSON list)
 index_targets   entry_id (fk index_entries), paragraph_id (fk paragraphs), sort;
                 pk (entry_id, paragraph_id)
+index_numbering unit_id (pk: a meeting, or an annex that reproduces one), rule
+                ("offset": report = compendium + value; "prefix": report
+                "value (x)" = compendium "(x)"; "annex_offset": annex number =
+                meeting number + value), pairs (index pairs seen), agreeing
 
 It also fills paragraphs.report_paragraph / report_paragraph_certain for
 Part A: the index pairs "report paragraph" with "compendium locator", from
@@ -28,6 +32,7 @@ is not.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -35,6 +40,7 @@ from desktop.content import corrections as corr
 from desktop.content import index_table as it
 from desktop.content import locators as loc
 from desktop.content.build import BuildError, Finding
+from desktop.content.ids import ABJAD, abjad_rank
 
 SOURCE = "compendium.txt"
 CORRECTIONS = "index.toml"
@@ -237,7 +243,7 @@ def _describe(ref: loc.Ref) -> str:
     return f"{where} {ref.unit if ref.unit is not None else '?'}{annex} {label}"
 
 
-def _part_a_pairs(e: Entry, resolver) -> list[tuple[tuple, tuple]]:
+def _part_a_pairs(e: Entry) -> list[tuple[tuple, tuple]]:
     """(compendium path, report path) pairs the row gives, when they line up."""
     if e.part != "A" or not e.locator or not e.report:
         return []
@@ -245,7 +251,24 @@ def _part_a_pairs(e: Entry, resolver) -> list[tuple[tuple, tuple]]:
     rrefs = [r for r in loc.parse(e.report).refs if r.path]
     if not lrefs or len(lrefs) != len(rrefs):
         return []
-    return [(a.path, b.path) for a, b in zip(lrefs, rrefs)]
+    # both columns list in reading order, but a cell may be printed reversed
+    # ("6 و 4-2" for ثانياً-2-4 وثانياً-6); numbering rules keep order, so sort
+    lpaths = sorted((r.path for r in lrefs), key=_path_key)
+    rpaths = sorted((r.path for r in rrefs), key=_path_key)
+    return list(zip(lpaths, rpaths))
+
+
+def _path_key(path: tuple) -> tuple:
+    key = []
+    for comp in path:
+        digits = re.sub(r"\D", "", comp)
+        if comp.startswith("(") and comp.strip("()") in ABJAD + ["ه"]:
+            key.append((1, abjad_rank(comp.strip("()"))))
+        elif digits:
+            key.append((0 if not comp.startswith("'") else 2, int(digits)))
+        else:
+            key.append((3, 0))
+    return tuple(key)
 
 
 def _transform(cpath: tuple, rpath: tuple):
@@ -279,7 +302,7 @@ def invert_transform(rule, rpath: tuple) -> tuple | None:
     return None
 
 
-def numbering_rules(entries, resolver):
+def numbering_rules(entries):
     """Each meeting's report numbering rule, by majority over the index's pairs.
 
     Returns (rules {meeting: rule}, observed {(meeting, cpath): rpath},
@@ -290,7 +313,7 @@ def numbering_rules(entries, resolver):
     for e in entries:
         if e.duplicate_line:
             continue
-        for cpath, rpath in _part_a_pairs(e, resolver):
+        for cpath, rpath in _part_a_pairs(e):
             m = _meeting_number(e.unit_id)
             rule = _transform(cpath, rpath)
             votes[m][rule] += 1
@@ -308,7 +331,7 @@ def numbering_rules(entries, resolver):
             observed[(m, cpath)] = rpath
         else:
             outliers.append((e, cpath, rpath))
-    return rules, observed, outliers
+    return rules, observed, outliers, votes
 
 
 def annex_offsets(entries, docs: Documents, resolver):
@@ -381,11 +404,7 @@ def _resolve(e: Entry, docs: Documents, resolver: loc.Resolver, rules, offsets):
                            f"meeting {m}'s numbering")
         return
     # Part B
-    session = docs_session = None
-    for key, (nid, _h) in docs.decisions.items():
-        if nid == e.unit_id:
-            docs_session = key[1]
-    session = docs_session
+    session = resolver.unit_key[e.unit_id][1]
     lrefs = loc.parse(e.locator, part="B").refs if e.locator else []
     see_refs = [r for r in lrefs if r.part == "A"]
     own_refs = [r for r in lrefs if r.part != "A" and (r.path or r.annex is not None)]
@@ -444,7 +463,7 @@ def build_entries(db, text: str, fixes) -> tuple[list[Entry], dict]:
     _apply_fixes(entries, index_fixes, theme_fixes, unresolved, report_lines)
     for e in entries:
         _identify(e, docs)
-    rules, observed, outliers = numbering_rules(entries, resolver)
+    rules, observed, outliers, votes = numbering_rules(entries)
     offsets = annex_offsets(entries, docs, resolver)
     for e in entries:
         _resolve(e, docs, resolver, rules, offsets)
@@ -456,7 +475,11 @@ def build_entries(db, text: str, fixes) -> tuple[list[Entry], dict]:
         if e.problems or not e.targets:
             e.status = "unresolved"
     _flag_order(entries)
+    for e, cpath, rpath in outliers:
+        e.notes.append(f"numbering: report paragraph {' '.join(rpath)} paired with "
+                       f"{' '.join(cpath)} does not follow the meeting's rule")
     info = {"rules": rules, "observed": observed, "outliers": outliers, "offsets": offsets,
+            "votes": votes,
             "report": report_lines}
     return entries, info
 
@@ -548,6 +571,16 @@ def build(db, ctx) -> None:
     db["index_targets"].create_index(["paragraph_id"])
     db["index_entries"].create_index(["theme_id", "sort"])
     _report_paragraphs(db, info)
+    numbering = []
+    for m, rule in sorted(info["rules"].items()):
+        numbering.append({"unit_id": f"A{m:02d}", "rule": rule[0], "value": rule[1],
+                          "pairs": sum(info["votes"][m].values()),
+                          "agreeing": info["votes"][m][rule]})
+    for annex, d in sorted(info["offsets"].items()):
+        numbering.append({"unit_id": annex, "rule": "annex_offset", "value": d,
+                          "pairs": None, "agreeing": None})
+    db["index_numbering"].insert_all(numbering, pk="unit_id", columns={
+        "unit_id": str, "rule": str, "value": int, "pairs": int, "agreeing": int})
     ctx.report.extend(info["report"])
     counts = Counter(e.status for e in entries)
     ctx.report.append(f"thematic index: {len(themes)} themes, {len(entries)} entries "
@@ -628,6 +661,22 @@ def check(db):
         "WHERE p.id IS NULL").fetchone()[0]
     if missing:
         yield Finding(STAGE, "error", f"{missing} index targets name no paragraph")
+    if "index_numbering" in db.table_names():
+        for row in db.query("SELECT * FROM index_numbering ORDER BY unit_id"):
+            if row["rule"] == "annex_offset":
+                yield Finding(STAGE, "info", f"{row['unit_id']}: annex paragraph n = meeting "
+                                             f"paragraph n{-row['value']:+d}" if row["value"]
+                              else f"{row['unit_id']}: annex paragraph n = meeting paragraph n")
+            else:
+                rule = (f"report = compendium {row['value']:+d}" if row["rule"] == "offset"
+                        else f"report '{row['value']} (x)' = compendium '(x)'")
+                yield Finding(STAGE, "info", f"{row['unit_id']} numbering: {rule} "
+                                             f"({row['agreeing']} of {row['pairs']} index pairs agree)")
+    for row in db.query("SELECT source_line, note FROM index_entries WHERE note LIKE "
+                        "'%numbering: %' ORDER BY sort"):
+        for part in row["note"].split("; "):
+            if part.startswith("numbering: "):
+                yield Finding(STAGE, "warning", f"line {row['source_line']}: {part}")
     n_report, n_uncertain = db.conn.execute(
         "SELECT COUNT(report_paragraph), SUM(report_paragraph IS NOT NULL AND "
         "report_paragraph_certain = 0) FROM paragraphs WHERE part='A'").fetchone()

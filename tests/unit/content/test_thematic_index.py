@@ -283,3 +283,19 @@ def test_stale_and_malformed_corrections_stop_the_build(tmp_path):
     (corr / "index.toml").write_text('[[theme_fix]]\ntheme = "x"\n', encoding="utf-8")
     with pytest.raises(builder.BuildError, match="malformed"):
         builder.build(tmp_path / "b.sqlite", corrections=corr)
+
+
+def test_numbering_rules_are_derived_from_the_index(content_db):
+    rules = {r["unit_id"]: (r["rule"], r["value"], r["agreeing"], r["pairs"])
+             for r in content_db.query("SELECT * FROM index_numbering")}
+    assert rules["A07"][:2] == ("offset", 4)       # سابعاً-30 <-> 34
+    assert rules["A04"][:2] == ("offset", 1)       # رابعاً-1 <-> 2
+    assert rules["A02"][:2] == ("offset", 0)
+    assert rules["A05"][:2] == ("prefix", 4)       # خامساً-(ب) <-> 4 (ب)
+    assert rules["A11"][:2] == ("prefix", 5)
+    # line 712 prints report "5" for حادي عشر-(ج): the one pair that disagrees
+    assert rules["A11"][2:] == (7, 8)
+    assert rules["B8-r4/annex"][:2] == ("annex_offset", 1)
+    assert rules["B7-r3/annex1"][:2] == ("annex_offset", 0)
+    warnings = [f.message for f in thematic_index.check(content_db) if f.severity == "warning"]
+    assert any(m.startswith("line 712: numbering") for m in warnings)
