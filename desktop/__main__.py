@@ -132,7 +132,9 @@ def save_screenshot(app, window, path: Path, paragraph_id: str | None) -> int:
     window.show()
     for _ in range(5):
         app.processEvents()
-    window.reader.scrollToAnchor(f"p-{window.reader.current_paragraph_id()}")
+    window.reader.scroll_to_current()
+    if window.reader.current_paragraph_id():
+        window.select_in_tree(window.reader.current_paragraph_id())
     app.processEvents()
     image = window.grab()
     if not image.save(str(path), "PNG"):

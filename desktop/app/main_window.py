@@ -49,6 +49,7 @@ from desktop.app.reader import ReaderView, official_reference
 from desktop.app.settings import DEFAULT_ZOOM, AppSettings
 from desktop.app.tree_model import ContentTreeModel
 
+RLM = "\u200f"
 MENU_TITLES = {"file": "&ملف", "view": "&عرض", "go": "ا&نتقال", "help": "م&ساعدة"}
 
 
@@ -223,8 +224,11 @@ class MainWindow(QMainWindow):
         para = self.store.paragraph(paragraph_id)
         if para is None:
             return
-        self.citation_label.setText(para.citation or para.id)
-        self.official_label.setText(official_reference(para))
+        # RLM first: a QLabel whose text starts with a Latin symbol would
+        # otherwise lay the whole line out left-to-right (FIELD-NOTES)
+        self.citation_label.setText(RLM + (para.citation or para.id))
+        official = official_reference(para)
+        self.official_label.setText(RLM + official if official else "")
         self.links_panel.show_paragraph(paragraph_id)
         self.select_in_tree(paragraph_id)
         if self.remember:
@@ -237,7 +241,7 @@ class MainWindow(QMainWindow):
         self._syncing_tree = True
         try:
             self.tree_view.setCurrentIndex(index)
-            self.tree_view.scrollTo(index)
+            self.tree_view.scrollTo(index, QTreeView.ScrollHint.PositionAtCenter)
         finally:
             self._syncing_tree = False
 

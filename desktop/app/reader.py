@@ -208,10 +208,25 @@ class ReaderView(QTextBrowser):
     def paragraph_of_block(self, block_number: int) -> str | None:
         return self._block_paragraph.get(block_number)
 
+    def scroll_to_current(self) -> None:
+        """Scroll the open paragraph back into view (after a resize)."""
+        if self._paragraph_id:
+            self._scroll_to(self._paragraph_id)
+
     def _scroll_to(self, paragraph_id: str) -> None:
+        """Bring the paragraph into view with a few lines of what precedes it."""
         name = anchor_name(paragraph_id)
-        self.scrollToAnchor(name)
-        QTimer.singleShot(0, lambda: self.scrollToAnchor(name))
+
+        def scroll() -> None:
+            if self._paragraph_id != paragraph_id:
+                return
+            self.scrollToAnchor(name)
+            bar = self.verticalScrollBar()
+            if bar.value() > 0:
+                bar.setValue(max(0, bar.value() - self.viewport().height() // 6))
+
+        scroll()
+        QTimer.singleShot(0, scroll)
 
     # links, hover, context menu, mouse buttons
 

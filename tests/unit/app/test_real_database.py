@@ -54,7 +54,7 @@ def test_selecting_a_meeting_7_recommendation(window):
     assert window.reader.current_paragraph_id() == "A07/13"
     assert " ".join(para.text.split())[:40] in " ".join(window.reader.toPlainText().split())
     assert block_background(window.reader, "A07/13") == HIGHLIGHT_COLOUR
-    assert window.citation_label.text() == para.citation
+    assert window.citation_label.text() == "\u200f" + para.citation
 
 
 def test_what_links_here_lists_the_endorsing_resolution(window):
