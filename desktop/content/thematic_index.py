@@ -475,6 +475,7 @@ def build_entries(db, text: str, fixes) -> tuple[list[Entry], dict]:
         if e.problems or not e.targets:
             e.status = "unresolved"
     _flag_order(entries)
+    _flag_targets(entries)
     for e, cpath, rpath in outliers:
         e.notes.append(f"numbering: report paragraph {' '.join(rpath)} paired with "
                        f"{' '.join(cpath)} does not follow the meeting's rule")
@@ -505,6 +506,34 @@ def _flag_order(entries: list[Entry]) -> None:
             e.theme_evidence = (f"out of the table's order: {e.symbol} printed after "
                                 f"{prev[1].symbol} (line {prev[1].row.line}) under the same theme")
         last[e.theme] = (key, e)
+
+
+def _flag_targets(entries: list[Entry]) -> None:
+    """A COP row that reproduces Working Group paragraphs belongs with them.
+
+    Resolutions 3/7 and 4/8 point back at Part A: their targets should be
+    among the Working Group rows of the same theme. When they are not, but
+    they are all among another theme's, the label is doubtful.
+    """
+    part_a: dict[str, set[str]] = defaultdict(set)
+    lines: dict[str, list[int]] = defaultdict(list)
+    for e in entries:
+        if e.part == "A" and not e.duplicate_line:
+            part_a[e.theme].update(e.targets)
+            lines[e.theme].append(e.row.line)
+    for e in entries:
+        if e.method != "annex" or not e.targets or not e.theme_certain:
+            continue
+        targets = set(e.targets)
+        if targets <= part_a.get(e.theme, set()):
+            continue
+        others = [t for t, ids in part_a.items() if t != e.theme and targets <= ids]
+        if others:
+            e.theme_certain = False
+            e.theme_evidence = (
+                f"its targets ({', '.join(e.targets)}) are not among the Working Group rows "
+                f"of its theme but are among those of {others[0]!r} "
+                f"(lines {lines[others[0]][0]}-{lines[others[0]][-1]})")
 
 
 # --- stage ----------------------------------------------------------------------

@@ -251,16 +251,43 @@ def test_report_paragraph_numbers(content_db):
     assert rp("A01/n1")[0] is None              # a note has no number
 
 
-@pytest.fixture(scope="module")
-def db_without_index_fixes(tmp_path_factory):
-    """The same build with an index corrections file that fixes nothing."""
-    root = tmp_path_factory.mktemp("nofix")
+def build_with_index_toml(root, text):
     corr = root / "corrections"
     shutil.copytree(paths.corrections_dir(), corr)
-    (corr / "index.toml").write_text("# nothing reviewed\n", encoding="utf-8")
+    (corr / "index.toml").write_text(text, encoding="utf-8")
     out = root / "db.sqlite"
     builder.build(out, corrections=corr)
     return builder.open_db(out)
+
+
+@pytest.fixture(scope="module")
+def db_without_index_fixes(tmp_path_factory):
+    """The same build with an index corrections file that fixes nothing."""
+    return build_with_index_toml(tmp_path_factory.mktemp("nofix"), "# nothing reviewed\n")
+
+
+@pytest.fixture(scope="module")
+def db_without_theme_fixes(tmp_path_factory):
+    """The same build without the reviewed [[theme_fix]] entries."""
+    text = (paths.corrections_dir() / "index.toml").read_text(encoding="utf-8")
+    start = text.index("[[theme_fix]]")
+    end = text.rindex("[[unresolved]]")
+    return build_with_index_toml(tmp_path_factory.mktemp("notheme"), text[:start] + text[end:])
+
+
+def test_misplaced_labels_are_found_from_the_content(db_without_theme_fixes):
+    """Without the reviewed theme fixes, check still points at each misplaced label."""
+    warnings = [f.message for f in thematic_index.check(db_without_theme_fixes)
+                if f.severity == "warning"]
+
+    def flagged(line, why):
+        return any(m.startswith(f"line {line} ") and why in m for m in warnings)
+    # COP rows whose annex paragraphs are another theme's Working Group rows
+    for line in (681, 682, 782, 817, 822):
+        assert flagged(line, "are not among the Working Group rows of its theme"), line
+    # Working Group rows printed after COP rows under one label: a new theme starts
+    for line in (693, 798, 846, 866, 868):
+        assert flagged(line, "out of the table's order"), line
 
 
 def test_without_corrections_the_errors_show(db_without_index_fixes):
