@@ -136,3 +136,22 @@ def test_22_footnotes_attached_where_their_marker_stands(parsed):
 
 def test_markdown_links_removed(parsed):
     assert parsed.paragraph("cop12:12").text == "وترد قائمة المشاركين في الوثيقة CTOC/COP/2024/INF/2/Rev.2."
+
+
+def _normalised(text: str) -> str:
+    return " ".join(text.replace("\\*", "*").split())
+
+
+def test_every_paragraph_is_source_text(raw):
+    """Round trip: each paragraph's text, uncorrected, is the source's words
+    (markers removed, whitespace normalised), piece by piece."""
+    from desktop.content.related import strip_markers, clean_markdown
+    lines = _source().split("\n")
+    for para in raw.paragraphs:
+        source = " ".join(clean_markdown(strip_markers(lines[i - 1])[0])
+                          for i in range(para.source_line, para.source_line_end + 1))
+        source = _normalised(source)
+        for piece in para.text.split("\n"):
+            words = piece.split()
+            assert _normalised(" ".join(words[:6])) in source, para.id
+            assert _normalised(" ".join(words[-6:])) in source, para.id

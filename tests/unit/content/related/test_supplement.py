@@ -114,3 +114,14 @@ def test_dump_paragraphs_keep_their_document(dump_rows):
                 "text", "footnotes"):
         assert key in rows["cop12:29.l1"]
     assert rows["cop12:r2/pp1"]["footnotes"][0]["number"] == 6
+
+
+def test_word_changes_report_whole_words_and_offsets():
+    from desktop.content.related.stage import word_changes
+    before = "تُشجّع الأطراف على أن تنتظر في (الإنترنت)، وأن تتنظر"
+    after = "تُشجّع الأطراف على أن تنظر في (الإنتربول)، وأن تنظر"
+    changes = list(word_changes(before, after))
+    assert [(o, c) for o, _, c in changes] == [
+        (after.index("تنظر"), "تنظر"), (after.index("الإنتربول"), "الإنتربول"),
+        (after.rindex("تنظر"), "تنظر")]
+    assert [orig for _, orig, _ in changes] == ["تنتظر", "الإنترنت", "تتنظر"]
