@@ -26,6 +26,8 @@ class Node:
     decision_number: int | None = None
     part: str | None = None
     source_line: int | None = None
+    #: the document the node's facts come from, where not the parser's own
+    document: str | None = None
 
 
 @dataclass

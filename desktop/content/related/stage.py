@@ -141,7 +141,7 @@ def _write_supplement(db, sup: supplement.Supplement) -> None:
         else:
             sort = NODE_SORT["supplement"] + i
         rows.append({
-            "id": n.id, "document": cop12_report.DOCUMENT, "parent_id": n.parent_id,
+            "id": n.id, "document": n.document or cop12_report.DOCUMENT, "parent_id": n.parent_id,
             "kind": n.kind, "part": n.part, "heading": n.heading, "title": n.title,
             "dates": n.dates, "symbol": n.symbol, "number": n.number, "session": n.session,
             "decision_number": n.decision_number, "sort": sort, "source_line": n.source_line})

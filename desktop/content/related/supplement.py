@@ -154,7 +154,7 @@ def _gaps(cop10: Parsed, sup: Supplement) -> None:
         id="A12", kind="gap", part="A", parent_id="A", number=12,
         heading=f"{_ordinal(12)}- الاجتماع {_MEETING_WORDS[12]}", dates=dates, symbol=symbol,
         title="لا يرد نص توصيات هذا الاجتماع في أي من المصادر المتاحة",
-        source_line=para18.source_line))
+        source_line=para18.source_line, document="cop10-note"))
     sup.gap_facts["A12"] = [(
         f"كان من المقرر أن يعقد الفريق اجتماعه الثاني عشر {dates} (CTOC/COP/WG.2/2020/3)، "
         "بحسب مذكرة الأمانة إلى الدورة العاشرة، الفقرة 18", para18.id)] if m else []

@@ -64,8 +64,8 @@ def test_tree_order_after_the_compendium(db):
 
 def test_gaps_show_only_what_is_known(db):
     a12 = _node(db, "A12")
-    assert (a12["kind"], a12["dates"], a12["symbol"]) == (
-        "gap", "يومي 9 و10 تموز/يوليه 2020", "CTOC/COP/WG.2/2020/3")
+    assert (a12["kind"], a12["dates"], a12["symbol"], a12["document"]) == (
+        "gap", "يومي 9 و10 تموز/يوليه 2020", "CTOC/COP/WG.2/2020/3", "cop10-note")
     for gap in ("A12", "A13", "B9", "B10", "B11"):
         assert _node(db, gap)["kind"] == "gap"
         assert _paras(db, "node_id = ? OR unit_id = ?", [gap, gap]) == []   # no invented text
