@@ -16,9 +16,10 @@ from typing import Iterable
 
 from desktop.search.index import DOCS_TABLE, FTS_TABLE, THEMES_TABLE, locator_tail, normalize_locator
 from desktop.search.query import Query, parse
-from desktop.search.snippets import Snippet, make_snippet, matched_words
+from desktop.search.snippets import Matcher, Snippet, make_snippet
 
 DEFAULT_LIMIT = 50
+KINDS = ("paragraph", "title", "theme")
 #: bm25 weights of the FTS columns exact, bare, stem, alt, meta.
 WEIGHTS = (10.0, 4.0, 1.5, 1.0, 0.5)
 
@@ -121,17 +122,18 @@ def _locator_hit(conn: sqlite3.Connection, q: Query) -> tuple[str, str] | None:
     text = q.locator_text
     if text is None:
         return None
-    pid = _resolve_with_content_layer(conn, text)
-    if pid is None:
-        if conn.execute("SELECT 1 FROM paragraphs WHERE id = ?", (text.strip(),)).fetchone():
-            pid = text.strip()
-    if pid is None:
+    pid = None
+    if conn.execute("SELECT 1 FROM paragraphs WHERE id = ?", (text.strip(),)).fetchone():
+        pid = text.strip()
+    if pid is None:  # a citation as printed, with or without the part (indexed look-up)
         loc = normalize_locator(text)
         row = conn.execute(
-            f"SELECT ref FROM {DOCS_TABLE} WHERE kind IN ('paragraph', 'title') "
-            f"AND (locator = ? OR loc_tail = ?) ORDER BY kind = 'title', sort LIMIT 1",
+            f"SELECT ref FROM {DOCS_TABLE} WHERE (locator = ? OR loc_tail = ?) "
+            f"AND kind IN ('paragraph', 'title') ORDER BY kind = 'title', sort LIMIT 1",
             (loc, locator_tail(loc))).fetchone()
         pid = row[0] if row else None
+    if pid is None:  # ranges, lists, `انظر الجزء ألف- سابعاً`...
+        pid = _resolve_with_content_layer(conn, text)
     if pid is None:
         return None
     row = conn.execute("SELECT citation FROM paragraphs WHERE id = ?", (pid,)).fetchone()
@@ -175,6 +177,64 @@ def _paragraph_ids(found) -> list[str]:
     return []
 
 
+#: Above this many matching rows, bm25 is not computed for all of them (it
+#: costs ~5 µs a row): rows holding the words as typed come first, ranked by
+#: bm25 when there are few enough, the rest follows in reading order. A word
+#: in that many rows has almost no weight in bm25 anyway.
+RANK_LIMIT = 2000
+
+_SELECT = (f"SELECT d.kind, d.ref, d.label, COALESCE(d.text, p.text, ''), {{score}}, "
+           f"{{is_exact}}, p.citation "
+           f"FROM {FTS_TABLE} f JOIN {DOCS_TABLE} d ON d.rowid = f.rowid "
+           f"LEFT JOIN paragraphs p ON p.id = d.ref AND d.kind != 'theme' "
+           f"WHERE {FTS_TABLE} MATCH ? AND {{where}} ")
+_BM25 = f"bm25({FTS_TABLE}, {', '.join(map(str, WEIGHTS))})"
+
+
+def _count(conn, match: str, where: str, params: list) -> int:
+    if where == _NO_FILTER:  # no join needed
+        return conn.execute(f"SELECT COUNT(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?",
+                            [match]).fetchone()[0]
+    return conn.execute(
+        f"SELECT COUNT(*) FROM {FTS_TABLE} f JOIN {DOCS_TABLE} d ON d.rowid = f.rowid "
+        f"WHERE {FTS_TABLE} MATCH ? AND {where}", [match, *params]).fetchone()[0]
+
+
+_NO_FILTER = "1"
+
+
+def _page(conn, q: Query, where: str, params: list, limit: int, offset: int):
+    """(rows, total) for one page: exact-as-typed rows first, then bm25, then reading order."""
+    lean, exact = q.lean_fts(), q.exact_fts(exclusions=True)
+    total = _count(conn, lean, where, params)
+    if total == 0:
+        return [], 0
+    if total <= RANK_LIMIT:
+        sql = (f"WITH exact AS (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?) "
+               + _SELECT.format(score=_BM25 + " AS score", is_exact="f.rowid IN exact AS is_exact",
+                                where=where)
+               + "ORDER BY is_exact DESC, score, d.sort, d.rowid LIMIT ? OFFSET ?")
+        rows = conn.execute(sql, [exact, q.fts(), *params, limit, offset]).fetchall()
+        return rows, total
+    # Many rows: the exact tier (ranked if small), then the rest in reading order
+    # (rowid order is reading order: the index inserts paragraphs sorted).
+    n_exact = _count(conn, exact, where, params)
+    rows = []
+    if offset < n_exact:
+        order = "score, d.sort, d.rowid" if n_exact <= RANK_LIMIT else "f.rowid"
+        score = _BM25 + " AS score" if n_exact <= RANK_LIMIT else "NULL AS score"
+        sql = (_SELECT.format(score=score, is_exact="1", where=where)
+               + f"ORDER BY {order} LIMIT ? OFFSET ?")
+        rows = conn.execute(sql, [exact, *params, limit, offset]).fetchall()
+    if len(rows) < limit and n_exact < total:
+        rest = f"({lean}) NOT ({q.exact_fts()})"
+        sql = (_SELECT.format(score="NULL", is_exact="0", where=where)
+               + "ORDER BY f.rowid LIMIT ? OFFSET ?")
+        rows += conn.execute(sql, [rest, *params, limit - len(rows),
+                                   max(0, offset - n_exact)]).fetchall()
+    return rows, total
+
+
 def _title_citation(label: str | None, citation: str | None, ref: str) -> str:
     """`الجزء باء، القرار 4/6` for a hit on that resolution's title."""
     if label and citation:
@@ -187,7 +247,7 @@ def _title_citation(label: str | None, citation: str | None, ref: str) -> str:
 
 def search(db, query: str | Query, part=None, unit=None, year=None, theme=None,
            document=None, limit: int = DEFAULT_LIMIT, offset: int = 0,
-           kinds: Iterable[str] = ("paragraph", "title", "theme")) -> Results:
+           kinds: Iterable[str] = KINDS) -> Results:
     """Search the content database. Never raises for any query text.
 
     db: a path, a sqlite3.Connection or anything with a `.conn` (sqlite_utils
@@ -222,41 +282,36 @@ def search(db, query: str | Query, part=None, unit=None, year=None, theme=None,
         # Themes belong to no document: the document filter does not hide them.
         doc_clause = where.pop(where.index(next(w for w in where if w.startswith("d.document"))))
         where.append(f"({doc_clause} OR d.kind = 'theme')")
-    where.insert(0, kind_sql)
-    sql = (
-        f"WITH hits AS (SELECT rowid, bm25({FTS_TABLE}, {', '.join(map(str, WEIGHTS))}) AS score "
-        f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?), "
-        f"exact AS (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?) "
-        f"SELECT d.kind, d.ref, d.label, d.text, h.score, h.rowid IN exact AS is_exact, "
-        f"p.citation, COUNT(*) OVER () AS total "
-        f"FROM hits h JOIN {DOCS_TABLE} d ON d.rowid = h.rowid "
-        f"LEFT JOIN paragraphs p ON p.id = d.ref AND d.kind != 'theme' "
-        f"WHERE {' AND '.join(where)} "
-        f"ORDER BY is_exact DESC, h.score, d.sort, d.rowid LIMIT ? OFFSET ?")
+    if set(kinds) >= set(KINDS) and not where:
+        where_sql, params = _NO_FILTER, []
+    else:
+        where_sql, params = " AND ".join([kind_sql, *where]), [*kinds, *params]
     try:
-        rows = conn.execute(sql, [match, q.exact_fts(), *kinds, *params,
-                                  limit * 2 + 10, max(0, int(offset))]).fetchall()
+        rows, total = _page(conn, q, where_sql, params,
+                            limit * 2 + 10, max(0, int(offset)))
     except sqlite3.OperationalError as exc:
         if "no such table" in str(exc):
             raise SearchError("the database has no search index: rebuild it with "
                               "python -m desktop.content build") from None
         # An expression FTS5 refuses (should not happen: every word is quoted).
         return results
+    results.total = total + len(results)
     seen: set[str] = {r.id for r in results}
-    for kind, ref, label, text, score, is_exact, citation, total in rows:
-        results.total = total + len(seen)
+    matcher = Matcher(q)
+    for kind, ref, label, text, score, is_exact, citation in rows:
         if ref in seen and kind != "theme":
             continue
         seen.add(ref)
-        snip = make_snippet(text, q)
+        snip = make_snippet(text, matcher)
         if kind == "paragraph":
             cite = citation or ref
         elif kind == "title":
             cite = _title_citation(label, citation, ref)
         else:
             cite = f"الفهرس المواضيعي: {label}"
-        results.append(Result(ref, cite, snip.marked(), round(-score, 4), kind, bool(is_exact),
-                              tuple(matched_words(text, q)), snip))
+        results.append(Result(ref, cite, snip.marked(), round(-score, 4) if score else 0.0,
+                              kind, bool(is_exact),
+                              snip.terms, snip))
         if len(results) >= limit:
             break
     return results

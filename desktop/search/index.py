@@ -7,8 +7,8 @@ search_docs   one row per searchable thing: rowid, kind ("paragraph",
               "title" for a decision/resolution/annex/section title,
               "theme" for a thematic-index theme name), ref (the paragraph
               id a hit opens, or the theme name), label (how a hit on a title
-              or theme is cited), text (the original text the snippet comes
-              from), part, document, meeting (the meeting or session node
+              or theme is cited), text (the title or theme name; null for a
+              paragraph, whose text is in paragraphs), part, document, meeting (the meeting or session node
               id), year, sort (reading order), locator (the citation or
               heading folded for locator look-up, see normalize_locator),
               loc_tail (the same without "الجزء ألف/باء")
@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from desktop.search.normalize import analyze, fold, words
@@ -54,14 +55,16 @@ def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
 
 def index_columns(text: str) -> tuple[str, str, str, str]:
     """The exact, bare, stem, alt column values for one text (first three position-aligned)."""
-    exact, bare, stem, alt = [], [], [], []
-    for w in words(text):
-        a = analyze(w)
-        exact.append(a.exact)
-        bare.append(a.bare)
-        stem.append(a.stem)
-        alt.extend(a.variants)
-    return " ".join(exact), " ".join(bare), " ".join(stem), " ".join(alt)
+    ws = words(text)
+    cols = [_word_columns(w) for w in ws]
+    return (" ".join(ws), " ".join([c[0] for c in cols]), " ".join([c[1] for c in cols]),
+            " ".join([c[2] for c in cols if c[2]]))
+
+
+@lru_cache(maxsize=262144)
+def _word_columns(word: str) -> tuple[str, str, str]:
+    a = analyze(word)
+    return a.bare, a.stems[0], " ".join(a.variants)
 
 
 _PART_PREFIX_RE = re.compile(r"^الجزء (?:الف|باء) ")
@@ -113,43 +116,21 @@ def _node_context(conn: sqlite3.Connection) -> dict[str, tuple[str | None, int |
 
 
 def _theme_pairs(conn: sqlite3.Connection) -> list[tuple[str, str]]:
-    """(theme name, paragraph id) pairs from the thematic-index stage, if it ran.
+    """(theme label, paragraph id) pairs from the thematic-index stage, if it ran.
 
-    The index stage is another module; look for its tables by shape rather
-    than by a fixed name: a table with a theme name column and a paragraph
-    id column, or an entries table with a JSON "targets" list.
+    Its tables: themes(id, label), index_entries(id, theme_id),
+    index_targets(entry_id, paragraph_id).
     """
-    import json
-
     tables = _tables(conn)
-    pairs: set[tuple[str, str]] = set()
-    para_ids = None
-    for table in sorted(tables):
-        if table.startswith(("search_", "sqlite_")) or table in (
-                "paragraphs", "nodes", "documents", "footnotes", "corrections", "metadata"):
-            continue
-        cols = _columns(conn, table)
-        theme_col = next((c for c in ("theme", "theme_name") if c in cols), None)
-        if theme_col is None:
-            continue
-        target_col = next((c for c in ("paragraph_id", "target", "target_id") if c in cols), None)
-        if target_col:
-            rows = conn.execute(
-                f'SELECT "{theme_col}", "{target_col}" FROM "{table}" '
-                f'WHERE "{target_col}" IS NOT NULL')
-            pairs.update((str(t), str(p)) for t, p in rows if t)
-        elif "targets" in cols:
-            for t, targets in conn.execute(f'SELECT "{theme_col}", targets FROM "{table}"'):
-                try:
-                    ids = json.loads(targets) if targets else []
-                except (TypeError, ValueError):
-                    continue
-                if isinstance(ids, list):
-                    pairs.update((str(t), str(p)) for p in ids if t and isinstance(p, str))
-    if pairs:
-        para_ids = {r[0] for r in conn.execute("SELECT id FROM paragraphs")}
-        pairs = {(t, p) for t, p in pairs if p in para_ids}
-    return sorted(pairs)
+    if not {"themes", "index_entries", "index_targets"} <= tables:
+        return []
+    rows = conn.execute(
+        "SELECT DISTINCT t.label, x.paragraph_id FROM themes t "
+        "JOIN index_entries e ON e.theme_id = t.id "
+        "JOIN index_targets x ON x.entry_id = e.id "
+        "JOIN paragraphs p ON p.id = x.paragraph_id "
+        "WHERE t.label IS NOT NULL AND t.label != ''")
+    return sorted((str(label), str(pid)) for label, pid in rows)
 
 
 def _rows(conn: sqlite3.Connection) -> Iterator[dict]:
@@ -190,11 +171,11 @@ def build(db, ctx=None) -> None:
         conn.execute(f"DROP TABLE IF EXISTS {table}")
     conn.execute(
         f"CREATE TABLE {DOCS_TABLE} (rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, "
-        "ref TEXT NOT NULL, label TEXT, text TEXT NOT NULL, part TEXT, document TEXT, "
+        "ref TEXT NOT NULL, label TEXT, text TEXT, part TEXT, document TEXT, "
         "meeting TEXT, year INTEGER, sort INTEGER, locator TEXT, loc_tail TEXT)")
     conn.execute(
         f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5({', '.join(COLUMNS)}, "
-        "tokenize='unicode61 remove_diacritics 2', prefix='2 3')")
+        "tokenize='unicode61 remove_diacritics 2')")
     conn.execute(f"CREATE TABLE {THEMES_TABLE} (theme TEXT NOT NULL, paragraph_id TEXT NOT NULL, "
                  "PRIMARY KEY (theme, paragraph_id))")
 
@@ -223,7 +204,10 @@ def insert_rows(conn: sqlite3.Connection, rows: Iterable[dict]) -> None:
     docs, fts = [], []
     for i, r in enumerate(rows, start + 1):
         loc = r.get("locator") or None
-        docs.append((i, r["kind"], r["ref"], r["label"], r["text"], r["part"],
+        # A paragraph's text stays in paragraphs: a narrow table keeps the
+        # per-hit join for filters cheap.
+        text = None if r["kind"] == "paragraph" else r["text"]
+        docs.append((i, r["kind"], r["ref"], r["label"], text, r["part"],
                      r["document"], r["meeting"], r["year"], r["sort"],
                      loc, locator_tail(loc) if loc else None))
         fts.append((i, *index_columns(r["text"]), " ".join(words(r.get("meta") or ""))))

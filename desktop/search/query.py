@@ -17,11 +17,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from desktop.search.normalize import analyze, fold, words
+from desktop.search.normalize import analyze, fold, strip_article, words
 
 #: Longest query text read (characters) and most terms used; the rest is ignored.
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 12
+#: Shortest prefix (letters after the article) that `*` expands.
+MIN_PREFIX = 3
 
 _QUOTES = str.maketrans({c: '"' for c in "«»“”„‟″〝〞＂"})
 _DASHES = "-\u2212\u2013\u2014\u2010\u2011"
@@ -60,6 +62,24 @@ class Term:
         parts.extend(f"{{stem alt}} : {_quote(st)}" for st in a.stems if st != a.bare)
         return "(" + " OR ".join(parts) + ")"
 
+    def lean_fts(self) -> str:
+        """The same rows as fts(), with fewer phrases (cheap to count and page).
+
+        A word found as typed or without its article also has its stem in
+        the stem column, so the stem phrases (and the symbol column) suffice.
+        """
+        analyses = [analyze(w) for w in self.words]
+        if self.prefix:
+            return self.fts()
+        if self.is_phrase:
+            exact = _quote(" ".join(a.exact for a in analyses))
+            stem = _quote(" ".join(a.stem for a in analyses))
+            return f"(meta : {exact} OR stem : {stem})"
+        a = analyses[0]
+        parts = [f"meta : {_quote(a.exact)}"]
+        parts.extend(f"{{stem alt}} : {_quote(st)}" for st in a.stems)
+        return "(" + " OR ".join(parts) + ")"
+
     def exact_fts(self) -> str:
         """FTS5 expression matching this term only as typed (folded)."""
         star = "*" if self.prefix else ""
@@ -92,11 +112,23 @@ class Query:
             expr = f"({expr}) NOT ({' OR '.join(t.fts() for t in self.exclude)})"
         return expr
 
-    def exact_fts(self) -> str | None:
+    def lean_fts(self) -> str | None:
+        """The rows of fts() through a cheaper expression (see Term.lean_fts)."""
+        if not self.include:
+            return None
+        expr = " AND ".join(t.lean_fts() for t in self.include)
+        if self.exclude:
+            expr = f"({expr}) NOT ({' OR '.join(t.lean_fts() for t in self.exclude)})"
+        return expr
+
+    def exact_fts(self, exclusions: bool = False) -> str | None:
         """MATCH expression for rows holding every term exactly as typed."""
         if not self.include:
             return None
-        return " AND ".join(t.exact_fts() for t in self.include)
+        expr = " AND ".join(t.exact_fts() for t in self.include)
+        if exclusions and self.exclude:
+            expr = f"({expr}) NOT ({' OR '.join(t.lean_fts() for t in self.exclude)})"
+        return expr
 
     @property
     def locator_text(self) -> str | None:
@@ -134,6 +166,8 @@ def parse(text: str) -> Query:
         ws = words(chunk)
         if not ws:
             return
+        if prefix and len(strip_article(ws[-1])) < MIN_PREFIX:
+            prefix = False  # `ال*`, `م*`: too broad to be useful, read as typed
         if phrase or len(ws) > 1:
             # A star inside the chunk (تقن*ية) only splits it; a final one marks a prefix.
             found.append((negative, Term(tuple(ws), prefix)))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import html
 from dataclasses import dataclass
+from functools import lru_cache
 
 from desktop.search.normalize import WORD_RE, Analysis, analyze, words
 from desktop.search.query import Query, Term
@@ -30,15 +31,21 @@ class Token:
     analysis: Analysis | None
 
 
-def tokens(text: str) -> list[Token]:
-    """The words of the original text with their spans and analyses."""
-    out = []
-    for m in WORD_RE.finditer(text):
-        ws = words(m.group())
-        out.append(Token(m.start(), m.end(), analyze(ws[0]) if len(ws) == 1 else None))
-    return out
+@lru_cache(maxsize=131072)
+def _token_analysis(raw: str) -> Analysis | None:
+    ws = words(raw)
+    return analyze(ws[0]) if len(ws) == 1 else None
 
 
+@lru_cache(maxsize=4096)
+def tokens(text: str) -> tuple[Token, ...]:
+    """The words of the original text with their spans and analyses (cached:
+    typing a query re-reads the same paragraphs on every keystroke)."""
+    return tuple(Token(m.start(), m.end(), _token_analysis(m.group()))
+                 for m in WORD_RE.finditer(text))
+
+
+@lru_cache(maxsize=262144)
 def _word_matches(a: Analysis, term_word: Analysis, prefix: bool, variants: bool) -> bool:
     if prefix:
         if a.exact.startswith(term_word.exact) or a.bare.startswith(term_word.bare):
@@ -52,38 +59,54 @@ def _word_matches(a: Analysis, term_word: Analysis, prefix: bool, variants: bool
     return term_word.bare in a.variants or any(st in readings for st in term_word.stems)
 
 
-def match_spans(text: str, query: Query, toks: list[Token] | None = None
-                ) -> list[tuple[int, int, int]]:
+class Matcher:
+    """Which original words match a query's included terms (memoised per word)."""
+
+    def __init__(self, query: Query):
+        self.terms = [(t, [analyze(w) for w in t.words]) for t in query.include]
+        # One memo per (term, word position): folded word -> matches?
+        self._memo = [[{} for _ in tw] for _, tw in self.terms]
+
+    def _flags(self, ti: int, k: int, toks) -> list[bool]:
+        term, tw = self.terms[ti]
+        n = len(tw)
+        memo = self._memo[ti][k]
+        prefix = term.prefix and k == n - 1
+        out = []
+        for t in toks:
+            a = t.analysis
+            if a is None:
+                out.append(False)
+                continue
+            hit = memo.get(a.exact)
+            if hit is None:
+                hit = memo[a.exact] = _word_matches(a, tw[k], prefix, n == 1)
+            out.append(hit)
+        return out
+
+    def spans(self, toks) -> list[tuple[int, int, int]]:
+        """(start, end, term index) of every match, in order, without overlaps."""
+        spans: list[tuple[int, int, int]] = []
+        for ti, (term, tw) in enumerate(self.terms):
+            n = len(tw)
+            flags = [self._flags(ti, k, toks) for k in range(n)]
+            first = flags[0]
+            for i in range(len(toks) - n + 1):
+                if first[i] and all(flags[k][i + k] for k in range(1, n)):
+                    spans.append((toks[i].start, toks[i + n - 1].end, ti))
+        spans.sort()
+        merged: list[tuple[int, int, int]] = []
+        for s, e, ti in spans:
+            if merged and s < merged[-1][1]:
+                continue
+            merged.append((s, e, ti))
+        return merged
+
+
+def match_spans(text: str, query: Query | Matcher) -> list[tuple[int, int, int]]:
     """(start, end, term index) of every match of the query's included terms, in order."""
-    toks = tokens(text) if toks is None else toks
-    spans: list[tuple[int, int, int]] = []
-    for ti, term in enumerate(query.include):
-        spans.extend((s, e, ti) for s, e in _term_spans(toks, term))
-    spans.sort()
-    # Drop overlaps (two terms matching the same word): keep the first.
-    merged: list[tuple[int, int, int]] = []
-    for s, e, ti in spans:
-        if merged and s < merged[-1][1]:
-            continue
-        merged.append((s, e, ti))
-    return merged
-
-
-def _term_spans(toks: list[Token], term: Term) -> list[tuple[int, int]]:
-    tw = [analyze(w) for w in term.words]
-    n = len(tw)
-    out = []
-    for i in range(len(toks) - n + 1):
-        ok = True
-        for k in range(n):
-            a = toks[i + k].analysis
-            last = k == n - 1
-            if a is None or not _word_matches(a, tw[k], term.prefix and last, variants=n == 1):
-                ok = False
-                break
-        if ok:
-            out.append((toks[i].start, toks[i + n - 1].end))
-    return out
+    matcher = query if isinstance(query, Matcher) else Matcher(query)
+    return matcher.spans(tokens(text or ""))
 
 
 @dataclass(frozen=True)
@@ -96,6 +119,8 @@ class Snippet:
     segments: tuple[tuple[str, bool], ...]
     cut_start: bool
     cut_end: bool
+    #: distinct original spellings matched anywhere in the text, in order
+    terms: tuple[str, ...] = ()
 
     def plain(self) -> str:
         return "".join(t for t, _ in self.segments)
@@ -115,22 +140,22 @@ class Snippet:
         return [t for t, hl in self.segments if hl]
 
 
-def make_snippet(text: str, query: Query, max_words: int = SNIPPET_WORDS) -> Snippet:
+def make_snippet(text: str, query: Query | Matcher, max_words: int = SNIPPET_WORDS) -> Snippet:
     """The best window of `text` for `query`: the most distinct terms, then most hits."""
     text = text or ""
     toks = tokens(text)
-    spans = match_spans(text, query, toks)
+    spans = match_spans(text, query)
     if len(toks) <= max_words:
         lo, hi = 0, len(text)
     else:
         starts = [t.start for t in toks]
         best = (-1, -1, 0)
         best_i = 0
-        # Candidate windows start a little before each hit.
+        # Candidate windows start a little before each hit (the first 40 hits).
         span_tok = [bisect.bisect_right(starts, s) - 1 for s, _, _ in spans]
-        for i in ([max(0, st - 3) for st in span_tok] or [0]):
+        for i in sorted({max(0, st - 3) for st in span_tok[:40]}) or [0]:
             j = i + max_words
-            inside = [spans[k] for k in range(len(spans)) if i <= span_tok[k] < j]
+            inside = spans[bisect.bisect_left(span_tok, i):bisect.bisect_left(span_tok, j)]
             score = (len({ti for _, _, ti in inside}), len(inside), -i)
             if score > best:
                 best, best_i = score, i
@@ -150,10 +175,14 @@ def make_snippet(text: str, query: Query, max_words: int = SNIPPET_WORDS) -> Sni
         pos = e
     if pos < hi:
         segments.append((text[pos:hi], False))
-    return Snippet(tuple(segments), lo > 0, hi < len(text))
+    found: list[str] = []
+    for s, e, _ in spans:
+        if text[s:e] not in found:
+            found.append(text[s:e])
+    return Snippet(tuple(segments), lo > 0, hi < len(text), tuple(found))
 
 
-def matched_words(text: str, query: Query) -> list[str]:
+def matched_words(text: str, query: Query | Matcher) -> list[str]:
     """The distinct original spellings the query matched in `text`, in order of appearance."""
     out: list[str] = []
     for s, e, _ in match_spans(text, query):

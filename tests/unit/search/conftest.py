@@ -131,9 +131,13 @@ def make_fixture_db(path, with_themes: bool = True) -> None:
         {"id": i, "document": doc, "part": part, "node_id": unit, "unit_id": unit,
          "citation": cit, "symbol": sym, "text": text, "kind": "numbered", "sort": n}
         for n, (i, doc, part, unit, cit, sym, text) in enumerate(PARAGRAPHS)])
-    if with_themes:
+    if with_themes:  # the thematic-index stage's tables, reduced to what search reads
+        labels = sorted({t for t, _ in THEMES})
+        db["themes"].insert_all([{"id": i, "label": t} for i, t in enumerate(labels)], pk="id")
         db["index_entries"].insert_all(
-            [{"id": n, "theme": t, "paragraph_id": p} for n, (t, p) in enumerate(THEMES)], pk="id")
+            [{"id": n, "theme_id": labels.index(t)} for n, (t, _) in enumerate(THEMES)], pk="id")
+        db["index_targets"].insert_all(
+            [{"entry_id": n, "paragraph_id": p} for n, (_, p) in enumerate(THEMES)])
     index.build(db)
     conn.commit()
     conn.close()

@@ -158,3 +158,22 @@ def test_no_match_and_no_terms(search_conn):
 def test_odd_input_never_raises(search_conn, text):
     results = search(search_conn, text, limit=5)
     assert len(results) <= 5
+
+
+@pytest.mark.parametrize("query", ["المساعدة", "الشهود", "الشهود -الضحايا", "تقني*",
+                                   '"حماية الشهود"', "CTOC/COP/WG.2/2013/5"])
+def test_many_rows_path_finds_the_same_rows_exact_first(search_conn, monkeypatch, query):
+    """Above RANK_LIMIT rows bm25 is skipped: same rows, exact tier first, reading order after."""
+    from desktop.search import engine
+
+    ranked = search(search_conn, query, limit=100)
+    monkeypatch.setattr(engine, "RANK_LIMIT", 1)
+    cheap = search(search_conn, query, limit=100)
+    assert {r.id for r in cheap} == {r.id for r in ranked}
+    assert cheap.total == ranked.total
+    flags = [r.exact for r in cheap]
+    assert flags == sorted(flags, reverse=True)
+    # Pages of the cheap path join up without gaps or repeats.
+    pages = [r.id for off in range(0, len(cheap), 3)
+             for r in search(search_conn, query, limit=3, offset=off, kinds=("paragraph",))]
+    assert pages == [r.id for r in search(search_conn, query, limit=100, kinds=("paragraph",))]

@@ -1,0 +1,154 @@
+"""Search latency and index build time, on the real database and on a 100x copy.
+
+    python bench/search_bench.py [--scale 100] [--repeat 5] [--db PATH]
+
+Builds the real database (or uses --db), times the search stage alone, then
+generates a synthetic database `scale` times larger from the real paragraphs
+(copy k of each paragraph has its words rotated by k, so copies differ while
+keeping the real vocabulary and its frequencies), and runs a fixed list of
+realistic queries on both. Prints a table of p50/p95/max per database.
+Targets on a 2-core laptop: p95 < 20 ms (real), < 100 ms (100x).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import sqlite_utils  # noqa: E402
+
+from desktop.content import build as builder  # noqa: E402
+from desktop.content.schema import create_tables  # noqa: E402
+from desktop.search import index  # noqa: E402
+from desktop.search.engine import connect, search  # noqa: E402
+
+#: (query, filters): what delegates type, including the query language's features.
+QUERIES = [
+    ("الشهود", {}), ("حماية الشهود", {}), ('"حماية الشهود"', {}), ("غسل الأموال", {}),
+    ("الاتجار بالأشخاص", {}), ("تهريب المهاجرين", {}), ("الأسلحة النارية", {}),
+    ("الفساد", {}), ("المساعدة القانونية المتبادلة", {}), ("تسليم المجرمين", {}),
+    ("بناء القدرات", {}), ("التقنيه", {}), ("المساعدة التقنية", {}), ("تقني*", {}),
+    ("تشريع*", {}), ("يقر", {}), ("الجريمة المنظمة عبر الوطنية", {}), ("جمع البيانات", {}),
+    ("التعاون الدولي", {}), ("الضحايا -الشهود", {}), ("الموارد من خارج الميزانية", {}),
+    ("المكتب", {"part": "A"}), ("المؤتمر", {"part": "B"}), ("التوصيات", {"year": 2013}),
+    ("الدول الأطراف", {"unit": "A07"}), ("شيرلوك", {}), ("CTOC/COP/WG.2/2013/5", {}),
+    ("سابعاً-13", {}), ("القرار 4/6", {}), ("الإجراءات القضائية", {}),
+    ("اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة", {}), ("الشه", {}),
+    ("مدربين على تقديم المساعدة", {}), ("الفريق العامل", {"part": "A"}), ("المستضعف*", {}),
+]
+
+
+def time_stage(path: Path) -> float:
+    conn = sqlite3.connect(path)
+    t0 = time.perf_counter()
+    index.build(conn)
+    elapsed = time.perf_counter() - t0
+    conn.close()
+    return elapsed
+
+
+def make_scaled(real: Path, out: Path, scale: int) -> int:
+    """Write a database `scale` times the real one (core tables only); return paragraphs."""
+    src = sqlite3.connect(real)
+    conn = sqlite3.connect(out)
+    db = sqlite_utils.Database(conn)
+    create_tables(db)
+    sdb = sqlite_utils.Database(src)
+    db["metadata"].insert_all(sdb["metadata"].rows)
+    db["documents"].insert_all(sdb["documents"].rows)
+    db["nodes"].insert_all(sdb["nodes"].rows)
+    paragraphs = list(sdb.query("SELECT * FROM paragraphs ORDER BY sort"))
+    n = len(paragraphs)
+    rows = []
+    for k in range(scale):
+        for i, p in enumerate(paragraphs):
+            row = dict(p)
+            if k:
+                ws = (p["text"] or "").split(" ")
+                r = k % max(1, len(ws))
+                row["text"] = " ".join(ws[r:] + ws[:r])
+                row["id"] = f"{p['id']}~{k}"
+            row["sort"] = k * n + i
+            rows.append(row)
+    db["paragraphs"].insert_all(rows, batch_size=5000)
+    conn.commit()
+    conn.close()
+    src.close()
+    return len(rows)
+
+
+def run_queries(path: Path, repeat: int) -> tuple[list[float], int]:
+    conn = connect(path)
+    for q, f in QUERIES:  # warm the page cache and the stemmer cache
+        search(conn, q, limit=50, **f)
+    samples = []
+    hits = 0
+    for _ in range(repeat):
+        for q, f in QUERIES:
+            t0 = time.perf_counter()
+            res = search(conn, q, limit=50, **f)
+            samples.append((time.perf_counter() - t0) * 1000)
+            hits += len(res)
+    conn.close()
+    return samples, hits // repeat
+
+
+def pct(samples: list[float], p: float) -> float:
+    s = sorted(samples)
+    return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--scale", type=int, default=100)
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--db", help="use this built database instead of building one")
+    args = ap.parse_args(argv)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        real = tmp / "real.sqlite"
+        t0 = time.perf_counter()
+        if args.db:
+            real.write_bytes(Path(args.db).read_bytes())
+        else:
+            builder.build(real)
+        full_build = time.perf_counter() - t0
+        rows = []
+        stage_real = statistics.median(time_stage(real) for _ in range(3))
+        n_real = sqlite3.connect(real).execute("SELECT COUNT(*) FROM paragraphs").fetchone()[0]
+        samples, hits = run_queries(real, args.repeat)
+        rows.append(("real", n_real, stage_real, samples, hits, 20.0))
+
+        scaled = tmp / "scaled.sqlite"
+        n_scaled = make_scaled(real, scaled, args.scale)
+        stage_scaled = time_stage(scaled)
+        samples, hits = run_queries(scaled, args.repeat)
+        rows.append((f"{args.scale}x", n_scaled, stage_scaled, samples, hits, 100.0))
+
+    print(f"{len(QUERIES)} queries x {args.repeat} runs each, limit 50, snippets included")
+    if not args.db:
+        print(f"full database build (all stages): {full_build:.2f} s")
+    head = ("database", "paragraphs", "index build s", "p50 ms", "p95 ms", "max ms",
+            "hits/run", "target p95", "met")
+    print("| " + " | ".join(head) + " |")
+    print("|" + "|".join("---" for _ in head) + "|")
+    ok = True
+    for name, n, build_s, samples, hits, target in rows:
+        p95 = pct(samples, 95)
+        met = p95 < target
+        ok &= met
+        print(f"| {name} | {n} | {build_s:.2f} | {pct(samples, 50):.2f} | {p95:.2f} | "
+              f"{max(samples):.2f} | {hits} | < {target:.0f} ms | {'yes' if met else 'NO'} |")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
