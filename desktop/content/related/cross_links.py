@@ -326,9 +326,10 @@ def build(db, cop10, cop12, sup) -> Result:
             result.links.append(_link(note_id, op, "endorsed_by",
                                       "للقرار 2/12" if op == operative_id else None,
                                       line_of.get(note_id), from_node=meeting))
+    # each supplement paragraph names the COP 12 report paragraph it reproduces
+    # (one way: the report itself stays uncluttered; links_to finds the copies)
     for copy_id, source_id in sup.same_text.items():
         result.links.append(_link(copy_id, source_id, "same_text", None, line_of.get(copy_id)))
-        result.links.append(_link(source_id, copy_id, "same_text", None, line_of.get(source_id)))
     _write(db, result)
     return result
 
