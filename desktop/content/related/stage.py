@@ -11,6 +11,9 @@ text_corrections  id, paragraph_id, original (as the source printed it),
                   corrected, reason, offset (character offset of `corrected`
                   in the paragraph's text), source_line: one row per corrected
                   word, so the reader can mark it and show the original
+                  (each corrected paragraph also gets a "repaired" row in
+                  paragraph_quality: the reader's notice names the corrected
+                  words and shows the source's text on demand)
 gaps              node_id (pk), known (JSON list of {"text", "paragraph_id"}):
                   what the sources say about a meeting or session they lack
 """
@@ -94,6 +97,9 @@ def build(db, ctx) -> None:
         foreign_keys=[("paragraph_id", "paragraphs", "id")])
     db["text_corrections"].insert_all(rows)
     db["text_corrections"].create_index(["paragraph_id"])
+    originals = {p.id: p.text for p in cop12_original.paragraphs}
+    originals.update({copy: originals[src] for copy, src in sup.same_text.items()})
+    _mark_corrected(db, rows, originals)
 
     links = cross_links.build(db, cop10, cop12, sup)
     _write_gaps(db, sup, links)
@@ -108,6 +114,26 @@ def build(db, ctx) -> None:
         f"{len(cop12.footnotes)} footnotes, {len(applied)} corrections "
         f"({len(rows)} corrected words); cop10-note {len(cop10.paragraphs)} paragraphs; "
         f"supplement {len(sup.parsed.paragraphs)} paragraphs")
+
+
+def _mark_corrected(db, rows: list[dict], originals: dict[str, str]) -> None:
+    """A quality mark on each corrected paragraph, through the reader's existing
+    notice (table paragraph_quality of the damaged-documents stage): the
+    corrected words and, on demand, the paragraph as the source printed it."""
+    words: dict[str, list[str]] = {}
+    for row in rows:
+        words.setdefault(row["paragraph_id"], []).append(
+            f"«{row['original']}» ← «{row['corrected']}»")
+    if "paragraph_quality" not in db.table_names():
+        db["paragraph_quality"].create(
+            {"paragraph_id": str, "document": str, "quality": str, "note": str,
+             "original_text": str, "uncertain": str}, pk="paragraph_id",
+            foreign_keys=[("paragraph_id", "paragraphs", "id")])
+    db["paragraph_quality"].insert_all([{
+        "paragraph_id": pid, "document": cop12_report.DOCUMENT, "quality": "repaired",
+        "note": "صُوّبت كلمات خاطئة في المصدر وفق ملف التصويبات المراجَع: " + "، ".join(fixes),
+        "original_text": originals.get(pid), "uncertain": "[]",
+    } for pid, fixes in words.items()])
 
 
 def _write(db, parsed: Parsed, document: str, node_sort: int, para_sort: int,

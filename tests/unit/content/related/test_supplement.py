@@ -125,3 +125,16 @@ def test_word_changes_report_whole_words_and_offsets():
         (after.index("تنظر"), "تنظر"), (after.index("الإنتربول"), "الإنتربول"),
         (after.rindex("تنظر"), "تنظر")]
     assert [orig for _, orig, _ in changes] == ["تنتظر", "الإنترنت", "تتنظر"]
+
+
+def test_reader_notice_for_corrected_paragraphs(db):
+    from desktop.content.related import quality_html
+    row = dict(next(db.query("SELECT * FROM paragraph_quality WHERE paragraph_id = 'B12-r2/1'")))
+    assert row["quality"] == "repaired" and "«يُتَّرى» ← «يُقرّ»" in row["note"]
+    assert row["original_text"].startswith("يُتَّرى التوصيات")
+    text = _paras(db, "id = 'B12-r2/1'")[0]["text"]
+    body, after = quality_html.decorate(row, text, text, selected=True)
+    assert "«يُتَّرى» ← «يُقرّ»" in body and body.endswith(text)
+    assert "النص كما ورد في المصدر" in after[0] and "يُتَّرى التوصيات" in after[0]
+    untouched = db.execute("SELECT count(*) FROM paragraph_quality WHERE paragraph_id = 'cop12:r2/annex1/l1'").fetchone()[0]
+    assert untouched == 0
