@@ -30,6 +30,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from desktop import paths
 from desktop.content.related.lexicon import Lexicon, bare
 
 #: Letters that join the following letter (dual-joining); the others only
@@ -110,11 +111,35 @@ SEED_ALIGNMENTS = [
     ("بمل    كلك", "بما في ذلك"),
     ("المعب ما ع ا", "المنظمة عبر"),
     ("ععلصا ممرما", "عناصر مؤتمر"),
+    ("الرهل ةا", "القضائية"),
+    ("يتل  فوسع", "نطاق أوسع"),
+    ("لتفهلل السب ااي ", "للفضاء السيبراني"),
+    ("رزا د", "تزايد"),
+    ("م  خلا ", "من خلال"),
+    ("المتشتمب ", "المتكلمين"),
+    ("السبدة", "السيدة"),
+    ("بمااع ب ", "بمراقبين"),
+    ("فثا الشوا  ", "أثر الكوارث"),
+    ("المخلاا المارحتا", "المخاطر المرتبطة"),
+    ("غبا العبلمةا", "غير النظامية"),
+    ("رتولا", "تطوير"),
+    ("فيقتا", "أنشطة"),
+    ("رق  ع الدو  الأاااف", "تشجع الدول الأطراف"),
+    ("م ل  ر ال  الم ل ال ", "مجال تهريب المهاجرين"),
+    ("وفتل ت إل ", "وأشارت إلى"),
+    ("بمل لقم ", "بما يشمل"),
 ]
 
 
 def glyphs(word: str) -> list[str]:
-    """The word as glyph keys "letter:form" (form i/b/m/e), lam-alef fused."""
+    """The word as glyph keys "letter:form", lam-alef fused.
+
+    Forms: i isolated, s initial at the word's start, b initial after a
+    non-joining letter, m medial, e final. s and b are the same glyph shape,
+    but the faulty PDF prints them differently for some letters (ينبغي ->
+    "عحغ", ي dropped; التحديات -> "التحدللت", ي as ل), so they are learned
+    apart.
+    """
     w = [c for c in bare(word) if c in LETTERS]
     out = []
     i = 0
@@ -130,6 +155,8 @@ def glyphs(word: str) -> list[str]:
                       and w[i + 1] not in _NON_JOINING)
         form = {(False, False): "i", (False, True): "b", (True, True): "m",
                 (True, False): "e"}[(joins_prev, joins_next)]
+        if form == "b" and not out:
+            form = "s"      # initial form at the word's start: prints differently
         out.append(f"{c}:{form}")
         i += 1
     return out
@@ -150,11 +177,12 @@ def normalise_garbled(text: str) -> str:
 
 
 MAX_PIECE = 2
-VARIANT_MIN = 0.25
+VARIANT_MIN = 0.1
 MAX_VARIANTS = 8
 
 
-def learn_mapping(pairs, iterations: int = 12) -> dict[str, list[tuple[str, float]]]:
+def learn_mapping(pairs, iterations: int = 12, weights=None
+                  ) -> dict[str, list[tuple[str, float]]]:
     """glyph key -> its garbled strings, most likely first (EM over alignments).
 
     A glyph may print in a few ways depending on its neighbours (the
@@ -165,6 +193,7 @@ def learn_mapping(pairs, iterations: int = 12) -> dict[str, list[tuple[str, floa
     space. Starts from "each glyph tends to give itself".
     """
     data = [(normalise_garbled(g), _phrase_glyphs(c)) for g, c in pairs]
+    weights = list(weights) if weights is not None else [1.0] * len(data)
     prob: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(lambda: 0.05))
     for g, gl in data:
         for key in gl:
@@ -172,8 +201,8 @@ def learn_mapping(pairs, iterations: int = 12) -> dict[str, list[tuple[str, floa
                 prob[key][key[0]] = 1.0
     for _ in range(iterations):
         counts: dict[str, Counter] = defaultdict(Counter)
-        for text, gl in data:
-            _expect(text, gl, prob, counts)
+        for (text, gl), w in zip(data, weights):
+            _expect(text, gl, prob, counts, w)
         new = defaultdict(lambda: defaultdict(lambda: 1e-4))
         for key, c in counts.items():
             total = sum(c.values())
@@ -196,7 +225,7 @@ def _emit(key, piece, prob):
     return prob[key][piece]
 
 
-def _expect(text, gl, prob, counts):
+def _expect(text, gl, prob, counts, weight=1.0):
     """Forward-backward over (glyph index, text position); adds expected counts."""
     n, m = len(gl), len(text)
     fwd = [[0.0] * (m + 1) for _ in range(n + 1)]
@@ -232,7 +261,8 @@ def _expect(text, gl, prob, counts):
                     if j + k <= m:
                         p = _emit(gl[i], text[j:j + k], prob)
                         if p:
-                            counts[gl[i]][text[j:j + k]] += fwd[i][j] * p * bwd[i + 1][j + k] / z
+                            counts[gl[i]][text[j:j + k]] += (
+                                weight * fwd[i][j] * p * bwd[i + 1][j + k] / z)
 
 
 def garble(word: str, mapping) -> str:
@@ -340,6 +370,16 @@ def _is_letter(ch: str) -> bool:
     return "\u0621" <= ch <= "\u064a"
 
 
+def occurrence_weights(pairs, source_text: str) -> list[float]:
+    """How often each hand-read phrase occurs in the report (at least once):
+    the mapping should fit the glyphs as often as the report prints them."""
+    text = normalise_garbled(source_text)
+    return [float(max(1, text.count(normalise_garbled(g)))) for g, _ in pairs]
+
+
 @lru_cache(maxsize=1)
 def learned_mapping() -> dict[str, list[tuple[str, float]]]:
-    return learn_mapping(SEED_ALIGNMENTS)
+    """The mapping learned from SEED_ALIGNMENTS, weighted by their frequency
+    in the report (data/sources/som-wg-2020.txt)."""
+    source = (paths.sources_dir() / "som-wg-2020.txt").read_text(encoding="utf-8")
+    return learn_mapping(SEED_ALIGNMENTS, weights=occurrence_weights(SEED_ALIGNMENTS, source))
