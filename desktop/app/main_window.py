@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.reader)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([420, 860])
+        self.splitter.setSizes([470, 810])
         self.setCentralWidget(self.splitter)
 
         self.links_dock = self.add_panel(self.links_panel, "ما يحيل إلى هذه الفقرة",
@@ -191,6 +191,7 @@ class MainWindow(QMainWindow):
         self.reader.paragraphOpened.connect(self._on_paragraph_opened)
         self.reader.historyChanged.connect(self._update_history_actions)
         self.reader.linksRequested.connect(self.show_links)
+        self.reader.zoomChanged.connect(self.set_zoom)
         self.index_panel.paragraphRequested.connect(
             lambda pid, _targets: self.open_paragraph(pid))
         self.links_panel.paragraphRequested.connect(self.open_paragraph)

@@ -76,6 +76,8 @@ class ReaderView(QTextBrowser):
 
     paragraphOpened = Signal(str)
     historyChanged = Signal()
+    #: the reader's point size changed (Ctrl+wheel); the window remembers it
+    zoomChanged = Signal(int)
     #: emitted for "show what links here" from the context menu
     linksRequested = Signal(str)
 
@@ -265,6 +267,18 @@ class ReaderView(QTextBrowser):
                 QToolTip.hideText()
             return True
         return super().viewportEvent(event)
+
+    def wheelEvent(self, event) -> None:
+        """Ctrl+wheel zooms through set_zoom (QTextEdit's own zoom would
+        change the widget font behind the document's back)."""
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            step = 1 if event.angleDelta().y() > 0 else -1 if event.angleDelta().y() < 0 else 0
+            if step:
+                self.set_zoom(self._zoom + step)
+                self.zoomChanged.emit(self._zoom)
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def mousePressEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.BackButton:

@@ -230,3 +230,27 @@ def test_extension_points(make_window, tiny_db_path):
     window.reader.paragraphOpened.connect(opened.append)
     window.open_paragraph("A07/12")
     assert opened == ["A07/12"]
+
+
+def test_ctrl_wheel_zooms_and_is_remembered(make_window, tiny_db_path, settings_path):
+    from PySide6.QtCore import QPoint as P
+    from PySide6.QtGui import QWheelEvent
+    from desktop.app.settings import AppSettings
+    window = make_window(tiny_db_path)
+    start = window.reader.zoom()
+    event = QWheelEvent(QPointF(20, 20), QPointF(20, 20), P(0, 0), P(0, 120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(window.reader.viewport(), event)
+    assert window.reader.zoom() == start + 1
+    assert AppSettings(settings_path).zoom() == start + 1
+
+
+def test_copied_text_has_no_word_joiners(make_window, tiny_db_path, app):
+    window = make_window(tiny_db_path)
+    window.open_paragraph("A07/13")
+    assert "\u2060" in window.reader.toPlainText()  # symbols kept whole on screen
+    window.reader.selectAll()
+    window.reader.copy()
+    copied = app.clipboard().text()
+    assert "CTOC/COP/WG.2/2013/5" in copied and "\u2060" not in copied
