@@ -214,7 +214,9 @@ def parse(text: str, lexicon: Lexicon) -> Agenda:
             new_par("text", n, raw)
         else:
             current.lines.append((n, raw))
-        if re.match(r"^[.:]", stripped) or re.search(r"[.:]$", stripped):
+        # the paragraph's final mark, drifted to either end of its last line,
+        # maybe behind a quote or a (mirrored) bracket: ' ".دولة', ').CTOC/...(', ')CTOC/...3.('
+        if re.match(r'^[)("]*[.:]', stripped) or re.search(r'[.:][)("]*$', stripped):
             current = None
 
     # --- the annex: one paragraph per day of the proposed organisation of work

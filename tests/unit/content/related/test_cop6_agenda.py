@@ -94,3 +94,24 @@ def test_only_clean_list_lines_count_as_repaired(agenda):
     assert repaired == ["agenda/1", "agenda/1.l1", "agenda/1.l2", "agenda/1.l3", "agenda/1.l4",
                         "agenda/1.l6", "agenda/2.l1", "agenda/2.l3", "agenda/4", "agenda/5",
                         "agenda/7", "agenda/8", "agenda/9"]
+
+
+def test_paragraph_counts(agenda):
+    """Checked by reading the source: 16 document entries (lines 93, 256, 258, 302, 306,
+    311, 350, 354, 404, 407, 456, 493, 528, 533, 535, 562) and 55 annotation paragraphs,
+    e.g. item 1 (د) has the four paragraphs on rules 14, 15, 16 and 17."""
+    from collections import Counter
+    kinds = Counter(p.kind for p in agenda.paragraphs)
+    assert kinds == {"item": 9, "subitem": 10, "text": 55, "document": 16, "table": 5}
+    docs = [p.lines[0][0] for p in agenda.paragraphs if p.kind == "document"]
+    assert docs == [93, 256, 258, 302, 306, 311, 350, 354, 404, 407, 456, 493, 528, 533, 535, 562]
+    rules = [p.lines[0][0] for p in agenda.paragraphs if p.node == "cop6/i1-l4" and p.kind == "text"]
+    assert rules == [97, 102, 108, 121]
+
+
+def test_paragraph_end_behind_quote_or_bracket(agenda):
+    starts = {p.lines[0][0] for p in agenda.paragraphs}
+    # line 222 ' ".دولة مستعرَضة ..."' ends the consultations paragraph; 224 starts the next
+    assert {208, 224} <= starts
+    # line 247 ').CTOC/COP/2012/CRP.3(...' ends a paragraph; 249 starts the next
+    assert {240, 249} <= starts
