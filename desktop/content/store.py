@@ -273,7 +273,12 @@ class ContentStore:
                                          *self.node_paragraphs(node_id)]
         # nodes and paragraphs are numbered separately; the source line
         # (within one document) puts a sub-node between its paragraphs.
-        items.sort(key=lambda item: (item.source_line or 0,
+        # Items of another document (the COP 12 supplement and the gaps under
+        # Parts A and B) follow the parent's own, in their sort order.
+        parent = self.node(node_id)
+        own = parent.document if parent else None
+        items.sort(key=lambda item: (item.document != own,
+                                     (item.source_line or 0) if item.document == own else 0,
                                      isinstance(item, Paragraph), item.sort))
         return items
 
