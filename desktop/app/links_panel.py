@@ -15,7 +15,9 @@ KIND_TEXT = {
     "mention": "إشارة",
     "mention_decision": "إشارة إلى المقرر/القرار",
     "mention_paragraph": "إشارة إلى الفقرة",
+    "mention_document": "إشارة إلى الوثيقة",
     "same-text": "النص نفسه",
+    "same_text": "النص نفسه",
 }
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -51,7 +53,7 @@ class LinksPanel(QWidget):
             source = sources.get(link.from_id)
             if source is None:
                 continue
-            kind = KIND_TEXT.get(link.kind, link.kind)
+            kind = KIND_TEXT.get(link.kind, "إحالة")
             if link.to_id != paragraph_id and link.to_node:
                 kind += "، للوحدة كلها"
             item = QListWidgetItem(f"{source.citation or source.id}  ({kind})")

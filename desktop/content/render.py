@@ -289,6 +289,7 @@ SEE_ALSO = {
     "endorsed_by": "أُقِرَّت في",
     "endorsement": "يُقِرّ",
     "same-text": "النص نفسه في",
+    "same_text": "النص نفسه في",
 }
 
 

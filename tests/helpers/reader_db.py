@@ -72,7 +72,7 @@ LINKS = [
     dict(from_id="B6-r4/pp1", to_id="A07/13", kind="mention_paragraph",
          text="الفقرة 2 أعلاه", from_node=None, to_node=None),
     # a link with no words in the text: listed under its paragraph
-    dict(from_id="B6-r4/1", to_id="A07/13.l1", kind="same-text", text=None,
+    dict(from_id="B6-r4/1", to_id="A07/13.l1", kind="same_text", text=None,
          from_node=None, to_node=None),
 ]
 
