@@ -24,9 +24,12 @@ Kinds of link:
   meeting (through the annex they name, or the meeting note naming them).
 - "mention_decision": a decision or resolution of the COP named in the text
   (its first paragraph, to_node = the decision);
-- "mention_paragraph": `الفقرة 2 أعلاه`, a paragraph of the same unit.
+- "mention_paragraph": `الفقرة 2 أعلاه`, a paragraph of the same unit;
+- "mention_document": a report symbol whose meeting or session is in the
+  compendium (its first paragraph, to_node = the session or meeting).
 Everything else (the Convention's articles, General Assembly and ECOSOC
-resolutions, COP decisions not in the compendium) goes to external_refs.
+resolutions, COP decisions and documents not in the compendium) goes to
+external_refs.
 """
 
 from __future__ import annotations
@@ -97,8 +100,17 @@ class _Compendium:
             self.units[(kind, session, number)] = nid
         self.meetings = dict(conn.execute(
             "SELECT number, id FROM nodes WHERE document='compendium' AND kind='meeting'"))
+        #: document symbol -> the session or meeting whose report it is (sessions
+        #: first: meeting 1's recommendations are in session 3's report)
+        self.symbols = {}
+        for nid, symbol in conn.execute(
+                "SELECT id, symbol FROM nodes WHERE document='compendium' AND symbol IS NOT NULL "
+                "AND kind IN ('session', 'meeting') ORDER BY kind = 'meeting', sort"):
+            for part in symbol.split("-CTOC"):
+                self.symbols.setdefault(part if part.startswith("CTOC") else "CTOC" + part, nid)
+        self.parents = dict(conn.execute(
+            "SELECT id, parent_id FROM nodes WHERE document='compendium'"))
         self.annex = {}
-        self.annex_kind = {}
         for nid, parent, number in conn.execute(
                 "SELECT id, parent_id, number FROM nodes WHERE document='compendium' AND kind='annex'"):
             self.annex[(parent, number or 0)] = nid
@@ -223,6 +235,13 @@ def mention_links(c: _Compendium) -> tuple[list[dict], list[dict]]:
                                        to_node=unit))
                 elif not unit:
                     external.append(_external(pid, m, line))
+            elif m.kind == "document":
+                node = c.symbols.get(m.text)
+                if node and node not in (para["unit_id"], _parent_of(c, para)) and node in c.first:
+                    links.append(_link(pid, c.first[node], "mention_document", m.text, line,
+                                       to_node=node))
+                elif not node:
+                    external.append(_external(pid, m, line))
             elif m.kind == "paragraph":
                 # a Working Group report's text numbers its paragraphs as the report
                 # does ("الفقرة 2 أعلاه" in meeting 4 is the compendium's رابعاً-1)
@@ -236,6 +255,10 @@ def mention_links(c: _Compendium) -> tuple[list[dict], list[dict]]:
             else:
                 external.append(_external(pid, m, line))
     return links, external
+
+
+def _parent_of(c: _Compendium, para) -> str | None:
+    return c.parents.get(para["unit_id"])
 
 
 def _external(pid, m: mn.Mention, line) -> dict:

@@ -20,7 +20,9 @@ Rules of the Arabic text:
   of the Convention (with its paragraph), never a paragraph of the
   compendium; `المادة 26 من الاتفاقية`, `المادتين 24 و25 منها`,
   `الفقرتين 4 و5 من المادة 32` likewise. An article of another instrument
-  (`من النظام الداخلي`) keeps its instrument.
+  (`من النظام الداخلي`) keeps its instrument;
+- a document symbol (`CTOC/COP/2008/16`, `A/63/539`) is a "document"
+  mention (body "symbol").
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ def _w(word: str) -> str:
 class Mention:
     """One reference found in a text.
 
-    kind: "decision", "resolution", "paragraph" or "article";
+    kind: "decision", "resolution", "paragraph", "article" or "document";
     body: for decisions/resolutions "cop", "ga", "ecosoc" or "other"; for a
     paragraph "self" (same unit); for an article the instrument:
     "convention", "rules_of_procedure", "protocol" or "other";
@@ -95,6 +97,7 @@ _INSTRUMENT = [
     ("rules_of_procedure", re.compile(rf"\s*من\s+{_w('النظام الداخلي')}")),
     ("protocol", re.compile(rf"\s*من\s+{_w('البروتوكول')}")),
 ]
+_SYMBOL_RE = re.compile(r"(?<![A-Za-z0-9/])(?:CTOC|A|E)/[A-Za-z0-9./]*[A-Za-z0-9]")
 _DIRECTION = re.compile(rf"\s*(?P<d>{_w('أعلاه')}|{_w('أدناه')})")
 
 
@@ -183,5 +186,7 @@ def find_mentions(text: str) -> list[Mention]:
         for n in re.findall(r"[0-9٠-٩]+", m.group("labels")):
             found.append(Mention("article", instrument, m.group(0), m.start(), m.end(),
                                  article=_int(n)))
+    for m in _SYMBOL_RE.finditer(text):
+        found.append(Mention("document", "symbol", m.group(0), m.start(), m.end()))
     found.sort(key=lambda x: (x.start, x.end))
     return found

@@ -109,3 +109,10 @@ def test_check_fails_on_a_broken_link(tmp_path, content_db_path):
     conn.commit()
     errors = [f for f in links.check(sqlite_utils.Database(conn)) if f.severity == "error"]
     assert len(errors) == 1 and "A07/99" in errors[0].message
+
+
+def test_documents_not_in_the_compendium_are_external(content_db):
+    rows = {(r[0], r[1]) for r in content_db.conn.execute(
+        "SELECT from_id, text FROM external_refs WHERE source = 'compendium' AND kind = 'document'")}
+    assert ("A07/26", "A/63/539") in rows
+    assert any(text == "CTOC/COP/2008/16" for _, text in rows)

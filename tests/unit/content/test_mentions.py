@@ -70,3 +70,10 @@ def test_offsets_point_at_the_printed_words():
     text = "وترد التوصيات التي اعتمدت في مقرر مؤتمر الأطراف 4/3 (انظر الجزء باء)."
     [m] = find_mentions(text)
     assert text[m.start:m.end] == m.text == "مقرر مؤتمر الأطراف 4/3"
+
+
+def test_document_symbols():
+    ms = find_mentions("وخطة عمل أكرا (A/63/539، المرفق)، و CTOC/COP/2005/4/Rev.2 و CTOC/COP/2008/16.")
+    assert [(m.kind, m.text) for m in ms] == [
+        ("document", "A/63/539"), ("document", "CTOC/COP/2005/4/Rev.2"),
+        ("document", "CTOC/COP/2008/16")]
