@@ -637,6 +637,20 @@ def _report_paragraphs(db, info) -> None:
                      "WHERE id = ?", updates)
 
 
+def official_citation(db, paragraph_id: str) -> tuple[str, bool] | None:
+    """How the original report cites a Part A paragraph, and whether that is certain.
+
+    ("CTOC/COP/WG.2/2013/5، الفقرة 34", True) for A07/30; None when the
+    report paragraph number is not known.
+    """
+    row = db.conn.execute(
+        "SELECT p.report_paragraph, p.report_paragraph_certain, n.symbol FROM paragraphs p "
+        "JOIN nodes n ON n.id = p.unit_id WHERE p.id = ?", [paragraph_id]).fetchone()
+    if not row or not row[0] or not row[2]:
+        return None
+    return f"{row[2]}، الفقرة {row[0]}", bool(row[1])
+
+
 def dump(db):
     if "index_entries" not in db.table_names():
         return

@@ -326,3 +326,12 @@ def test_numbering_rules_are_derived_from_the_index(content_db):
     assert rules["B7-r3/annex1"][:2] == ("annex_offset", 0)
     warnings = [f.message for f in thematic_index.check(content_db) if f.severity == "warning"]
     assert any(m.startswith("line 712: numbering") for m in warnings)
+
+
+def test_official_citation(content_db):
+    assert thematic_index.official_citation(content_db, "A07/30") == (
+        "CTOC/COP/WG.2/2013/5، الفقرة 34", True)
+    assert thematic_index.official_citation(content_db, "A04/1.l6.q2") == (
+        "CTOC/COP/WG.2/2009/4، الفقرة 2 (و) '2'", False)
+    assert thematic_index.official_citation(content_db, "A01/n1") is None
+    assert thematic_index.official_citation(content_db, "no such id") is None
