@@ -3,7 +3,8 @@
 Each run is a fresh Python process (offscreen Qt) that goes the app's own
 way: QApplication set-up, open the database, build the main window (tree,
 index, links, selection dock), open the start paragraph, show, and report
-from the first event-loop turn after the window is exposed. The parent
+from the first event-loop turn after the window is shown; then it times
+opening paragraphs of other units (what a click in the tree costs). The parent
 measures from just before it starts the process to the child's report, so
 interpreter start and imports are included. Prints medians over the runs
 and the resident memory (VmRSS) at that moment.
@@ -55,9 +56,16 @@ def report():
                 rss = int(line.split()[1])
     assert window.reader.current_paragraph_id() == "A07/13"
     assert window.reader.toPlainText().strip()
+    # then: open a paragraph of another unit (render + lay out), as a click does
+    opens = []
+    for pid in ("B3-d4/1", "B6-r4/annex/l2.q2", "A07/13"):
+        t = time.perf_counter()
+        window.open_paragraph(pid)
+        app.processEvents()
+        opens.append(time.perf_counter() - t)
     print(json.dumps({"imports": t_qt - t_imports, "store": t_store - t_qt,
                       "window": t_window - t_store, "rss_kb": rss,
-                      "shown": window.isVisible()}), flush=True)
+                      "open": sorted(opens)[1], "shown": window.isVisible()}), flush=True)
     app.quit()
 
 QTimer.singleShot(0, report)
@@ -91,7 +99,7 @@ def main() -> int:
     settings = Path(os.environ.get("TMPDIR", "/tmp")) / "compendium-bench-settings.ini"
     runs = [run_once(args.db, settings) for _ in range(args.runs)]
     med = {k: statistics.median(r[k] for r in runs)
-           for k in ("total", "imports", "store", "window", "rss_kb")}
+           for k in ("total", "imports", "store", "window")}
     print(f"start-up of the reader, {args.runs} runs, offscreen, database {args.db.name}")
     print()
     print("| measure | median | min | max |")
@@ -102,6 +110,9 @@ def main() -> int:
                        ("window", "  build window + render start unit (s)")):
         values = [r[key] for r in runs]
         print(f"| {label} | {med[key]:.3f} | {min(values):.3f} | {max(values):.3f} |")
+    opens = [r["open"] * 1000 for r in runs]
+    print(f"| then: open a paragraph of another unit (ms) | {statistics.median(opens):.1f} "
+          f"| {min(opens):.1f} | {max(opens):.1f} |")
     rss = [r["rss_kb"] / 1024 for r in runs]
     print(f"| resident memory after start-up (MiB) | {statistics.median(rss):.1f} "
           f"| {min(rss):.1f} | {max(rss):.1f} |")
