@@ -38,6 +38,10 @@ def node_text(node: Node) -> str:
         text = f"{text}: {node.title}"
     if node.dates:
         text = f"{text} ({node.dates})"
+    if node.kind == "gap":                      # a meeting or session no source holds
+        text = f"{text} — غير وارد في المصادر"
+    elif node.kind in ("session", "meeting") and node.title:
+        text = f"{text} — ملحق، ليس من طبعة 2021"   # drawn from the COP 12 report
     return text
 
 
@@ -112,7 +116,9 @@ class ContentTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if isinstance(record, Paragraph):
                 return record.citation or record.id
-            return node_text(record) + (f"\n{record.symbol}" if record.symbol else "")
+            return (node_text(record) + (f"\n{record.symbol}" if record.symbol else "")
+                    + (f"\n{record.title}" if record.kind in ("gap", "session", "meeting")
+                       and record.title else ""))
         if role == KEY_ROLE:
             return ("paragraph" if isinstance(record, Paragraph) else "node", record.id)
         return None

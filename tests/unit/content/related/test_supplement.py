@@ -138,3 +138,15 @@ def test_reader_notice_for_corrected_paragraphs(db):
     assert "النص كما ورد في المصدر" in after[0] and "يُتَّرى التوصيات" in after[0]
     untouched = db.execute("SELECT count(*) FROM paragraph_quality WHERE paragraph_id = 'cop12:r2/annex1/l1'").fetchone()[0]
     assert untouched == 0
+
+
+def test_tree_shows_supplement_and_gaps_after_the_compendium(content_db_path):
+    from desktop.app.tree_model import node_text
+    from desktop.content.store import open_store
+    store = open_store(content_db_path)
+    assert [n.id for n in store.children("A")][-5:] == ["A11", "A12", "A13", "A14", "A15"]
+    assert [n.id for n in store.children("B")][-5:] == ["B8", "B9", "B10", "B11", "B12"]
+    assert node_text(store.node("A12")).endswith("— غير وارد في المصادر")
+    assert "(يومي 9 و10 تموز/يوليه 2020)" in node_text(store.node("A12"))
+    assert node_text(store.node("B12")).endswith("— ملحق، ليس من طبعة 2021")
+    assert "ملحق" not in node_text(store.node("B8"))
