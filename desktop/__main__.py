@@ -107,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
         window = MainWindow(store, settings, remember=False)
         from desktop.app.selection_panel import install_selection
         install_selection(window, ":memory:")  # headless: user data untouched
+        from desktop.app.search_panel import install_search
+        install_search(window)  # search tab (Ctrl+K) and find bar (Ctrl+F)
         if args.self_test:
             from desktop.app.self_test import run_self_test
             failures = run_self_test(window)
@@ -121,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(store, AppSettings())
     from desktop.app.selection_panel import install_selection
     install_selection(window)  # user data under QStandardPaths.AppDataLocation
+    from desktop.app.search_panel import install_search
+    install_search(window)  # search tab (Ctrl+K) and find bar (Ctrl+F)
     window.open_start(target)
     window.show()
     return app.exec()

@@ -1,0 +1,214 @@
+"""The search tab and the find bar, through the real window (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from desktop.app.search_panel import SearchPanel, count_text, install_search
+from tests.unit.search.conftest import make_fixture_db
+
+
+def type_text(widget, text: str) -> None:
+    """Type Arabic one key event at a time (qtbot.keyClicks aborts on non-ASCII)."""
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown,
+                                                     Qt.KeyboardModifier.NoModifier, ch))
+
+
+@pytest.fixture
+def window(make_window, content_db_path):
+    w = make_window(content_db_path)
+    install_search(w)
+    yield w
+    w.search_panel.shutdown()
+
+
+def wait_results(qtbot, panel, timeout=10000):
+    with qtbot.waitSignal(panel.results_shown, timeout=timeout) as blocker:
+        pass
+    return blocker.args[0]
+
+
+def search(qtbot, panel, text: str) -> int:
+    with qtbot.waitSignal(panel.results_shown, timeout=10000) as blocker:
+        panel.set_query(text, immediately=True)
+    return blocker.args[0]
+
+
+def test_ctrl_k_focuses_the_box_and_typing_finds_opens_and_highlights(window, qtbot):
+    panel = window.search_panel
+    window.navigation.setCurrentIndex(0)
+    window.reader.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert window.navigation.currentWidget() is panel
+    qtbot.waitUntil(lambda: panel.search_box.hasFocus())
+
+    with qtbot.waitSignal(panel.results_shown, timeout=10000) as blocker:
+        type_text(panel.search_box, "الشهود المستضعفين")
+    assert blocker.args[0] >= 2
+    first = panel.model.result(0)
+    assert first.id in {"A07/5", "A07/6"}
+    assert "المستضعفين" in first.terms
+
+    qtbot.keyClick(panel.search_box, Qt.Key.Key_Return)
+    assert window.reader.current_paragraph_id() == first.id
+    doc = window.reader.document().toRawText()
+    marked = {doc[s.cursor.selectionStart():s.cursor.selectionEnd()]
+              for s in window.reader.extraSelections()}
+    assert "المستضعفين" in marked
+    assert marked <= set(first.terms) | {t for t in first.terms}
+
+
+def test_results_arrive_from_a_worker_and_only_the_last_text_counts(window, qtbot):
+    panel = window.search_panel
+    panel.set_query("الشهود", immediately=True)
+    assert panel.result_count() == 0  # not answered synchronously: the UI did not wait
+    panel.set_query("غسل الأموال", immediately=True)
+    qtbot.waitUntil(lambda: panel.result_count() > 0, timeout=10000)
+    qtbot.wait(300)  # a late answer for "الشهود" must not replace this one
+    ids = [panel.model.result(i).id for i in range(panel.result_count())]
+    assert "A09/14" in ids
+    assert all("الشهود" not in (panel.model.result(i).terms or ()) for i in range(len(ids)))
+
+
+def test_debounce_searches_once_after_typing(window, qtbot):
+    panel = window.search_panel
+    shown = []
+    panel.results_shown.connect(shown.append)
+    type_text(panel.search_box, "حماية")
+    qtbot.waitUntil(lambda: len(shown) >= 1, timeout=10000)
+    qtbot.wait(400)
+    assert len(shown) == 1
+
+
+def test_empty_result_says_so_and_suggests_removing_a_filter(window, qtbot):
+    panel = window.search_panel
+    panel.part_box.setCurrentIndex(panel.part_box.findData("B"))
+    assert search(qtbot, panel, "شيرلوك") == 0
+    assert panel.message.isVisible() or not panel.message.isHidden()
+    assert "لا توجد نتائج" in panel.message.text()
+    assert "إزالة عامل تصفية" in panel.message.text()
+    assert panel.count_label.text() == "لا نتائج"
+    with qtbot.waitSignal(panel.results_shown, timeout=10000) as blocker:
+        qtbot.mouseClick(panel.clear_filters_button, Qt.MouseButton.LeftButton)
+    assert blocker.args[0] > 0
+    assert panel.part_box.currentData() is None
+
+
+def test_filters_restrict_results(window, qtbot):
+    panel = window.search_panel
+    panel.part_box.setCurrentIndex(panel.part_box.findData("A"))
+    assert search(qtbot, panel, "المساعدة التقنية") > 0
+    ids = [panel.model.result(i).id for i in range(panel.result_count())]
+    assert ids and all(i.startswith("A") for i in ids)
+    at = panel.unit_box.findData("A07")
+    assert at > 0
+    with qtbot.waitSignal(panel.results_shown, timeout=10000):
+        panel.unit_box.setCurrentIndex(at)
+    ids = [panel.model.result(i).id for i in range(panel.result_count())]
+    assert ids and all(i.startswith("A07/") for i in ids)
+    assert "unit" in panel.filters() and panel.filters()["document"] == "compendium"
+
+
+def test_related_documents_only_when_asked(window, qtbot):
+    panel = window.search_panel
+    search(qtbot, panel, "الاتجار بالأشخاص")
+    compendium_only = {panel.model.result(i).id for i in range(panel.result_count())}
+    with qtbot.waitSignal(panel.results_shown, timeout=10000):
+        panel.related_box.setChecked(True)
+    with_related = {panel.model.result(i).id for i in range(panel.result_count())}
+    assert compendium_only < with_related
+
+
+def test_locator_goes_straight_to_the_paragraph(window, qtbot):
+    panel = window.search_panel
+    assert search(qtbot, panel, "سابعاً-13") >= 1
+    assert panel.model.result(0).id == "A07/13"
+    qtbot.keyClick(panel.search_box, Qt.Key.Key_Return)
+    assert window.reader.current_paragraph_id() == "A07/13"
+
+
+def test_count_shows_arabic_number_agreement():
+    assert [count_text(n) for n in (0, 1, 2, 3, 10, 11, 250)] == [
+        "لا نتائج", "نتيجة واحدة", "نتيجتان", "3 نتائج", "10 نتائج", "11 نتيجة", "250 نتيجة"]
+
+
+@pytest.mark.parametrize("text", ['"حماية', "AND (", "-", "*", "CTOC/COP/WG.2/2013/5",
+                                  "x" * 3000, "\u200f\u2060"])
+def test_odd_input_in_the_box_does_not_break_the_panel(window, qtbot, text):
+    panel = window.search_panel
+    search(qtbot, panel, text)
+    assert panel.count_label.text() is not None
+    assert search(qtbot, panel, "الشهود") > 0
+
+
+def test_find_bar_ctrl_f_finds_within_the_unit_ignoring_diacritics(window, qtbot):
+    assert window.open_paragraph("B3-d4/l1")
+    bar = window.find_bar
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert bar.isVisible()
+    bar.box.setText("يقر")
+    assert bar.spans, "يُقرُّ must be found when typed without diacritics"
+    assert bar.current_text().startswith("يُقرُّ") or "يُقرّ" in bar.current_text() \
+        or bar.current_text().replace("\u064f", "").replace("\u0651", "").startswith("يقر")
+    first = bar.current
+    qtbot.keyClick(bar.box, Qt.Key.Key_Return)
+    assert bar.current == (first + 1) % len(bar.spans)
+    cursor = window.reader.textCursor()
+    assert (cursor.selectionStart(), cursor.selectionEnd()) == bar.spans[bar.current]
+    assert bar.count_label.text().endswith(f"من {len(bar.spans)}")
+    qtbot.keyClick(bar.box, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
+
+
+def test_find_bar_matches_clitics_and_keeps_search_highlights(window, qtbot):
+    assert window.open_paragraph("A07/6", ["للشهود"])
+    base = len(window.reader.extraSelections())
+    assert base > 0
+    bar = window.find_bar
+    bar.open_bar()
+    bar.box.setText("الشهود")
+    texts = {window.reader.document().toRawText()[s:e] for s, e in bar.spans}
+    assert {"للشهود", "والشهود"} <= texts
+    assert len(window.reader.extraSelections()) == base + len(bar.spans)
+    bar.close_bar()
+    assert len(window.reader.extraSelections()) == base
+
+
+def test_panel_without_a_search_index_explains_in_arabic(qtbot, tmp_path):
+    path = tmp_path / "old.sqlite"
+    make_fixture_db(path)
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TABLE search_docs")
+    conn.commit()
+    conn.close()
+    panel = SearchPanel(path)
+    qtbot.addWidget(panel)
+    assert not panel.search_box.isEnabled()
+    assert "أعد بناءها" in panel.message.text()
+
+
+def test_panel_on_the_fixture_db_lists_filters_and_themes(qtbot, tmp_path):
+    path = tmp_path / "fixture.sqlite"
+    make_fixture_db(path)
+    panel = SearchPanel(path)
+    qtbot.addWidget(panel)
+    assert panel.theme_box.findData("حماية الشهود") > 0
+    assert panel.year_box.findData(2013) > 0
+    panel.theme_box.setCurrentIndex(panel.theme_box.findData("غسل الأموال"))
+    with qtbot.waitSignal(panel.results_shown, timeout=10000):
+        panel.set_query("الأموال", immediately=True)
+    assert {panel.model.result(i).id for i in range(panel.result_count())} == {"A08/13.l3", "A09/14"}
+    requested = []
+    panel.paragraph_requested.connect(lambda pid, terms: requested.append((pid, terms)))
+    panel.view.setCurrentIndex(panel.model.index(1, 0))
+    panel.open_current()
+    assert requested and requested[0][0] == panel.model.result(1).id
+    assert requested[0][1] == ["الأموال"]
+    panel.shutdown()
