@@ -16,6 +16,7 @@ paragraph_quality  paragraph_id (pk, fk paragraphs), document, quality
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 
 from desktop.content.build import BuildError, Finding
@@ -62,12 +63,11 @@ def _build_cop6(db, ctx, lexicon) -> None:
                          f"{damaged} من {len(agenda.paragraphs)} فقرة"),
         "source_file": source, "sort": 20,
     })
-    pid = lambda nid: "cop6:" + nid.split("/", 1)[1] if "/" in nid else "cop6:doc"  # noqa: E731
     node_rows = []
     for i, n in enumerate(agenda.nodes):
         node_rows.append({
-            "id": pid(n.id), "document": doc,
-            "parent_id": pid(n.parent) if n.parent else None, "kind": n.kind,
+            "id": _cop6_id(n.id), "document": doc,
+            "parent_id": _cop6_id(n.parent) if n.parent else None, "kind": n.kind,
             "part": None, "heading": n.heading, "title": n.title or None,
             "dates": "15-19 تشرين الأول/أكتوبر 2012" if n.parent is None else None,
             "symbol": cop6_agenda.SYMBOL if n.parent is None else None,
@@ -75,23 +75,14 @@ def _build_cop6(db, ctx, lexicon) -> None:
             "decision_number": None, "sort": COP6_SORT + i, "source_line": n.line,
         })
     db["nodes"].insert_all(node_rows)
-    heading = {pid(n.id): n.heading for n in agenda.nodes}
+    heading = {_cop6_id(n.id): n.heading for n in agenda.nodes}
     para_rows, quality_rows = [], []
     for i, p in enumerate(agenda.paragraphs):
-        node_id = pid(p.node)
-        unit = node_id.split("/docs")[0]
-        unit = unit.split("-l")[0] if unit.startswith("cop6:i") else unit
+        node_id = _cop6_id(p.node)
+        # the unit is the agenda list, the annex, or the agenda item
+        unit = re.sub(r"(-l\d+)?(/docs)?$", "", node_id)
         row_id = f"cop6:{p.code}"
-        where = heading[node_id] if node_id.startswith("cop6:i") else heading[unit]
-        if node_id.endswith("/docs"):
-            where = heading[node_id.rsplit("/docs", 1)[0]] + "، الوثائق"
-        citation = (f"{cop6_agenda.SYMBOL}، {heading[unit]} ({p.label})" if unit == "cop6:agenda"
-                    else f"{cop6_agenda.SYMBOL}، {where}، الفقرة {p.label} (ترقيم غير وارد في المصدر)")
-        if p.kind == "subitem":
-            item_label = p.code.split("/")[1].split(".")[0]
-            citation = f"{cop6_agenda.SYMBOL}، جدول الأعمال المؤقت، البند {item_label} {p.label}"
-        elif unit == "cop6:agenda":
-            citation = f"{cop6_agenda.SYMBOL}، جدول الأعمال المؤقت، البند {p.label}"
+        citation = _cop6_citation(p, node_id, heading)
         para_rows.append({
             "id": row_id, "document": doc, "node_id": node_id, "unit_id": unit, "part": None,
             "kind": {"document": "note", "table": "text"}.get(p.kind, p.kind),
@@ -108,6 +99,26 @@ def _build_cop6(db, ctx, lexicon) -> None:
         })
     db["paragraphs"].insert_all(para_rows)
     db["paragraph_quality"].insert_all(quality_rows)
+
+
+def _cop6_id(parser_id: str) -> str:
+    """Parser node id ("cop6/i2-l1") -> database id ("cop6:i2-l1"; the top: "cop6:doc")."""
+    return "cop6:" + parser_id.split("/", 1)[1] if "/" in parser_id else "cop6:doc"
+
+
+def _cop6_citation(p, node_id: str, heading: dict[str, str]) -> str:
+    """How a reader cites the paragraph; running numbers say they are not the source's."""
+    symbol = cop6_agenda.SYMBOL
+    if node_id == "cop6:agenda":
+        item = p.code.split("/")[1].split(".")[0]
+        label = f"{item} {p.label}" if p.kind == "subitem" else p.label
+        return f"{symbol}، جدول الأعمال المؤقت، البند {label}"
+    if node_id == "cop6:annex":
+        return f"{symbol}، المرفق (تنظيم الأعمال المقترح)، اليوم {p.label}"
+    where = heading[node_id.removesuffix("/docs")]
+    if node_id.endswith("/docs"):
+        where += "، الوثائق"
+    return f"{symbol}، الشروح، {where}، الفقرة {p.label} (ترقيم غير وارد في المصدر)"
 
 
 def _build_som(db, ctx, lexicon) -> None:
