@@ -165,7 +165,8 @@ def _label(kind: str, value) -> str:
 
 
 def _level(kind: str) -> int:
-    return {"num": 0, "pp": 0, "let": 1, "quote": 2}[kind]
+    """Depth of a label component: number/preamble 0, letter 1, quoted number 2."""
+    return {"num": 0, "numrange": 0, "pp": 0, "let": 1, "letrange": 1, "quote": 2}[kind]
 
 
 def parse(text: str, *, part: str | None = None, unit: int | None = None,
@@ -177,8 +178,7 @@ def parse(text: str, *, part: str | None = None, unit: int | None = None,
     result = Parsed()
     state = {"part": part, "unit": unit, "annex": annex, "see": False, "decision": None}
     current: list[tuple[str, object]] = []   # (kind, value) components of the item
-    pending: list[list[tuple[str, object]]] = []  # items waiting for emission
-    pending_ranges: list[tuple] = []
+    last_item: list[tuple[str, object]] = []  # the item before, for what a list item omits
     anchor_open = [False]   # an ordinal/annex with no labels yet
     joined = [True]         # next label starts a new list item (after و or anchor)
 
@@ -208,17 +208,13 @@ def parse(text: str, *, part: str | None = None, unit: int | None = None,
         anchor_open[0] = False
 
     def add_label(kind, value):
-        lvl = _level({"numrange": "num", "letrange": "let"}.get(kind, kind))
-        if current and not joined[0]:
-            last_lvl = _level({"numrange": "num", "letrange": "let"}.get(current[-1][0], current[-1][0]))
-            if lvl > last_lvl:
-                current.append((kind, value))
-                return
+        lvl = _level(kind)
+        if current and not joined[0] and lvl > _level(current[-1][0]):
+            current.append((kind, value))      # "1 (و) '2'": going down a level
+            return
         # a new list item: keep the prefix above this level from the last item
-        prefix = []
-        if current or last_item:
-            base = current or last_item
-            prefix = [c for c in base if _level({"numrange": "num", "letrange": "let"}.get(c[0], c[0])) < lvl]
+        base = current or last_item
+        prefix = [c for c in base if _level(c[0]) < lvl]
         if current:
             emit_item(list(current))
             current.clear()
@@ -226,7 +222,6 @@ def parse(text: str, *, part: str | None = None, unit: int | None = None,
         current.append((kind, value))
         last_item[:] = current
 
-    last_item: list = []
     for tok in tokenize(clean(text)):
         k = tok.kind
         if k == "space" or k == "dash":
@@ -314,7 +309,7 @@ def split_cell(text: str) -> list[Segment]:
     Segments keep the printed text.
     """
     text = clean(text)
-    tokens = [t for t in tokenize(text)]
+    tokens = tokenize(text)
     segments: list[tuple[str, int, int]] = []   # kind, start, end
     kind = None
     start = None
@@ -340,42 +335,30 @@ def split_cell(text: str) -> list[Segment]:
             continue
         at = pending_and if pending_and is not None else tok.start
         joined = pending_and is not None or "-" in sep or ":" in sep
-        if tok.kind in ("part", "see", "ord"):
-            continuing_locator = (kind == "locator" and (
-                joined or prev is None or prev.kind in ("part", "see")
-                or (see_mode and prev.kind == "ord" and pending_and is not None)))
-            if tok.kind == "see":
-                see_mode = True
-                open_seg("locator", at)
-            elif tok.kind == "part":
-                if kind == "locator" and prev is not None and prev.kind == "see":
-                    see_mode = tok.value == "A"
-                else:
-                    see_mode = False
-                    open_seg("locator", at)
-            elif not continuing_locator:
-                if kind == "locator" and prev is not None and prev.kind in ("part", "see"):
-                    pass
-                else:
-                    see_mode = False
-                    open_seg("locator", at)
-        elif tok.kind == "annex":
-            if kind is None:
-                open_seg("report", at)
-            elif kind == "locator" and see_mode:
+        if tok.kind == "see":
+            see_mode = True
+            open_seg("locator", at)
+        elif tok.kind == "part":
+            if kind == "locator" and prev is not None and prev.kind == "see":
+                see_mode = tok.value == "A"     # "انظر الجزء ألف": back to Part A
+            else:
                 see_mode = False
-                open_seg("report", at)
-            elif prev is not None and _is_label(prev) and not joined:
-                open_seg(kind if kind == "report" else "report", at)
-            elif kind == "report" and prev is not None and _is_label(prev):
+                open_seg("locator", at)
+        elif tok.kind == "ord":
+            # "وسابعاً-6", "الجزء ألف سابعاً" continue a locator; a bare ordinal starts one
+            if not (kind == "locator" and (joined or prev is None or prev.kind in ("part", "see"))):
+                see_mode = False
+                open_seg("locator", at)
+        elif tok.kind == "annex":
+            if (kind is None or (kind == "locator" and see_mode)
+                    or (prev is not None and _is_label(prev) and (not joined or kind == "report"))):
+                see_mode = False
                 open_seg("report", at)
         elif _is_label(tok) or tok.kind == "other":
             if kind is None:
                 open_seg("report", at)
             elif prev is not None and _is_label(prev) and not joined and _is_label(tok):
-                lvl = _level({"numrange": "num", "letrange": "let"}.get(tok.kind, tok.kind))
-                plvl = _level({"numrange": "num", "letrange": "let"}.get(prev.kind, prev.kind))
-                if lvl <= plvl:
+                if _level(tok.kind) <= _level(prev.kind):
                     open_seg("report", at)
         prev = tok
         sep = ""
