@@ -89,6 +89,7 @@ class ReaderView(QTextBrowser):
         self._unit_id: str | None = None
         self._paragraph_id: str | None = None
         self._block_paragraph: dict[int, str] = {}
+        self._terms: list[str] = []
         self._zoom = DEFAULT_ZOOM
         self.setObjectName("reader")
         self.setOpenLinks(False)
@@ -108,19 +109,36 @@ class ReaderView(QTextBrowser):
         para = self.store.paragraph(paragraph_id)
         if para is None:
             return False
-        rendered = render_unit(self.store, para.unit_id, para.id)
-        self.document().setDefaultFont(reader_font(self._zoom))
-        self.setHtml(rendered.html)
-        self._unit_id = para.unit_id
-        self._paragraph_id = para.id
-        self._map_blocks()
-        self.highlight_terms(highlight_terms or [])
+        self._show(para, highlight_terms or [])
         self._scroll_to(para.id)
         if record:
             self.history.visit(para.id)
         self.historyChanged.emit()
         self.paragraphOpened.emit(para.id)
         return True
+
+    def select_paragraph(self, paragraph_id: str) -> bool:
+        """Make a paragraph of the shown unit the current one (a click on it):
+        highlighted, the page left where it is, history untouched."""
+        para = self.store.paragraph(paragraph_id)
+        if para is None or para.unit_id != self._unit_id:
+            return False
+        if para.id != self._paragraph_id:
+            bar = self.verticalScrollBar()
+            position = bar.value()
+            self._show(para, self._terms)
+            bar.setValue(position)
+            self.paragraphOpened.emit(para.id)
+        return True
+
+    def _show(self, para: Paragraph, terms) -> None:
+        rendered = render_unit(self.store, para.unit_id, para.id)
+        self.document().setDefaultFont(reader_font(self._zoom))
+        self.setHtml(rendered.html)
+        self._unit_id = para.unit_id
+        self._paragraph_id = para.id
+        self._map_blocks()
+        self.highlight_terms(terms)
 
     def current_paragraph_id(self) -> str | None:
         return self._paragraph_id
@@ -164,6 +182,7 @@ class ReaderView(QTextBrowser):
 
     def highlight_terms(self, terms) -> int:
         """Mark every occurrence of the given surface forms; returns how many."""
+        self._terms = [t for t in terms if t]
         selections = []
         fmt = QTextCharFormat()
         fmt.setBackground(QColor(TERM_COLOUR))
@@ -279,6 +298,16 @@ class ReaderView(QTextBrowser):
             event.accept()
             return
         super().wheelEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton \
+                and not self.textCursor().hasSelection():
+            pos = event.position().toPoint()
+            if not self.anchorAt(pos):
+                pid = self.paragraph_at(pos)
+                if pid:
+                    self.select_paragraph(pid)
 
     def mousePressEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.BackButton:

@@ -254,3 +254,23 @@ def test_copied_text_has_no_word_joiners(make_window, tiny_db_path, app):
     window.reader.copy()
     copied = app.clipboard().text()
     assert "CTOC/COP/WG.2/2013/5" in copied and "\u2060" not in copied
+
+
+def test_clicking_a_paragraph_makes_it_current_without_moving_the_page(
+        make_window, tiny_db_path, qtbot):
+    window = make_window(tiny_db_path)
+    reader = window.reader
+    window.open_paragraph("A07/12", highlight_terms=["للدول"])
+    cursor = reader.document().find("عن طريق السلطات")
+    point = reader.cursorRect(cursor).center()
+    position = reader.verticalScrollBar().value()
+    qtbot.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert reader.current_paragraph_id() == "A07/13.l1.q1"
+    assert block_background(reader, "A07/13.l1.q1") == HIGHLIGHT_COLOUR
+    assert block_background(reader, "A07/12") is None
+    assert reader.verticalScrollBar().value() == position
+    assert len(reader.extraSelections()) == 2  # the search terms stay marked
+    assert window.citation_label.text().endswith("سابعاً-13 (أ) '1'")
+    assert window.tree_model.key(window.tree_view.currentIndex()) == (
+        "paragraph", "A07/13.l1.q1")
+    assert not window.back_action.isEnabled()  # a click is not a new place in history
