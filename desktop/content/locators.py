@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from desktop.content.ids import ABJAD, ORDINALS, abjad_rank
 
@@ -474,7 +474,14 @@ class Resolver:
         return self.annexes.get((unit, annex))
 
     def resolve_ref(self, ref: Ref, default_unit: str | None = None) -> list[str] | None:
-        """Paragraph ids for one reference; None when it names nothing."""
+        """Paragraph ids for one reference; None when it names nothing.
+
+        A reference that does not say its part is tried as a Part A meeting,
+        then as a Part B session.
+        """
+        if ref.part is None and ref.unit is not None and ref.decision is None:
+            return (self.resolve_ref(replace(ref, part="A"), default_unit)
+                    or self.resolve_ref(replace(ref, part="B"), default_unit))
         unit = self.unit_for(ref, default_unit)
         if unit is None:
             return None
@@ -493,12 +500,13 @@ def resolve_locator(db, text: str, resolver: Resolver | None = None) -> list[str
 
     `الجزء ألف سابعاً-20` -> ["A07/20"]; `ثامناً-3-7` -> A08/3..7;
     `الجزء باء ثالثاً-2 (ب)` -> ["B3-d4/2.l2"]; `انظر الجزء ألف- سابعاً` -> every
-    paragraph of meeting 7. Without a part, an ordinal means a Part A
-    meeting. Unknown pieces are ignored; ids keep the locator's order.
+    paragraph of meeting 7. Without a part, an ordinal is a Part A meeting
+    if that names a paragraph, else a Part B session (`ثالثاً-2 (ب)` ->
+    decision 4/3). Unknown pieces are ignored; ids keep the locator's order.
     Pass a Resolver to answer many locators without re-reading the tables.
     """
     resolver = resolver or Resolver(db)
-    parsed = parse(text, part="A")
+    parsed = parse(text)
     out: list[str] = []
     for ref in parsed.refs:
         for pid in resolver.resolve_ref(ref) or []:

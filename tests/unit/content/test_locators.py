@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from desktop.content.ids import ABJAD
 from desktop.content.locators import Ref, groups, parse, resolve_locator, split_cell
 
 
@@ -136,3 +139,24 @@ def test_decision_names_and_arabic_digits(content_db):
     assert resolve_locator(content_db, "القرار 6/5، الفقرة الافتتاحية") == ["B5-r6/c1"]
     # resolution 4/3 does not exist (4/3 is a decision): nothing, not the decision
     assert resolve_locator(content_db, "القرار 4/3، (ب)") == []
+
+
+def test_without_a_part_meetings_come_first_then_sessions(content_db):
+    assert resolve_locator(content_db, "سابعاً-13") == ["A07/13"]
+    # meeting 3 has only a note: "ثالثاً-2 (ب)" can only be session 3 (decision 4/3)
+    assert resolve_locator(content_db, "ثالثاً-2 (ب)") == ["B3-d4/2.l2"]
+    # a part said is a part kept
+    assert resolve_locator(content_db, "الجزء ألف ثالثاً-2 (ب)") == []
+
+
+@given(st.integers(1, 60), st.integers(1, 60))
+def test_number_ranges_expand_either_way(a, b):
+    got = [int(r.path[0]) for r in parse(f"ثامناً-{a}-{b}").refs]
+    assert got == list(range(min(a, b), max(a, b) + 1))
+
+
+@given(st.integers(1, 20), st.integers(0, 27), st.integers(0, 27))
+def test_letter_ranges_follow_abjad_order(n, i, j):
+    refs = parse(f"{n} ({ABJAD[i]})-({ABJAD[j]})").refs
+    assert [r.path for r in refs] == [(str(n), f"({ABJAD[k]})")
+                                      for k in range(min(i, j), max(i, j) + 1)]
