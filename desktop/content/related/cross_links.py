@@ -260,11 +260,20 @@ def _targets(db) -> tuple[dict, dict, dict]:
             symbols.setdefault(row["symbol"], (para[0], None, row["id"]))
     for row in db.query("SELECT id, symbol, document FROM nodes WHERE kind IN ('meeting', 'session') "
                         "AND symbol IS NOT NULL ORDER BY sort"):
-        if row["id"] in first:
+        start = first.get(row["id"]) or _first_below(db, row["id"])
+        if start:
             for sym in row["symbol"].split("-CTOC"):
                 sym = sym if sym.startswith("CTOC") else "CTOC" + sym
-                symbols.setdefault(sym, (first[row["id"]], row["id"], row["document"]))
+                symbols.setdefault(sym, (start, row["id"], row["document"]))
     return units, supplement_units, symbols
+
+
+def _first_below(db, node_id: str) -> str | None:
+    """The first paragraph of a session (its paragraphs sit in its decisions)."""
+    row = db.execute(
+        "SELECT p.id FROM paragraphs p JOIN nodes u ON u.id = p.unit_id "
+        "WHERE u.parent_id = ? ORDER BY p.sort LIMIT 1", [node_id]).fetchone()
+    return row[0] if row else None
 
 
 def _link(from_id, to_id, kind, text, line, from_node=None, to_node=None) -> dict:
@@ -283,16 +292,24 @@ def build(db, cop10, cop12, sup) -> Result:
         f"SELECT id, document, part, unit_id, text, citation, source_line FROM paragraphs "
         f"WHERE document IN ({','.join('?' * len(OWN_DOCUMENTS))}) ORDER BY sort",
         list(OWN_DOCUMENTS))
+    rows = [dict(r) for r in rows]
+    # footnotes speak for the paragraph that carries their marker
+    # (footnote 7 of the COP 12 report: "CTOC/COP/WG.2/2023/4" -> meeting 14)
+    by_id = {r["id"]: r for r in rows}
+    notes = [dict(by_id[f["paragraph_id"]], text=f["text"]) for f in db.query(
+        f"SELECT paragraph_id, text FROM footnotes WHERE document IN "
+        f"({','.join('?' * len(OWN_DOCUMENTS))}) ORDER BY document, number",
+        list(OWN_DOCUMENTS)) if f["paragraph_id"] in by_id]
     seen = set()
     line_of = {}
-    for row in rows:
-        line_of[row["id"]] = row["source_line"]
+    for row in rows + notes:
+        line_of.setdefault(row["id"], row["source_line"])
         order = "visual" if row["document"] == "cop6-agenda" else "logical"
         for m in find_mentions(row["text"] or "", order):
             target = None
             if m.kind == "document":
                 para, node, document = symbols.get(m.symbol, (None, None, None))
-                if document == row["document"]:
+                if node is None and document == row["document"]:
                     continue                # a document naming itself
                 target = (para, node) if para else None
                 kind = "mention_document"

@@ -20,6 +20,10 @@ LINKED = [
     ("A15/n1", "للقرار 2/12", "B12-r2"),
     ("cop6:i5/4", "3/4", "B4-d3"),                       # visual order: "3/4 مق" = مقرره 3/4
     ("cop6:i3/2", "6/5", "B5-r6"),                       # "6/5 ... في قراره" = القرار 6/5
+    # symbols in footnotes speak for their paragraph: the reports of meetings 14 and 15
+    ("cop12:r2/annex1/t1", "CTOC/COP/WG.2/2023/4", "A14"),
+    ("cop12:r2/annex2/t1", "CTOC/COP/WG.2/2024/5", "A15"),
+    ("cop6:i1/4", "CTOC/COP/2010/17", "B5-r6"),          # the report of session 5
 ]
 
 #: (paragraph, words, body, kind, session, number): references kept as external
