@@ -725,6 +725,14 @@ def check(db):
         "report_paragraph_certain = 0) FROM paragraphs WHERE part='A'").fetchone()
     total_a = db.conn.execute(
         "SELECT COUNT(*) FROM paragraphs WHERE part='A' AND label_path != '[]'").fetchone()[0]
+    by_unit = defaultdict(list)
+    for unit, label in db.conn.execute(
+            "SELECT unit_id, label FROM paragraphs WHERE part='A' AND report_paragraph IS NOT NULL "
+            "AND report_paragraph_certain = 0 ORDER BY sort"):
+        by_unit[unit].append(label)
+    for unit, labels in by_unit.items():
+        yield Finding(STAGE, "info", f"{unit}: report paragraph by the numbering rule only "
+                                     f"(not named in the index): {', '.join(labels)}")
     yield Finding(STAGE, "info", f"report paragraph numbers derived for {n_report} of {total_a} "
                                  f"labelled Part A paragraphs ({n_uncertain or 0} by the meeting's "
                                  f"numbering rule only, not named in the index)")
