@@ -26,7 +26,7 @@ from desktop.search.facets import FilterOptions, filter_options
 #: Pause after the last keystroke before searching (ms).
 DEBOUNCE_MS = 180
 #: Results shown for one search.
-PAGE_SIZE = 100
+PAGE_SIZE = 50
 HIGHLIGHT_STYLE = "background-color:#ffd27f;"
 RLM = "\u200f"
 
@@ -438,6 +438,8 @@ class SearchPanel(QWidget):
         else:
             shown = len(results)
             label = count_text(total)
+            if getattr(results, "capped", False):
+                label = f"أكثر من {label}"
             if shown < total:
                 label += f" (تُعرض أول {shown})"
             self.count_label.setText(label)

@@ -43,7 +43,8 @@ def main(argv: list[str] | None = None) -> int:
                 text = (("… " if snip.cut_start else "") + snip.marked("[", "]")
                         + (" …" if snip.cut_end else "")) if snip else r.snippet
                 out.write(f"{r.id}\t{r.citation}\t{r.score:.3f}\n    {text}\n")
-            out.write(f"{results.total} result(s)\n")
+            more = "+" if results.capped else ""
+            out.write(f"{results.total}{more} result(s)\n")
     except BrokenPipeError:
         return 0
     return 0

@@ -1,8 +1,7 @@
 """search(db, query, filters) -> ranked results with citations and snippets.
 
 Ranking: rows holding every term exactly as typed (folded) first, then by
-bm25 with the exact column weighted above the clitic-stripped and stemmed
-ones, then reading order. A query that is a locator (`سابعاً-13`, `A07/13`,
+bm25 over the stems (see WEIGHTS), then reading order. A query that is a locator (`سابعاً-13`, `A07/13`,
 `المقرر 4/3`) returns that paragraph alone.
 """
 
@@ -14,14 +13,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from desktop.search.index import DOCS_TABLE, FTS_TABLE, THEMES_TABLE, locator_tail, normalize_locator
+from desktop.search.index import (DOCS_TABLE, FTS_TABLE, THEMES_TABLE, locator_tail,
+                                  normalize_locator, tag)
 from desktop.search.query import Query, parse
 from desktop.search.snippets import Matcher, Snippet, make_snippet
 
 DEFAULT_LIMIT = 50
 KINDS = ("paragraph", "title", "theme")
-#: bm25 weights of the FTS columns exact, bare, stem, alt, meta.
-WEIGHTS = (10.0, 4.0, 1.5, 1.0, 0.5)
+#: bm25 weights of the FTS columns exact, bare, stem, alt, meta, tags. Ranking
+#: uses the lean expression (stems and symbols): bm25 reads the whole doclist
+#: of every phrase for its IDF, so fewer phrases is faster; rows holding the
+#: words as typed form their own, first tier anyway.
+WEIGHTS = (10.0, 4.0, 2.0, 1.0, 0.5, 0.0)
 
 
 class SearchError(Exception):
@@ -53,9 +56,13 @@ class Result:
 
 
 class Results(list):
-    """The requested page of results; `total` counts every matching row."""
+    """The requested page of results; `total` counts the matching rows.
+
+    capped: there are more than `total` (counting stopped at COUNT_LIMIT).
+    """
 
     total: int = 0
+    capped: bool = False
     query: Query | None = None
 
 
@@ -95,26 +102,32 @@ def _as_list(value) -> list | None:
     return list(value)
 
 
-def _filters(part, unit, year, theme, document) -> tuple[list[str], list]:
-    where, params = [], []
-    for column, value in (("d.part", part), ("d.document", document), ("d.year", year)):
+def _tag_filter(conn, part, unit, year, theme, document, kinds) -> str | None:
+    """Filters as an FTS5 expression over the tags column (see index.tag)."""
+    clauses = []
+
+    def any_of(tags: list[str]) -> str:
+        return "tags : (" + " OR ".join(f'"{t}"' for t in tags) + ")"
+
+    for kind, value in (("p", part), ("u", unit), ("y", year)):
         values = _as_list(value)
         if values:
-            where.append(f"{column} IN ({','.join('?' * len(values))})")
-            params.extend(values)
-    units = _as_list(unit)
-    if units:
-        ors = []
-        for u in units:
-            ors.append("d.meeting = ? OR d.ref = ? OR substr(d.ref, 1, ?) = ?")
-            params.extend([u, u, len(u) + 1, f"{u}/"])
-        where.append("(" + " OR ".join(ors) + ")")
+            clauses.append(any_of([tag(kind, v) for v in values]))
     themes = _as_list(theme)
     if themes:
-        where.append(f"d.ref IN (SELECT paragraph_id FROM {THEMES_TABLE} "
-                     f"WHERE theme IN ({','.join('?' * len(themes))}))")
-        params.extend(themes)
-    return where, params
+        keys = [k for (k,) in conn.execute(
+            f"SELECT DISTINCT key FROM {THEMES_TABLE} WHERE theme IN "
+            f"({','.join('?' * len(themes))})", themes)]
+        clauses.append(any_of([tag("t", k) for k in keys] or ["tnone"]))
+    documents = _as_list(document)
+    if documents:
+        tags = [tag("d", d) for d in documents]
+        if "theme" in kinds:  # themes belong to no document: the filter does not hide them
+            tags.append(tag("k", "theme"))
+        clauses.append(any_of(tags))
+    if set(kinds) != set(KINDS):
+        clauses.append(any_of([tag("k", k) for k in kinds] or ["knone"]))
+    return " AND ".join(clauses) or None
 
 
 def _locator_hit(conn: sqlite3.Connection, q: Query) -> tuple[str, str] | None:
@@ -182,57 +195,63 @@ def _paragraph_ids(found) -> list[str]:
 #: bm25 when there are few enough, the rest follows in reading order. A word
 #: in that many rows has almost no weight in bm25 anyway.
 RANK_LIMIT = 2000
+#: Counting stops here: "more than COUNT_LIMIT results".
+COUNT_LIMIT = 5000
 
 _SELECT = (f"SELECT d.kind, d.ref, d.label, COALESCE(d.text, p.text, ''), {{score}}, "
            f"{{is_exact}}, p.citation "
            f"FROM {FTS_TABLE} f JOIN {DOCS_TABLE} d ON d.rowid = f.rowid "
            f"LEFT JOIN paragraphs p ON p.id = d.ref AND d.kind != 'theme' "
-           f"WHERE {FTS_TABLE} MATCH ? AND {{where}} ")
+           f"WHERE {FTS_TABLE} MATCH ? ")
 _BM25 = f"bm25({FTS_TABLE}, {', '.join(map(str, WEIGHTS))})"
 
 
-def _count(conn, match: str, where: str, params: list) -> int:
-    if where == _NO_FILTER:  # no join needed
-        return conn.execute(f"SELECT COUNT(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?",
-                            [match]).fetchone()[0]
+def _count(conn, match: str, cap: int) -> int:
     return conn.execute(
-        f"SELECT COUNT(*) FROM {FTS_TABLE} f JOIN {DOCS_TABLE} d ON d.rowid = f.rowid "
-        f"WHERE {FTS_TABLE} MATCH ? AND {where}", [match, *params]).fetchone()[0]
+        f"SELECT COUNT(*) FROM (SELECT 1 FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? LIMIT ?)",
+        [match, cap]).fetchone()[0]
 
 
-_NO_FILTER = "1"
+def _page(conn, q: Query, filt: str | None, limit: int, offset: int):
+    """(rows, total, capped) for one page: exact-as-typed rows first, then bm25, then reading order."""
+    def with_filter(expr: str) -> str:
+        return f"({expr}) AND {filt}" if filt else expr
 
-
-def _page(conn, q: Query, where: str, params: list, limit: int, offset: int):
-    """(rows, total) for one page: exact-as-typed rows first, then bm25, then reading order."""
-    lean, exact = q.lean_fts(), q.exact_fts(exclusions=True)
-    total = _count(conn, lean, where, params)
+    lean, exact = with_filter(q.lean_fts()), with_filter(q.exact_fts(exclusions=True))
+    total = _count(conn, lean, COUNT_LIMIT + 1)
+    capped = total > COUNT_LIMIT
+    total = min(total, COUNT_LIMIT)
     if total == 0:
-        return [], 0
+        return [], 0, False
     if total <= RANK_LIMIT:
         sql = (f"WITH exact AS (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?) "
-               + _SELECT.format(score=_BM25 + " AS score", is_exact="f.rowid IN exact AS is_exact",
-                                where=where)
+               + _SELECT.format(score=_BM25 + " AS score", is_exact="f.rowid IN exact AS is_exact")
                + "ORDER BY is_exact DESC, score, d.sort, d.rowid LIMIT ? OFFSET ?")
-        rows = conn.execute(sql, [exact, q.fts(), *params, limit, offset]).fetchall()
-        return rows, total
+        rows = conn.execute(sql, [exact, lean, limit, offset]).fetchall()
+        return rows, total, capped
     # Many rows: the exact tier (ranked if small), then the rest in reading order
     # (rowid order is reading order: the index inserts paragraphs sorted).
-    n_exact = _count(conn, exact, where, params)
+    n_exact = _count(conn, exact, RANK_LIMIT + 1)
     rows = []
-    if offset < n_exact:
-        order = "score, d.sort, d.rowid" if n_exact <= RANK_LIMIT else "f.rowid"
-        score = _BM25 + " AS score" if n_exact <= RANK_LIMIT else "NULL AS score"
-        sql = (_SELECT.format(score=score, is_exact="1", where=where)
-               + f"ORDER BY {order} LIMIT ? OFFSET ?")
-        rows = conn.execute(sql, [exact, *params, limit, offset]).fetchall()
-    if len(rows) < limit and n_exact < total:
-        rest = f"({lean}) NOT ({q.exact_fts()})"
-        sql = (_SELECT.format(score="NULL", is_exact="0", where=where)
-               + "ORDER BY f.rowid LIMIT ? OFFSET ?")
-        rows += conn.execute(sql, [rest, *params, limit - len(rows),
-                                   max(0, offset - n_exact)]).fetchall()
-    return rows, total
+    if n_exact <= RANK_LIMIT:
+        if offset < n_exact:
+            sql = (_SELECT.format(score=_BM25 + " AS score", is_exact="1")
+                   + "ORDER BY score, d.sort, d.rowid LIMIT ? OFFSET ?")
+            rows = conn.execute(sql, [exact, limit, offset]).fetchall()
+        rest_offset = max(0, offset - n_exact)
+    else:  # the exact tier alone is huge: reading order all along
+        sql = _SELECT.format(score="NULL", is_exact="1") + "ORDER BY f.rowid LIMIT ? OFFSET ?"
+        rows = conn.execute(sql, [exact, limit, offset]).fetchall()
+        if len(rows) == limit:
+            return rows, total, capped
+        n_exact = conn.execute(f"SELECT COUNT(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?",
+                               [exact]).fetchone()[0]
+        rest_offset = max(0, offset - n_exact)
+    if len(rows) < limit:
+        rest = with_filter(f"({q.lean_fts()}) NOT ({q.exact_fts()})")
+        sql = _SELECT.format(score="NULL", is_exact="0") + "ORDER BY f.rowid LIMIT ? OFFSET ?"
+        rows += conn.execute(sql, [rest, limit - len(rows), rest_offset]).fetchall()
+    return rows, total, capped
 
 
 def _title_citation(label: str | None, citation: str | None, ref: str) -> str:
@@ -254,7 +273,8 @@ def search(db, query: str | Query, part=None, unit=None, year=None, theme=None,
     Database, ContentStore). Filters accept one value or a list: part "A"/"B",
     unit a meeting/session/decision node id ("A07", "B6", "B6-r4"), year,
     theme (a theme name as printed), document ("compendium", ...).
-    Theme-name hits appear only without part/unit/year/theme filters.
+    Theme-name hits appear only without part/unit/year/theme filters. Filters
+    are FTS5 terms over the tags column, so they cost no join.
     """
     conn = _conn(db)
     q = query if isinstance(query, Query) else parse(query)
@@ -271,31 +291,20 @@ def search(db, query: str | Query, part=None, unit=None, year=None, theme=None,
     match = q.fts()
     if match is None or limit == 0:
         return results
-    where, params = _filters(part, unit, year, theme, document)
-    kinds = list(kinds)
-    if any(v is not None and v != "" and v != [] for v in (part, unit, year, theme)):
-        kinds = [k for k in kinds if k != "theme"]
+    kinds = [k for k in kinds if k in KINDS]
     if not kinds:
         return results
-    kind_sql = f"d.kind IN ({','.join('?' * len(kinds))})"
-    if document is not None and "theme" in kinds:
-        # Themes belong to no document: the document filter does not hide them.
-        doc_clause = where.pop(where.index(next(w for w in where if w.startswith("d.document"))))
-        where.append(f"({doc_clause} OR d.kind = 'theme')")
-    if set(kinds) >= set(KINDS) and not where:
-        where_sql, params = _NO_FILTER, []
-    else:
-        where_sql, params = " AND ".join([kind_sql, *where]), [*kinds, *params]
+    filt = _tag_filter(conn, part, unit, year, theme, document, kinds)
     try:
-        rows, total = _page(conn, q, where_sql, params,
-                            limit * 2 + 10, max(0, int(offset)))
+        rows, total, capped = _page(conn, q, filt, limit * 2 + 10, max(0, int(offset)))
     except sqlite3.OperationalError as exc:
-        if "no such table" in str(exc):
+        if "no such table" in str(exc) or "no such column" in str(exc):
             raise SearchError("the database has no search index: rebuild it with "
                               "python -m desktop.content build") from None
         # An expression FTS5 refuses (should not happen: every word is quoted).
         return results
     results.total = total + len(results)
+    results.capped = capped
     seen: set[str] = {r.id for r in results}
     matcher = Matcher(q)
     for kind, ref, label, text, score, is_exact, citation in rows:

@@ -19,8 +19,11 @@ search_fts    FTS5 over the same rowids, columns
               symbol, so `CTOC/COP/WG.2/2013/5` finds that report's paragraphs);
               tokenizer unicode61 only, so plain sqlite3 and sqlite-utils can
               query it; all Arabic-specific work happens here in Python.
-search_themes theme name -> paragraph id, copied from the index stage's
-              tables when they exist (for the theme filter)
+              tags (filter tokens: kind, part, document, year, every
+              enclosing node, themes; see tag()), so filters are part of the
+              MATCH expression and never need a join over all hits;
+search_themes theme name, paragraph id, key (the theme's number in tags),
+              copied from the index stage's tables when they exist
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from desktop.search.normalize import analyze, fold, words
 FTS_TABLE = "search_fts"
 DOCS_TABLE = "search_docs"
 THEMES_TABLE = "search_themes"
-COLUMNS = ("exact", "bare", "stem", "alt", "meta")
+COLUMNS = ("exact", "bare", "stem", "alt", "meta", "tags")
 
 _YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _TITLE_KINDS = ("decision", "resolution", "annex", "section")
@@ -67,6 +70,14 @@ def _word_columns(word: str) -> tuple[str, str, str]:
     return a.bare, a.stems[0], " ".join(a.variants)
 
 
+_TAG_RE = re.compile(r"[^0-9a-z]")
+
+
+def tag(kind: str, value) -> str:
+    """A filter token: `tag("u", "B6-r4")` -> "ub6r4" (one unicode61 token)."""
+    return kind + (_TAG_RE.sub("", str(value).lower()) or "0")
+
+
 _PART_PREFIX_RE = re.compile(r"^الجزء (?:الف|باء) ")
 
 
@@ -92,14 +103,14 @@ def _year(*texts) -> int | None:
     return None
 
 
-def _node_context(conn: sqlite3.Connection) -> dict[str, tuple[str | None, int | None]]:
-    """node id -> (meeting/session node id, year), walking up parent_id."""
+def _node_context(conn: sqlite3.Connection) -> dict[str, tuple[str | None, int | None, tuple]]:
+    """node id -> (meeting/session node id, year, the node and its ancestors)."""
     nodes = {r[0]: r[1:] for r in conn.execute(
         "SELECT id, parent_id, kind, dates, document FROM nodes")}
     doc_dates = {}
     if "date" in _columns(conn, "documents"):
         doc_dates = dict(conn.execute("SELECT id, date FROM documents"))
-    out: dict[str, tuple[str | None, int | None]] = {}
+    out: dict[str, tuple[str | None, int | None, tuple]] = {}
     for nid in nodes:
         chain = []
         cur, seen = nid, set()
@@ -111,7 +122,7 @@ def _node_context(conn: sqlite3.Connection) -> dict[str, tuple[str | None, int |
         if meeting is None and chain:
             meeting = chain[-1]
         year = _year(*(nodes[c][2] for c in chain), doc_dates.get(nodes[nid][3]))
-        out[nid] = (meeting, year)
+        out[nid] = (meeting, year, tuple(chain))
     return out
 
 
@@ -133,7 +144,7 @@ def _theme_pairs(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     return sorted((str(label), str(pid)) for label, pid in rows)
 
 
-def _rows(conn: sqlite3.Connection) -> Iterator[dict]:
+def _rows(conn: sqlite3.Connection, themes_of: dict[str, list[int]]) -> Iterator[dict]:
     ctx = _node_context(conn)
     pcols = _columns(conn, "paragraphs")
     unit_expr = "unit_id" if "unit_id" in pcols else "node_id"
@@ -144,12 +155,14 @@ def _rows(conn: sqlite3.Connection) -> Iterator[dict]:
         f"{symbol_expr} FROM paragraphs ORDER BY sort, id").fetchall()
     first_para: dict[str, tuple] = {}
     for pid, text, part, document, node_id, unit_id, sort, citation, symbol in paragraphs:
-        meeting, year = ctx.get(unit_id) or ctx.get(node_id) or (unit_id, None)
+        meeting, year, chain = ctx.get(node_id) or ctx.get(unit_id) or (unit_id, None, ())
+        units = tuple(dict.fromkeys((*chain, unit_id, node_id, meeting)))
         for nid in (node_id, unit_id):
             first_para.setdefault(nid, (pid, part, document, meeting, year, sort))
         yield {"kind": "paragraph", "ref": pid, "label": None, "text": text or "",
                "part": part, "document": document, "meeting": meeting, "year": year,
-               "sort": sort, "locator": normalize_locator(citation), "meta": symbol}
+               "sort": sort, "locator": normalize_locator(citation), "meta": symbol,
+               "units": units, "themes": themes_of.get(pid, ())}
     # Titles of decisions, resolutions, annexes and sections open their first paragraph.
     placeholders = ",".join("?" * len(_TITLE_KINDS))
     for nid, heading, title in conn.execute(
@@ -161,7 +174,8 @@ def _rows(conn: sqlite3.Connection) -> Iterator[dict]:
         pid, part, document, meeting, year, sort = target
         yield {"kind": "title", "ref": pid, "label": heading or title, "text": title,
                "part": part, "document": document, "meeting": meeting, "year": year,
-               "sort": sort, "locator": normalize_locator(heading)}
+               "sort": sort, "locator": normalize_locator(heading),
+               "units": tuple(dict.fromkeys((*ctx.get(nid, (None, None, ()))[2], meeting)))}
 
 
 def build(db, ctx=None) -> None:
@@ -177,15 +191,17 @@ def build(db, ctx=None) -> None:
         f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5({', '.join(COLUMNS)}, "
         "tokenize='unicode61 remove_diacritics 2')")
     conn.execute(f"CREATE TABLE {THEMES_TABLE} (theme TEXT NOT NULL, paragraph_id TEXT NOT NULL, "
-                 "PRIMARY KEY (theme, paragraph_id))")
+                 "key INTEGER NOT NULL, PRIMARY KEY (theme, paragraph_id))")
 
-    if "paragraphs" in _tables(conn):
-        rows = list(_rows(conn))
-    else:
-        rows = []
     pairs = _theme_pairs(conn)
-    conn.executemany(f"INSERT INTO {THEMES_TABLE} VALUES (?, ?)", pairs)
-    for theme in sorted({t for t, _ in pairs}):
+    keys = {t: n for n, t in enumerate(sorted({t for t, _ in pairs}), 1)}
+    themes_of: dict[str, list[int]] = {}
+    for t, pid in pairs:
+        themes_of.setdefault(pid, []).append(keys[t])
+    conn.executemany(f"INSERT INTO {THEMES_TABLE} VALUES (?, ?, ?)",
+                     [(t, pid, keys[t]) for t, pid in pairs])
+    rows = list(_rows(conn, themes_of)) if "paragraphs" in _tables(conn) else []
+    for theme in keys:
         rows.append({"kind": "theme", "ref": theme, "label": theme, "text": theme,
                      "part": None, "document": None, "meeting": None, "year": None,
                      "sort": None, "locator": None})
@@ -210,10 +226,22 @@ def insert_rows(conn: sqlite3.Connection, rows: Iterable[dict]) -> None:
         docs.append((i, r["kind"], r["ref"], r["label"], text, r["part"],
                      r["document"], r["meeting"], r["year"], r["sort"],
                      loc, locator_tail(loc) if loc else None))
-        fts.append((i, *index_columns(r["text"]), " ".join(words(r.get("meta") or ""))))
+        fts.append((i, *index_columns(r["text"]), " ".join(words(r.get("meta") or "")),
+                    row_tags(r)))
     conn.executemany(f"INSERT INTO {DOCS_TABLE} VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", docs)
     conn.executemany(
-        f"INSERT INTO {FTS_TABLE}(rowid, {', '.join(COLUMNS)}) VALUES (?,?,?,?,?,?)", fts)
+        f"INSERT INTO {FTS_TABLE}(rowid, {', '.join(COLUMNS)}) VALUES (?,?,?,?,?,?,?)", fts)
+
+
+def row_tags(r: dict) -> str:
+    """The tags column of one row (see tag())."""
+    tags = [tag("k", r["kind"])]
+    for kind, key in (("p", "part"), ("d", "document"), ("y", "year")):
+        if r.get(key) is not None:
+            tags.append(tag(kind, r[key]))
+    tags.extend(tag("u", u) for u in r.get("units") or () if u)
+    tags.extend(tag("t", t) for t in r.get("themes") or ())
+    return " ".join(tags)
 
 
 def dump(db) -> Iterator[dict]:
