@@ -87,7 +87,7 @@ class SearchTask(QRunnable):
             return
         try:
             results = engine.search(_thread_connection(self.db_path), self.text,
-                                    limit=PAGE_SIZE, **self.filters)
+                                    limit=PAGE_SIZE, as_you_type=True, **self.filters)
         except Exception as exc:  # never let a search take the app down
             message = str(exc) if isinstance(exc, engine.SearchError) else \
                 f"{type(exc).__name__}: {exc}"

@@ -266,18 +266,19 @@ def _title_citation(label: str | None, citation: str | None, ref: str) -> str:
 
 def search(db, query: str | Query, part=None, unit=None, year=None, theme=None,
            document=None, limit: int = DEFAULT_LIMIT, offset: int = 0,
-           kinds: Iterable[str] = KINDS) -> Results:
+           kinds: Iterable[str] = KINDS, as_you_type: bool = False) -> Results:
     """Search the content database. Never raises for any query text.
 
     db: a path, a sqlite3.Connection or anything with a `.conn` (sqlite_utils
     Database, ContentStore). Filters accept one value or a list: part "A"/"B",
     unit a meeting/session/decision node id ("A07", "B6", "B6-r4"), year,
     theme (a theme name as printed), document ("compendium", ...).
-    Theme-name hits appear only without part/unit/year/theme filters. Filters
+    as_you_type: the word being typed (last, no space after it) also matches
+    as a prefix. Theme-name hits appear only without part/unit/year/theme filters. Filters
     are FTS5 terms over the tags column, so they cost no join.
     """
     conn = _conn(db)
-    q = query if isinstance(query, Query) else parse(query)
+    q = query if isinstance(query, Query) else parse(query, as_you_type=as_you_type)
     results = Results()
     results.query = q
     limit = max(0, int(limit))

@@ -35,11 +35,18 @@ _STAR = "*\u066d\uff0a"  # ASCII star, Arabic five-pointed star, full-width star
 class Term:
     """One unit of the query: a word (one folded word) or a phrase (several).
 
-    prefix: the last word matches as a prefix.
+    prefix: the last word matches as a prefix (typed `*`).
+    open_end: the word matches as itself OR as a prefix (the word being typed
+    when searching as you type).
     """
 
     words: tuple[str, ...]
     prefix: bool = False
+    open_end: bool = False
+
+    def _open_parts(self) -> str:
+        a = analyze(self.words[0])
+        return f"{{exact meta}} : {_quote(a.exact)}* OR {{bare alt}} : {_quote(a.bare)}*"
 
     @property
     def is_phrase(self) -> bool:
@@ -60,6 +67,8 @@ class Term:
             return f"({{exact meta}} : {_quote(a.exact)}* OR {{bare alt}} : {_quote(a.bare)}*)"
         parts = [f"{{exact meta}} : {_quote(a.exact)}", f"{{bare alt}} : {_quote(a.bare)}"]
         parts.extend(f"{{stem alt}} : {_quote(st)}" for st in a.stems if st != a.bare)
+        if self.open_end:
+            parts.append(self._open_parts())
         return "(" + " OR ".join(parts) + ")"
 
     def lean_fts(self) -> str:
@@ -78,11 +87,13 @@ class Term:
         a = analyses[0]
         parts = [f"meta : {_quote(a.exact)}"]
         parts.extend(f"{{stem alt}} : {_quote(st)}" for st in a.stems)
+        if self.open_end:
+            parts.append(self._open_parts())
         return "(" + " OR ".join(parts) + ")"
 
     def exact_fts(self) -> str:
         """FTS5 expression matching this term only as typed (folded)."""
-        star = "*" if self.prefix else ""
+        star = "*" if self.prefix or self.open_end else ""
         return f"{{exact meta}} : {_quote(' '.join(self.words))}{star}"
 
 
@@ -149,8 +160,13 @@ LOCATOR_HINT_RE = re.compile(
     r"|(?:^(?:الجزء \S+ )?(?:ال)?(?:مقرر|قرار)\s*\d+\s*/\s*\d+)", re.IGNORECASE)
 
 
-def parse(text: str) -> Query:
-    """Parse user input into a Query; never raises for any string."""
+def parse(text: str, as_you_type: bool = False) -> Query:
+    """Parse user input into a Query; never raises for any string.
+
+    as_you_type: the last word, if the text does not end with a space, also
+    matches as the start of a word (at least MIN_PREFIX letters), so results
+    show while a word is being typed.
+    """
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     text = text[:MAX_QUERY_CHARS]
@@ -201,4 +217,10 @@ def parse(text: str) -> Query:
     # An excluded term that is also required cannot match anything useful: keep the requirement.
     q.exclude = [t for t in q.exclude if t not in q.include][:MAX_TERMS]
     q.include = q.include[:MAX_TERMS]
+    if as_you_type and q.include and found and not found[-1][0] and src[-1:].strip() \
+            and src[-1] not in _STAR and src[-1] != '"':
+        last = q.include[-1]
+        if (last == found[-1][1] and not last.is_phrase and not last.prefix
+                and len(strip_article(last.words[0])) >= MIN_PREFIX):
+            q.include[-1] = Term(last.words, open_end=True)
     return q

@@ -80,7 +80,8 @@ class Matcher:
                 continue
             hit = memo.get(a.exact)
             if hit is None:
-                hit = memo[a.exact] = _word_matches(a, tw[k], prefix, n == 1)
+                hit = memo[a.exact] = _word_matches(a, tw[k], prefix, n == 1) or (
+                    term.open_end and _word_matches(a, tw[k], True, True))
             out.append(hit)
         return out
 

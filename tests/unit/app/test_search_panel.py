@@ -212,3 +212,11 @@ def test_panel_on_the_fixture_db_lists_filters_and_themes(qtbot, tmp_path):
     assert requested and requested[0][0] == panel.model.result(1).id
     assert requested[0][1] == ["الأموال"]
     panel.shutdown()
+
+
+def test_results_show_while_a_word_is_still_being_typed(window, qtbot):
+    panel = window.search_panel
+    with qtbot.waitSignal(panel.results_shown, timeout=10000) as blocker:
+        type_text(panel.search_box, "المستضع")
+    assert blocker.args[0] > 0
+    assert any("المستضعفين" in panel.model.result(i).terms for i in range(panel.result_count()))

@@ -177,3 +177,17 @@ def test_many_rows_path_finds_the_same_rows_exact_first(search_conn, monkeypatch
     pages = [r.id for off in range(0, len(cheap), 3)
              for r in search(search_conn, query, limit=3, offset=off, kinds=("paragraph",))]
     assert pages == [r.id for r in search(search_conn, query, limit=100, kinds=("paragraph",))]
+
+
+def test_as_you_type_the_last_word_also_matches_as_a_prefix(search_conn):
+    assert not search(search_conn, "المستضع")  # a whole-word search finds nothing
+    found = {r.id for r in search(search_conn, "الشهود المستضع", as_you_type=True)}
+    assert found == {"A07/5", "A07/6"}
+    r = next(r for r in search(search_conn, "المستضع", as_you_type=True) if r.id == "A07/5")
+    assert "المستضعفين" in r.terms
+    # A finished word (space after it) and a too-short stem are read as typed.
+    assert not search(search_conn, "المستضع ", as_you_type=True)
+    assert not search(search_conn, "الشه", as_you_type=True)
+    # The whole word still matches by its stem while typing.
+    assert {"A07/5", "A07/6", "A07/7"} <= {r.id for r in search(search_conn, "شهود",
+                                                                 as_you_type=True, limit=100)}
