@@ -55,3 +55,18 @@ def test_real_snippets_are_substrings_of_the_paragraph(real, query):
         if r.kind in ("paragraph", "locator"):
             text = real.execute("SELECT text FROM paragraphs WHERE id=?", (r.id,)).fetchone()[0]
             assert r.snippet.replace(MARK_OPEN, "").replace(MARK_CLOSE, "") in text
+
+
+def test_theme_filter_follows_the_thematic_index(real):
+    themes = dict(real.execute(
+        "SELECT t.label, COUNT(DISTINCT x.paragraph_id) FROM themes t "
+        "JOIN index_entries e ON e.theme_id = t.id JOIN index_targets x ON x.entry_id = e.id "
+        "GROUP BY t.label"))
+    assert themes, "the thematic index stage should run before search"
+    assert real.execute("SELECT COUNT(DISTINCT theme) FROM search_themes").fetchone()[0] == len(themes)
+    targets = {p for (p,) in real.execute(
+        "SELECT x.paragraph_id FROM themes t JOIN index_entries e ON e.theme_id = t.id "
+        "JOIN index_targets x ON x.entry_id = e.id WHERE t.label = 'غسل الأموال'")}
+    found = {r.id for r in search(real, "الأموال", theme="غسل الأموال", limit=500)}
+    assert found and found <= targets
+    assert search(real, "غسل الأموال")[0].kind == "theme"
