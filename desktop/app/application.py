@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import paths
@@ -65,6 +65,10 @@ def configure(app: QApplication) -> None:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationDisplayName(WINDOW_TITLE)
+    # The icon of every window; the desktop file name ties windows to the
+    # installed menu entry (packaging/linux), so docks and task bars show its icon.
+    app.setWindowIcon(QIcon(str(paths.resource("icons", "app.svg"))))
+    app.setDesktopFileName("unodc-ta-compendium")
     QLocale.setDefault(QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt))
     if not app.property("compendium_configured"):
         install_translations(app)

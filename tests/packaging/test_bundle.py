@@ -54,6 +54,16 @@ def test_bundle_carries_fonts_with_licences_and_icons(bundle_dir):
     assert (resources / "icons" / "app-64.png").is_file()
 
 
+def test_bundle_keeps_what_qt_needs_here(bundle_dir):
+    qt = bundle_dir / "_internal" / "PySide6" / "Qt"
+    assert (qt / "translations" / "qtbase_ar.qm").is_file()  # Arabic dialog buttons
+    assert not list((qt / "translations").glob("qtbase_de*"))  # other languages left out
+    for plugin in ("platforms/libqxcb.so", "platforms/libqwayland.so",
+                   "platforms/libqoffscreen.so", "iconengines/libqsvgicon.so",
+                   "imageformats/libqsvg.so", "printsupport/libcupsprintersupport.so"):
+        assert (qt / "plugins" / plugin).is_file(), plugin
+
+
 def test_bundle_has_no_unused_qt_module(bundle_dir):
     pattern = re.compile(r"(?:Qt6?|PySide6/Qt)(%s)" % "|".join(UNWANTED_QT))
     offenders = [f for f in bundle_files(bundle_dir) if pattern.search(f)]

@@ -62,3 +62,11 @@ def test_help_menu_opens_the_about_dialog(make_window, content_db_path, qtbot):
     window.about_action.trigger()
     assert len(seen) == 1 and isinstance(seen[0], AboutDialog)
     assert seen[0].windowTitle() == "حول البرنامج"
+
+
+def test_application_carries_the_icon_and_desktop_file_name(app):
+    assert not app.windowIcon().isNull()
+    assert not app.windowIcon().pixmap(32, 32).isNull()
+    # matches packaging/linux/unodc-ta-compendium.desktop, so the menu entry's icon is used
+    assert app.desktopFileName() == "unodc-ta-compendium"
+    assert (ROOT / "packaging" / "linux" / f"{app.desktopFileName()}.desktop").is_file()
