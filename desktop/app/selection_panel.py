@@ -314,9 +314,8 @@ class SelectionPanel(QWidget):
 
     def copy_to_clipboard(self, options: ExportOptions | None = None) -> str:
         """Rich text and plain text, both with citations; returns the plain text."""
-        from PySide6.QtCore import QMimeData
         data = payload(self.export_items(), options)
-        mime = QMimeData()
+        mime = _new_mime_data()
         mime.setHtml(data.html)
         mime.setText(data.text)
         QApplication.clipboard().setMimeData(mime)
@@ -369,6 +368,23 @@ class SelectionPanel(QWidget):
             menu.addSeparator()
         menu.addAction("نسخ المختارات مع الإحالات", self.copy_to_clipboard)
         menu.exec(self.list.viewport().mapToGlobal(pos))
+
+
+def _new_mime_data():
+    """An empty QMimeData created by Qt, not by Python.
+
+    With PySide6 6.12 a QMimeData constructed in Python and handed to the
+    clipboard crashes the process when the application shuts down (the
+    clipboard destroys it through Python's wrapper class; measured: exit
+    status 139). One created in C++ (here by a model's mimeData()) is a
+    plain QMimeData and is destroyed cleanly.
+    """
+    from PySide6.QtCore import QStringListModel
+
+    model = QStringListModel([""])
+    mime = model.mimeData([model.index(0, 0)])
+    mime.clear()
+    return mime
 
 
 # ---- wiring into the main window ----------------------------------------------
