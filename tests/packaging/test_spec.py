@@ -1,0 +1,48 @@
+"""build.spec leaves out no Qt module the app imports (fast, no PyInstaller).
+
+The spec's UNUSED_QT list is read with ast: a module listed there would be
+missing from the bundle, and the frozen app would fail only when it reaches
+that import.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from tests.packaging.conftest import ROOT
+
+
+def spec_list(name: str) -> list[str]:
+    tree = ast.parse((ROOT / "build.spec").read_text("utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == name for t in node.targets):
+            return list(ast.literal_eval(node.value))
+    raise AssertionError(f"build.spec has no {name}")
+
+
+def qt_modules_imported_by_the_app() -> set[str]:
+    found = set()
+    for path in (ROOT / "desktop").rglob("*.py"):
+        text = path.read_text("utf-8")
+        found.update(re.findall(r"PySide6\.(Qt\w+)", text))
+        for names in re.findall(r"from PySide6 import \(?([\w\s,]+)\)?", text):
+            found.update(n.strip() for n in names.split(",") if n.strip().startswith("Qt"))
+    return found
+
+
+def test_no_imported_qt_module_is_excluded():
+    used = qt_modules_imported_by_the_app()
+    assert {"QtCore", "QtGui", "QtWidgets"} <= used
+    excluded = set(spec_list("UNUSED_QT"))
+    assert not used & excluded, f"build.spec excludes Qt modules the app imports: {used & excluded}"
+
+
+def test_excluded_library_names_match_excluded_modules():
+    """Each excluded Qt library fragment belongs to an excluded module, never a used one."""
+    used = qt_modules_imported_by_the_app()
+    for fragment in spec_list("UNUSED_QT_FILES"):
+        if fragment.startswith("Qt6"):
+            module = "Qt" + fragment[3:]
+            assert not any(u.startswith(module) for u in used), (fragment, used)
