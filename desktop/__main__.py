@@ -127,7 +127,21 @@ def main(argv: list[str] | None = None) -> int:
     install_search(window)  # search tab (Ctrl+K) and find bar (Ctrl+F)
     window.open_start(target)
     window.show()
+    close_on_interrupt(window)
     return app.exec()
+
+
+def close_on_interrupt(window) -> None:
+    """Ctrl+C in the terminal closes the window (state saved) instead of
+    raising inside a Qt callback; a timer lets Python see the signal."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    signal.signal(signal.SIGINT, lambda *_: window.close())
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
 
 
 def save_screenshot(app, window, path: Path, paragraph_id: str | None) -> int:
