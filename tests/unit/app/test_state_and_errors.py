@@ -109,6 +109,12 @@ def test_unknown_locator_in_the_gui_shows_a_dialog_and_opens_anyway(
     monkeypatch.setattr(type(app), "exec", lambda self: 0)
     monkeypatch.setattr(MainWindow, "open_start",
                         lambda self, pid=None: opened.append(pid) or True)
+    # keep the user's data folder and this process's SIGINT handler untouched
+    import desktop.app.search_panel as search_panel
+    import desktop.app.selection_panel as selection_panel
+    monkeypatch.setattr(selection_panel, "install_selection", lambda *a, **k: None)
+    monkeypatch.setattr(search_panel, "install_search", lambda *a, **k: None)
+    monkeypatch.setattr(entry, "close_on_interrupt", lambda window: None)
     status, err = _run(["--db", str(tiny_db_path), "--open", "لا شيء"], capsys)
     assert status == 0
     assert dialogs[0][0] == "موضع غير معروف" and "لا شيء" in dialogs[0][1]
