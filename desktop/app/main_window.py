@@ -15,7 +15,11 @@ Extension API (for the search, selection/printing and About features)
     ``current_paragraph_id()``, ``current_unit_id()``, ``current_paragraph()``
     ``add_paragraph_action(text, callback)``  adds an entry to every
         paragraph's context menu; ``callback(paragraph_id)``.
-    ``paragraphOpened(str)`` signal after every open (link, tree, history).
+    ``paragraphOpened(str)`` signal whenever the current paragraph changes
+        (link, tree, history, index, or a click on a paragraph in the text).
+    ``select_paragraph(id)``  make a paragraph of the shown unit current
+        without moving the page or touching the history.
+    ``paragraph_at(pos)``  the paragraph under a viewport position.
     ``history`` (NavigationHistory), ``back()``, ``forward()``.
 ``window.open_paragraph(id, highlight_terms=None)`` the same, and also
     brings the reader forward; use it from panels.
@@ -31,6 +35,11 @@ Extension API (for the search, selection/printing and About features)
 ``window.index_panel`` the thematic index; ``window.links_panel``.
 ``window.store`` the ContentStore (desktop.content.store): views ask it,
     never SQL.
+``window.remember``  False in --screenshot/--self-test runs: write no
+    user state.
+Fonts: desktop.app.application.READER_FAMILY (Amiri, screen) and
+PRINT_FAMILY (Noto Sans Arabic, whose text survives in PDFs), both bundled
+and registered before any window exists.
 """
 
 from __future__ import annotations
