@@ -441,10 +441,12 @@ def install_selection(window, path: str | Path | None = None) -> SelectionPanel:
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     view.customContextMenuRequested.connect(lambda pos: _index_menu(window, panel, pos))
 
-    # Search results, when the search feature exposes its hook.
-    search = getattr(window, "search_panel", None)
-    if search is not None and hasattr(search, "add_result_action"):
-        search.add_result_action("أضف إلى المختارات", lambda ids: panel.add_paragraphs(list(ids)))
+    # Search results: the search tab may be installed after this panel, so
+    # hook it now if it is there, else once the event loop runs.
+    if getattr(window, "search_panel", None) is not None:
+        hook_search(window, panel)
+    else:
+        QTimer.singleShot(0, lambda: hook_search(window, panel))
 
     add = QAction("أضف إلى المختارات", window)
     add.setObjectName("action-add-to-selection")
@@ -533,12 +535,75 @@ def add_from_focus(window, panel: SelectionPanel) -> int:
         ids = index_ids(window, window.index_panel.view.currentIndex())
     else:
         search = getattr(window, "search_panel", None)
-        if search is not None and focus is not None and search.isAncestorOf(focus) \
-                and hasattr(search, "selected_paragraph_ids"):
-            ids = list(search.selected_paragraph_ids())
+        if search is not None and focus is not None and search.isAncestorOf(focus):
+            ids = search_result_ids(window, _chosen_results(search))
     if not ids:
         current = window.reader.current_paragraph_id()
         ids = [current] if current else []
     added = panel.add_paragraphs(ids) if ids else 0
     _status(window, added)
     return added
+
+
+# ---- search results ------------------------------------------------------------
+
+def _chosen_results(search) -> list:
+    """The selected result rows, else the current one."""
+    view = search.view
+    rows = view.selectionModel().selectedRows() if view.selectionModel() else []
+    if not rows and view.currentIndex().isValid():
+        rows = [view.currentIndex()]
+    return sorted(rows, key=lambda index: index.row())
+
+
+def search_result_ids(window, indexes) -> list[str]:
+    """Paragraph ids of search results; a theme result stands for all the
+    targets of that theme's index entries."""
+    from desktop.app.search_panel import ID_ROLE as RESULT_ID, KIND_ROLE as RESULT_KIND
+
+    ids: list[str] = []
+    themes = None
+    for index in indexes:
+        ident = index.data(RESULT_ID)
+        if not ident:
+            continue
+        if index.data(RESULT_KIND) == "theme":
+            if themes is None:
+                themes = {t.name: t.id for t in window.store.themes()}
+            theme_id = themes.get(ident, ident)
+            for entry in window.store.index_entries(theme_id):
+                ids.extend(t for t in entry.targets if t not in ids)
+        elif ident not in ids:
+            ids.append(ident)
+    return ids
+
+
+def hook_search(window, panel: SelectionPanel) -> bool:
+    """Give the search results a context menu that adds to the selection
+    (the chosen results, or all results shown). False if there is no search
+    tab or its list already has a custom menu."""
+    search = getattr(window, "search_panel", None)
+    view = getattr(search, "view", None)
+    if view is None or view.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu:
+        return False
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+    def menu_at(pos) -> None:
+        index = view.indexAt(pos)
+        if index.isValid() and not view.selectionModel().isSelected(index):
+            view.setCurrentIndex(index)
+        chosen = search_result_ids(window, _chosen_results(search))
+        model = view.model()
+        every = search_result_ids(window, [model.index(r, 0) for r in range(model.rowCount())])
+        if not every:
+            return
+        menu = QMenu(view)
+        if chosen:
+            menu.addAction(f"أضف إلى المختارات ({len(chosen)} فقرة)",
+                           lambda: _status(window, panel.add_paragraphs(chosen)))
+        menu.addAction(f"أضف كل النتائج المعروضة إلى المختارات ({len(every)} فقرة)",
+                       lambda: _status(window, panel.add_paragraphs(every)))
+        menu.exec(view.viewport().mapToGlobal(pos))
+
+    view.customContextMenuRequested.connect(menu_at)
+    return True

@@ -255,3 +255,43 @@ def test_clicking_an_item_opens_it_in_the_reader(window, qtbot):
 def test_dock_is_in_the_window_with_its_title(window):
     dock = window.selection_panel.dock
     assert dock.windowTitle() == "المختارات" and dock.widget() is window.selection_panel
+
+
+# ---- from the search results (real database, real search tab) -------------------
+
+@pytest.fixture
+def search_window(make_window, content_db_path, tmp_path):
+    from desktop.app.search_panel import install_search
+    win = make_window(content_db_path)
+    install_selection(win, tmp_path / "ud2" / "userdata.sqlite")
+    install_search(win)  # after the selection, as desktop/__main__ does
+    yield win
+    win.search_panel.shutdown()
+    win.selection_panel.selection.close()
+
+
+def test_search_results_are_added_with_ctrl_d(search_window, qtbot):
+    win = search_window
+    panel, search = win.selection_panel, win.search_panel
+    qtbot.waitUntil(
+        lambda: search.view.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu)
+    with qtbot.waitSignal(search.results_shown, timeout=10000) as shown:
+        search.set_query("حماية الشهود", immediately=True)
+    assert shown.args[0] > 2
+    model = search.view.model()
+    kinds = [model.index(r, 0).data(Qt.ItemDataRole.UserRole + 4) for r in range(model.rowCount())]
+    ids = [model.index(r, 0).data(Qt.ItemDataRole.UserRole + 1) for r in range(model.rowCount())]
+    # A theme result stands for every target of the theme's index entries.
+    assert kinds[0] == "theme" and ids[0] == "حماية الشهود"
+    theme = next(t for t in win.store.themes() if t.name == "حماية الشهود")
+    targets = [t for e in win.store.index_entries(theme.id) for t in e.targets]
+    theme_ids = sp.search_result_ids(win, [model.index(0, 0)])
+    assert theme_ids == list(dict.fromkeys(targets)) and len(theme_ids) > 5
+    row = kinds.index("paragraph") if "paragraph" in kinds else kinds.index(next(
+        k for k in kinds if k != "theme"))
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    search.view.setFocus()
+    search.view.setCurrentIndex(model.index(row, 0))
+    qtbot.keyClick(search.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert panel.ids() == [ids[row]]
