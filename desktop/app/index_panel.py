@@ -48,8 +48,9 @@ class IndexPanel(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.view.setExpandsOnDoubleClick(False)
         self.view.clicked.connect(self._on_clicked)
-        self.view.activated.connect(self._on_clicked)
+        self.view.activated.connect(self._on_activated)  # Enter on an entry
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
@@ -70,8 +71,16 @@ class IndexPanel(QWidget):
         source = self.proxy.mapToSource(proxy_index)
         entry = self.model.entry(source)
         if entry is None:
+            # a theme: a click opens or closes its list of entries
+            theme_index = proxy_index.siblingAtColumn(0)
+            self.view.setExpanded(theme_index, not self.view.isExpanded(theme_index))
             return
         self.open_entry(entry)
+
+    def _on_activated(self, proxy_index: QModelIndex) -> None:
+        entry = self.model.entry(self.proxy.mapToSource(proxy_index))
+        if entry is not None:
+            self.open_entry(entry)
 
     def open_entry(self, entry) -> bool:
         if not entry.targets:

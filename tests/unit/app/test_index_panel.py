@@ -69,3 +69,25 @@ def test_database_without_index_says_so(make_window, tmp_path):
     assert window.index_panel.visible_themes() == []
     window.open_paragraph("A07/13")
     assert window.links_panel.entries() == []
+
+
+def test_a_click_on_a_theme_opens_and_closes_it(make_window, tiny_db_path):
+    panel = make_window(tiny_db_path).index_panel
+    theme = panel.proxy.index(0, 0)
+    assert not panel.view.isExpanded(theme)
+    panel.view.clicked.emit(theme)
+    assert panel.view.isExpanded(theme)
+    panel.view.clicked.emit(theme.siblingAtColumn(3))  # anywhere on its row
+    assert not panel.view.isExpanded(theme)
+
+
+def test_enter_on_an_entry_opens_it(make_window, tiny_db_path, qtbot):
+    from PySide6.QtCore import Qt
+    window = make_window(tiny_db_path)
+    panel = window.index_panel
+    window.navigation.setCurrentWidget(panel)
+    entry = _entry_index(panel, 1, 0)
+    panel.view.setCurrentIndex(entry)
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    assert window.reader.current_paragraph_id() == "A07/12"
