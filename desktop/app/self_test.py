@@ -11,7 +11,7 @@ import sqlite3
 
 from PySide6.QtCore import QUrl
 
-from desktop.content.render import para_href
+from desktop.content.render import para_href, strip_joiners
 
 
 def run_self_test(window) -> list[str]:
@@ -33,7 +33,7 @@ def run_self_test(window) -> list[str]:
         if not reader.open_paragraph(para.id):
             failures.append(f"{kind} {unit.id}: reader could not open {para.id}")
             continue
-        shown = reader.toPlainText()
+        shown = strip_joiners(reader.toPlainText())
         probe = " ".join(para.text.split())[:20]
         if probe and probe not in " ".join(shown.split()):
             failures.append(f"{kind} {unit.id}: text of {para.id} not shown")
