@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QTextBrowser, QTe
                                QToolButton, QWidget)
 
 from desktop.search.query import Query, parse
-from desktop.search.snippets import Matcher, tokens
+from desktop.search.snippets import Matcher
 
 MATCH_COLOUR = "#fff0b3"
 CURRENT_COLOUR = "#ff9f43"
@@ -37,12 +37,11 @@ def find_spans(text: str, query_text: str) -> list[tuple[int, int]]:
     if not last.prefix:
         prefixed = Query(text=q.text, include=[*q.include[:-1], replace(last, prefix=True)])
         queries.append(prefixed)
-    toks = tokens(text)
     spans: set[tuple[int, int]] = set()
     for query in queries:
         # Each term alone: within one unit the reader wants every occurrence.
         for term in query.include:
-            spans.update((s, e) for s, e, _ in Matcher(Query(text="", include=[term])).spans(toks))
+            spans.update((s, e) for s, e, _ in Matcher(Query(text="", include=[term])).spans(text))
     ordered = sorted(spans)
     out: list[tuple[int, int]] = []
     for s, e in ordered:  # drop spans inside a longer one

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from desktop.search.normalize import WORD_RE, Analysis, analyze, words
-from desktop.search.query import Query, Term
+from desktop.search.query import Query
 
 #: Highlight marks used in the plain-text form of a snippet (CLI, JSON).
 MARK_OPEN = "<mark>"
@@ -38,14 +38,31 @@ def _token_analysis(raw: str) -> Analysis | None:
 
 
 @lru_cache(maxsize=4096)
+def _tokenized(text: str) -> tuple[tuple[Token, ...], tuple[str, ...]]:
+    toks = tuple(Token(m.start(), m.end(), _token_analysis(m.group()))
+                 for m in WORD_RE.finditer(text))
+    return toks, tuple(t.analysis.exact if t.analysis else "" for t in toks)
+
+
 def tokens(text: str) -> tuple[Token, ...]:
     """The words of the original text with their spans and analyses (cached:
     typing a query re-reads the same paragraphs on every keystroke)."""
-    return tuple(Token(m.start(), m.end(), _token_analysis(m.group()))
-                 for m in WORD_RE.finditer(text))
+    return _tokenized(text)[0]
 
 
 @lru_cache(maxsize=262144)
+def _forms(word: str) -> frozenset[str]:
+    """Every form a folded word can match by: itself, bare, stems, variants."""
+    a = analyze(word)
+    return frozenset((a.exact, a.bare, *a.stems, *a.variants))
+
+
+@lru_cache(maxsize=524288)
+def word_matches(word: str, term_word: str, prefix: bool, variants: bool) -> bool:
+    """Does folded `word` match folded `term_word`? (keys are strings: cheap to hash)"""
+    return _word_matches(analyze(word), analyze(term_word), prefix, variants)
+
+
 def _word_matches(a: Analysis, term_word: Analysis, prefix: bool, variants: bool) -> bool:
     if prefix:
         if a.exact.startswith(term_word.exact) or a.bare.startswith(term_word.bare):
@@ -64,37 +81,47 @@ class Matcher:
 
     def __init__(self, query: Query):
         self.terms = [(t, [analyze(w) for w in t.words]) for t in query.include]
-        # One memo per (term, word position): folded word -> matches?
-        self._memo = [[{} for _ in tw] for _, tw in self.terms]
+        #: folded word -> ((term index, word position in the term), ...) it matches
+        self._memo: dict[str, tuple[tuple[int, int], ...]] = {"": ()}
+        # Cheap pre-test: a word can match only if it shares a form with a
+        # term word, or starts like a prefix term.
+        self._keys = {f for _, tw in self.terms for a in tw for f in (a.exact, a.bare, *a.stems)}
+        self._starts = tuple({f for t, tw in self.terms if t.prefix or t.open_end
+                              for f in (tw[-1].exact, tw[-1].bare)})
 
-    def _flags(self, ti: int, k: int, toks) -> list[bool]:
-        term, tw = self.terms[ti]
-        n = len(tw)
-        memo = self._memo[ti][k]
-        prefix = term.prefix and k == n - 1
+    def _hits(self, e: str) -> tuple[tuple[int, int], ...]:
+        forms = _forms(e)
+        if self._keys.isdisjoint(forms) and not (
+                self._starts and any(f.startswith(self._starts) for f in forms)):
+            return ()
         out = []
-        for t in toks:
-            a = t.analysis
-            if a is None:
-                out.append(False)
-                continue
-            hit = memo.get(a.exact)
-            if hit is None:
-                hit = memo[a.exact] = _word_matches(a, tw[k], prefix, n == 1) or (
-                    term.open_end and _word_matches(a, tw[k], True, True))
-            out.append(hit)
-        return out
-
-    def spans(self, toks) -> list[tuple[int, int, int]]:
-        """(start, end, term index) of every match, in order, without overlaps."""
-        spans: list[tuple[int, int, int]] = []
         for ti, (term, tw) in enumerate(self.terms):
             n = len(tw)
-            flags = [self._flags(ti, k, toks) for k in range(n)]
-            first = flags[0]
-            for i in range(len(toks) - n + 1):
-                if first[i] and all(flags[k][i + k] for k in range(1, n)):
-                    spans.append((toks[i].start, toks[i + n - 1].end, ti))
+            for k in range(n):
+                prefix = term.prefix and k == n - 1
+                if word_matches(e, tw[k].exact, prefix, n == 1) or (
+                        term.open_end and word_matches(e, tw[k].exact, True, True)):
+                    out.append((ti, k))
+        return tuple(out)
+
+    def spans(self, text: str) -> list[tuple[int, int, int]]:
+        """(start, end, term index) of every match in `text`, in order, without overlaps."""
+        toks, exacts = _tokenized(text)
+        memo = self._memo
+        for e in set(exacts).difference(memo):
+            memo[e] = self._hits(e)
+        matched = {e for e in set(exacts) if memo[e]}
+        spans: list[tuple[int, int, int]] = []
+        if matched:
+            size = len(toks)
+            for i in [i for i, e in enumerate(exacts) if e in matched]:
+                for ti, k in memo[exacts[i]]:
+                    if k:
+                        continue
+                    n = len(self.terms[ti][1])
+                    if i + n <= size and all((ti, kk) in memo[exacts[i + kk]]
+                                             for kk in range(1, n)):
+                        spans.append((toks[i].start, toks[i + n - 1].end, ti))
         spans.sort()
         merged: list[tuple[int, int, int]] = []
         for s, e, ti in spans:
@@ -107,7 +134,7 @@ class Matcher:
 def match_spans(text: str, query: Query | Matcher) -> list[tuple[int, int, int]]:
     """(start, end, term index) of every match of the query's included terms, in order."""
     matcher = query if isinstance(query, Matcher) else Matcher(query)
-    return matcher.spans(tokens(text or ""))
+    return matcher.spans(text or "")
 
 
 @dataclass(frozen=True)
