@@ -29,8 +29,10 @@ from desktop.export.model import ExportItem, ExportOptions, join_symbols
 FONT_FILES = ("NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf")
 FALLBACK_FAMILY = "DejaVu Sans"
 PDF_DPI = 300
-#: Resolution of the page images shown in the print preview.
+#: Highest resolution of the page images shown in the print preview, and
+#: the memory all of them may take (the preview keeps them as 32-bit images).
 PREVIEW_DPI = 150
+PREVIEW_BUDGET_BYTES = 160_000_000
 
 #: Page geometry in millimetres (A4 portrait).
 MARGIN_SIDE_MM = 20.0
@@ -58,6 +60,14 @@ def print_family() -> str:
             if families and family is None:
                 family = families[0]
     return family or FALLBACK_FAMILY
+
+
+def preview_dpi(pages: int, page_square_inches: float) -> int:
+    """Resolution for the preview's page images: PREVIEW_DPI for a few
+    pages, lower for many so that they stay within PREVIEW_BUDGET_BYTES
+    (never below 72 dpi, which still reads at the preview's fit-page zoom)."""
+    per_page = PREVIEW_BUDGET_BYTES / (4 * max(1, pages) * max(1.0, page_square_inches))
+    return int(max(72, min(PREVIEW_DPI, per_page ** 0.5)))
 
 
 def _mm(device: QPagedPaintDevice, mm: float) -> float:
@@ -206,7 +216,8 @@ class PageLayouter:
         without their bidi context (punctuation lands at the wrong end of
         Arabic lines), so the preview gets the page rendered by the raster
         engine instead. Real printing and PDFs stay vector text."""
-        scale = PREVIEW_DPI / self.device.logicalDpiX()
+        scale = preview_dpi(pages, self.page_w * self.page_h / self.device.logicalDpiX() ** 2) \
+            / self.device.logicalDpiX()
         image = QImage(max(1, round(self.page_w * scale)), max(1, round(self.page_h * scale)),
                        QImage.Format.Format_Grayscale8)
         image.fill(Qt.white)
