@@ -201,12 +201,19 @@ class MainWindow(QMainWindow):
         self.reader.historyChanged.connect(self._update_history_actions)
         self.reader.linksRequested.connect(self.show_links)
         self.reader.zoomChanged.connect(self.set_zoom)
-        self.index_panel.paragraphRequested.connect(
-            lambda pid, _targets: self.open_paragraph(pid))
+        self.index_panel.paragraphRequested.connect(self.open_targets)
         self.links_panel.paragraphRequested.connect(self.open_paragraph)
         self.links_panel.themeRequested.connect(self.show_theme)
 
     # ---- behaviour -------------------------------------------------------
+
+    def open_targets(self, paragraph_id: str, targets: list) -> bool:
+        """Open the first target of an index entry, the others of the same
+        unit tinted (an entry often names several recommendations)."""
+        if not self.open_paragraph(paragraph_id):
+            return False
+        self.reader.mark_paragraphs(targets)
+        return True
 
     def _on_tree_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._syncing_tree:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from desktop.content.render import (PARA_SCHEME, anchor_name, render_unit,
@@ -22,6 +22,7 @@ from desktop.app.application import reader_font
 from desktop.app.settings import DEFAULT_ZOOM, MAX_ZOOM, MIN_ZOOM
 
 TERM_COLOUR = "#ffd27f"
+MARK_COLOUR = "#fff8dc"
 
 
 @dataclass
@@ -90,6 +91,9 @@ class ReaderView(QTextBrowser):
         self._paragraph_id: str | None = None
         self._block_paragraph: dict[int, str] = {}
         self._terms: list[str] = []
+        self._term_selections: list = []
+        self._mark_selections: list = []
+        self._mark_ids: list[str] = []
         self._zoom = DEFAULT_ZOOM
         self.setObjectName("reader")
         self.setOpenLinks(False)
@@ -126,7 +130,10 @@ class ReaderView(QTextBrowser):
         if para.id != self._paragraph_id:
             bar = self.verticalScrollBar()
             position = bar.value()
+            wanted = self._mark_ids
             self._show(para, self._terms)
+            if wanted:
+                self.mark_paragraphs(wanted)
             bar.setValue(position)
             self.paragraphOpened.emit(para.id)
         return True
@@ -138,6 +145,8 @@ class ReaderView(QTextBrowser):
         self._unit_id = para.unit_id
         self._paragraph_id = para.id
         self._map_blocks()
+        self._mark_selections = []
+        self._mark_ids: list[str] = []
         self.highlight_terms(terms)
 
     def current_paragraph_id(self) -> str | None:
@@ -183,12 +192,10 @@ class ReaderView(QTextBrowser):
     def highlight_terms(self, terms) -> int:
         """Mark every occurrence of the given surface forms; returns how many."""
         self._terms = [t for t in terms if t]
-        selections = []
         fmt = QTextCharFormat()
         fmt.setBackground(QColor(TERM_COLOUR))
-        for term in terms:
-            if not term:
-                continue
+        self._term_selections = []
+        for term in self._terms:
             cursor = QTextCursor(self.document())
             while True:
                 cursor = self.document().find(term, cursor)
@@ -197,9 +204,40 @@ class ReaderView(QTextBrowser):
                 sel = QTextEdit.ExtraSelection()
                 sel.cursor = cursor
                 sel.format = fmt
-                selections.append(sel)
-        self.setExtraSelections(selections)
-        return len(selections)
+                self._term_selections.append(sel)
+        self._apply_selections()
+        return len(self._term_selections)
+
+    def mark_paragraphs(self, paragraph_ids) -> list[str]:
+        """Tint other paragraphs of the shown unit (e.g. every target of an
+        index entry); returns those that are in the unit. The next open clears it."""
+        wanted = set(paragraph_ids)
+        self._mark_ids = list(paragraph_ids)
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(MARK_COLOUR))
+        fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
+        self._mark_selections = []
+        marked: list[str] = []
+        for number, pid in sorted(self._block_paragraph.items()):
+            if pid not in wanted or pid == self._paragraph_id or pid in marked:
+                continue
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document().findBlockByNumber(number))
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock,
+                                QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            sel.format = fmt
+            self._mark_selections.append(sel)
+            marked.append(pid)
+        self._apply_selections()
+        return marked
+
+    def marked_paragraphs(self) -> list[str]:
+        return [self._block_paragraph.get(sel.cursor.blockNumber(), "")
+                for sel in self._mark_selections]
+
+    def _apply_selections(self) -> None:
+        self.setExtraSelections(self._mark_selections + self._term_selections)
 
     # positions → paragraphs
 

@@ -99,3 +99,26 @@ def test_theme_filter_and_entry_opens_target(window):
     assert entry.resolved and entry.targets
     panel.view.clicked.emit(entry_index)
     assert window.reader.current_paragraph_id() == entry.targets[0]
+
+
+def test_index_entry_with_several_targets_tints_the_others(window):
+    panel = window.index_panel
+    panel.filter_box.setText("الشهود")
+    theme = panel.proxy.index(0, 0)
+    panel.view.expand(theme)
+    for row in range(panel.proxy.rowCount(theme)):
+        index = panel.proxy.index(row, 0, theme)
+        entry = panel.model.entry(panel.proxy.mapToSource(index))
+        if entry.symbol == "CTOC/COP/WG.2/2013/5":
+            break
+    assert entry.targets[:3] == ("A07/11", "A07/13", "A07/15")
+    panel.view.clicked.emit(index)
+    reader = window.reader
+    assert reader.current_paragraph_id() == "A07/11"
+    assert reader.marked_paragraphs() == [t for t in entry.targets[1:]
+                                          if window.store.paragraph(t).unit_id == "A07"]
+    # a click on another paragraph keeps the tint; opening elsewhere clears it
+    reader.select_paragraph("A07/12")
+    assert "A07/13" in reader.marked_paragraphs()
+    window.open_paragraph("B3-d4/1")
+    assert reader.marked_paragraphs() == []
