@@ -20,9 +20,13 @@ Extension API (for the search, selection/printing and About features)
     ``select_paragraph(id)``  make a paragraph of the shown unit current
         without moving the page or touching the history.
     ``paragraph_at(pos)``  the paragraph under a viewport position.
+    ``mark_paragraphs(ids)``  tint other paragraphs of the shown unit
+        (cleared by the next open).
     ``history`` (NavigationHistory), ``back()``, ``forward()``.
 ``window.open_paragraph(id, highlight_terms=None)`` the same, and also
     brings the reader forward; use it from panels.
+``window.open_targets(first_id, ids)``  open the first, tint the others
+    (several targets of one index entry or search hit).
 ``window.add_navigation_tab(widget, title) -> int``  a tab beside the
     contents tree and the index (e.g. search results).
 ``window.add_panel(widget, title, area=Qt.LeftDockWidgetArea) -> QDockWidget``
