@@ -37,6 +37,19 @@ SNIPPET = 140
 RLM = "\u200f"
 
 
+def paragraphs_text(n: int) -> str:
+    """"n paragraphs" with Arabic number agreement."""
+    if n == 0:
+        return "لا فقرات"
+    if n == 1:
+        return "فقرة واحدة"
+    if n == 2:
+        return "فقرتان"
+    if 3 <= n <= 10:
+        return f"{n} فقرات"
+    return f"{n} فقرة"
+
+
 def _connection(content):
     """The sqlite connection behind a ContentStore (or a connection itself)."""
     return getattr(content, "conn", content)
@@ -179,7 +192,7 @@ class SelectionPanel(QWidget):
         finally:
             self._reloading = False
         n = len(ids)
-        self.count_label.setText(f"{n} فقرة" if n != 1 else "فقرة واحدة")
+        self.count_label.setText(paragraphs_text(n))
         for b in (self.up_button, self.down_button, self.remove_button, self.clear_button,
                   self.save_button, self.print_button, self.export_button):
             b.setEnabled(n > 0)
@@ -425,11 +438,11 @@ def install_selection(window, path: str | Path | None = None) -> SelectionPanel:
     window.selection_panel = panel
 
     # Reader: per-paragraph context menu entries.
-    window.reader.add_paragraph_action("أضف إلى المختارات",
-                                       lambda pid: panel.add_paragraphs([pid]))
+    window.reader.add_paragraph_action(
+        "أضف إلى المختارات", lambda pid: _status(window, panel.add_paragraphs([pid])))
     window.reader.add_paragraph_action(
         "أضف الوحدة كلها إلى المختارات",
-        lambda pid: _add_unit_of(window, panel, pid))
+        lambda pid: _status(window, _add_unit_of(window, panel, pid)))
 
     # Tree: context menu on paragraphs and nodes.
     tree = window.tree_view
@@ -471,7 +484,7 @@ def _add_unit_of(window, panel: SelectionPanel, pid: str) -> int:
 
 def _status(window, added: int) -> None:
     if added:
-        window.statusBar().showMessage(f"أضيفت {added} فقرة إلى المختارات", 4000)
+        window.statusBar().showMessage(f"أُضيف إلى المختارات: {paragraphs_text(added)}", 4000)
     else:
         window.statusBar().showMessage("الفقرات موجودة في المختارات من قبل", 4000)
 
@@ -508,7 +521,8 @@ def _tree_menu(window, panel: SelectionPanel, pos) -> None:
     if not ids:
         return
     menu = QMenu(window.tree_view)
-    text = "أضف إلى المختارات" if len(ids) == 1 else f"أضف إلى المختارات ({len(ids)} فقرة)"
+    text = "أضف إلى المختارات" if len(ids) == 1 else \
+        f"أضف إلى المختارات ({paragraphs_text(len(ids))})"
     menu.addAction(text, lambda: _status(window, panel.add_paragraphs(ids)))
     menu.exec(window.tree_view.viewport().mapToGlobal(pos))
 
@@ -519,7 +533,7 @@ def _index_menu(window, panel: SelectionPanel, pos) -> None:
     if not ids:
         return
     menu = QMenu(view)
-    menu.addAction(f"أضف الأهداف إلى المختارات ({len(ids)} فقرة)",
+    menu.addAction(f"أضف الأهداف إلى المختارات ({paragraphs_text(len(ids))})",
                    lambda: _status(window, panel.add_paragraphs(ids)))
     menu.exec(view.viewport().mapToGlobal(pos))
 
@@ -599,9 +613,9 @@ def hook_search(window, panel: SelectionPanel) -> bool:
             return
         menu = QMenu(view)
         if chosen:
-            menu.addAction(f"أضف إلى المختارات ({len(chosen)} فقرة)",
+            menu.addAction(f"أضف إلى المختارات ({paragraphs_text(len(chosen))})",
                            lambda: _status(window, panel.add_paragraphs(chosen)))
-        menu.addAction(f"أضف كل النتائج المعروضة إلى المختارات ({len(every)} فقرة)",
+        menu.addAction(f"أضف كل النتائج المعروضة إلى المختارات ({paragraphs_text(len(every))})",
                        lambda: _status(window, panel.add_paragraphs(every)))
         menu.exec(view.viewport().mapToGlobal(pos))
 

@@ -55,11 +55,12 @@ def texts(panel):
 
 def test_add_reorder_remove_clear_through_the_buttons(make_panel, qtbot, monkeypatch):
     panel = make_panel()
-    assert panel.count_label.text() == "0 فقرة"
+    assert panel.count_label.text() == "لا فقرات"
     assert not panel.remove_button.isEnabled()
     assert panel.add_paragraphs(["A07/13", "A07/19", "B6-r4/pp1", "no/such"]) == 3
     assert panel.add_paragraphs(["A07/13"]) == 0
     assert panel.ids() == ["A07/13", "A07/19", "B6-r4/pp1"]
+    assert panel.count_label.text() == "3 فقرات"
     # Items show their label, text and citation.
     assert WORD_JOINER in panel.list.item(0).text()  # the symbol never wraps at "/"
     first = texts(panel)[0]
@@ -210,9 +211,12 @@ def test_reader_context_menu_adds_the_paragraph_and_its_unit(window):
     assert "أضف إلى المختارات" in texts_ and "أضف الوحدة كلها إلى المختارات" in texts_
     next(a for a in menu.actions() if a.text() == "أضف إلى المختارات").trigger()
     assert panel.ids() == ["A07/13"]
+    assert window.statusBar().currentMessage() == "أُضيف إلى المختارات: فقرة واحدة"
     menu = window.reader.paragraph_menu("B6-r4/1")
     next(a for a in menu.actions() if a.text() == "أضف الوحدة كلها إلى المختارات").trigger()
     assert panel.ids() == ["A07/13", "B6-r4/c1", "B6-r4/pp1", "B6-r4/1", "B6-r4/annex/1"]
+    assert window.statusBar().currentMessage() == "أُضيف إلى المختارات: 4 فقرات"
+    assert [sp.paragraphs_text(n) for n in (2, 11)] == ["فقرتان", "11 فقرة"]
 
 
 def test_ctrl_d_adds_the_open_paragraph_and_tree_nodes(window, qtbot):
