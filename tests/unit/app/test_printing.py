@@ -111,3 +111,13 @@ def test_print_one_paragraph_from_the_reader_menu(window):
     its, options = window.print_calls[-1]
     assert [i.paragraph_id for i in its] == ["B6-r4/pp1"]
     assert options.title == "الجزء باء، القرار 4/6، ف.د 1"
+
+
+def test_preview_images_shrink_with_the_page_count():
+    from desktop.export.pdf import PREVIEW_BUDGET_BYTES, PREVIEW_DPI, preview_dpi
+    a4 = 8.27 * 11.69
+    assert preview_dpi(1, a4) == PREVIEW_DPI
+    many = preview_dpi(50, a4)
+    assert 72 <= many < PREVIEW_DPI
+    assert 50 * 4 * a4 * many ** 2 <= PREVIEW_BUDGET_BYTES
+    assert preview_dpi(5000, a4) == 72
