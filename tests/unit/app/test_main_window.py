@@ -186,13 +186,30 @@ def test_paragraph_under_the_mouse_and_its_hover_text(make_window, tiny_db_path)
     point = reader.cursorRect(cursor).center()
     assert reader.paragraph_at(point) == "A07/13.l1"
     assert reader.tooltip_at(point) == "الجزء ألف، سابعاً-13 (أ)"
+    # the footnote marker: its hover text is the footnote
     marker = reader.document().find("3", reader.document().find("حماية الشهود"))
-    marker.setPosition(marker.selectionStart() + 1)
-    marker_point = reader.cursorRect(marker).center()
-    marker_point.setX(marker_point.x() - 2)
-    tip = reader.tooltip_at(marker_point)
-    assert tip in ("انظر الوثيقة CTOC/COP/WG.2/2013/5، الفقرة 34.",
-                   "الجزء ألف، سابعاً-13\nCTOC/COP/WG.2/2013/5، الفقرة 34")
+    assert marker.charFormat().anchorHref() == "#fn-3"
+    rect = reader.cursorRect(marker)
+    candidates = [rect.center() + QPoint(dx, 0) for dx in (-4, -2, 2, 4)]
+    on_marker = [p for p in candidates if reader.anchorAt(p) == "#fn-3"]
+    assert on_marker
+    assert reader.tooltip_at(on_marker[0]) == "انظر الوثيقة CTOC/COP/WG.2/2013/5، الفقرة 34."
+
+
+def test_hover_shows_the_tooltip(make_window, tiny_db_path, qtbot):
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+    window = make_window(tiny_db_path)
+    reader = window.reader
+    window.open_paragraph("B6-r4/pp1")
+    cursor = reader.document().find("الفقرة 2 أعلاه")
+    cursor.setPosition(cursor.selectionStart() + 3)
+    point = reader.cursorRect(cursor).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, point, reader.viewport().mapToGlobal(point))
+    QApplication.sendEvent(reader.viewport(), event)
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text() == "الجزء ألف، سابعاً-13\nCTOC/COP/WG.2/2013/5، الفقرة 34"
+    QToolTip.hideText()
 
 
 def test_highlight_terms_marks_each_occurrence(make_window, tiny_db_path):
