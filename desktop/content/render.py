@@ -69,11 +69,16 @@ def escape_source(text: str) -> str:
 
 
 def markdown_inline(escaped: str) -> str:
-    """Run escaped text through Markdown and drop the paragraph wrapper."""
+    """Run escaped text through Markdown and drop the paragraph wrapper.
+
+    A line break in the source (a list inside a paragraph) stays a line
+    break; blank lines do not split the block (it must keep its dir="rtl").
+    """
+    escaped = re.sub(r"[ \t]*\n\s*", "\n", escaped.strip())
     out = _markdown.markdown(escaped).strip()
     if out.startswith("<p>") and out.endswith("</p>"):
         out = out[3:-4]
-    return out.replace("\n", " ")
+    return out.replace("\n", "<br/>")
 
 
 @dataclass
