@@ -64,6 +64,8 @@ class FindBar(QWidget):
         self.setObjectName("find-bar")
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.browser = browser
+        #: called once before the bar is first shown (to put it in a layout)
+        self.before_first_show = None
         self.spans: list[tuple[int, int]] = []
         self.current = -1
         self._base_selections: list = []
@@ -109,6 +111,9 @@ class FindBar(QWidget):
 
     def open_bar(self) -> None:
         """Show the bar and focus it, keeping the reader's own highlights under ours."""
+        if self.before_first_show is not None:
+            place, self.before_first_show = self.before_first_show, None
+            place()
         if not self.isVisible():
             self._base_selections = list(self.browser.extraSelections())
         self.show()

@@ -235,6 +235,10 @@ class SearchPanel(QWidget):
         self.year_box.setObjectName("filter-year")
         self.theme_box = QComboBox(self)
         self.theme_box.setObjectName("filter-theme")
+        for box in (self.part_box, self.unit_box, self.year_box, self.theme_box):
+            # Long meeting and theme names must not widen the navigation pane.
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(8)
         self.related_box = QCheckBox("تضمين الوثائق ذات الصلة", self)
         self.related_box.setObjectName("filter-related")
         self.clear_filters_button = QPushButton("إزالة عوامل التصفية", self)
@@ -559,22 +563,30 @@ def install_search(window, db_path: Path | str | None = None):
     window.menu("go").addAction(search_action)
     window.addAction(search_action)
 
-    # The find bar sits under the reader: put both in one box in the splitter.
+    # The find bar sits under the reader: on first use (when the splitter has
+    # real sizes), the reader and the bar go into one box in the splitter.
     reader = window.reader
-    splitter = window.splitter
-    at = splitter.indexOf(reader)
-    sizes = splitter.sizes()
-    box = QWidget()
-    box.setObjectName("reader-box")
-    find_bar = FindBar(reader, box)
-    layout = _VBox(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(0)
-    splitter.insertWidget(at, box)
-    layout.addWidget(reader, 1)  # reparenting takes the reader out of the splitter
-    layout.addWidget(find_bar)
-    reader.show()
-    splitter.setSizes(sizes)
+    find_bar = FindBar(reader)
+
+    def place_find_bar() -> None:
+        splitter = window.splitter
+        at = splitter.indexOf(reader)
+        if at < 0:
+            return
+        sizes = splitter.sizes()
+        box = QWidget()
+        box.setObjectName("reader-box")
+        layout = _VBox(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        splitter.insertWidget(at, box)
+        layout.addWidget(reader, 1)  # reparenting takes the reader out of the splitter
+        layout.addWidget(find_bar)
+        reader.show()
+        splitter.setStretchFactor(at, 1)
+        splitter.setSizes(sizes)
+
+    find_bar.before_first_show = place_find_bar
     window.find_bar = find_bar
     reader.paragraphOpened.connect(lambda _pid: find_bar.document_changed())
 
