@@ -466,7 +466,8 @@ def install_selection(window, path: str | Path | None = None) -> SelectionPanel:
     add.setShortcut(QKeySequence("Ctrl+D"))
     add.triggered.connect(lambda: add_from_focus(window, panel))
     window.addAction(add)
-    window.menu("file").insertAction(window.menu("file").actions()[0], add)
+    file_actions = window.menu("file").actions()
+    window.menu("file").insertAction(file_actions[0] if file_actions else None, add)
     window.add_to_selection_action = add
 
     install_printing(window, panel)
