@@ -39,6 +39,18 @@ def test_garbage_file_is_refused_as_corrupt(tmp_path):
     assert err.value.kind == "corrupt"
 
 
+def test_damaged_pages_inside_the_file_are_refused(tmp_path):
+    path = make_reader_db(tmp_path / "damaged.sqlite")
+    size = path.stat().st_size
+    assert size >= 4 * 4096
+    with open(path, "r+b") as f:  # the header stays intact, later pages do not
+        f.seek(size - 3 * 4096)
+        f.write(bytes(range(256)) * 48)
+    with pytest.raises(StoreError) as err:
+        open_store(path)
+    assert err.value.kind == "corrupt"
+
+
 def test_sqlite_file_without_content_tables_is_refused(tmp_path):
     path = tmp_path / "other.sqlite"
     conn = sqlite3.connect(path)
