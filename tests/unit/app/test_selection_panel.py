@@ -299,3 +299,14 @@ def test_search_results_are_added_with_ctrl_d(search_window, qtbot):
     search.view.setCurrentIndex(model.index(row, 0))
     qtbot.keyClick(search.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert panel.ids() == [ids[row]]
+
+
+def test_user_data_lives_in_the_app_data_folder(app):
+    from PySide6.QtCore import QStandardPaths
+    QStandardPaths.setTestModeEnabled(True)
+    try:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        assert sp.user_data_path() == sp.default_path(folder)
+        assert sp.user_data_path().name == "userdata.sqlite"
+    finally:
+        QStandardPaths.setTestModeEnabled(False)
