@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self._menus: dict[str, QMenu] = {}
         self._syncing_tree = False
+        self._keep_tree = False
 
         self.reader = ReaderView(store, self)
         self.tree_model = ContentTreeModel(store, self)
@@ -228,11 +229,19 @@ class MainWindow(QMainWindow):
         kind, ident = key
         if kind == "paragraph":
             self.reader.open_paragraph(ident)
-        else:
-            first = self.store.first_paragraph(ident)
-            if first and first.unit_id != self.reader.current_unit_id() \
-                    and self.store.node(ident).kind not in ("part",):
+            return
+        node = self.store.node(ident)
+        if node is None or node.kind == "part":
+            return  # a part is only a folder; opening it would jump far
+        first = self.store.first_paragraph(ident)
+        if first:
+            # the reader goes to the node's first paragraph; the tree keeps
+            # the node the user chose instead of jumping into its children
+            self._keep_tree = True
+            try:
                 self.reader.open_paragraph(first.id)
+            finally:
+                self._keep_tree = False
 
     def _on_tree_activated(self, index: QModelIndex) -> None:
         key = self.tree_model.key(index)
@@ -251,7 +260,8 @@ class MainWindow(QMainWindow):
         official = official_reference(para)
         self.official_label.setText(RLM + official if official else "")
         self.links_panel.show_paragraph(paragraph_id)
-        self.select_in_tree(paragraph_id)
+        if not self._keep_tree:
+            self.select_in_tree(paragraph_id)
         if self.remember:
             self.settings.set_last_paragraph(paragraph_id)
 

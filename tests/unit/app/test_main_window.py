@@ -291,3 +291,20 @@ def test_clicking_a_paragraph_makes_it_current_without_moving_the_page(
     assert window.tree_model.key(window.tree_view.currentIndex()) == (
         "paragraph", "A07/13.l1.q1")
     assert not window.back_action.isEnabled()  # a click is not a new place in history
+
+
+def test_choosing_a_unit_in_the_tree_opens_its_start_and_keeps_the_tree_there(
+        make_window, tiny_db_path):
+    window = make_window(tiny_db_path)
+    model = window.tree_model
+    window.open_paragraph("B6-r4/pp1")
+    annex = model.index_for_node("B6-r4/annex")
+    window.tree_view.setCurrentIndex(annex)  # same unit, further down
+    assert window.reader.current_paragraph_id() == "B6-r4/annex/1"
+    assert model.key(window.tree_view.currentIndex()) == ("node", "B6-r4/annex")
+    meeting = model.index_for_node("A07")
+    window.tree_view.setCurrentIndex(meeting)
+    assert window.reader.current_paragraph_id() == "A07/12"
+    assert model.key(window.tree_view.currentIndex()) == ("node", "A07")
+    window.tree_view.setCurrentIndex(model.index_for_node("B"))  # a part: stay
+    assert window.reader.current_paragraph_id() == "A07/12"
