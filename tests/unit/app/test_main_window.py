@@ -308,3 +308,21 @@ def test_choosing_a_unit_in_the_tree_opens_its_start_and_keeps_the_tree_there(
     assert model.key(window.tree_view.currentIndex()) == ("node", "A07")
     window.tree_view.setCurrentIndex(model.index_for_node("B"))  # a part: stay
     assert window.reader.current_paragraph_id() == "A07/12"
+
+
+def test_zoom_keys_reach_the_window_from_the_reader(make_window, tiny_db_path, qtbot):
+    window = make_window(tiny_db_path)
+    window.open_paragraph("A07/12")
+    window.raise_()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.reader.setFocus()
+    start = window.reader.zoom()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert window.reader.zoom() == start - 1
+    qtbot.keyClick(window.reader, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.reader, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.reader.zoom() == start + 1
+    qtbot.keyClick(window.reader, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.reader.zoom() == start
+    assert window.reader.font().pointSizeF() == window.font().pointSizeF()  # widget font untouched
