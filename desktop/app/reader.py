@@ -146,7 +146,7 @@ class ReaderView(QTextBrowser):
         self._paragraph_id = para.id
         self._map_blocks()
         self._mark_selections = []
-        self._mark_ids: list[str] = []
+        self._mark_ids = []
         self.highlight_terms(terms)
 
     def current_paragraph_id(self) -> str | None:
