@@ -140,8 +140,7 @@ class ReaderView(QTextBrowser):
 
     def _show(self, para: Paragraph, terms) -> None:
         rendered = render_unit(self.store, para.unit_id, para.id)
-        self.document().setDefaultFont(reader_font(self._zoom))
-        self.setHtml(rendered.html)
+        self.setHtml(rendered.html)  # the document keeps its default font (set_zoom)
         self._unit_id = para.unit_id
         self._paragraph_id = para.id
         self._map_blocks()

@@ -228,6 +228,9 @@ def test_zoom_shortcuts(make_window, tiny_db_path, settings_path):
     assert window.reader.document().defaultFont().pointSize() == start + 2
     window.zoom_out_action.trigger()
     assert window.reader.zoom() == start + 1
+    window.open_paragraph("B6-r4/1")  # a new unit keeps the reader's font and size
+    assert window.reader.document().defaultFont().pointSize() == start + 1
+    assert window.reader.document().defaultFont().family() == "Amiri"
     window.zoom_reset_action.trigger()
     assert window.reader.zoom() == start
     assert QKeySequence("Ctrl+0") in [window.zoom_reset_action.shortcut()]
