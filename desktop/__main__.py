@@ -128,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     window.open_start(target)
     window.show()
     close_on_interrupt(window)
+    errors.install_excepthook()
     return app.exec()
 
 

@@ -73,3 +73,22 @@ def report_unknown_locator(locator: str, *, dialog: bool = True) -> int:
     title, text = unknown_locator_message(locator)
     report(title, text, f"unknown locator: {locator}", dialog=dialog)
     return EXIT_UNKNOWN_LOCATOR
+
+
+def unexpected_error(exc_type, exc, tb) -> None:
+    """An exception nobody caught (in a Qt slot, say): the traceback goes to
+    stderr for a bug report, the user gets an Arabic note and the app goes on."""
+    import traceback
+
+    traceback.print_exception(exc_type, exc, tb, file=sys.stderr)
+    if issubclass(exc_type, KeyboardInterrupt):
+        return
+    report("خطأ غير متوقع",
+           "حدث خطأ غير متوقع أثناء تنفيذ هذا الإجراء، ولم يُفقد شيء من البيانات.\n"
+           "يمكنك متابعة العمل؛ وتفاصيل الخطأ مطبوعة في نافذة الأوامر.",
+           f"unexpected error: {exc_type.__name__}: {exc}")
+
+
+def install_excepthook() -> None:
+    sys.excepthook = unexpected_error
+

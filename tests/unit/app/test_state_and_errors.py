@@ -115,6 +115,7 @@ def test_unknown_locator_in_the_gui_shows_a_dialog_and_opens_anyway(
     monkeypatch.setattr(selection_panel, "install_selection", lambda *a, **k: None)
     monkeypatch.setattr(search_panel, "install_search", lambda *a, **k: None)
     monkeypatch.setattr(entry, "close_on_interrupt", lambda window: None)
+    monkeypatch.setattr(errors, "install_excepthook", lambda: None)
     status, err = _run(["--db", str(tiny_db_path), "--open", "لا شيء"], capsys)
     assert status == 0
     assert dialogs[0][0] == "موضع غير معروف" and "لا شيء" in dialogs[0][1]
@@ -132,3 +133,14 @@ def test_open_locator_forms(tiny_db_path):
     assert entry.resolve_open_locator(store, "الجزء ألف سابعاً-13") == ["A07/13"]
     assert entry.resolve_open_locator(store, "سابعاً-12") == ["A07/12"]
     assert entry.resolve_open_locator(store, "ثامناً-12") == []
+
+
+def test_an_unexpected_error_is_reported_and_the_app_goes_on(dialogs, capsys):
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError as exc:
+        errors.unexpected_error(type(exc), exc, exc.__traceback__)
+    (title, text, _direction), = dialogs
+    assert title == "خطأ غير متوقع" and "لم يُفقد شيء" in text
+    err = capsys.readouterr().err
+    assert "RuntimeError: boom" in err and "Traceback" in err  # for the bug report
