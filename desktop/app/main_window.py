@@ -92,6 +92,13 @@ class MainWindow(QMainWindow):
         self.index_panel = IndexPanel(store, self)
         self.links_panel = LinksPanel(store, self)
 
+        # names read out by screen readers
+        self.tree_view.setAccessibleName("المحتويات")
+        self.reader.setAccessibleName("نص الخلاصة")
+        self.index_panel.view.setAccessibleName("الفهرس المواضيعي")
+        self.index_panel.filter_box.setAccessibleName("تصفية المواضيع")
+        self.links_panel.list.setAccessibleName("ما يحيل إلى هذه الفقرة")
+
         self.navigation = QTabWidget(self)
         self.navigation.setObjectName("navigation-tabs")
         self.navigation.addTab(self.tree_view, "المحتويات")
