@@ -10,6 +10,7 @@ are spelled in that paragraph, for the reader to highlight.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from pathlib import Path
 
@@ -310,11 +311,15 @@ class SearchPanel(QWidget):
 
     def _load_options(self) -> None:
         try:
-            self.options = filter_options(engine.connect(self.db_path))
-        except engine.SearchError as exc:
+            conn = engine.connect(self.db_path)
+            try:
+                self.options = filter_options(conn)
+            finally:
+                conn.close()
+        except (engine.SearchError, sqlite3.Error) as exc:
             self.error = str(exc)
-            self._show_message("البحث غير متاح: قاعدة البيانات لا تتضمن فهرس البحث. "
-                               "أعد بناءها بالأمر python -m desktop.content build")
+            self._show_message("البحث غير متاح: فهرس البحث غير موجود في قاعدة البيانات أو من "
+                               "إصدار آخر. أعد بناءها بالأمر python -m desktop.content build")
             self.search_box.setEnabled(False)
             return
         self._fill_units()

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from desktop.search.index import (DOCS_TABLE, FTS_TABLE, THEMES_TABLE, locator_tail,
+from desktop.search.index import (DOCS_TABLE, FTS_TABLE, INDEX_VERSION, INFO_TABLE,
+                                  THEMES_TABLE, locator_tail,
                                   normalize_locator, tag)
 from desktop.search.query import Query, parse
 from desktop.search.snippets import Matcher, Snippet, make_snippet
@@ -74,12 +75,18 @@ def connect(path: Path | str) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         conn.execute(f"SELECT 1 FROM {DOCS_TABLE} LIMIT 1").fetchall()
+        row = conn.execute(f"SELECT value FROM {INFO_TABLE} WHERE key = 'version'").fetchone()
     except sqlite3.DatabaseError as exc:
         msg = str(exc)
         if "no such table" in msg:
             raise SearchError(f"database {path} has no search index: rebuild it with "
                               "python -m desktop.content build") from None
         raise SearchError(f"not a usable content database: {path} ({msg})") from None
+    if not row or row[0] != INDEX_VERSION:
+        conn.close()
+        raise SearchError(f"database {path} has a search index of another version "
+                          f"({row[0] if row else 'none'}, this program reads {INDEX_VERSION}): "
+                          "rebuild it with python -m desktop.content build")
     return conn
 
 

@@ -22,6 +22,7 @@ search_fts    FTS5 over the same rowids, columns
               tags (filter tokens: kind, part, document, year, every
               enclosing node, themes; see tag()), so filters are part of the
               MATCH expression and never need a join over all hits;
+search_info   key/value: version (INDEX_VERSION)
 search_themes theme name, paragraph id, key (the theme's number in tags),
               copied from the index stage's tables when they exist
 """
@@ -35,6 +36,9 @@ from typing import Iterable, Iterator
 
 from desktop.search.normalize import analyze, fold, words
 
+#: Bump when the search tables change shape: the engine refuses another version.
+INDEX_VERSION = "3"
+INFO_TABLE = "search_info"
 FTS_TABLE = "search_fts"
 DOCS_TABLE = "search_docs"
 THEMES_TABLE = "search_themes"
@@ -181,8 +185,10 @@ def _rows(conn: sqlite3.Connection, themes_of: dict[str, list[int]]) -> Iterator
 def build(db, ctx=None) -> None:
     """Write the search tables (replacing any previous ones)."""
     conn = _conn(db)
-    for table in (FTS_TABLE, DOCS_TABLE, THEMES_TABLE):
+    for table in (FTS_TABLE, DOCS_TABLE, THEMES_TABLE, INFO_TABLE):
         conn.execute(f"DROP TABLE IF EXISTS {table}")
+    conn.execute(f"CREATE TABLE {INFO_TABLE} (key TEXT PRIMARY KEY, value TEXT)")
+    conn.execute(f"INSERT INTO {INFO_TABLE} VALUES ('version', ?)", (INDEX_VERSION,))
     conn.execute(
         f"CREATE TABLE {DOCS_TABLE} (rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, "
         "ref TEXT NOT NULL, label TEXT, text TEXT, part TEXT, document TEXT, "

@@ -220,3 +220,16 @@ def test_results_show_while_a_word_is_still_being_typed(window, qtbot):
         type_text(panel.search_box, "المستضع")
     assert blocker.args[0] > 0
     assert any("المستضعفين" in panel.model.result(i).terms for i in range(panel.result_count()))
+
+
+def test_panel_on_an_index_of_another_version_explains_instead_of_crashing(qtbot, tmp_path):
+    path = tmp_path / "older.sqlite"
+    make_fixture_db(path)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE search_info SET value = '0' WHERE key = 'version'")
+    conn.commit()
+    conn.close()
+    panel = SearchPanel(path)
+    qtbot.addWidget(panel)
+    assert not panel.search_box.isEnabled()
+    assert "أعد بناءها" in panel.message.text()

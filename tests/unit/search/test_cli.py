@@ -47,3 +47,17 @@ def test_runs_as_a_module(search_db_path):
                           timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout.splitlines()[0])["id"] == "A07/13"
+
+
+def test_index_of_another_version_is_a_clear_error(tmp_path, capsys):
+    import sqlite3
+    from tests.unit.search.conftest import make_fixture_db
+
+    path = tmp_path / "old.sqlite"
+    make_fixture_db(path)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE search_info SET value = '0'")
+    conn.commit()
+    conn.close()
+    assert main(["الشهود", "--db", str(path)]) == 1
+    assert "another version" in capsys.readouterr().err
