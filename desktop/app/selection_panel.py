@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QListWidget, QListWidgetItem, QMenu, QMessageBox, QToolButton, QVBoxLayout, QWidget,
 )
 
-from desktop.export import none_guard
 from desktop.export.clipboard import payload
 from desktop.export.files import ExportError
 from desktop.export.model import (
@@ -166,8 +165,7 @@ class SelectionPanel(QWidget):
 
     def reload(self) -> None:
         """Show exactly what the store holds."""
-        with none_guard.guarded():
-            self._reload()
+        self._reload()
 
     def _reload(self) -> None:
         current = self.list.currentItem().data(ID_ROLE) if self.list.currentItem() else None
@@ -427,10 +425,6 @@ def install_selection(window, path: str | Path | None = None) -> SelectionPanel:
     and connect every place a paragraph can be added from."""
     from desktop.app.printing import install_printing
 
-    # PySide6 6.12 on Python 3.11 drops a reference to None on every call of
-    # a void method (see desktop.export.none_guard): give the process
-    # head-room so a long session cannot exhaust None's count.
-    none_guard.top_up()
     store = open_user_data(path, window)
     panel = SelectionPanel(window.store, store, window)
     panel.dock = window.add_panel(panel, PANEL_TITLE)

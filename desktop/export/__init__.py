@@ -4,6 +4,5 @@ model.py gathers the items and their citations from the content database;
 html.py, docx.py and clipboard.py are Qt-free writers; pdf.py paints A4
 pages with Qt (QPdfWriter, and any QPrinter for the print preview);
 files.py writes atomically; locate.py turns ids and locators into paragraph
-ids for ``python -m desktop.export``; none_guard.py works around a PySide6
-reference-count bug that long painting runs would otherwise hit.
+ids for ``python -m desktop.export``.
 """

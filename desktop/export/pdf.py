@@ -22,7 +22,6 @@ from PySide6.QtGui import (
 )
 
 from desktop import paths
-from desktop.export import none_guard
 from desktop.export.files import ExportError, write_atomically
 from desktop.export.model import ExportItem, ExportOptions, join_symbols
 
@@ -249,15 +248,14 @@ def paint_items(device: QPagedPaintDevice, items: list[ExportItem],
                 options: ExportOptions) -> int:
     """Paint the items on a QPdfWriter or a QPrinter (full-page coordinates).
     Returns the number of pages; ExportError if the device cannot be painted."""
-    with none_guard.guarded():
-        layouter = PageLayouter(device, items, options)
-        painter = QPainter()
-        if not painter.begin(device):
-            raise ExportError("تعذّر بدء الطباعة على هذا الجهاز")
-        try:
-            return layouter.paint(painter, device.newPage)
-        finally:
-            painter.end()
+    layouter = PageLayouter(device, items, options)
+    painter = QPainter()
+    if not painter.begin(device):
+        raise ExportError("تعذّر بدء الطباعة على هذا الجهاز")
+    try:
+        return layouter.paint(painter, device.newPage)
+    finally:
+        painter.end()
 
 
 def _a4_layout() -> QPageLayout:
@@ -278,6 +276,5 @@ def write_pdf(items: list[ExportItem], path: str | Path, options: ExportOptions)
         result["pages"] = paint_items(writer, items, options)
         del writer  # flushes and closes the file
 
-    with none_guard.guarded():
-        write_atomically(path, write)
+    write_atomically(path, write)
     return result["pages"]
