@@ -1,8 +1,9 @@
 """search(db, query, filters) -> ranked results with citations and snippets.
 
 Ranking: rows holding every term exactly as typed (folded) first, then by
-bm25 over the stems (see WEIGHTS), then reading order. A query that is a locator (`سابعاً-13`, `A07/13`,
-`المقرر 4/3`) returns that paragraph alone.
+bm25 over the stems (see WEIGHTS), then reading order; above RANK_LIMIT
+matching rows, reading order replaces bm25 (see _page). A query that is a
+locator (`سابعاً-13`, `A07/13`, `المقرر 4/3`) puts that paragraph first.
 """
 
 from __future__ import annotations
@@ -14,8 +15,7 @@ from pathlib import Path
 from typing import Iterable
 
 from desktop.search.index import (DOCS_TABLE, FTS_TABLE, INDEX_VERSION, INFO_TABLE,
-                                  THEMES_TABLE, locator_tail,
-                                  normalize_locator, tag)
+                                  THEMES_TABLE, locator_tail, normalize_locator, tag)
 from desktop.search.query import Query, parse
 from desktop.search.snippets import Matcher, Snippet, make_snippet
 
