@@ -469,6 +469,10 @@ def install_selection(window, path: str | Path | None = None) -> SelectionPanel:
     state = window.settings.window_state() if hasattr(window, "settings") else None
     if state is not None:
         window.restoreState(state)
+    else:
+        # first start: the reader gets the room, the list stays readable
+        window.resizeDocks([panel.dock], [230], Qt.Orientation.Horizontal)
+        window.splitter.setSizes([420, 630])
     return panel
 
 
