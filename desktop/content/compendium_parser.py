@@ -14,9 +14,10 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from desktop.content import ids
+from desktop.content.model import SUP_MARKER, Footnote, Node, Paragraph, Problem, strip_markers
 
 PART_HEADINGS = {"A": "ألف", "B": "باء"}
 PART_TITLES = {
@@ -54,7 +55,6 @@ SESSION_SYMBOLS = {
 }
 
 _MARKS = re.compile("[\u064b-\u0652\u0670]")
-_SUP = re.compile(r"<sup>\((\d+)\)</sup>")
 _HEADING = re.compile(r"^\s*#+\s*")
 _BULLET = re.compile(r"^\s*-\s+(?=\S)")
 _NUMBER = re.compile(r"^(\d+)\s*-\s*")
@@ -82,80 +82,11 @@ def ordinal_number(word: str) -> int | None:
 
 
 @dataclass
-class Node:
-    id: str
-    kind: str
-    part: str
-    heading: str
-    parent_id: str | None
-    source_line: int
-    title: str | None = None
-    dates: str | None = None
-    symbol: str | None = None
-    number: int | None = None
-    session: int | None = None
-    decision_number: int | None = None
-    #: how the unit is named in a citation ("سابعاً", "المقرر 4/3")
-    cite_name: str = ""
-
-
-@dataclass
-class Paragraph:
-    id: str
-    node_id: str
-    unit_id: str
-    part: str
-    kind: str
-    label: str
-    label_path: list[str]
-    text: str
-    citation: str
-    symbol: str
-    depth: int
-    source_line: int
-    source_line_end: int
-    #: (footnote number, offset in text) for each marker removed from the text
-    markers: list[tuple[int, int]] = field(default_factory=list)
-
-
-@dataclass
-class Footnote:
-    number: int
-    text: str
-    source_line: int
-    paragraph_id: str | None = None
-    marker_offset: int | None = None
-
-
-@dataclass
-class Problem:
-    severity: str  # "warning" | "error"
-    line: int
-    message: str
-
-
-@dataclass
 class ParseResult:
     nodes: list[Node]
     paragraphs: list[Paragraph]
     footnotes: list[Footnote]
     problems: list[Problem]
-
-
-def strip_markers(text: str, offset_base: int = 0) -> tuple[str, list[tuple[int, int]]]:
-    """Remove ``<sup>(n)</sup>`` markers, returning text and (n, offset) pairs."""
-    markers = []
-    out = []
-    pos = 0
-    length = offset_base
-    for m in _SUP.finditer(text):
-        chunk = text[pos:m.start()]
-        out.append(chunk)
-        length += len(chunk)
-        markers.append((int(m.group(1)), length))
-        pos = m.end()
-    out.append(text[pos:])
-    return "".join(out), markers
 
 
 def _clean_line(raw: str) -> str:
@@ -227,7 +158,7 @@ class _Parser:
         label = " ".join(label_path)
         if kind in ("numbered", "item", "subitem") and self.part == "A" and self.unit.kind == "meeting":
             pass
-        body, markers = strip_markers(text)
+        body, markers = strip_markers(text, SUP_MARKER)
         para = Paragraph(
             id=pid, node_id=self.container.id, unit_id=self.unit.id, part=self.part,
             kind=kind, label=label, label_path=label_path, text=body.strip(),
@@ -502,16 +433,12 @@ class _Parser:
                 "warning", n, f"{self.unit.heading}: paragraph without a label: {text[:50]}"))
 
     def _continue(self, para: Paragraph, text: str, n: int) -> None:
-        body, markers = strip_markers(text)
-        base = len(para.text) + 1
-        para.markers.extend((num, off + base) for num, off in markers)
-        para.text = f"{para.text} {body.strip()}"
-        para.source_line_end = n
+        para.append(text, n, pattern=SUP_MARKER)
         self.last = para
 
 
 def _strip_sup(text: str) -> str:
-    return _SUP.sub("", text)
+    return SUP_MARKER.sub("", text)
 
 
 def find_body(lines: list[str]) -> tuple[int, int]:
