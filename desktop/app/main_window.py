@@ -249,6 +249,10 @@ class MainWindow(QMainWindow):
                 self.reader.open_paragraph(first.id)
             finally:
                 self._keep_tree = False
+        elif node.kind == "gap":
+            self.reader.open_gap(ident)  # what is known, with its sources
+            self.citation_label.setText(RLM + (node.heading or ident))
+            self.official_label.setText("")
 
     def _on_tree_activated(self, index: QModelIndex) -> None:
         key = self.tree_model.key(index)

@@ -18,10 +18,12 @@ from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 from desktop.content.render import (PARA_SCHEME, anchor_name, render_unit,
                                     strip_joiners)
 from desktop.content.store import ContentStore, Paragraph
+from desktop.content import editorial_html
 from desktop.app.application import reader_font
 from desktop.app.settings import DEFAULT_ZOOM, MAX_ZOOM, MIN_ZOOM
 
 TERM_COLOUR = "#ffd27f"
+CORRECTED_PREFIX = "صُحّح في هذا التطبيق"
 MARK_COLOUR = "#fff8dc"
 
 
@@ -138,15 +140,68 @@ class ReaderView(QTextBrowser):
             self.paragraphOpened.emit(para.id)
         return True
 
+    def open_gap(self, node_id: str) -> bool:
+        """Show what is known about a meeting or session no source holds
+        (a "gap" node: it has no paragraphs); False if it is not one."""
+        if not editorial_html.is_gap(self.store.node(node_id)):
+            return False
+        self.setHtml(editorial_html.render_gap(self.store, node_id))
+        self._unit_id = node_id
+        self._paragraph_id = None
+        self._map_blocks()
+        self._mark_selections = []
+        self._mark_ids = []
+        self._term_selections = []
+        self._apply_selections()
+        self.verticalScrollBar().setValue(0)
+        return True
+
     def _show(self, para: Paragraph, terms) -> None:
         rendered = render_unit(self.store, para.unit_id, para.id)
         self.setHtml(rendered.html)  # the document keeps its default font (set_zoom)
+        self._dot_corrected_words()
         self._unit_id = para.unit_id
         self._paragraph_id = para.id
         self._map_blocks()
         self._mark_selections = []
         self._mark_ids = []
         self.highlight_terms(terms)
+
+    def _dot_corrected_words(self) -> None:
+        """Qt's HTML has no dotted underline: give it to the corrected words
+        (the spans render.py titles with a correction) after loading."""
+        document = self.document()
+        block = document.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                if fragment.charFormat().toolTip().startswith(CORRECTED_PREFIX):
+                    cursor = QTextCursor(document)
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(fragment.position() + fragment.length(),
+                                       QTextCursor.MoveMode.KeepAnchor)
+                    fmt = QTextCharFormat()
+                    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                    cursor.mergeCharFormat(fmt)
+                it += 1
+            block = block.next()
+        document.setModified(False)
+
+    def corrected_words(self) -> list[tuple[str, str]]:
+        """(word, tooltip) of every corrected word shown, in reading order."""
+        out = []
+        block = self.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                tip = fragment.charFormat().toolTip()
+                if tip.startswith(CORRECTED_PREFIX):
+                    out.append((fragment.text(), tip))
+                it += 1
+            block = block.next()
+        return out
 
     def current_paragraph_id(self) -> str | None:
         return self._paragraph_id
@@ -296,7 +351,15 @@ class ReaderView(QTextBrowser):
             self.scrollToAnchor(text[1:])
 
     def tooltip_at(self, pos: QPoint) -> str:
-        """Hover text: a footnote's text, a link's target, or the paragraph's citation."""
+        """Hover text: a footnote's text, a link's target, a corrected word's
+        source form and reason, or the paragraph's citation."""
+        own = strip_joiners(self.cursorForPosition(pos).charFormat().toolTip())
+        if own.startswith(CORRECTED_PREFIX):
+            rest = self._tooltip_under(pos)
+            return f"{own}\n{rest}" if rest and self.anchorAt(pos) else own
+        return own if own and not self.anchorAt(pos) else self._tooltip_under(pos)
+
+    def _tooltip_under(self, pos: QPoint) -> str:
         href = self.anchorAt(pos)
         if href.startswith("#fn-"):
             number = href[len("#fn-"):]

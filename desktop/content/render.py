@@ -24,6 +24,7 @@ import markdown as _markdown
 
 from desktop.content.store import ContentStore, Footnote, Link, Node, Paragraph
 from desktop.content.related import quality_html
+from desktop.content import editorial_html
 
 WORD_JOINER = "\u2060"
 PARA_SCHEME = "para:"
@@ -99,10 +100,12 @@ class _Span:
     end: int
     open_html: str
     close_html: str
+    #: corrected words inside a link's words: (start, end, open_html)
+    inner: list = field(default_factory=list)
 
 
 def _spans(para: Paragraph, notes: list[Footnote], links: list[Link],
-           citations: dict[str, str]) -> tuple[list[_Span], list[Link]]:
+           citations: dict[str, str], corrections=()) -> tuple[list[_Span], list[Link]]:
     """Markup to lay over the paragraph's text; links without a place in it."""
     spans: list[_Span] = []
     unplaced: list[Link] = []
@@ -136,15 +139,31 @@ def _spans(para: Paragraph, notes: list[Footnote], links: list[Link],
         spans.append(_Span(offset, offset,
                            f'<sup><a href="#fn-{note.number}" title="{title}">'
                            f"{note.number}</a></sup>", ""))
+    # a corrected word is marked where it stands, unless a link or a
+    # footnote marker falls inside it (those must never be lost)
+    points = [s.start for s in spans if s.start == s.end]
+    for mark in corrections:
+        if mark.end <= mark.start or any(mark.start < p < mark.end for p in points):
+            continue
+        host = [s for s in spans if s.start <= mark.start and mark.end <= s.end
+                and s.end > s.start]
+        if host:   # a corrected word inside a link's words: marked within the link
+            host[0].inner.append((mark.start, mark.end, editorial_html.mark_open(mark)))
+            continue
+        if any(s < mark.end and mark.start < e for s, e in taken):
+            continue
+        taken.append((mark.start, mark.end))
+        spans.append(_Span(mark.start, mark.end, editorial_html.mark_open(mark), "</span>"))
     spans.sort(key=lambda s: (s.start, s.end))
     return spans, unplaced
 
 
 def paragraph_body(para: Paragraph, notes: list[Footnote], links: list[Link],
-                   citations: dict[str, str]) -> tuple[str, list[Link]]:
-    """The paragraph's text as HTML, with footnote markers and link anchors."""
+                   citations: dict[str, str], corrections=()) -> tuple[str, list[Link]]:
+    """The paragraph's text as HTML, with footnote markers, link anchors and
+    corrected words (editorial_html.CorrectionMark) marked."""
     text = para.text or ""
-    spans, unplaced = _spans(para, notes, links, citations)
+    spans, unplaced = _spans(para, notes, links, citations, corrections)
     pieces: list[str] = []
     markup: list[str] = []
     pos = 0
@@ -159,7 +178,16 @@ def paragraph_body(para: Paragraph, notes: list[Footnote], links: list[Link],
         pieces.append(escape_source(keep_symbols_whole(text[pos:span.start])))
         pieces.append(token(span.open_html))
         if span.end > span.start:
-            pieces.append(escape_source(keep_symbols_whole(text[span.start:span.end])))
+            inner_pos = span.start
+            for start, end, open_html in sorted(span.inner):
+                if start < inner_pos:
+                    continue
+                pieces.append(escape_source(keep_symbols_whole(text[inner_pos:start])))
+                pieces.append(token(open_html))
+                pieces.append(escape_source(keep_symbols_whole(text[start:end])))
+                pieces.append(token("</span>"))
+                inner_pos = end
+            pieces.append(escape_source(keep_symbols_whole(text[inner_pos:span.end])))
             pieces.append(token(span.close_html))
         pos = span.end
     pieces.append(escape_source(keep_symbols_whole(text[pos:])))
@@ -200,6 +228,8 @@ def unit_header(store: ContentStore, unit: Node) -> list[str]:
     blocks.append(_heading_block(2, unit.heading or unit.id, "margin-bottom:2px"))
     if unit.title:
         blocks.append(_heading_block(3, unit.title, "margin-top:2px"))
+    if editorial_html.is_supplement(store, unit):
+        blocks.append(editorial_html.supplement_block())
     if unit.dates:
         blocks.append(_meta_block(unit.dates))
     if unit.symbol:
@@ -234,15 +264,19 @@ def render_unit(store: ContentStore, unit_id: str, selected_id: str | None = Non
             blocks.append(_unit_link_block(link, citations[link.to_id]))
         links_by_para[link.from_id].remove(link)
     quality = quality_html.quality_rows(store, ids)
+    corrected = editorial_html.correction_marks(store, paragraphs)
     current_node = unit.id
     for para in paragraphs:
         if para.node_id != current_node:
             blocks += _section_headings(store, unit.id, current_node, para.node_id)
             current_node = para.node_id
+        marks = corrected.get(para.id, [])
         body, unplaced = paragraph_body(para, notes_by_para.get(para.id, []),
-                                        links_by_para.get(para.id, []), citations)
+                                        links_by_para.get(para.id, []), citations, marks)
         body, after = quality_html.decorate(quality.get(para.id), para.text, body,
                                             para.id == selected_id, para.depth)
+        if marks and (quality.get(para.id) or {}).get("quality", "clean") == "clean":
+            body = editorial_html.correction_notice(marks) + body
         blocks.append(_paragraph_block(para, body, para.id == selected_id))
         blocks += after
         for link in unplaced:
