@@ -7,11 +7,10 @@ footnotes. `dump` and `check` cover the same rows.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 
 from desktop.content import compendium_parser as parser
-from desktop.content import corrections
+from desktop.content import corrections, dump_rows
 from desktop.content.build import BuildError, Finding
 
 SOURCE = "compendium.txt"
@@ -90,28 +89,9 @@ def build(db, ctx) -> None:
 
 
 def dump(db):
-    footnotes: dict[str, list] = {}
-    for fn in db.query("SELECT * FROM footnotes WHERE document = ? ORDER BY number", [DOCUMENT]):
-        footnotes.setdefault(fn["paragraph_id"], []).append(
-            {"number": fn["number"], "text": fn["text"], "offset": fn["marker_offset"]})
-    rows = db.query(
-        """SELECT p.*, u.heading AS unit_heading FROM paragraphs p
-           JOIN nodes u ON u.id = p.unit_id
-           WHERE p.document = ? ORDER BY p.sort""", [DOCUMENT])
-    for row in rows:
-        yield {
-            "type": "paragraph", "id": row["id"], "document": row["document"],
-            "citation": row["citation"], "symbol": row["symbol"], "part": row["part"],
-            "unit": row["unit_heading"], "label": row["label"],
-            "label_path": json.loads(row["label_path"]), "kind": row["kind"],
-            "text": row["text"], "footnotes": footnotes.get(row["id"], []),
-            "report_paragraph": row["report_paragraph"],
-            "source_line": row["source_line"],
-        }
-    for row in db.query("SELECT * FROM nodes WHERE document = ? ORDER BY sort", [DOCUMENT]):
-        yield {"type": "node", "id": row["id"], "document": DOCUMENT, "kind": row["kind"],
-               "parent": row["parent_id"], "heading": row["heading"], "title": row["title"],
-               "dates": row["dates"], "symbol": row["symbol"]}
+    yield from dump_rows.paragraph_objects(db, [DOCUMENT], extra=lambda row: {
+        "report_paragraph": row["report_paragraph"], "source_line": row["source_line"]})
+    yield from dump_rows.node_objects(db, [DOCUMENT])
     for row in db.query("SELECT * FROM corrections WHERE file = ? ORDER BY source_line", [SOURCE]):
         yield {"type": "correction", "file": row["file"], "line": row["source_line"],
                "paragraph": row["paragraph_id"], "original": row["original"],

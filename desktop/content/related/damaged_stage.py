@@ -19,6 +19,7 @@ import json
 import re
 from collections import Counter
 
+from desktop.content import dump_rows
 from desktop.content.build import BuildError, Finding
 from desktop.content.related import cop6_agenda, som_report
 from desktop.content.related.lexicon import Lexicon
@@ -130,24 +131,11 @@ def dump(db):
     for doc in (cop6_agenda.DOCUMENT, som_report.DOCUMENT):
         for row in db.query("SELECT * FROM documents WHERE id = ?", [doc]):
             yield {"type": "document", **row}
-        for row in db.query(
-                """SELECT p.*, u.heading AS unit_heading FROM paragraphs p
-                   JOIN nodes u ON u.id = p.unit_id WHERE p.document = ? ORDER BY p.sort""",
-                [doc]):
-            q = quality.get(row["id"], {})
-            yield {
-                "type": "paragraph", "id": row["id"], "document": row["document"],
-                "citation": row["citation"], "symbol": row["symbol"], "part": None,
-                "unit": row["unit_heading"], "label": row["label"],
-                "label_path": json.loads(row["label_path"]), "kind": row["kind"],
-                "text": row["text"], "footnotes": [],
-                "quality": q.get("quality"), "quality_note": q.get("note"),
-                "source_line": row["source_line"],
-            }
-        for row in db.query("SELECT * FROM nodes WHERE document = ? ORDER BY sort", [doc]):
-            yield {"type": "node", "id": row["id"], "document": doc, "kind": row["kind"],
-                   "parent": row["parent_id"], "heading": row["heading"], "title": row["title"],
-                   "dates": row["dates"], "symbol": row["symbol"]}
+        yield from dump_rows.paragraph_objects(db, [doc], extra=lambda row: {
+            "quality": quality.get(row["id"], {}).get("quality"),
+            "quality_note": quality.get(row["id"], {}).get("note"),
+            "source_line": row["source_line"]})
+        yield from dump_rows.node_objects(db, [doc])
 
 
 def check(db):

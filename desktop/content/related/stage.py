@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from difflib import SequenceMatcher
 
-from desktop.content import corrections
+from desktop.content import corrections, dump_rows
 from desktop.content.build import BuildError, Finding
 from desktop.content.related import Parsed, cop10_note, cop12_report, cross_links, supplement
 
@@ -271,46 +271,18 @@ def word_corrections(original: Parsed, corrected: Parsed, fixes) -> list[dict]:
     return rows
 
 
-def _footnotes_by_paragraph(db) -> dict[str, list]:
-    out: dict[str, list] = {}
-    for fn in db.query(
-            f"SELECT * FROM footnotes WHERE document IN ({','.join('?' * len(DOCUMENTS))}) "
-            "ORDER BY number", list(DOCUMENTS)):
-        out.setdefault(fn["paragraph_id"], []).append(
-            {"number": fn["number"], "text": fn["text"], "offset": fn["marker_offset"]})
-    return out
-
-
 def dump(db):
-    footnotes = _footnotes_by_paragraph(db)
     fixes: dict[str, list] = {}
     for row in db.query("SELECT * FROM text_corrections ORDER BY paragraph_id, offset"):
         fixes.setdefault(row["paragraph_id"], []).append(
             {"original": row["original"], "corrected": row["corrected"],
              "offset": row["offset"], "reason": row["reason"]})
-    marks = ",".join("?" * len(DOCUMENTS))
-    for row in db.query(
-            f"""SELECT p.*, u.heading AS unit_heading FROM paragraphs p
-                JOIN nodes u ON u.id = p.unit_id
-                WHERE p.document IN ({marks}) ORDER BY p.sort""", list(DOCUMENTS)):
-        yield {
-            "type": "paragraph", "id": row["id"], "document": row["document"],
-            "citation": row["citation"], "symbol": row["symbol"], "part": row["part"],
-            "unit": row["unit_heading"], "label": row["label"],
-            "label_path": json.loads(row["label_path"]), "kind": row["kind"],
-            "text": row["text"], "footnotes": footnotes.get(row["id"], []),
-            "report_paragraph": row["report_paragraph"], "source_line": row["source_line"],
-            "corrections": fixes.get(row["id"], []),
-        }
+    yield from dump_rows.paragraph_objects(db, DOCUMENTS, extra=lambda row: {
+        "report_paragraph": row["report_paragraph"], "source_line": row["source_line"],
+        "corrections": fixes.get(row["id"], [])})
     gaps = {row["node_id"]: json.loads(row["known"]) for row in db.query("SELECT * FROM gaps")}
-    for row in db.query(f"SELECT * FROM nodes WHERE document IN ({marks}) ORDER BY sort",
-                        list(DOCUMENTS)):
-        item = {"type": "node", "id": row["id"], "document": row["document"],
-                "kind": row["kind"], "parent": row["parent_id"], "heading": row["heading"],
-                "title": row["title"], "dates": row["dates"], "symbol": row["symbol"]}
-        if row["id"] in gaps:
-            item["known"] = gaps[row["id"]]
-        yield item
+    yield from dump_rows.node_objects(db, DOCUMENTS, extra=lambda row: (
+        {"known": gaps[row["id"]]} if row["id"] in gaps else {}))
     for row in db.query("SELECT * FROM corrections WHERE file = ? ORDER BY source_line",
                         [COP12_SOURCE]):
         yield {"type": "correction", "file": row["file"], "line": row["source_line"],
