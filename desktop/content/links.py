@@ -211,10 +211,11 @@ def endorsement_links(c: _Compendium) -> list[dict]:
     return links
 
 
-def _link(from_id, to_id, kind, text, line, from_node=None, to_node=None) -> dict:
+def _link(from_id, to_id, kind, text, line, from_node=None, to_node=None, source=SOURCE) -> dict:
+    """A `links` row; `source` names the stage that found it (this one, or related)."""
     return {"from_id": from_id, "to_id": to_id, "kind": kind, "text": text,
             "source_line": line, "from_node": from_node, "to_node": to_node,
-            "source": SOURCE}
+            "source": source}
 
 
 def mention_links(c: _Compendium) -> tuple[list[dict], list[dict]]:
@@ -290,15 +291,22 @@ def build(db, ctx) -> None:
 
 
 def dump(db):
+    yield from dump_source(db, SOURCE)
+
+
+def dump_source(db, source: str, external_keys: tuple[str, ...] = ()):
+    """The links and external references one stage (`source`) wrote; each
+    external reference also carries `external_keys` (columns of external_refs)."""
     if "links" not in db.table_names():
         return
-    for row in db.query("SELECT * FROM links WHERE source = ? ORDER BY id", [SOURCE]):
+    for row in db.query("SELECT * FROM links WHERE source = ? ORDER BY id", [source]):
         yield {"type": "link", "from": row["from_id"], "to": row["to_id"], "kind": row["kind"],
                "text": row["text"], "to_node": row["to_node"], "from_node": row["from_node"]}
     if "external_refs" in db.table_names():
-        for row in db.query("SELECT * FROM external_refs WHERE source = ? ORDER BY id", [SOURCE]):
+        for row in db.query("SELECT * FROM external_refs WHERE source = ? ORDER BY id", [source]):
             yield {"type": "external_ref", "from": row["from_id"], "kind": row["kind"],
-                   "body": row["body"], "text": row["text"]}
+                   "body": row["body"], "text": row["text"],
+                   **{key: row[key] for key in external_keys}}
 
 
 def check(db):

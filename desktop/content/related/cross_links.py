@@ -277,9 +277,7 @@ def _first_below(db, node_id: str) -> str | None:
 
 
 def _link(from_id, to_id, kind, text, line, from_node=None, to_node=None) -> dict:
-    return {"from_id": from_id, "to_id": to_id, "kind": kind, "text": text,
-            "source_line": line, "from_node": from_node, "to_node": to_node,
-            "source": SOURCE}
+    return links_stage._link(from_id, to_id, kind, text, line, from_node, to_node, source=SOURCE)
 
 
 _ENDORSES = re.compile(r"^\S*\s+(?:أيضا\s+)?التوصيات")
@@ -362,16 +360,7 @@ def _write(db, result: Result) -> None:
 
 
 def dump(db):
-    if "links" not in db.table_names():
-        return
-    for row in db.query("SELECT * FROM links WHERE source = ? ORDER BY id", [SOURCE]):
-        yield {"type": "link", "from": row["from_id"], "to": row["to_id"], "kind": row["kind"],
-               "text": row["text"], "to_node": row["to_node"], "from_node": row["from_node"]}
-    if "external_refs" in db.table_names():
-        for row in db.query("SELECT * FROM external_refs WHERE source = ? ORDER BY id", [SOURCE]):
-            yield {"type": "external_ref", "from": row["from_id"], "kind": row["kind"],
-                   "body": row["body"], "text": row["text"], "session": row["session"],
-                   "number": row["number"]}
+    yield from links_stage.dump_source(db, SOURCE, external_keys=("session", "number"))
 
 
 def check(db):
