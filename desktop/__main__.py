@@ -80,7 +80,6 @@ def main(argv: list[str] | None = None) -> int:
 
     from desktop.app import errors
     from desktop.app.application import create_application
-    from desktop.app.main_window import MainWindow
     from desktop.app.settings import AppSettings
     from desktop.content.store import StoreError, open_store
 
@@ -104,11 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     if headless:
         scratch = tempfile.TemporaryDirectory(prefix="compendium-")
         settings = AppSettings(Path(scratch.name) / "settings.ini")
-        window = MainWindow(store, settings, remember=False)
-        from desktop.app.selection_panel import install_selection
-        install_selection(window, ":memory:")  # headless: user data untouched
-        from desktop.app.search_panel import install_search
-        install_search(window)  # search tab (Ctrl+K) and find bar (Ctrl+F)
+        # headless: window state and user data untouched
+        window = build_main_window(store, settings, remember=False, user_data=":memory:")
         if args.self_test:
             from desktop.app.self_test import run_self_test
             failures = run_self_test(window)
@@ -120,16 +116,27 @@ def main(argv: list[str] | None = None) -> int:
             return 1 if failures else 0
         return save_screenshot(app, window, args.screenshot, target)
 
-    window = MainWindow(store, AppSettings())
-    from desktop.app.selection_panel import install_selection
-    install_selection(window)  # user data under QStandardPaths.AppDataLocation
-    from desktop.app.search_panel import install_search
-    install_search(window)  # search tab (Ctrl+K) and find bar (Ctrl+F)
+    # user data under QStandardPaths.AppDataLocation
+    window = build_main_window(store, AppSettings())
     window.open_start(target)
     window.show()
     close_on_interrupt(window)
     errors.install_excepthook()
     return app.exec()
+
+
+def build_main_window(store, settings, *, remember: bool = True, user_data: str | None = None):
+    """The main window with its selection dock and its search tab (Ctrl+K) and
+    find bar (Ctrl+F), the same for the interactive and the headless runs.
+    `user_data` is the selection's database (None: the user's own)."""
+    from desktop.app.main_window import MainWindow
+    from desktop.app.search_panel import install_search
+    from desktop.app.selection_panel import install_selection
+
+    window = MainWindow(store, settings, remember=remember)
+    install_selection(window, user_data)
+    install_search(window)
+    return window
 
 
 def close_on_interrupt(window) -> None:
