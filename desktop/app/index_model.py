@@ -152,8 +152,10 @@ class ThemeFilter(QSortFilterProxyModel):
         self._needle = ""
 
     def set_text(self, text: str) -> None:
+        # begin/endFilterChange replace the deprecated invalidateFilter (Qt 6.9+)
+        self.beginFilterChange()
         self._needle = fold(text or "").strip()
-        self.invalidateFilter()
+        self.endFilterChange()
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
         if source_parent.isValid():
