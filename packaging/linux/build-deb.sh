@@ -10,6 +10,7 @@
 #   /usr/bin/unodc-ta-compendium             symlink to the bundle's executable
 #   /usr/share/applications/*.desktop        menu entry (English and Arabic names)
 #   /usr/share/icons/hicolor/*/apps/*        the icon, PNG sizes and SVG
+#   /usr/share/doc/unodc-ta-compendium/copyright  bundled components' licences
 # No maintainer scripts: dpkg's triggers refresh the menu and icon caches, and
 # removal deletes exactly the files listed above (the app writes nothing under
 # /opt: its settings live in the user's home).
@@ -61,6 +62,7 @@ for png in "$ROOT"/resources/icons/app-*.png; do
   install -D -m 0644 "$png" "$PKG/usr/share/icons/hicolor/${size}x${size}/apps/$NAME.png"
 done
 install -D -m 0644 "$ROOT/resources/icons/app.svg" "$PKG/usr/share/icons/hicolor/scalable/apps/$NAME.svg"
+install -D -m 0644 "$HERE/copyright" "$PKG/usr/share/doc/$NAME/copyright"
 
 # Root-owned, world-readable, executables stay executable.
 chmod -R u=rwX,go=rX "$PKG"

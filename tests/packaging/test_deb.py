@@ -70,6 +70,8 @@ def test_launcher_and_menu_entry(extracted):
     assert (icons / "scalable" / "apps" / f"{section['Icon']}.svg").is_file()
     for size in (16, 32, 48, 128, 256):
         assert (icons / f"{size}x{size}" / "apps" / f"{section['Icon']}.png").is_file()
+    copyright_file = extracted / "usr" / "share" / "doc" / NAME / "copyright"
+    assert "LGPL" in copyright_file.read_text("utf-8")  # Qt's licence travels with it
     if shutil.which("desktop-file-validate"):
         run_checked(["desktop-file-validate", desktop_file], "desktop-file-validate", timeout=60)
 
