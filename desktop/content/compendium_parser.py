@@ -14,10 +14,10 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
 
 from desktop.content import ids
-from desktop.content.model import SUP_MARKER, Footnote, Node, Paragraph, Problem, strip_markers
+from desktop.content.model import (
+    SUP_MARKER, Footnote, Node, Paragraph, Parsed, Problem, strip_markers)
 
 PART_HEADINGS = {"A": "ألف", "B": "باء"}
 PART_TITLES = {
@@ -79,14 +79,6 @@ _ORDINAL_LOOKUP = {fold_ordinal(k): v for k, v in ids.ORDINALS.items()}
 
 def ordinal_number(word: str) -> int | None:
     return _ORDINAL_LOOKUP.get(fold_ordinal(word))
-
-
-@dataclass
-class ParseResult:
-    nodes: list[Node]
-    paragraphs: list[Paragraph]
-    footnotes: list[Footnote]
-    problems: list[Problem]
 
 
 def _clean_line(raw: str) -> str:
@@ -456,7 +448,7 @@ def find_body(lines: list[str]) -> tuple[int, int]:
     return start, end
 
 
-def attach_footnotes(result: ParseResult) -> None:
+def attach_footnotes(result: Parsed) -> None:
     """Attach each footnote to the paragraph whose text carries its marker."""
     by_number = {}
     for para in result.paragraphs:
@@ -479,12 +471,12 @@ def attach_footnotes(result: ParseResult) -> None:
                 "error", para.source_line, f"footnote marker ({number}) has no footnote text"))
 
 
-def parse(text: str) -> ParseResult:
+def parse(text: str) -> Parsed:
     lines = text.split("\n")
     start, end = find_body(lines)
     parser = _Parser(lines)
     parser.run(start, end)
-    result = ParseResult(parser.nodes, parser.paragraphs, parser.footnotes, parser.problems)
+    result = Parsed(parser.nodes, parser.paragraphs, parser.footnotes, parser.problems)
     attach_footnotes(result)
     return result
 

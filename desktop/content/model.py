@@ -1,4 +1,4 @@
-"""What a source parser produces: nodes, paragraphs, footnotes and problems.
+"""What a source parser produces: nodes, paragraphs, footnotes and problems (`Parsed`).
 
 The compendium parser and the related-document parsers fill the same core
 tables, so they share these shapes. Their sources mark footnotes
@@ -98,3 +98,25 @@ class Problem:
     severity: str           # "warning" (explained) or "error" (unexplained)
     line: int
     message: str
+
+
+@dataclass
+class Parsed:
+    """What one parser read from one source text."""
+
+    nodes: list[Node] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def node(self, node_id: str) -> Node:
+        for node in self.nodes:
+            if node.id == node_id:
+                return node
+        raise KeyError(node_id)
+
+    def paragraph(self, para_id: str) -> Paragraph:
+        for para in self.paragraphs:
+            if para.id == para_id:
+                return para
+        raise KeyError(para_id)
