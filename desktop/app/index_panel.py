@@ -1,16 +1,54 @@
 """The thematic index tab: a filter box over the themes, their entries below.
 
 A click on an entry opens its first target paragraph; unresolved entries
-are shown in red and open nothing (the status column says why).
+are shown in red and open nothing (the status column says so, the tooltip
+why).  An entry the source prints twice is shown greyed as «مكرر في المصدر»
+and is not counted in its theme's total.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from desktop.content.store import ContentStore
 from desktop.app.index_model import IndexModel, ThemeFilter
+
+DUPLICATE_TEXT = "مكرر في المصدر"
+DUPLICATE_COLOUR = "#8a8a8a"
+STATUS_COLUMN = 3
+
+
+class IndexEntriesFilter(ThemeFilter):
+    """ThemeFilter plus what the panel says about duplicates and unresolved
+    entries: a theme's total counts each entry once, a duplicate row is
+    greyed with «مكرر في المصدر», an unresolved entry's tooltip gives the reason."""
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        source = self.mapToSource(index)
+        model = self.sourceModel()
+        entry = model.entry(source) if source.isValid() else None
+        if entry is None:
+            theme = model.theme(source) if source.isValid() else None
+            if theme is not None and theme.duplicate_count:
+                if role == Qt.ItemDataRole.DisplayRole and index.column() == STATUS_COLUMN:
+                    return str(theme.entry_count - theme.duplicate_count)
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return (f"{theme.entry_count - theme.duplicate_count} إدخالاً؛ "
+                            f"ولا يُحسب {theme.duplicate_count} {DUPLICATE_TEXT}")
+            return super().data(index, role)
+        if entry.duplicate_of is not None:
+            if role == Qt.ItemDataRole.DisplayRole and index.column() == STATUS_COLUMN:
+                return DUPLICATE_TEXT
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(DUPLICATE_COLOUR))
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return (f"{super().data(index, role) or ''}\n{DUPLICATE_TEXT}: "
+                        "يطبع المصدر هذا الإدخال مرتين تحت الموضوع نفسه؛ لا يُحسب في مجموعه")
+        elif not entry.resolved and role == Qt.ItemDataRole.ToolTipRole and entry.note:
+            return f"{super().data(index, role) or ''}\nسبب عدم التحديد: {entry.note}"
+        return super().data(index, role)
 
 
 class IndexPanel(QWidget):
@@ -22,7 +60,7 @@ class IndexPanel(QWidget):
         self.setObjectName("index-panel")
         self.store = store
         self.model = IndexModel(store, self)
-        self.proxy = ThemeFilter(self)
+        self.proxy = IndexEntriesFilter(self)
         self.proxy.setSourceModel(self.model)
 
         self.filter_box = QLineEdit(self)

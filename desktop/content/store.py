@@ -111,6 +111,8 @@ class Theme:
     name: str
     sort: int
     entry_count: int = 0
+    #: entries the source prints twice (index_entries.duplicate_of set)
+    duplicate_count: int = 0
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,10 @@ class IndexEntry:
     locator: str | None
     status: str
     targets: tuple[str, ...] = field(default=())
+    #: the entry this one repeats (the source prints it twice), else None
+    duplicate_of: int | str | None = None
+    #: the build's note (for an unresolved entry: why)
+    note: str | None = None
 
     @property
     def resolved(self) -> bool:
@@ -430,9 +436,13 @@ class ContentStore:
         """Every theme in the index's (alphabetical) order, with its entry count."""
         if not self.has_index():
             return []
+        duplicates = ("(SELECT count(*) FROM index_entries e WHERE e.theme_id = t.id"
+                      " AND e.duplicate_of IS NOT NULL)"
+                      if self._has_column("index_entries", "duplicate_of") else "0")
         return [_record(Theme, r) for r in self._rows(
             f"{self._THEME_SQL}, (SELECT count(*) FROM index_entries e"
-            " WHERE e.theme_id = t.id) AS entry_count FROM themes t ORDER BY t.sort")]
+            f" WHERE e.theme_id = t.id) AS entry_count, {duplicates} AS duplicate_count"
+            " FROM themes t ORDER BY t.sort")]
 
     def theme(self, theme_id) -> Theme | None:
         if not self.has_index():
