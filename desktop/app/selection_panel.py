@@ -95,6 +95,8 @@ class SelectionPanel(QWidget):
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._context_menu)
 
+        #: the export dialog while it is open (export_with_dialog)
+        self.export_dialog = None
         self.count_label = QLabel(self)
         self.count_label.setObjectName("selection-count")
 
@@ -125,9 +127,9 @@ class SelectionPanel(QWidget):
         self.export_button.setText("تصدير")
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         export_menu = QMenu(self.export_button)
-        export_menu.addAction("PDF…", lambda: self.export("pdf"))
-        export_menu.addAction("Word (.docx)…", lambda: self.export("docx"))
-        export_menu.addAction("HTML…", lambda: self.export("html"))
+        export_menu.addAction("PDF…", lambda: self.export_with_dialog("pdf"))
+        export_menu.addAction("Word (.docx)…", lambda: self.export_with_dialog("docx"))
+        export_menu.addAction("HTML…", lambda: self.export_with_dialog("html"))
         export_menu.addSeparator()
         export_menu.addAction("نسخ إلى الحافظة", self.copy_to_clipboard)
         self.export_button.setMenu(export_menu)
@@ -332,17 +334,44 @@ class SelectionPanel(QWidget):
         QApplication.clipboard().setMimeData(mime)
         return data.text
 
+    def export_with_dialog(self, kind: str = "pdf") -> Path | None:
+        """Ask for the title, format and contents (ExportDialog), then the
+        file; None when the user cancels or nothing could be written."""
+        from desktop.app.export_dialog import ExportDialog
+
+        if not self.export_items():
+            QMessageBox.information(self, "تصدير المختارات",
+                                    "المختارات فارغة: أضف إليها فقرات أولاً.")
+            return None
+        self.export_dialog = ExportDialog(kind, parent=self)
+        try:
+            if self.export_dialog.exec() != ExportDialog.DialogCode.Accepted:
+                return None
+            kind, options = self.export_dialog.kind(), self.export_dialog.options()
+        finally:
+            self.export_dialog.deleteLater()
+            self.export_dialog = None
+        return self.export(kind, None, options)
+
+    def _ask_path(self, kind: str, title: str) -> str | None:
+        from desktop.app.export_dialog import FORMATS
+
+        name = "".join(c for c in title if c not in '\\/:*?"<>|').strip() or "المختارات"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "تصدير المختارات", str(Path.home() / f"{name}.{kind}"), FORMATS[kind][1])
+        if not path:
+            return None
+        return path if path.lower().endswith(f".{kind}") else f"{path}.{kind}"
+
     def export(self, kind: str, path: str | None = None,
                options: ExportOptions | None = None) -> Path | None:
-        """Export to PDF, Word or HTML; asks for a path when none is given."""
-        filters = {"pdf": "PDF (*.pdf)", "docx": "Word (*.docx)", "html": "HTML (*.html)"}
+        """Export to PDF, Word or HTML; asks for a path when none is given.
+        A path that cannot be written gives an Arabic message and leaves
+        nothing behind (desktop.export.files.write_atomically)."""
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, "تصدير المختارات", str(Path.home() / f"المختارات.{kind}"), filters[kind])
+            path = self._ask_path(kind, (options or ExportOptions()).title)
             if not path:
                 return None
-            if not path.lower().endswith(f".{kind}"):
-                path += f".{kind}"
         options = options or ExportOptions()
         items = self.export_items()
         try:
