@@ -58,6 +58,10 @@ class ExportItem:
     #: The unit's heading (meeting, decision or resolution).
     unit_heading: str
     footnotes: tuple[Footnote, ...] = field(default_factory=tuple)
+    #: The document a paragraph comes from when it is not the compendium and
+    #: its citation does not name it (COP 10 note, COP 12 report and its
+    #: supplement under Parts A/B); "" for the compendium.
+    source: str = ""
 
     @property
     def display_label(self) -> str:
@@ -79,10 +83,12 @@ class ExportItem:
         "symbol" (Latin, left-to-right), "official". Writers keep each piece
         its own run/span so the symbol stays left-to-right."""
         parts: list[tuple[str, str]] = [("citation", self.citation)]
-        if self.symbol:
+        if self.symbol and self.symbol not in self.citation:
             parts += [("sep", "، الوثيقة "), ("symbol", self.symbol)]
         if self.official_reference:
             parts += [("sep", "، "), ("official", self.official_reference)]
+        if self.source:
+            parts += [("sep", "، "), ("source", self.source)]
         return parts
 
     def citation_line(self) -> str:
@@ -139,6 +145,23 @@ def _rows(db, sql: str, params=()) -> list[tuple]:
     return list(db.execute(sql, params).fetchall())
 
 
+#: How a citation names the related documents whose own citations do not.
+SOURCE_NAMES = {
+    "cop10-note": "مذكرة الأمانة إلى الدورة العاشرة لمؤتمر الأطراف",
+    "cop12-report": "تقرير مؤتمر الأطراف عن أعمال دورته الثانية عشرة (2024)",
+}
+COMPENDIUM_DOCUMENT = "compendium"
+
+
+def _source_name(db, document: str | None, symbol: str, citation: str) -> str:
+    if not document or document == COMPENDIUM_DOCUMENT or (symbol and symbol in citation):
+        return ""
+    if document in SOURCE_NAMES:
+        return SOURCE_NAMES[document]
+    rows = _rows(db, "SELECT title FROM documents WHERE id = ?", (document,))
+    return (rows[0][0] or "") if rows else ""
+
+
 def gather_items(db, paragraph_ids: list[str]) -> list[ExportItem]:
     """ExportItems for the ids, in the given order; UnknownParagraph if any id
     is not in the database (all the unknown ones are named)."""
@@ -153,7 +176,7 @@ def gather_items(db, paragraph_ids: list[str]) -> list[ExportItem]:
         for r in _rows(db, (
                 "SELECT p.id, p.label, p.kind, p.text, p.citation, p.symbol, "
                 "p.report_paragraph, p.report_paragraph_certain, "
-                "n.heading, n.title FROM paragraphs p "
+                "n.heading, n.title, p.document FROM paragraphs p "
                 f"LEFT JOIN nodes n ON n.id = p.unit_id WHERE p.id IN ({marks})"), chunk):
             rows[r[0]] = r
         for pid, number, text, offset in _rows(db, (
@@ -167,7 +190,7 @@ def gather_items(db, paragraph_ids: list[str]) -> list[ExportItem]:
     items = []
     for pid in ids:
         (_, label, kind, text, citation, symbol, report, certain,
-         heading, title) = rows[pid]
+         heading, title, document) = rows[pid]
         unit = heading or ""
         if title:
             unit = f"{unit}: {title}" if unit else title
@@ -176,7 +199,8 @@ def gather_items(db, paragraph_ids: list[str]) -> list[ExportItem]:
             citation=citation or pid, symbol=symbol or "",
             report_paragraph=str(report) if report not in (None, "") else "",
             report_paragraph_certain=bool(certain), unit_heading=unit,
-            footnotes=tuple(notes.get(pid, ()))))
+            footnotes=tuple(notes.get(pid, ())),
+            source=_source_name(db, document, symbol or "", citation or pid)))
     return items
 
 

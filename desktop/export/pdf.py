@@ -18,7 +18,8 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout, QFont, QFontDatabase, QImage, QPageLayout, QPageSize,
-    QPagedPaintDevice, QPaintEngine, QPainter, QPalette, QPdfWriter, QPen, QTextDocument, QTextOption,
+    QPagedPaintDevice, QPaintEngine, QPainter, QPalette, QPdfWriter, QPen, QTextDocument,
+    QTextFormat, QTextOption, QTextTable,
 )
 
 from desktop import paths
@@ -120,6 +121,60 @@ def body_html(items: list[ExportItem], options: ExportOptions, label_width: int)
     return "\n".join(parts)
 
 
+def _page_of(y: float, page_h: float) -> int:
+    return int(max(0.0, y) // page_h)
+
+
+def stranded_items(doc: QTextDocument, page_h: float) -> list[QTextTable]:
+    """Item tables whose citation (or first footnote) starts on a later page
+    than the last line of the item's text: a citation alone at the top of a
+    page reads as belonging to the next item."""
+    layout = doc.documentLayout()
+    out = []
+    for frame in doc.rootFrame().childFrames():
+        if not isinstance(frame, QTextTable) or frame.columns() < 1:
+            continue
+        cell = frame.cellAt(0, 0)
+        first, last = cell.firstCursorPosition().block(), cell.lastCursorPosition().block()
+        if first == last:
+            continue
+        note = first.next()
+        text_lines, note_lines = first.layout(), note.layout()
+        if not text_lines.lineCount() or not note_lines.lineCount():
+            continue
+        # line positions, not block rectangles: a line pushed to the next
+        # page leaves its block's rectangle starting on the previous one
+        text_end = (layout.blockBoundingRect(first).top()
+                    + text_lines.lineAt(text_lines.lineCount() - 1).rect().bottom())
+        note_start = layout.blockBoundingRect(note).top() + note_lines.lineAt(0).rect().top()
+        if _page_of(note_start + 1, page_h) > _page_of(text_end - 1, page_h):
+            out.append(frame)
+    return out
+
+
+def keep_notes_with_text(doc: QTextDocument, page_h: float) -> int:
+    """Start an item on a new page when its citation would otherwise open a
+    page by itself (only for items that fit on one page). Returns how many
+    items were moved."""
+    moved = 0
+    tried: set[int] = set()
+    for _ in range(1000):       # each pass moves one item; the layout changes
+        for table in stranded_items(doc, page_h):
+            key = table.firstPosition()
+            height = doc.documentLayout().frameBoundingRect(table).height()
+            if key in tried or height >= page_h:
+                continue
+            tried.add(key)
+            fmt = table.format()
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            table.setFormat(fmt)
+            moved += 1
+            break
+        else:
+            return moved
+    return moved
+
+
 def _rtl_option(align) -> QTextOption:
     option = QTextOption(align)
     option.setTextDirection(Qt.RightToLeft)
@@ -159,6 +214,8 @@ class PageLayouter:
         label_px = int(self.body_w * LABEL_FRACTION * 96 / device.logicalDpiX())
         doc.setHtml(body_html(items, options, label_px))
         doc.setPageSize(QSizeF(self.body_w, self.body_h))
+        if options.include_citations or options.include_footnotes:
+            keep_notes_with_text(doc, self.body_h)
         self.document = doc
         # Black text whatever the desktop theme (a dark theme's palette has white text).
         self.palette = QPalette()
