@@ -115,6 +115,11 @@ def is_supplement(store: ContentStore, unit: Node) -> bool:
             and unit.kind != "gap")
 
 
+def is_supplement_note(text: str) -> bool:
+    """The build's title for supplement nodes ("ملحق مستمد من تقرير ...")."""
+    return text.startswith("ملحق مستمد من تقرير")
+
+
 def supplement_block() -> str:
     return (f'<p dir="rtl" align="right" style="color:#8a4b00; background-color:#fff4e0;'
             f' margin-top:2px; margin-bottom:6px"><b>{html.escape(SUPPLEMENT_NOTICE)}</b></p>')

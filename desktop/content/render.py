@@ -226,9 +226,12 @@ def unit_header(store: ContentStore, unit: Node) -> list[str]:
         if outer.heading:
             blocks.append(_meta_block(outer.heading))
     blocks.append(_heading_block(2, unit.heading or unit.id, "margin-bottom:2px"))
-    if unit.title:
+    supplement = editorial_html.is_supplement(store, unit)
+    # a supplement meeting's title is the build's own "drawn from" note:
+    # the notice below says it once, in the reader's words
+    if unit.title and not (supplement and editorial_html.is_supplement_note(unit.title)):
         blocks.append(_heading_block(3, unit.title, "margin-top:2px"))
-    if editorial_html.is_supplement(store, unit):
+    if supplement:
         blocks.append(editorial_html.supplement_block())
     if unit.dates:
         blocks.append(_meta_block(unit.dates))
