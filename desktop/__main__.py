@@ -130,12 +130,14 @@ def build_main_window(store, settings, *, remember: bool = True, user_data: str 
     find bar (Ctrl+F), the same for the interactive and the headless runs.
     `user_data` is the selection's database (None: the user's own)."""
     from desktop.app.main_window import MainWindow
+    from desktop.app.personal import install_personal
     from desktop.app.search_panel import install_search
     from desktop.app.selection_panel import install_selection
 
     window = MainWindow(store, settings, remember=remember)
     install_selection(window, user_data)
     install_search(window)
+    install_personal(window)  # bookmarks, notes, exchange file (user data)
     return window
 
 

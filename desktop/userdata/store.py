@@ -1,10 +1,13 @@
-"""The user-data database: the current selection and named selections.
+"""The user-data database: selections, bookmarks and notes.
 
 A small SQLite file beside the user's other application data, never inside
 the read-only content database. Every change is one transaction on a WAL
 journal with ``synchronous=FULL``: once a method returns, the change is on
 disk, and a crash or a kill at any moment leaves either the old state or the
 new one, never a half-written selection.
+
+Bookmarks and notes live in bookmarks.py and notes.py (mixed into the store),
+the schema's later versions in migrations.py.
 
 Items are paragraph ids (``"A07/13"``) with an order; a paragraph appears at
 most once in a selection.
@@ -19,8 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from desktop.userdata import migrations
+from desktop.userdata.bookmarks import BookmarksMixin
+from desktop.userdata.notes import NotesMixin
+
 DEFAULT_FILENAME = "userdata.sqlite"
-USERDATA_VERSION = 1
+USERDATA_VERSION = migrations.LATEST
 
 #: Row id of the working selection (the one the panel shows).
 CURRENT_ID = 1
@@ -67,8 +74,8 @@ def _now() -> str:
     return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
 
 
-class SelectionStore:
-    """The selections, read and written through one SQLite connection.
+class SelectionStore(BookmarksMixin, NotesMixin):
+    """The user's data, read and written through one SQLite connection.
 
     ``path`` may be ``":memory:"`` (used when the real file is unusable, so
     the app still works for the session).
@@ -117,11 +124,11 @@ class SelectionStore:
                 if statement.strip():
                     conn.execute(statement)
             row = conn.execute("SELECT value FROM meta WHERE key='version'").fetchone()
-            if row is None:
-                conn.execute("INSERT INTO meta VALUES ('version', ?)", (str(USERDATA_VERSION),))
-            elif row[0] != str(USERDATA_VERSION):
-                raise sqlite3.DatabaseError(
-                    f"user-data version {row[0]}, this program reads {USERDATA_VERSION}")
+            try:
+                found = int(row[0]) if row is not None else 1
+            except ValueError:
+                raise sqlite3.DatabaseError(f"user-data version {row[0]!r} is not a number") from None
+            migrations.upgrade(conn, found)  # v1 tables above; later ones added here
             conn.execute(
                 "INSERT OR IGNORE INTO selections (id, name, saved_at) VALUES (?, NULL, ?)",
                 (CURRENT_ID, _now()))

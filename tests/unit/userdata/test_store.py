@@ -119,13 +119,16 @@ WRITER = textwrap.dedent("""
         batch = [f"P{n}-{k}" for k in range(50)]
         s.add(batch)
         s.save_as(f"sel{n}")
+        s.add_bookmark(f"P{n}-0", f"t{n}", f"folder{n % 3}")
+        s.add_note(f"P{n}-0", f"note {n}")
         print(n, flush=True)
         n += 1
 """)
 
 
 def test_a_kill_during_saving_loses_nothing_committed(tmp_path):
-    """SIGKILL a writer mid-stream: every write it reported is on disk, whole."""
+    """SIGKILL a writer mid-stream: every write it reported (selections,
+    bookmarks, notes) is on disk, whole."""
     path = tmp_path / "userdata.sqlite"
     proc = subprocess.Popen([sys.executable, "-c", WRITER, str(path)],
                             stdout=subprocess.PIPE, text=True, cwd=ROOT,
@@ -144,9 +147,16 @@ def test_a_kill_during_saving_loses_nothing_committed(tmp_path):
     with SelectionStore(path) as s:
         items = s.items()
         names = {n.name: n.count for n in s.named()}
+        bookmarks = {b.paragraph_id: (b.folder, b.title) for b in s.bookmarks()}
+        notes = [(n.paragraph_id, n.text) for n in s.notes()]
     # Every reported batch is there, and no batch is half there.
     assert len(items) % 50 == 0
     assert len(items) >= (reported + 1) * 50
     for n in range(reported + 1):
         assert names[f"sel{n}"] == (n + 1) * 50
     assert all(count % 50 == 0 for count in names.values())
+    # bookmarks and notes: every reported one is there, whole
+    for n in range(reported + 1):
+        assert bookmarks[f"P{n}-0"] == (f"folder{n % 3}", f"t{n}")
+        assert (f"P{n}-0", f"note {n}") in notes
+    assert all(text == f"note {pid[1:].split('-')[0]}" for pid, text in notes)
