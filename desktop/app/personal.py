@@ -28,8 +28,11 @@ class UserDataHub(QObject):
         self.store = store
 
 
-def install_personal(window) -> UserDataHub:
-    hub = UserDataHub(window.selection_panel.selection, window)
+def install_personal(window) -> UserDataHub | None:
+    panel = getattr(window, "selection_panel", None)
+    if panel is None:  # no user-data store opened (a test's bare window)
+        return None
+    hub = UserDataHub(panel.selection, window)
     window.userdata = hub
     menu = window.menu("file")
     before = window.quit_action if window.quit_action in menu.actions() else None
