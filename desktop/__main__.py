@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 from desktop import paths
+from desktop.console import utf8_streams
 
 SCREEN_SIZE = (1280, 800)
 
@@ -73,6 +74,7 @@ def resolve_open_locator(store, text: str) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    utf8_streams()
     args = parse_args(sys.argv[1:] if argv is None else argv)
     headless = bool(args.screenshot or args.self_test)
     if headless:

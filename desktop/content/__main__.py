@@ -6,10 +6,12 @@ import argparse
 import json
 import sys
 
+from desktop.console import utf8_streams
 from desktop.content import build as builder
 
 
 def main(argv: list[str] | None = None) -> int:
+    utf8_streams()
     parser = argparse.ArgumentParser(prog="python -m desktop.content",
                                      description="Build, dump and check the compendium database.")
     sub = parser.add_subparsers(dest="command", required=True)

@@ -13,6 +13,7 @@ import argparse
 import os
 import sys
 
+from desktop.console import utf8_streams
 from desktop.content import build as builder
 from desktop.export.files import ExportError
 from desktop.export.locate import UnknownLocator, resolve_all
@@ -38,6 +39,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    utf8_streams()
     args = _parser().parse_args(argv)
     try:
         db = builder.open_db(args.db)

@@ -7,10 +7,12 @@ import json
 import sys
 
 from desktop import paths
+from desktop.console import utf8_streams
 from desktop.search.engine import DEFAULT_LIMIT, SearchError, connect, search
 
 
 def main(argv: list[str] | None = None) -> int:
+    utf8_streams()
     parser = argparse.ArgumentParser(
         prog="python -m desktop.search",
         description="Search the compendium database (Arabic-aware: diacritics, "
