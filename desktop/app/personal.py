@@ -48,6 +48,7 @@ def install_personal(window) -> UserDataHub | None:
         menu.insertAction(before, action)
     menu.insertSeparator(before)
     window.export_userdata_action, window.import_userdata_action = export, imp
+    install_bookmarks_and_notes(window, hub)
     return hub
 
 
@@ -103,3 +104,150 @@ def import_userdata(window, path: str | None = None):
     window.userdata.changed.emit()
     QMessageBox.information(window, "استيراد بيانات شخصية", "\n".join(report.lines()))
     return report
+
+
+# ---- bookmarks and notes in the window ---------------------------------------
+
+MENU_TITLE = "العلامات والملاحظات"
+
+
+def personal_menu(window):
+    """The «العلامات والملاحظات» menu, before Help (made once)."""
+    menu = getattr(window, "_personal_menu", None)
+    if menu is None:
+        from PySide6.QtWidgets import QMenu
+
+        menu = QMenu(MENU_TITLE, window)
+        menu.setObjectName("menu-personal")
+        window.menuBar().insertMenu(window.menu("help").menuAction(), menu)
+        window._personal_menu = menu
+    return menu
+
+
+def _action(window, text: str, shortcut: str, slot, name: str) -> QAction:
+    from PySide6.QtGui import QKeySequence
+
+    action = QAction(text, window)
+    action.setObjectName(name)
+    action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(slot)
+    window.addAction(action)
+    return action
+
+
+def install_bookmarks_and_notes(window, hub: UserDataHub) -> None:
+    """Ctrl+B, notes, the two docks (made on first use) and the reader's mark."""
+    from desktop.app.note_marks import NoteMarks
+
+    menu = personal_menu(window)
+    window.bookmark_action = _action(window, "أضف علامة مرجعية", "Ctrl+B",
+                                     lambda: bookmark_current(window), "action-bookmark")
+    window.add_note_action = _action(window, "أضف ملاحظة على الفقرة…", "Ctrl+Shift+N",
+                                     lambda: add_note_current(window), "action-add-note")
+    window.show_bookmarks_action = _action(window, "لوحة العلامات المرجعية", "Ctrl+Shift+B",
+                                           lambda: show_bookmarks(window), "action-show-bookmarks")
+    window.show_notes_action = _action(window, "لوحة ملاحظاتي", "Ctrl+Shift+M",
+                                       lambda: show_notes(window), "action-show-notes")
+    menu.addActions([window.bookmark_action, window.add_note_action])
+    menu.addSeparator()
+    menu.addActions([window.show_bookmarks_action, window.show_notes_action])
+
+    reader = window.reader
+    reader.add_paragraph_action(
+        lambda pid: None if hub.store.is_bookmarked(pid) else "أضف علامة مرجعية",
+        lambda pid: bookmark_paragraph(window, pid))
+    reader.add_paragraph_action("أضف ملاحظة…", lambda pid: _write_note(window, pid))
+    for slot in range(5):  # one entry per existing note (the first five)
+        reader.add_paragraph_action(
+            lambda pid, k=slot: _note_entry(hub, pid, k),
+            lambda pid, k=slot: _edit_nth_note(window, pid, k))
+    window.note_marks = NoteMarks(reader, hub)
+
+
+def _note_entry(hub, pid: str, k: int) -> str | None:
+    notes = hub.store.notes(pid)
+    if k >= len(notes):
+        return None
+    text = " ".join(notes[k].text.split())
+    return f"تعديل الملاحظة «{text[:30]}{'…' if len(text) > 30 else ''}»…"
+
+
+def _edit_nth_note(window, pid: str, k: int) -> bool:
+    notes = window.userdata.store.notes(pid)
+    return k < len(notes) and _write_note(window, pid, notes[k].id)
+
+
+def _write_note(window, pid: str, note_id: int | None = None) -> bool:
+    from desktop.app.notes_panel import write_note
+
+    return write_note(window, window.userdata, window.store, pid, note_id)
+
+
+def bookmark_paragraph(window, pid: str):
+    from desktop.userdata import UserDataError
+
+    try:
+        mark = window.userdata.store.add_bookmark(pid)
+    except UserDataError as exc:
+        QMessageBox.warning(window, "العلامات المرجعية", f"تعذّر حفظ العلامة.\n{exc}")
+        return None
+    para = window.store.paragraph(pid)
+    cite = (para.citation or pid) if para else pid
+    if mark is None:
+        window.statusBar().showMessage(f"الفقرة معلَّمة من قبل: {cite}", 4000)
+        return None
+    window.userdata.changed.emit()
+    window.statusBar().showMessage(f"أُضيفت علامة مرجعية: {cite}", 4000)
+    return mark
+
+
+def bookmark_current(window):
+    pid = window.reader.current_paragraph_id()
+    return bookmark_paragraph(window, pid) if pid else None
+
+
+def add_note_current(window) -> bool:
+    pid = window.reader.current_paragraph_id()
+    return bool(pid) and _write_note(window, pid)
+
+
+def _lazy_dock(window, attr: str, make, title: str):
+    """Create a dock on first use (not needed for the first paint); its
+    place is restored from the saved window state when there is one."""
+    from PySide6.QtCore import Qt
+
+    panel = getattr(window, attr, None)
+    if panel is None:
+        panel = make()
+        panel.dock = window.add_panel(panel, title, Qt.DockWidgetArea.LeftDockWidgetArea)
+        state = window.settings.window_state()
+        name = panel.dock.objectName().encode("utf-16-be")  # how saveState stores names
+        if state is not None and name in bytes(state):
+            window.restoreDockWidget(panel.dock)
+        else:  # first use: a tab beside the selection, which keeps its room
+            selection = getattr(window.selection_panel, "dock", None)
+            if selection is not None:
+                window.tabifyDockWidget(selection, panel.dock)
+        panel.paragraphRequested.connect(window.open_paragraph)
+        setattr(window, attr, panel)
+    panel.dock.show()
+    panel.dock.raise_()
+    return panel
+
+
+def show_bookmarks(window):
+    from desktop.app.bookmarks_panel import PANEL_TITLE, BookmarksPanel
+
+    panel = _lazy_dock(window, "bookmarks_panel",
+                       lambda: BookmarksPanel(window.store, window.userdata, window), PANEL_TITLE)
+    panel.tree.setFocus()
+    return panel
+
+
+def show_notes(window):
+    from desktop.app.notes_panel import PANEL_TITLE, NotesPanel
+
+    panel = _lazy_dock(window, "notes_panel",
+                       lambda: NotesPanel(window.store, window.userdata, window), PANEL_TITLE)
+    panel.list.setFocus()
+    return panel

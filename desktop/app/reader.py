@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QPainter, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from desktop.content.render import (PARA_SCHEME, anchor_name, render_unit,
@@ -31,7 +31,7 @@ MARK_COLOUR = "#fff8dc"
 class ParagraphAction:
     """An entry of the paragraph context menu: ``callback(paragraph_id)``."""
 
-    text: str
+    text: str | Callable[[str], str | None]
     callback: Callable[[str], None]
 
 
@@ -89,6 +89,10 @@ class ReaderView(QTextBrowser):
         self.store = store
         self.history = NavigationHistory()
         self.paragraph_actions: list[ParagraphAction] = []
+        #: callables painting in the viewport after the text (``paint(painter)``)
+        #: and giving hover text for a viewport position first (``tip(pos)``)
+        self.margin_painters: list[Callable] = []
+        self.margin_tooltips: list[Callable] = []
         self._unit_id: str | None = None
         self._paragraph_id: str | None = None
         self._block_paragraph: dict[int, str] = {}
@@ -353,6 +357,10 @@ class ReaderView(QTextBrowser):
     def tooltip_at(self, pos: QPoint) -> str:
         """Hover text: a footnote's text, a link's target, a corrected word's
         source form and reason, or the paragraph's citation."""
+        for tip in self.margin_tooltips:
+            text = tip(pos)
+            if text:
+                return text
         own = strip_joiners(self.cursorForPosition(pos).charFormat().toolTip())
         if own.startswith(CORRECTED_PREFIX):
             rest = self._tooltip_under(pos)
@@ -386,6 +394,14 @@ class ReaderView(QTextBrowser):
                 QToolTip.hideText()
             return True
         return super().viewportEvent(event)
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self.margin_painters:
+            painter = QPainter(self.viewport())
+            for paint in self.margin_painters:
+                paint(painter)
+            painter.end()
 
     def wheelEvent(self, event) -> None:
         """Ctrl+wheel zooms through set_zoom (QTextEdit's own zoom would
@@ -427,8 +443,10 @@ class ReaderView(QTextBrowser):
         if self.paragraph_actions:
             menu.addSeparator()
             for action in self.paragraph_actions:
-                menu.addAction(action.text,
-                               lambda cb=action.callback: cb(paragraph_id))
+                # text may depend on the paragraph (callable; None hides it)
+                text = action.text(paragraph_id) if callable(action.text) else action.text
+                if text:
+                    menu.addAction(text, lambda cb=action.callback: cb(paragraph_id))
         return menu
 
     def contextMenuEvent(self, event) -> None:

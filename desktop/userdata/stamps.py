@@ -20,8 +20,9 @@ def parse(text: str) -> _dt.datetime:
 
 
 def local_text(text: str) -> str:
-    """A stamp shown to the user: local date and time, ``2026-12-01 12:00``."""
+    """A stamp shown to the user: local day/month/year and time, ``01/12/2026 12:00``
+    (digits and slashes keep one left-to-right run inside an Arabic line)."""
     try:
-        return parse(text).astimezone().strftime("%Y-%m-%d %H:%M")
+        return parse(text).astimezone().strftime("%d/%m/%Y %H:%M")
     except ValueError:
         return text

@@ -1,0 +1,224 @@
+"""The bookmarks dock: folders and the bookmarked paragraphs in them.
+
+A thin view over the user-data store (desktop.userdata.bookmarks): every
+action is one store call, then the tree is rebuilt from the store, so what
+the panel shows is always what is on disk. Top-level bookmarks (folder '')
+come first, then the folders in name order.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (QInputDialog, QMenu, QMessageBox, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from desktop.userdata import FolderExists, UserDataError
+
+PANEL_TITLE = "العلامات المرجعية"
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1   # "folder" | "bookmark"
+KEY_ROLE = Qt.ItemDataRole.UserRole + 2    # folder name | bookmark id
+RLM = "\u200f"
+TOP_LEVEL = "(بلا مجلد)"
+
+
+class BookmarksPanel(QWidget):
+    #: open this paragraph in the reader
+    paragraphRequested = Signal(str)
+
+    def __init__(self, content, hub, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("bookmarks-panel")
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.content = content
+        self.hub = hub
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("bookmarks-tree")
+        self.tree.setHeaderHidden(True)
+        self.tree.setAccessibleName(PANEL_TITLE)
+        self.tree.itemActivated.connect(self._on_activated)
+        self.tree.itemClicked.connect(self._on_activated)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(
+            lambda pos: self.context_menu(self.tree.itemAt(pos)).exec(
+                self.tree.viewport().mapToGlobal(pos)))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.tree)
+        hub.changed.connect(self.reload)
+        self.reload()
+
+    @property
+    def store(self):
+        return self.hub.store
+
+    # ---- view -----------------------------------------------------------
+
+    def title_of(self, bookmark) -> str:
+        if bookmark.title:
+            return bookmark.title
+        para = self.content.paragraph(bookmark.paragraph_id)
+        return (para.citation or para.id) if para else bookmark.paragraph_id
+
+    def reload(self) -> None:
+        expanded = {self.tree.topLevelItem(i).data(0, KEY_ROLE)
+                    for i in range(self.tree.topLevelItemCount())
+                    if self.tree.topLevelItem(i).isExpanded()}
+        current = self.current_key()
+        self.tree.clear()
+        for mark in self.store.bookmarks(""):
+            self.tree.addTopLevelItem(self._bookmark_item(mark))
+        for folder in self.store.bookmark_folders():
+            item = QTreeWidgetItem([folder])
+            item.setData(0, KIND_ROLE, "folder")
+            item.setData(0, KEY_ROLE, folder)
+            item.setToolTip(0, f"مجلد: {folder}")
+            for mark in self.store.bookmarks(folder):
+                item.addChild(self._bookmark_item(mark))
+            self.tree.addTopLevelItem(item)
+            item.setExpanded(folder in expanded or not expanded)
+        if current:
+            self.select(*current)
+
+    def _bookmark_item(self, mark) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([RLM + self.title_of(mark)])
+        item.setData(0, KIND_ROLE, "bookmark")
+        item.setData(0, KEY_ROLE, mark.id)
+        para = self.content.paragraph(mark.paragraph_id)
+        cite = (para.citation or para.id) if para else f"{mark.paragraph_id} (ليست في هذه الخلاصة)"
+        item.setToolTip(0, cite)
+        return item
+
+    def items(self) -> list[tuple[str, str]]:
+        """(folder, title) of every bookmark shown, in order (tests, a11y)."""
+        out = []
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            if top.data(0, KIND_ROLE) == "bookmark":
+                out.append(("", top.text(0).lstrip(RLM)))
+            for j in range(top.childCount()):
+                out.append((top.text(0), top.child(j).text(0).lstrip(RLM)))
+        return out
+
+    def current_key(self):
+        item = self.tree.currentItem()
+        return (item.data(0, KIND_ROLE), item.data(0, KEY_ROLE)) if item else None
+
+    def select(self, kind: str, key) -> bool:
+        it = self._find(kind, key)
+        if it is not None:
+            self.tree.setCurrentItem(it)
+        return it is not None
+
+    def _find(self, kind: str, key):
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            for item in [top] + [top.child(j) for j in range(top.childCount())]:
+                if item.data(0, KIND_ROLE) == kind and item.data(0, KEY_ROLE) == key:
+                    return item
+        return None
+
+    def _on_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        if item.data(0, KIND_ROLE) == "bookmark":
+            mark = self.store.bookmark(item.data(0, KEY_ROLE))
+            if mark:
+                self.paragraphRequested.emit(mark.paragraph_id)
+
+    # ---- actions ------------------------------------------------------------
+
+    def context_menu(self, item: QTreeWidgetItem | None) -> QMenu:
+        menu = QMenu(self)
+        menu.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        kind = item.data(0, KIND_ROLE) if item else None
+        key = item.data(0, KEY_ROLE) if item else None
+        if kind == "bookmark":
+            menu.addAction("فتح", lambda: self._on_activated(item))
+            menu.addAction("إعادة التسمية…", lambda: self.rename_bookmark(key))
+            move = menu.addMenu("نقل إلى")
+            mark = self.store.bookmark(key)
+            for folder in [""] + self.store.bookmark_folders():
+                if mark and folder != mark.folder:
+                    move.addAction(folder or TOP_LEVEL,
+                                   lambda f=folder: self.move_bookmark(key, f))
+            move.addSeparator()
+            move.addAction("مجلد جديد…", lambda: self.move_to_new_folder(key))
+            menu.addAction("حذف", lambda: self.delete_bookmark(key))
+        elif kind == "folder":
+            menu.addAction("إعادة تسمية المجلد…", lambda: self.rename_folder(key))
+            menu.addAction("حذف المجلد", lambda: self.delete_folder(key))
+        menu.addSeparator()
+        menu.addAction("مجلد جديد…", self.new_folder)
+        return menu
+
+    def _write(self, action) -> bool:
+        try:
+            action()
+        except UserDataError as exc:
+            QMessageBox.warning(self, PANEL_TITLE, f"تعذّر حفظ العلامات المرجعية.\n{exc}")
+            return False
+        self.hub.changed.emit()
+        return True
+
+    def _ask(self, title: str, label: str, text: str = "") -> str | None:
+        value, ok = QInputDialog.getText(self, title, label, text=text)
+        value = value.strip()
+        return value if ok and value else None
+
+    def rename_bookmark(self, bookmark_id: int, title: str | None = None) -> bool:
+        mark = self.store.bookmark(bookmark_id)
+        if mark is None:
+            return False
+        title = title if title is not None else self._ask(
+            "إعادة تسمية العلامة", "الاسم:", self.title_of(mark))
+        if not title:
+            return False
+        ok = self._write(lambda: self.store.rename_bookmark(bookmark_id, title))
+        self.select("bookmark", bookmark_id)
+        return ok
+
+    def move_bookmark(self, bookmark_id: int, folder: str) -> bool:
+        ok = self._write(lambda: self.store.move_bookmark(bookmark_id, folder))
+        self.select("bookmark", bookmark_id)
+        return ok
+
+    def move_to_new_folder(self, bookmark_id: int) -> bool:
+        name = self._ask("مجلد جديد", "اسم المجلد:")
+        return bool(name) and self.move_bookmark(bookmark_id, name)
+
+    def delete_bookmark(self, bookmark_id: int) -> bool:
+        return self._write(lambda: self.store.delete_bookmark(bookmark_id))
+
+    def new_folder(self, name: str | None = None) -> bool:
+        name = name or self._ask("مجلد جديد", "اسم المجلد:")
+        return bool(name) and self._write(lambda: self.store.add_bookmark_folder(name))
+
+    def rename_folder(self, old: str, new: str | None = None) -> bool:
+        new = new or self._ask("إعادة تسمية المجلد", "الاسم الجديد:", old)
+        if not new:
+            return False
+        try:
+            ok = self._write(lambda: self.store.rename_bookmark_folder(old, new))
+        except FolderExists:
+            QMessageBox.warning(self, PANEL_TITLE, f"يوجد مجلد باسم «{new}» من قبل.")
+            return False
+        self.select("folder", new)
+        return ok
+
+    def delete_folder(self, name: str, confirm: bool = True) -> bool:
+        count = len(self.store.bookmarks(name))
+        if confirm and count:
+            answer = QMessageBox.question(
+                self, PANEL_TITLE, f"حذف المجلد «{name}» وما فيه من علامات ({count})؟")
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        return self._write(lambda: self.store.delete_bookmark_folder(name))
+
+    def keyPressEvent(self, event) -> None:
+        key = self.current_key()
+        if key and event.matches(QKeySequence.StandardKey.Delete):
+            (self.delete_bookmark if key[0] == "bookmark" else self.delete_folder)(key[1])
+            return
+        if key and event.key() == Qt.Key.Key_F2:
+            (self.rename_bookmark if key[0] == "bookmark" else self.rename_folder)(key[1])
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,75 @@
+"""The mark the reader paints in its right margin (the start side of Arabic
+lines) beside each paragraph that has notes; hovering it shows the notes.
+
+Small and loaded at start-up: a paragraph opened first thing shows its mark.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QFont, QPainter
+
+from desktop.userdata.stamps import local_text
+
+MARK_GLYPH = "✎"
+MARK_COLOUR = "#b5651d"
+#: room kept on the right for the mark
+MARGIN = 22
+
+
+class NoteMarks:
+    """Paints a mark in the reader's right margin beside each paragraph of
+    the shown unit that has notes; hovering it shows the notes."""
+
+    def __init__(self, reader, hub):
+        self.reader = reader
+        self.hub = hub
+        self.noted: set[str] = set()
+        reader.margin_painters.append(self.paint)
+        reader.margin_tooltips.append(self.tooltip)
+        reader.paragraphOpened.connect(lambda _pid: self.refresh())
+        hub.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.noted = self.hub.store.noted_paragraphs()
+        document = self.reader.document()
+        frame = document.rootFrame().frameFormat()
+        if frame.rightMargin() != MARGIN:
+            frame.setRightMargin(MARGIN)
+            document.rootFrame().setFrameFormat(frame)
+        self.reader.viewport().update()
+
+    def rects(self) -> dict[str, QRect]:
+        """Viewport rectangle of the mark of each noted paragraph shown."""
+        reader = self.reader
+        layout = reader.document().documentLayout()
+        offset_y = reader.verticalScrollBar().value()
+        out: dict[str, QRect] = {}
+        block = reader.document().begin()
+        while block.isValid():
+            pid = reader.paragraph_of_block(block.blockNumber())
+            if pid in self.noted and pid not in out:
+                box = layout.blockBoundingRect(block)
+                top = int(box.top()) - offset_y
+                out[pid] = QRect(reader.viewport().width() - MARGIN, top, MARGIN - 2, 22)
+            block = block.next()
+        return out
+
+    def paint(self, painter: QPainter) -> None:
+        rects = self.rects()
+        if not rects:
+            return
+        font = QFont(painter.font())
+        font.setPointSize(12)
+        painter.setFont(font)
+        painter.setPen(QColor(MARK_COLOUR))
+        for rect in rects.values():
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, MARK_GLYPH)
+
+    def tooltip(self, pos) -> str:
+        for pid, rect in self.rects().items():
+            if rect.contains(pos):
+                notes = self.hub.store.notes(pid)
+                return "\n".join(f"{local_text(n.created)}: {n.text}" for n in notes)
+        return ""

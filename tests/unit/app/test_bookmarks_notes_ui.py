@@ -1,0 +1,168 @@
+"""Bookmarks and notes as a user reaches them: Ctrl+B, the bookmarks panel
+(rename, move, delete), notes from the paragraph menu and Ctrl+Shift+N, the
+mark beside a noted paragraph, the notes panel."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+
+from desktop.app.notes_panel import NoteDialog
+from desktop.app.personal import install_personal
+from desktop.app.selection_panel import install_selection
+
+
+@pytest.fixture
+def window(make_window, tiny_db_path, tmp_path, qtbot):
+    win = make_window(tiny_db_path)
+    install_selection(win, tmp_path / "ud" / "userdata.sqlite")
+    install_personal(win)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    return win
+
+
+def press(qtbot, widget, key, modifiers):
+    widget.window().activateWindow()  # a closed dialog may have taken activation
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget.window())
+    widget.setFocus()
+    qtbot.keyClick(widget, key, modifiers)
+
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def test_menu_order_and_shortcuts(window):
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles.index("العلامات والملاحظات") == titles.index(window.menu("help").title()) - 1
+    texts = {a.text(): a.shortcut().toString() for a in window._personal_menu.actions()}
+    assert texts["أضف علامة مرجعية"] == "Ctrl+B"
+    assert texts["أضف ملاحظة على الفقرة…"] == "Ctrl+Shift+N"
+    assert texts["لوحة العلامات المرجعية"] == "Ctrl+Shift+B"
+
+
+def test_ctrl_b_bookmarks_the_open_paragraph_and_the_panel_manages_it(window, qtbot, monkeypatch):
+    window.open_paragraph("A07/13")
+    press(qtbot, window.reader, Qt.Key.Key_B, CTRL)
+    store = window.userdata.store
+    assert [b.paragraph_id for b in store.bookmarks()] == ["A07/13"]
+    assert window.statusBar().currentMessage() == "أُضيفت علامة مرجعية: الجزء ألف، سابعاً-13"
+    press(qtbot, window.reader, Qt.Key.Key_B, CTRL)
+    assert len(store.bookmarks()) == 1
+    assert "معلَّمة من قبل" in window.statusBar().currentMessage()
+    # the paragraph menu offers it only where there is none yet
+    assert "أضف علامة مرجعية" not in [a.text() for a in window.reader.paragraph_menu("A07/13").actions()]
+    menu = window.reader.paragraph_menu("B6-r4/1")
+    next(a for a in menu.actions() if a.text() == "أضف علامة مرجعية").trigger()
+
+    assert not hasattr(window, "bookmarks_panel")  # made on first use only
+    press(qtbot, window.reader, Qt.Key.Key_B, CTRL_SHIFT)
+    panel = window.bookmarks_panel
+    assert panel.dock.isVisible() and panel.tree.hasFocus()
+    assert panel.items() == [("", "الجزء ألف، سابعاً-13"), ("", "الجزء باء، القرار 4/6، 1")]
+
+    first = store.bookmarks()[0].id
+    answers = iter([("حماية الشهود", True), ("COP 13", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
+    panel.select("bookmark", first)
+    item = panel.tree.currentItem()
+    menu = panel.context_menu(item)
+    next(a for a in menu.actions() if a.text() == "إعادة التسمية…").trigger()
+    move = next(a for a in panel.context_menu(panel.tree.currentItem()).actions()
+                if a.text() == "نقل إلى").menu()
+    next(a for a in move.actions() if a.text() == "مجلد جديد…").trigger()
+    assert panel.items() == [("", "الجزء باء، القرار 4/6، 1"), ("COP 13", "حماية الشهود")]
+
+    opened = []
+    window.reader.paragraphOpened.connect(opened.append)
+    panel.select("bookmark", first)
+    panel.tree.itemActivated.emit(panel.tree.currentItem(), 0)
+    assert opened[-1] == "A07/13"
+
+    panel.select("bookmark", first)
+    press(qtbot, panel.tree, Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier)
+    assert panel.items() == [("", "الجزء باء، القرار 4/6، 1")]
+    assert store.bookmark_folders() == ["COP 13"]  # the folder stays until deleted
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    panel.select("folder", "COP 13")
+    press(qtbot, panel.tree, Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier)
+    assert store.bookmark_folders() == []
+
+
+def _answer_note(qtbot, text: str):
+    """Fill and save the note dialog as soon as it is up."""
+    def fill():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, NoteDialog):
+            QTimer.singleShot(20, fill)
+            return
+        dialog.editor.setPlainText(text)
+        dialog.accept()
+    QTimer.singleShot(0, fill)
+
+
+def test_notes_from_the_keyboard_and_the_paragraph_menu(window, qtbot):
+    window.open_paragraph("A07/13")
+    _answer_note(qtbot, "تُعرض في الاجتماع القادم")
+    press(qtbot, window.reader, Qt.Key.Key_N, CTRL_SHIFT)
+    store = window.userdata.store
+    assert [n.text for n in store.notes("A07/13")] == ["تُعرض في الاجتماع القادم"]
+
+    _answer_note(qtbot, "ملاحظة ثانية")
+    menu = window.reader.paragraph_menu("A07/13")
+    next(a for a in menu.actions() if a.text() == "أضف ملاحظة…").trigger()
+    assert len(store.notes("A07/13")) == 2
+
+    menu = window.reader.paragraph_menu("A07/13")
+    edits = [a for a in menu.actions() if a.text().startswith("تعديل الملاحظة")]
+    assert [a.text() for a in edits] == ["تعديل الملاحظة «تُعرض في الاجتماع القادم»…",
+                                         "تعديل الملاحظة «ملاحظة ثانية»…"]
+    _answer_note(qtbot, "ملاحظة معدّلة")
+    edits[1].trigger()
+    assert [n.text for n in store.notes("A07/13")][1] == "ملاحظة معدّلة"
+
+    # the mark beside the paragraph, and its hover text
+    marks = window.note_marks
+    rects = marks.rects()
+    assert list(rects) == ["A07/13"]
+    rect = rects["A07/13"]
+    assert rect.right() < window.reader.viewport().width()
+    tip = window.reader.tooltip_at(rect.center())
+    assert "تُعرض في الاجتماع القادم" in tip and "ملاحظة معدّلة" in tip
+    image = window.reader.viewport().grab().toImage()
+    colours = {image.pixelColor(x, y).name() for x in range(rect.left(), rect.right())
+               for y in range(max(0, rect.top()), rect.bottom())}
+    assert any(c not in ("#ffffff", "#fff8dc", "#ffeeb0") and c != "#000000" for c in colours), colours
+
+    # the notes panel lists them with the paragraph's citation; a click opens it
+    press(qtbot, window.reader, Qt.Key.Key_M, CTRL_SHIFT)
+    panel = window.notes_panel
+    assert panel.dock.isVisible()
+    texts = panel.texts()
+    assert len(texts) == 2 and all(t.startswith("الجزء ألف، سابعاً-13 — ") for t in texts)
+    assert texts[0].endswith("ملاحظة معدّلة")
+    window.open_paragraph("B6-r4/1")
+    opened = []
+    window.reader.paragraphOpened.connect(opened.append)
+    item = panel.list.item(0)
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton,
+                     pos=panel.list.visualItemRect(item).center())
+    assert opened[-1] == "A07/13"
+
+
+def test_deleting_a_note_removes_its_mark(window, qtbot, monkeypatch):
+    store = window.userdata.store
+    note = store.add_note("A07/12", "وحيدة")
+    window.userdata.changed.emit()
+    window.open_paragraph("A07/12")
+    assert list(window.note_marks.rects()) == ["A07/12"]
+    window.show_notes_action.trigger()
+    panel = window.notes_panel
+    panel.list.setCurrentRow(0)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    press(qtbot, panel.list, Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier)
+    assert store.note(note.id) is None
+    assert window.note_marks.rects() == {}
+    assert panel.texts() == [] and panel.empty.isVisibleTo(panel)
