@@ -43,6 +43,8 @@ class ExportDialog(QDialog):
         self.footnotes = QCheckBox("الحواشي", self)
         self.footnotes.setChecked(True)
         self.one_per_page = QCheckBox("كل عنصر في صفحة مستقلة (PDF)", self)
+        self.notes = QCheckBox("ملاحظاتي تحت الفقرات", self)
+        self.notes.setObjectName("export-notes")
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -57,6 +59,7 @@ class ExportDialog(QDialog):
         form.addRow("تضمين:", self.citations)
         form.addRow("", self.footnotes)
         form.addRow("", self.one_per_page)
+        form.addRow("", self.notes)
         form.addRow(buttons)
 
     def kind(self) -> str:
@@ -67,4 +70,5 @@ class ExportDialog(QDialog):
         return ExportOptions(title=self.title_edit.text().strip() or DEFAULT_TITLE,
                              include_citations=self.citations.isChecked(),
                              include_footnotes=self.footnotes.isChecked(),
-                             one_per_page=self.one_per_page.isChecked())
+                             one_per_page=self.one_per_page.isChecked(),
+                             include_notes=self.notes.isChecked())

@@ -49,6 +49,7 @@ def install_personal(window) -> UserDataHub | None:
     menu.insertSeparator(before)
     window.export_userdata_action, window.import_userdata_action = export, imp
     install_bookmarks_and_notes(window, hub)
+    install_notes_search(window)
     return hub
 
 
@@ -251,3 +252,57 @@ def show_notes(window):
                        lambda: NotesPanel(window.store, window.userdata, window), PANEL_TITLE)
     panel.list.setFocus()
     return panel
+
+
+# ---- «ملاحظاتي» in the search tab ------------------------------------------------
+
+class _NoteSnippet:
+    """What the results list asks of a snippet (html with marks, plain text)."""
+
+    def __init__(self, note, query: str):
+        self.note, self.query = note, query
+
+    def html(self, open_tag: str, close_tag: str) -> str:
+        from desktop.userdata.note_search import search_notes
+
+        hits = search_notes([self.note], self.query, open_tag, close_tag)
+        return hits[0].snippet_html if hits else ""
+
+    def plain(self) -> str:
+        return self.note.text
+
+
+def note_results(window, text: str):
+    """The search tab's results for «ملاحظاتي»: notes with every word typed
+    (all notes when nothing is typed), each opening its paragraph."""
+    from desktop.search.engine import Result, Results
+    from desktop.userdata.note_search import search_notes
+
+    out = Results()
+    for hit in search_notes(window.userdata.store.notes(), text):
+        note = hit.note
+        para = window.store.paragraph(note.paragraph_id)
+        cite = (para.citation or para.id) if para else note.paragraph_id
+        out.append(Result(id=note.paragraph_id, citation=f"{cite} — ملاحظتي",
+                          snippet=note.text, score=0.0, kind="paragraph",
+                          snippet_parts=_NoteSnippet(note, text)))
+    out.total = len(out)
+    return out
+
+
+def install_notes_search(window) -> None:
+    """A «ملاحظاتي» box in the search tab: when ticked, the tab searches the
+    user's notes instead of the texts."""
+    from PySide6.QtWidgets import QCheckBox
+
+    panel = getattr(window, "search_panel", None)
+    if panel is None or getattr(panel, "notes_box", None) is not None:
+        return
+    box = QCheckBox("ملاحظاتي", panel)
+    box.setObjectName("filter-my-notes")
+    box.setToolTip("البحث في ملاحظاتك بدلاً من النصوص")
+    panel.layout().insertWidget(3, box)  # under the filters, above the results
+    panel.notes_box = box
+    panel.local_search = lambda text: note_results(window, text) if box.isChecked() else None
+    box.toggled.connect(lambda _on: panel.search_now())
+    window.userdata.changed.connect(lambda: box.isChecked() and panel.search_now())

@@ -50,18 +50,23 @@ class PrintOptionsBar(QWidget):
         self.footnotes.setChecked(options.include_footnotes)
         self.one_per_page = QCheckBox("كل فقرة في صفحة", self)
         self.one_per_page.setChecked(options.one_per_page)
+        self.notes = QCheckBox("ملاحظاتي", self)
+        self.notes.setObjectName("print-notes")
+        self.notes.setToolTip("طباعة ملاحظاتك تحت كل فقرة لها ملاحظات")
+        self.notes.setChecked(options.include_notes)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         layout.addWidget(QLabel("العنوان:", self))
         layout.addWidget(self.title, 1)
-        for box in (self.citations, self.footnotes, self.one_per_page):
+        for box in (self.citations, self.footnotes, self.one_per_page, self.notes):
             layout.addWidget(box)
 
     def options(self) -> ExportOptions:
         return ExportOptions(title=self.title.text().strip() or DEFAULT_TITLE,
                              include_citations=self.citations.isChecked(),
                              include_footnotes=self.footnotes.isChecked(),
-                             one_per_page=self.one_per_page.isChecked())
+                             one_per_page=self.one_per_page.isChecked(),
+                             include_notes=self.notes.isChecked())
 
 
 class SelectionPrintPreview(QPrintPreviewDialog):
@@ -85,7 +90,8 @@ class SelectionPrintPreview(QPrintPreviewDialog):
         self.preview = self.findChild(QPrintPreviewWidget)
         self.paintRequested.connect(self._paint)
         self.bar.title.editingFinished.connect(self.refresh)
-        for box in (self.bar.citations, self.bar.footnotes, self.bar.one_per_page):
+        for box in (self.bar.citations, self.bar.footnotes, self.bar.one_per_page,
+                    self.bar.notes):
             box.toggled.connect(self.refresh)
         self.resize(900, 1000)
 
@@ -142,8 +148,19 @@ def unit_items(window, paragraph_id: str | None) -> tuple[list[ExportItem], str]
         return [], DEFAULT_TITLE
     ids = paragraphs_under(window.store.conn, para.unit_id)
     items, _ = gather_known(window.store, ids)
+    items = _noted(window, items)
     title = items[0].unit_heading if items and items[0].unit_heading else DEFAULT_TITLE
     return items, title
+
+
+def _noted(window, items: list[ExportItem]) -> list[ExportItem]:
+    """The items with the user's notes (printed when the preview's box is ticked)."""
+    from desktop.export.model import with_notes
+
+    panel = getattr(window, "selection_panel", None)
+    if panel is None or not items:
+        return items
+    return with_notes(items, panel.selection.notes_for(it.paragraph_id for it in items))
 
 
 def paragraph_items(window, paragraph_id: str | None) -> tuple[list[ExportItem], str]:
@@ -152,6 +169,7 @@ def paragraph_items(window, paragraph_id: str | None) -> tuple[list[ExportItem],
     if not paragraph_id:
         return [], DEFAULT_TITLE
     items, _ = gather_known(window.store, [paragraph_id])
+    items = _noted(window, items)
     return items, items[0].citation if items else DEFAULT_TITLE
 
 

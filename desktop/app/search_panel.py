@@ -216,6 +216,7 @@ class SearchPanel(QWidget):
         self._generation = 0
         self._shown_generation = 0
         self.error: str | None = None
+        self.local_search = None
 
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("search-box")
@@ -401,6 +402,12 @@ class SearchPanel(QWidget):
             return
         text = self.search_box.text()
         self._generation += 1
+        # another source of results instead of the engine (personal.py's
+        # «ملاحظاتي»): returns a list of results, or None to search as usual
+        local = self.local_search(text) if self.local_search else None
+        if local is not None:
+            self._show_results(self._generation, local)
+            return
         if not text.strip():
             self._show_results(self._generation, engine.Results())
             return

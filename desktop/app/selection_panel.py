@@ -162,8 +162,12 @@ class SelectionPanel(QWidget):
         return [self.list.item(i).data(ID_ROLE) for i in range(self.list.count())]
 
     def export_items(self) -> list[ExportItem]:
-        """The selected paragraphs that exist in the content database, in order."""
-        return [self._items[pid] for pid in self.ids() if pid in self._items]
+        """The selected paragraphs that exist in the content database, in
+        order, with the user's notes on them (printed only when asked)."""
+        from desktop.export.model import with_notes
+
+        items = [self._items[pid] for pid in self.ids() if pid in self._items]
+        return with_notes(items, self.selection.notes_for(pid for pid in self._items))
 
     def reload(self) -> None:
         """Show exactly what the store holds."""

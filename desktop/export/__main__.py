@@ -1,6 +1,7 @@
 """`python -m desktop.export [--db PATH] (--pdf|--docx|--html PATH) LOCATOR...`
 
 The app's export from the command line, for preparing a briefing pack.
+``--notes`` prints the user's own notes under their paragraphs.
 Locators are paragraph ids (A07/13), unit ids (A07, B6-r4) or compendium
 locators ("الجزء ألف سابعاً-13"). An unknown locator or an unwritable path
 is reported and nothing is written (the file is written to a temporary name
@@ -33,9 +34,28 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--no-citations", action="store_true", help="omit the citations")
     p.add_argument("--no-footnotes", action="store_true", help="omit the footnotes")
     p.add_argument("--one-per-page", action="store_true", help="(PDF/Word) one item per page")
+    p.add_argument("--notes", action="store_true",
+                   help="print the user's notes under each paragraph (from the user-data file)")
+    p.add_argument("--userdata", metavar="PATH",
+                   help="user-data file for --notes (default: the app's own)")
     p.add_argument("locators", nargs="+", metavar="LOCATOR",
                    help='paragraph id (A07/13), unit id (A07) or locator ("الجزء ألف سابعاً-13")')
     return p
+
+
+def _with_user_notes(items, userdata_path):
+    """Attach the user's notes from the user-data file (the app's own by default)."""
+    from desktop.export.model import with_notes
+    from desktop.userdata import SelectionStore, UserDataError, default_path
+
+    if userdata_path is None:
+        from desktop.userdata.__main__ import app_data_folder
+        userdata_path = default_path(app_data_folder())
+    try:
+        with SelectionStore(userdata_path) as store:
+            return with_notes(items, store.notes_for(it.paragraph_id for it in items))
+    except UserDataError as exc:
+        raise ExportError(f"تعذّرت قراءة الملاحظات: {exc}") from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,9 +74,15 @@ def main(argv: list[str] | None = None) -> int:
         print("nothing was written", file=sys.stderr)
         return 2
     items = gather_items(db, ids)
+    if args.notes:
+        try:
+            items = _with_user_notes(items, args.userdata)
+        except ExportError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
     options = ExportOptions(title=args.title, include_citations=not args.no_citations,
                             include_footnotes=not args.no_footnotes,
-                            one_per_page=args.one_per_page)
+                            one_per_page=args.one_per_page, include_notes=args.notes)
     try:
         if args.pdf:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -33,6 +33,9 @@ def plain_text(items: list[ExportItem], options: ExportOptions) -> str:
         if options.include_footnotes:
             for fn in item.footnotes:
                 lines.append(f"{RLM}({fn.number}) {fn.text}")
+        if options.include_notes:
+            for note in item.notes:
+                lines.append(f"{RLM}{note.heading()}: {note.text}")
         blocks.append("\n".join(lines))
     return strip_joiners("\n\n".join(blocks)) + ("\n" if blocks else "")
 

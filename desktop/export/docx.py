@@ -134,6 +134,11 @@ def build_document(items: list[ExportItem], options: ExportOptions):
                 add_run(p, "").add_break(WD_BREAK.LINE)
                 add_run(p, str(fn.number), size=NOTE_PT, superscript=True)
                 add_run(p, f" {fn.text}", size=NOTE_PT)
+        if options.include_notes:
+            for note in item.notes:
+                add_run(p, "").add_break(WD_BREAK.LINE)
+                add_run(p, f"{note.heading()}: ", size=NOTE_PT, bold=True)
+                add_run(p, note.text, size=NOTE_PT)
     return document
 
 

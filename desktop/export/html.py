@@ -17,6 +17,7 @@ h1 { font-size: 1.4em; }
 .label { font-weight: bold; padding-left: .4em; }
 .citation { color: #333; font-size: .9em; margin: .3em 0; }
 .symbol { unicode-bidi: isolate; white-space: nowrap; }
+.notes { background: #fff8e6; border-right: 3px solid #b5651d; padding: .2em .6em; margin: .3em 0; }
 .footnotes { font-size: .85em; color: #333; margin: .3em 0; padding: 0; list-style: none; }
 """
 
@@ -54,6 +55,10 @@ def item_html(item: ExportItem, options: ExportOptions, first: bool = True) -> s
         for fn in item.footnotes:
             parts.append(f"<li><sup>{fn.number}</sup> {escape(fn.text)}</li>")
         parts.append("</ul>")
+    if options.include_notes and item.notes:
+        for note in item.notes:
+            parts.append(f'<p class="notes" dir="rtl"><b>{escape(note.heading())}:</b> '
+                         f'{escape(note.text)}</p>')
     parts.append("</div>")
     return "\n".join(parts)
 

@@ -43,6 +43,23 @@ class Footnote:
 
 
 @dataclass(frozen=True)
+class UserNote:
+    """One of the user's own notes on the paragraph (desktop.userdata)."""
+
+    text: str
+    #: when it was written, "2026-12-01T10:00:00Z"
+    created: str
+
+    def heading(self) -> str:
+        """"ملاحظتي (1 كانون الأول/ديسمبر 2026)": what a printed note starts with."""
+        try:
+            day = _dt.datetime.fromisoformat(self.created.replace("Z", "+00:00")).date()
+        except ValueError:
+            return "ملاحظتي"
+        return f"ملاحظتي ({arabic_date(day)})"
+
+
+@dataclass(frozen=True)
 class ExportItem:
     paragraph_id: str
     label: str
@@ -62,6 +79,8 @@ class ExportItem:
     #: its citation does not name it (COP 10 note, COP 12 report and its
     #: supplement under Parts A/B); "" for the compendium.
     source: str = ""
+    #: the user's notes on the paragraph, printed when ExportOptions.include_notes
+    notes: tuple[UserNote, ...] = field(default_factory=tuple)
 
     @property
     def display_label(self) -> str:
@@ -115,11 +134,23 @@ class ExportOptions:
     include_citations: bool = True
     include_footnotes: bool = True
     one_per_page: bool = False
+    #: the user's notes under each paragraph (only when asked for)
+    include_notes: bool = False
     #: The date printed in the footer; today when None.
     date: _dt.date | None = None
 
     def date_text(self) -> str:
         return arabic_date(self.date or _dt.date.today())
+
+
+def with_notes(items: list[ExportItem], notes_by_paragraph: dict) -> list[ExportItem]:
+    """The items with the user's notes attached (``notes_by_paragraph``:
+    paragraph id -> objects with ``text`` and ``created``, oldest first)."""
+    import dataclasses
+
+    return [dataclasses.replace(it, notes=tuple(
+        UserNote(n.text, n.created) for n in notes_by_paragraph.get(it.paragraph_id, ())))
+        for it in items]
 
 
 def arabic_date(day: _dt.date) -> str:

@@ -112,6 +112,11 @@ def body_html(items: list[ExportItem], options: ExportOptions, label_width: int)
                 cell.append(f'<p dir="rtl" style="font-size:{NOTE_PT}pt; color:#333; '
                             f'margin-top:2pt; margin-bottom:0"><sup>{fn.number}</sup> '
                             f"{escape(join_symbols(fn.text))}</p>")
+        if options.include_notes:
+            for note in item.notes:
+                cell.append(f'<p dir="rtl" style="font-size:{NOTE_PT}pt; color:#6b3a0f; '
+                            f'margin-top:3pt; margin-bottom:0"><b>{escape(note.heading())}:</b> '
+                            f"{escape(join_symbols(note.text))}</p>")
         parts.append(
             f'<table dir="ltr" width="100%" cellspacing="0" cellpadding="0" '
             f'style="{brk}margin-top:9pt; margin-bottom:3pt">'

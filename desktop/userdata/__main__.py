@@ -24,7 +24,8 @@ def app_data_folder() -> Path:
 
     from desktop.app.application import APP_NAME, ORGANIZATION
 
-    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])  # noqa: F841
+    # static setters: no application object is needed (a later QGuiApplication
+    # for PDF export must still be creatable)
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APP_NAME)
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))

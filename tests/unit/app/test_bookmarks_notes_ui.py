@@ -166,3 +166,74 @@ def test_deleting_a_note_removes_its_mark(window, qtbot, monkeypatch):
     assert store.note(note.id) is None
     assert window.note_marks.rects() == {}
     assert panel.texts() == [] and panel.empty.isVisibleTo(panel)
+
+
+def test_print_preview_and_export_dialog_offer_the_notes(window, qtbot, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.app import printing
+    from desktop.app.export_dialog import ExportDialog
+
+    store = window.userdata.store
+    store.add_note("A07/13", "ملاحظة طويلة " * 400)
+    window.selection_panel.add_paragraphs(["A07/13"])
+    seen = []
+
+    def run_preview(dialog):
+        seen.append(dialog)
+        dialog.open()  # shown without blocking, as the user sees it
+        qtbot.waitUntil(lambda: dialog.page_count() == 1)
+        assert not dialog.bar.notes.isChecked()  # off unless asked
+        dialog.bar.notes.setChecked(True)
+        qtbot.waitUntil(lambda: dialog.page_count() > 1)
+        dialog.close()
+        return 0
+
+    monkeypatch.setattr(printing.SelectionPrintPreview, "exec", run_preview)
+    window.print_action.trigger()
+    assert seen and seen[0].bar.notes.text() == "ملاحظاتي"
+    assert seen[0].items[0].notes[0].text.startswith("ملاحظة طويلة")
+
+    def accept_with_notes(dialog):
+        dialog.format_box.setCurrentIndex(dialog.format_box.findData("html"))
+        dialog.notes.setChecked(True)
+        return ExportDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportDialog, "exec", accept_with_notes)
+    out = tmp_path / "brief.html"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.selection_panel.export_with_dialog("html")
+    assert "ملاحظة طويلة" in out.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def search_window(make_window, content_db_path, tmp_path, qtbot):
+    from desktop.app.search_panel import install_search
+
+    win = make_window(content_db_path)
+    install_selection(win, tmp_path / "ud3" / "userdata.sqlite")
+    install_search(win)
+    install_personal(win)
+    return win
+
+
+def test_my_notes_filter_in_the_search_tab(search_window, qtbot):
+    win = search_window
+    panel = win.search_panel
+    win.userdata.store.add_note("A07/13", "للعرض على الوفد: حماية الشهود")
+    win.userdata.store.add_note("A07/9", "أخرى")
+    panel.set_query("الشهود", immediately=True)
+    qtbot.waitUntil(lambda: panel.result_count() > 1)   # the texts: many hits
+    with qtbot.waitSignal(panel.results_shown):
+        panel.notes_box.setChecked(True)
+    assert panel.result_count() == 1
+    result = panel.model.result(0)
+    assert result.id == "A07/13" and result.citation.endswith("— ملاحظتي")
+    assert "للعرض على" in panel.model.data(panel.model.index(0, 0), Qt.ItemDataRole.DisplayRole)
+    opened = []
+    win.reader.paragraphOpened.connect(opened.append)
+    panel.open_current()
+    assert opened[-1] == "A07/13"
+    with qtbot.waitSignal(panel.results_shown):
+        panel.notes_box.setChecked(False)
+    qtbot.waitUntil(lambda: panel.result_count() > 1)
