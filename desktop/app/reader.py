@@ -15,6 +15,8 @@ from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QPainter, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
+from desktop.app import reader_access
+
 from desktop.content.render import (PARA_SCHEME, anchor_name, render_unit,
                                     strip_joiners)
 from desktop.content.store import ContentStore, Paragraph
@@ -110,6 +112,7 @@ class ReaderView(QTextBrowser):
         self.document().setDefaultTextOption(option)
         self.anchorClicked.connect(self._on_anchor)
         self.set_zoom(DEFAULT_ZOOM)
+        self._setup_access()
 
     # the public API
 
@@ -120,11 +123,13 @@ class ReaderView(QTextBrowser):
         if para is None:
             return False
         self._show(para, highlight_terms or [])
+        self._place_caret(para.id)
         self._scroll_to(para.id)
         if record:
             self.history.visit(para.id)
         self.historyChanged.emit()
         self.paragraphOpened.emit(para.id)
+        self._announce_opened(para)
         return True
 
     def select_paragraph(self, paragraph_id: str) -> bool:
@@ -158,6 +163,7 @@ class ReaderView(QTextBrowser):
         self._term_selections = []
         self._apply_selections()
         self.verticalScrollBar().setValue(0)
+        reader_access.document_changed(self)
         return True
 
     def _show(self, para: Paragraph, terms) -> None:
@@ -170,6 +176,7 @@ class ReaderView(QTextBrowser):
         self._mark_selections = []
         self._mark_ids = []
         self.highlight_terms(terms)
+        reader_access.document_changed(self)
 
     def _dot_corrected_words(self) -> None:
         """Qt's HTML has no dotted underline: give it to the corrected words
@@ -348,11 +355,19 @@ class ReaderView(QTextBrowser):
     # links, hover, context menu, mouse buttons
 
     def _on_anchor(self, url: QUrl) -> None:
-        text = url.toString()
+        self.follow_href(url.toString())
+
+    def follow_href(self, text: str) -> None:
+        """Follow a link of the shown text (click, Return, or AT's "press")."""
         if text.startswith(PARA_SCHEME):
-            self.open_paragraph(text[len(PARA_SCHEME):])
+            self._via_link = True
+            try:
+                self.open_paragraph(text[len(PARA_SCHEME):])
+            finally:
+                self._via_link = False
         elif text.startswith("#"):
             self.scrollToAnchor(text[1:])
+            self._caret_to_anchor(text[1:])
 
     def tooltip_at(self, pos: QPoint) -> str:
         """Hover text: a footnote's text, a link's target, a corrected word's
@@ -367,8 +382,8 @@ class ReaderView(QTextBrowser):
             return f"{own}\n{rest}" if rest and self.anchorAt(pos) else own
         return own if own and not self.anchorAt(pos) else self._tooltip_under(pos)
 
-    def _tooltip_under(self, pos: QPoint) -> str:
-        href = self.anchorAt(pos)
+    def link_target_text(self, href: str) -> str:
+        """What a link points at: a footnote's text, or the target's citation."""
         if href.startswith("#fn-"):
             number = href[len("#fn-"):]
             for note in self.store.footnotes(self._block_paragraph.values()):
@@ -378,6 +393,12 @@ class ReaderView(QTextBrowser):
             target = self.store.paragraph(href[len(PARA_SCHEME):])
             if target:
                 return citation_line(target)
+        return ""
+
+    def _tooltip_under(self, pos: QPoint) -> str:
+        target = self.link_target_text(self.anchorAt(pos))
+        if target:
+            return target
         pid = self.paragraph_at(pos)
         if pid:
             para = self.store.paragraph(pid)
@@ -450,6 +471,9 @@ class ReaderView(QTextBrowser):
         return menu
 
     def contextMenuEvent(self, event) -> None:
+        if event.reason() == event.Reason.Keyboard:
+            self.show_caret_menu()
+            return
         pid = self.paragraph_at(event.pos())
         if not pid:
             super().contextMenuEvent(event)
@@ -480,6 +504,112 @@ class ReaderView(QTextBrowser):
         if mime.hasText():
             mime.setText(strip_joiners(mime.text()))
         return mime
+
+    # screen readers and the keyboard (caret, links, announcements)
+
+    def _setup_access(self) -> None:
+        """Caret browsing (arrows move a caret, Tab/Return reach links) and
+        the accessible document with its links (desktop.app.reader_access)."""
+        flags = Qt.TextInteractionFlag
+        self.setTextInteractionFlags(flags.TextSelectableByMouse | flags.TextSelectableByKeyboard
+                                     | flags.LinksAccessibleByMouse
+                                     | flags.LinksAccessibleByKeyboard)
+        self._via_link = False
+        self.cursorPositionChanged.connect(self._caret_moved)
+        self.setAccessibleDescription("")
+        reader_access.install()
+        from PySide6.QtGui import QKeySequence, QShortcut
+        menu_key = QShortcut(QKeySequence("Shift+F10"), self)
+        menu_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        menu_key.activated.connect(self.show_caret_menu)
+
+    def accessible_links(self) -> list:
+        """Links and footnote markers of the shown document, in reading
+        order, each named for a screen reader (text + where it leads)."""
+        spans: list[reader_access.LinkSpan] = []
+        block = self.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                fmt = fragment.charFormat()
+                href = fmt.anchorHref() if fmt.isAnchor() else ""
+                if href:
+                    start, end = fragment.position(), fragment.position() + fragment.length()
+                    if spans and spans[-1].href == href and spans[-1].end == start:
+                        spans[-1].end = end
+                    else:
+                        spans.append(reader_access.LinkSpan(start, end, href, ""))
+                it += 1
+            block = block.next()
+        for span in spans:
+            span.name = self._link_name(span)
+        return spans
+
+    def _link_name(self, span) -> str:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(span.start)
+        cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
+        words = strip_joiners(cursor.selectedText()).strip()
+        target = self.link_target_text(span.href).replace("\n", "، ")
+        if span.href.startswith("#fn-"):
+            note = f"الحاشية {span.href[len('#fn-'):]}"
+            return f"{note}: {target}" if target else note
+        if not target or target.startswith(words):
+            return target or words
+        return f"{words} ({target})"
+
+    def _place_caret(self, paragraph_id: str) -> bool:
+        """Put the caret at the start of the paragraph (where a screen reader
+        starts reading); the view is scrolled separately by _scroll_to."""
+        blocks = [n for n, pid in self._block_paragraph.items() if pid == paragraph_id]
+        if not blocks:
+            return False
+        cursor = QTextCursor(self.document().findBlockByNumber(min(blocks)))
+        self.setTextCursor(cursor)
+        return True
+
+    def _caret_to_anchor(self, name: str) -> None:
+        """After following an in-page link (a footnote), the caret goes there too."""
+        block = self.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                if name in it.fragment().charFormat().anchorNames():
+                    self.setTextCursor(QTextCursor(block))
+                    return
+                it += 1
+            block = block.next()
+
+    def caret_paragraph_id(self) -> str | None:
+        """The paragraph the caret is in (the keyboard's "here")."""
+        return self._block_paragraph.get(self.textCursor().blockNumber()) or self._paragraph_id
+
+    def show_caret_menu(self) -> QMenu | None:
+        """The paragraph menu for the paragraph at the caret (Menu, Shift+F10)."""
+        pid = self.caret_paragraph_id()
+        if not pid:
+            return None
+        menu = self.paragraph_menu(pid)
+        if self.textCursor().hasSelection():
+            menu.insertAction(menu.actions()[0], self._copy_selection_action(menu))
+        rect = self.cursorRect()
+        menu.popup(self.viewport().mapToGlobal(rect.bottomLeft()))
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.caret_menu = menu
+        return menu
+
+    def _caret_moved(self) -> None:
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            reader_access.link_focused(self, cursor.selectionStart(), cursor.selectionEnd())
+
+    def _announce_opened(self, para: Paragraph) -> None:
+        """Say which paragraph is now open (the citation), and that a link led there."""
+        cite = para.citation or para.id
+        self.setAccessibleDescription(cite)
+        prefix = "تم اتباع الرابط إلى " if self._via_link else "فُتحت "
+        reader_access.announce(self, prefix + cite)
 
 
 def citation_line(para: Paragraph) -> str:
