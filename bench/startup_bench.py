@@ -1,15 +1,18 @@
-"""Start-up of the reader: process start → main window shown with content.
+"""Start-up of the reader against a bare PySide6 window, one table.
 
-Each run is a fresh Python process (offscreen Qt) that goes the app's own
-way: QApplication set-up, open the database, build the main window (tree,
-index, links, selection dock), open the start paragraph, show, and report
-from the first event-loop turn after the window is shown; then it times
-opening paragraphs of other units (what a click in the tree costs). The parent
-measures from just before it starts the process to the child's report, so
-interpreter start and imports are included. Prints medians over the runs
-and the resident memory (VmRSS) at that moment.
+Runs, alternating so that a change of machine load hits all alike:
+  * a minimal PySide6 window (one QLabel) — the floor any Qt app pays;
+  * the app from source, ``python -m desktop --open A07/13 --bench-startup``;
+  * the frozen bundle, when one is built (dist/unodc-ta-compendium/…).
+Each run is a fresh process. "first window" is from just before the process
+starts to the first paint of the window's content (the label; the reader
+with the start paragraph), read as wall-clock time by the child. Memory is
+the resident size after the window has settled (4 s). The app then reports
+opening paragraphs of other units and the first search, print preview and
+PDF export (desktop/app/startup_probe.py). Medians; ratios against the
+minimal window; the targets of issue 17 marked met / not met.
 
-    python bench/startup_bench.py [--runs 7] [--db PATH]
+    python bench/startup_bench.py [--runs 5] [--db PATH] [--bundle DIR]
 """
 
 from __future__ import annotations
@@ -20,102 +23,117 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+BUNDLE = ROOT / "dist" / "unodc-ta-compendium"
 
-CHILD = r"""
-import json, sys, time
-t_imports = time.perf_counter()
-from PySide6.QtCore import QTimer
-from desktop.app.application import create_application
-from desktop.app.main_window import MainWindow
-from desktop.app.settings import AppSettings
-from desktop.content.store import open_store
-t_qt = time.perf_counter()
-app = create_application(["bench"])
-store = open_store(sys.argv[1])
-t_store = time.perf_counter()
-window = MainWindow(store, AppSettings(sys.argv[2]), remember=False)
-try:
-    from desktop.app.selection_panel import install_selection
-    install_selection(window, ":memory:")
-except ImportError:
-    pass
-window.resize(1280, 800)
-window.open_start("A07/13")
-window.show()
-t_window = time.perf_counter()
-
+MINIMAL = r"""
+import json, os, sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication(sys.argv)
+label = QLabel("المساعدة التقنية")
+painted = []
+class Paint(QObject):
+    def eventFilter(self, watched, event):
+        if not painted and event.type() == QEvent.Type.Paint:
+            painted.append(time.time())
+        return False
+f = Paint(); label.installEventFilter(f)
+label.resize(1280, 800); label.show()
 def report():
     rss = 0
-    with open("/proc/self/status") as f:
-        for line in f:
+    with open("/proc/self/status") as s:
+        for line in s:
             if line.startswith("VmRSS:"):
                 rss = int(line.split()[1])
-    assert window.reader.current_paragraph_id() == "A07/13"
-    assert window.reader.toPlainText().strip()
-    # then: open a paragraph of another unit (render + lay out), as a click does
-    opens = []
-    for pid in ("B3-d4/1", "B6-r4/annex/l2.q2", "A07/13"):
-        t = time.perf_counter()
-        window.open_paragraph(pid)
-        app.processEvents()
-        opens.append(time.perf_counter() - t)
-    print(json.dumps({"imports": t_qt - t_imports, "store": t_store - t_qt,
-                      "window": t_window - t_store, "rss_kb": rss,
-                      "open": sorted(opens)[1], "shown": window.isVisible()}), flush=True)
+    print(json.dumps({"first_paint": painted[0] if painted else None, "rss_kb": rss}), flush=True)
     app.quit()
-
-QTimer.singleShot(0, report)
+QTimer.singleShot(int(float(os.environ.get("COMPENDIUM_BENCH_SETTLE", "4")) * 1000), report)
 app.exec()
 """
 
+TARGETS = {  # issue 17
+    "first_window_ratio": 1.5,
+    "memory_ratio": 1.3,
+    "open_p95_ms": 16.0,
+    "first_use_ms": 300.0,
+}
 
-def run_once(db: Path, settings: Path) -> dict:
+
+def run_once(command: list[str], cwd: Path) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
-    start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", CHILD, str(db), str(settings)],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, text=True)
-    line = proc.stdout.readline()
-    shown = time.perf_counter() - start
-    proc.wait(timeout=60)
-    if not line:
-        raise SystemExit("the child process did not report (is the database built?)")
-    result = json.loads(line)
-    result["total"] = shown
+    start = time.time()
+    proc = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
+    if not lines:
+        raise SystemExit(f"{command[0]}: no report (exit {proc.returncode})\n{proc.stderr[-2000:]}")
+    result = json.loads(lines[-1])
+    result["first_window"] = result["first_paint"] - start
     return result
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--db", type=Path, default=ROOT / "data" / "compendium.sqlite")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--db", type=Path, default=None)
+    parser.add_argument("--bundle", type=Path, default=BUNDLE)
     args = parser.parse_args()
-    if not args.db.is_file():
-        raise SystemExit(f"database not found: {args.db} (python -m desktop.content build)")
-    settings = Path(os.environ.get("TMPDIR", "/tmp")) / "compendium-bench-settings.ini"
-    runs = [run_once(args.db, settings) for _ in range(args.runs)]
-    med = {k: statistics.median(r[k] for r in runs)
-           for k in ("total", "imports", "store", "window")}
-    print(f"start-up of the reader, {args.runs} runs, offscreen, database {args.db.name}")
+    app_args = ["--open", "A07/13", "--bench-startup"] + (["--db", str(args.db)] if args.db else [])
+    programs = {
+        "minimal PySide6 window": [sys.executable, "-c", MINIMAL],
+        "this app (source)": [sys.executable, "-m", "desktop", *app_args],
+    }
+    frozen = args.bundle / "unodc-ta-compendium"
+    if frozen.is_file():
+        programs["this app (frozen bundle)"] = [str(frozen), *app_args]
+    results: dict[str, list[dict]] = {name: [] for name in programs}
+    with tempfile.TemporaryDirectory() as scratch:
+        for _ in range(args.runs):
+            for name, command in programs.items():
+                results[name].append(run_once(command, Path(scratch) if "frozen" in name else ROOT))
+
+    def med(name: str, key: str) -> float | None:
+        values = [r[key] for r in results[name] if r.get(key) is not None]
+        return statistics.median(values) if values else None
+
+    base_time = med("minimal PySide6 window", "first_window")
+    base_rss = med("minimal PySide6 window", "rss_kb")
+    print(f"start-up, {args.runs} alternating runs each, offscreen, medians")
     print()
-    print("| measure | median | min | max |")
-    print("| --- | ---: | ---: | ---: |")
-    for key, label in (("total", "process start → window shown with content (s)"),
-                       ("imports", "  Qt + app imports (s)"),
-                       ("store", "  QApplication + open database (s)"),
-                       ("window", "  build window + render start unit (s)")):
-        values = [r[key] for r in runs]
-        print(f"| {label} | {med[key]:.3f} | {min(values):.3f} | {max(values):.3f} |")
-    opens = [r["open"] * 1000 for r in runs]
-    print(f"| then: open a paragraph of another unit (ms) | {statistics.median(opens):.1f} "
-          f"| {min(opens):.1f} | {max(opens):.1f} |")
-    rss = [r["rss_kb"] / 1024 for r in runs]
-    print(f"| resident memory after start-up (MiB) | {statistics.median(rss):.1f} "
-          f"| {min(rss):.1f} | {max(rss):.1f} |")
+    print("| program | first window (s) | ratio | memory (MiB) | ratio | open other unit p95 (ms) "
+          "| first search (ms) | first preview (ms) | first export (ms) |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    verdicts = []
+    for name in programs:
+        first, rss = med(name, "first_window"), med(name, "rss_kb")
+        row = [name, f"{first:.3f}", f"{first / base_time:.2f}×", f"{rss / 1024:.1f}",
+               f"{rss / base_rss:.2f}×"]
+        for key in ("open_p95", "first_search", "first_preview", "first_export"):
+            value = med(name, key)
+            row.append("–" if value is None else f"{value * 1000:.1f}")
+        print("| " + " | ".join(row) + " |")
+        if name.startswith("this app"):
+            verdicts += [
+                (f"{name}: first window ≤ {TARGETS['first_window_ratio']}× minimal",
+                 first / base_time <= TARGETS["first_window_ratio"]),
+                (f"{name}: memory ≤ {TARGETS['memory_ratio']}× minimal",
+                 rss / base_rss <= TARGETS["memory_ratio"]),
+                (f"{name}: open a paragraph of another unit p95 ≤ {TARGETS['open_p95_ms']:.0f} ms",
+                 (med(name, "open_p95") or 1e9) * 1000 <= TARGETS["open_p95_ms"]),
+            ]
+            for key, label in (("first_search", "first search"), ("first_preview", "first print preview"),
+                               ("first_export", "first export")):
+                verdicts.append((f"{name}: {label} ≤ {TARGETS['first_use_ms']:.0f} ms",
+                                 (med(name, key) or 1e9) * 1000 <= TARGETS["first_use_ms"]))
+    print()
+    print("| target | |")
+    print("| --- | --- |")
+    for label, ok in verdicts:
+        print(f"| {label} | {'met' if ok else 'not met'} |")
     return 0
 
 

@@ -36,6 +36,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="render the window offscreen at 1280x800, save a PNG, exit")
     parser.add_argument("--self-test", action="store_true",
                         help="check the database and the reader, print failures, exit")
+    parser.add_argument("--bench-startup", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
@@ -118,8 +119,22 @@ def main(argv: list[str] | None = None) -> int:
             return 1 if failures else 0
         return save_screenshot(app, window, args.screenshot, target)
 
-    # user data under QStandardPaths.AppDataLocation
-    window = build_main_window(store, AppSettings())
+    if args.bench_startup:  # bench/startup_bench.py: the interactive start, measured
+        from desktop.app.startup_probe import attach
+
+        scratch = tempfile.TemporaryDirectory(prefix="compendium-")
+        window = build_main_window(store, AppSettings(Path(scratch.name) / "settings.ini"),
+                                   remember=False, user_data=":memory:", deferred=True)
+        attach(app, window)
+        window.open_start(target)
+        window.show()
+        return app.exec()
+
+    # user data under QStandardPaths.AppDataLocation. Before the first paint:
+    # the window, its tree, index and links, the selection dock's frame and
+    # the start paragraph. After it (window.when_idle): the selection's list,
+    # printing, the search tab and find bar, and everything they import.
+    window = build_main_window(store, AppSettings(), deferred=True)
     window.open_start(target)
     window.show()
     close_on_interrupt(window)
@@ -127,19 +142,33 @@ def main(argv: list[str] | None = None) -> int:
     return app.exec()
 
 
-def build_main_window(store, settings, *, remember: bool = True, user_data: str | None = None):
+def build_main_window(store, settings, *, remember: bool = True, user_data: str | None = None,
+                      deferred: bool = False):
     """The main window with its selection dock and its search tab (Ctrl+K) and
     find bar (Ctrl+F), the same for the interactive and the headless runs.
-    `user_data` is the selection's database (None: the user's own)."""
+    `user_data` is the selection's database (None: the user's own).
+    `deferred`: build what the first paint does not need on the first idle
+    turn after the window is shown (the interactive start); else now."""
     from desktop.app.main_window import MainWindow
     from desktop.app.personal import install_personal
-    from desktop.app.search_panel import install_search
     from desktop.app.selection_panel import install_selection
 
     window = MainWindow(store, settings, remember=remember)
-    install_selection(window, user_data)
-    install_search(window)
+    install_selection(window, user_data, deferred=deferred)
     install_personal(window)  # bookmarks, notes, exchange file (user data)
+
+    def install_search_tab() -> None:
+        from desktop.app.search_panel import install_search
+        from desktop.app.selection_panel import hook_search
+
+        install_search(window)
+        if getattr(window, "selection_panel", None) is not None:
+            hook_search(window, window.selection_panel)
+
+    if deferred:
+        window.when_idle(install_search_tab)
+    else:
+        install_search_tab()
     return window
 
 

@@ -41,6 +41,9 @@ Extension API (for the search, selection/printing and About features)
     never SQL.
 ``window.remember``  False in --screenshot/--self-test runs: write no
     user state.
+``window.when_idle(fn)``  run ``fn`` on the first event-loop turn after the
+    window is first shown (at once if that has passed): what the first paint
+    does not need (search, printing, export) is built there.
 Fonts: desktop.app.application.READER_FAMILY (Amiri, screen) and
 PRINT_FAMILY (Noto Sans Arabic, whose text survives in PDFs), both bundled
 and registered before any window exists.
@@ -48,7 +51,7 @@ and registered before any window exists.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QModelIndex, Qt
+from PySide6.QtCore import QEvent, QObject, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, QMenu,
                                QSplitter, QTabWidget, QToolBar, QTreeView, QWidget)
@@ -80,6 +83,8 @@ class MainWindow(QMainWindow):
         self._menus: dict[str, QMenu] = {}
         self._syncing_tree = False
         self._keep_tree = False
+        #: work waiting for the first idle turn after the first show (None: done)
+        self._idle_work: list | None = []
 
         self.reader = ReaderView(store, self)
         self.tree_model = ContentTreeModel(store, self)
@@ -136,6 +141,26 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         self.menu("view").addAction(dock.toggleViewAction())
         return dock
+
+    def when_idle(self, work) -> None:
+        if self._idle_work is None:
+            work()
+        else:
+            self._idle_work.append(work)
+
+    def run_idle_work(self) -> None:
+        """Run what waited for the first paint, in the order it was queued."""
+        while self._idle_work:
+            self._idle_work.pop(0)()
+        self._idle_work = None
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._idle_work is not None and not hasattr(self, "_first_paint"):
+            # after the reader's first paint (the start paragraph on screen),
+            # or half a second after showing if no paint comes (minimised)
+            self._first_paint = _AfterFirstPaint(self.reader.viewport(), self.run_idle_work)
+            QTimer.singleShot(500, self.run_idle_work)
 
     def menu(self, name: str) -> QMenu:
         if name not in self._menus:
@@ -266,7 +291,8 @@ class MainWindow(QMainWindow):
         if para is None:
             return
         # RLM first: a QLabel whose text starts with a Latin symbol would
-        # otherwise lay the whole line out left-to-right (FIELD-NOTES)
+        # otherwise lay the whole line out left-to-right (Qt takes a label's
+        # direction from its first strong character)
         self.citation_label.setText(RLM + (para.citation or para.id))
         official = official_reference(para)
         self.official_label.setText(RLM + official if official else "")
@@ -344,9 +370,26 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event) -> None:
+        if self._idle_work:
+            self._idle_work.clear()  # closed before its first idle turn: nothing more to build
         self.save_state()
         QApplication.instance().removeEventFilter(self._mouse_filter)
         super().closeEvent(event)
+
+
+class _AfterFirstPaint(QObject):
+    """Calls ``then`` on the event-loop turn after the watched widget's first paint."""
+
+    def __init__(self, widget: QWidget, then):
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
 
 
 class _HistoryButtons(QObject):

@@ -22,13 +22,12 @@ from PySide6.QtWidgets import (
     QListWidget, QListWidgetItem, QMenu, QMessageBox, QToolButton, QVBoxLayout, QWidget,
 )
 
-from desktop.export.clipboard import payload
-from desktop.export.files import ExportError
-from desktop.export.model import (
-    ExportItem, ExportOptions, UnknownParagraph, existing_ids, gather_items, join_symbols,
-    paragraphs_under,
-)
+from typing import TYPE_CHECKING
+
 from desktop.userdata import SelectionExists, SelectionStore, UserDataError, default_path
+
+if TYPE_CHECKING:  # the export layer loads on first use, after the first paint
+    from desktop.export.model import ExportItem, ExportOptions
 
 PANEL_TITLE = "المختارات"
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -57,6 +56,8 @@ def _connection(content):
 def gather_known(content, ids: list[str]) -> tuple[list[ExportItem], list[str]]:
     """ExportItems for the ids that exist, and the ids that no longer do
     (a selection saved against an older database)."""
+    from desktop.export.model import UnknownParagraph, gather_items
+
     conn = _connection(content)
     try:
         return gather_items(conn, ids), []
@@ -73,7 +74,8 @@ class SelectionPanel(QWidget):
     #: The user asked to print the selection.
     printRequested = Signal()
 
-    def __init__(self, content, selection: SelectionStore, parent: QWidget | None = None):
+    def __init__(self, content, selection: SelectionStore, parent: QWidget | None = None,
+                 *, load: bool = True):
         super().__init__(parent)
         self.setObjectName("selection-panel")
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
@@ -154,7 +156,8 @@ class SelectionPanel(QWidget):
         layout.addLayout(row1)
         layout.addWidget(self.list, 1)
         layout.addLayout(row2)
-        self.reload()
+        if load:  # else the owner calls reload() after the first paint
+            self.reload()
 
     # ---- reading ---------------------------------------------------------
 
@@ -209,6 +212,8 @@ class SelectionPanel(QWidget):
         text = item.text if len(item.text) <= SNIPPET else item.text[:SNIPPET].rstrip() + "…"
         label = f"{item.display_label} " if item.display_label else ""
         # WORD JOINERs keep document symbols whole when the line wraps.
+        from desktop.export.model import join_symbols
+
         return join_symbols(f"{RLM}{label}{text}\n{RLM}({item.citation_line()})")
 
     # ---- changing ----------------------------------------------------------
@@ -226,6 +231,8 @@ class SelectionPanel(QWidget):
 
     def add_paragraphs(self, ids: list[str]) -> int:
         """Add paragraphs (known ones only, in order); returns how many were new."""
+        from desktop.export.model import existing_ids
+
         known = existing_ids(_connection(self.content), ids)
         wanted = [pid for pid in ids if pid in known]
         added: list[str] = []
@@ -237,6 +244,8 @@ class SelectionPanel(QWidget):
 
     def add_node(self, node_id: str) -> int:
         """Add every paragraph of a unit (meeting, decision, annex, part)."""
+        from desktop.export.model import paragraphs_under
+
         return self.add_paragraphs(paragraphs_under(_connection(self.content), node_id))
 
     def move_current(self, delta: int) -> None:
@@ -331,6 +340,8 @@ class SelectionPanel(QWidget):
 
     def copy_to_clipboard(self, options: ExportOptions | None = None) -> str:
         """Rich text and plain text, both with citations; returns the plain text."""
+        from desktop.export.clipboard import payload
+
         data = payload(self.export_items(), options)
         mime = _new_mime_data()
         mime.setHtml(data.html)
@@ -372,6 +383,9 @@ class SelectionPanel(QWidget):
         """Export to PDF, Word or HTML; asks for a path when none is given.
         A path that cannot be written gives an Arabic message and leaves
         nothing behind (desktop.export.files.write_atomically)."""
+        from desktop.export.files import ExportError
+        from desktop.export.model import ExportOptions
+
         if path is None:
             path = self._ask_path(kind, (options or ExportOptions()).title)
             if not path:
@@ -417,10 +431,10 @@ class SelectionPanel(QWidget):
 def _new_mime_data():
     """An empty QMimeData created by Qt, not by Python.
 
-    With PySide6 6.12 a QMimeData constructed in Python and handed to the
-    clipboard crashes the process when the application shuts down (the
-    clipboard destroys it through Python's wrapper class; measured: exit
-    status 139). One created in C++ (here by a model's mimeData()) is a
+    With PySide6 (measured on 6.11.3 and 6.12) a QMimeData constructed in
+    Python and handed to the clipboard crashes the process when the
+    application shuts down (the clipboard destroys it through Python's
+    wrapper class; exit status 139). One created in C++ (here by a model's mimeData()) is a
     plain QMimeData and is destroyed cleanly.
     """
     from PySide6.QtCore import QStringListModel
@@ -453,13 +467,16 @@ def open_user_data(path: str | Path | None = None, parent: QWidget | None = None
         return SelectionStore(":memory:")
 
 
-def install_selection(window, path: str | Path | None = None) -> SelectionPanel:
+def install_selection(window, path: str | Path | None = None, *,
+                      deferred: bool = False) -> SelectionPanel:
     """Dock the selection panel in ``window`` (a desktop.app.main_window.MainWindow)
-    and connect every place a paragraph can be added from."""
-    from desktop.app.printing import install_printing
+    and connect every place a paragraph can be added from.
 
+    ``deferred``: the dock is placed now (so the first paint has the final
+    layout) but its list and the printing actions, which need the export
+    layer, are filled in on the window's first idle turn (``when_idle``)."""
     store = open_user_data(path, window)
-    panel = SelectionPanel(window.store, store, window)
+    panel = SelectionPanel(window.store, store, window, load=not deferred)
     panel.dock = window.add_panel(panel, PANEL_TITLE)
     panel.paragraphRequested.connect(window.open_paragraph)
     window.selection_panel = panel
@@ -497,7 +514,17 @@ def install_selection(window, path: str | Path | None = None) -> SelectionPanel:
     window.menu("file").insertAction(file_actions[0] if file_actions else None, add)
     window.add_to_selection_action = add
 
-    install_printing(window, panel)
+    def finish() -> None:
+        from desktop.app.printing import install_printing
+
+        if deferred:
+            panel.reload()
+        install_printing(window, panel)
+
+    if deferred:
+        window.when_idle(finish)
+    else:
+        finish()
 
     state = window.settings.window_state() if hasattr(window, "settings") else None
     if state is not None:
@@ -528,6 +555,8 @@ def tree_ids(window, index) -> list[str]:
     kind, ident = key
     if kind == "paragraph":
         return [ident]
+    from desktop.export.model import paragraphs_under
+
     return paragraphs_under(_connection(window.store), ident)
 
 

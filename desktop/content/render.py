@@ -7,7 +7,7 @@ then run through ``markdown``, so nothing in the data can inject markup;
 ``**bold**`` in the source is the one piece of Markdown kept.
 
 Qt's rich-text engine honours only ``dir="rtl"``/``dir="ltr"`` on blocks
-(FIELD-NOTES), so every block carries ``dir="rtl"``; document symbols get a
+(``dir="auto"``, ``<bdi>`` and CSS ``direction`` are ignored), so every block carries ``dir="rtl"``; document symbols get a
 WORD JOINER after each ``/`` so Qt does not break them across lines.
 
 Anchors: ``p-<id>`` before each paragraph, ``fn-<n>`` on each footnote.
@@ -19,8 +19,6 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-
-import markdown as _markdown
 
 from desktop.content.store import ContentStore, Footnote, Link, Node, Paragraph
 from desktop.content.related import quality_html
@@ -37,9 +35,14 @@ _TOKEN = re.compile(r"zq(\d+)qz")
 
 HIGHLIGHT_COLOUR = "#fff0b3"
 
-#: One converter, reset between uses: building a Markdown instance per
-#: paragraph was a third of a unit's render time.
-_MARKDOWN = _markdown.Markdown()
+#: Escaped text with none of these has nothing for Markdown to do: it is
+#: its own HTML (tests/unit/content/test_render.py checks every text of the
+#: database both ways). Most paragraphs take this path, so Markdown is
+#: imported only when a text needs it, not before the first paint.
+_MARKUP = re.compile(r"[\\*`<>=_]")
+#: Markdown's backslash escapes (what escape_source adds): "\-" is "-".
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!])")
+_MARKDOWN = None
 INDENT_PX = 32
 
 
@@ -80,6 +83,20 @@ def markdown_inline(escaped: str) -> str:
     break; blank lines do not split the block (it must keep its dir="rtl").
     """
     escaped = re.sub(r"[ \t]*\n\s*", "\n", escaped.strip())
+    if not _MARKUP.search(_ESCAPED.sub("", escaped)):
+        return _ESCAPED.sub(r"\1", escaped).replace("\n", "<br/>")
+    return _markdown_convert(escaped)
+
+
+def _markdown_convert(escaped: str) -> str:
+    """Markdown proper, for text with markup. One converter, reset between
+    uses: building a Markdown instance per paragraph was a third of a
+    unit's render time."""
+    global _MARKDOWN
+    if _MARKDOWN is None:
+        import markdown
+
+        _MARKDOWN = markdown.Markdown()
     out = _MARKDOWN.reset().convert(escaped).strip()
     if out.startswith("<p>") and out.endswith("</p>"):
         out = out[3:-4]

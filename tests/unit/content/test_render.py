@@ -179,8 +179,53 @@ def test_paragraph_body_places_overlapping_links_once(tiny):
 
 def test_real_units_render(content_db_path):
     store = open_store(content_db_path)
-    for unit in store.sample_units().values():
+    units = store.sample_units()
+    assert len(units) >= 3, units  # a unit of each kind, or the loop proves nothing
+    for unit in units.values():
         rendered = render_unit(store, unit.id)
         assert rendered.paragraph_ids == [p.id for p in store.unit_paragraphs(unit.id)]
         for pid in rendered.paragraph_ids:
             assert f'name="p-{pid}"' in rendered.html
+
+
+def _all_texts_of_the_real_database() -> list[str]:
+    from desktop import paths
+
+    path = paths.default_db()
+    if not path.is_file():
+        pytest.fail(f"the built database is missing: {path} (python -m desktop.content build)")
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        texts = [row[0] for row in conn.execute("SELECT text FROM paragraphs")]
+        texts += [row[0] for row in conn.execute("SELECT text FROM footnotes")]
+    finally:
+        conn.close()
+    return texts
+
+
+def test_plain_text_skips_markdown_with_the_same_html():
+    """The fast path (no Markdown for text without markup) gives exactly what
+    Markdown gives, for every paragraph and footnote of the real database;
+    and it is the common case, or it would save nothing at start-up."""
+    from desktop.content import render
+
+    texts = _all_texts_of_the_real_database()
+    fast = 0
+    for text in texts:
+        escaped = escape_source(keep_symbols_whole(text))
+        normalised = re.sub(r"[ \t]*\n\s*", "\n", escaped.strip())
+        if not render._MARKUP.search(render._ESCAPED.sub("", normalised)):
+            fast += 1
+        assert markdown_inline(escaped) == render._markdown_convert(normalised), text[:80]
+    assert fast > len(texts) / 2, (fast, len(texts))
+
+
+@pytest.mark.parametrize("text", ["نص **مهم** هنا", "سطر\n===", "a_b_c", "`رمز`", "x < y & z"])
+def test_text_with_markup_still_goes_through_markdown(text):
+    from desktop.content import render
+
+    escaped = escape_source(text)
+    assert markdown_inline(escaped) == render._markdown_convert(
+        re.sub(r"[ \t]*\n\s*", "\n", escaped.strip()))

@@ -1,0 +1,131 @@
+"""``compendium --bench-startup``: the interactive start, measured from inside.
+
+bench/startup_bench.py runs the real entry point (from source or frozen)
+with this flag and reads one JSON line. The probe notes the wall-clock time
+of the reader's first paint (the start paragraph on screen), lets the
+deferred work run, waits for memory to settle, then times what a user
+reaches for next: opening paragraphs of other units, the first search, the
+first print preview and the first export. Nothing of the user's is written
+(the window runs with remember=False and an in-memory selection).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+#: paragraphs of different units, opened in turn as clicks in the tree do
+OTHER_UNITS = ("B3-d4/1", "B6-r4/annex/l2.q2", "A02/8", "B4-d3/l9", "A11/1", "B8-r1/1",
+               "A05/3", "B1-d1/1", "A09/13", "B5-r6/1")
+SEARCH_TEXT = "حماية الشهود"
+
+
+def rss_kb() -> int:
+    """Resident memory of this process (Linux /proc; 0 elsewhere)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+class _FirstPaint(QObject):
+    """Notes the time of the reader's first paint and which of the app's
+    modules were loaded by then (the start-up import budget)."""
+
+    def __init__(self, target, then):
+        super().__init__(target)
+        self.at: float | None = None
+        self.modules: list[str] = []
+        self._then = then
+
+    def eventFilter(self, watched, event) -> bool:
+        if self.at is None and event.type() == QEvent.Type.Paint:
+            self.at = time.time()
+            self._then()
+            self.modules = sorted(name for name in sys.modules
+                                  if name.split(".")[0] in ("desktop", "docx", "lxml", "markdown",
+                                                            "sqlite_utils"))
+        return False
+
+
+def _wait(app: QApplication, done, timeout: float = 5.0) -> bool:
+    end = time.perf_counter() + timeout
+    while not done():
+        if time.perf_counter() > end:
+            return False
+        app.processEvents()
+        time.sleep(0.001)
+    return True
+
+
+def attach(app: QApplication, window, settle: float | None = None) -> None:
+    """Measure this window's start; print the report and quit the app."""
+    if settle is None:
+        settle = float(os.environ.get("COMPENDIUM_BENCH_SETTLE", "4"))
+    # memory and first uses: `settle` seconds after the first paint
+    paint = _FirstPaint(window.reader.viewport(),
+                        lambda: QTimer.singleShot(int(settle * 1000), report))
+    window.reader.viewport().installEventFilter(paint)
+    def report() -> None:
+        if getattr(report, "done", False):
+            return
+        report.done = True
+        result = {"first_paint": paint.at, "rss_kb": rss_kb(),
+                  "paragraph": window.reader.current_paragraph_id(),
+                  "modules_at_first_paint": paint.modules}
+        opens = []
+        for pid in OTHER_UNITS * 2:
+            if window.store.paragraph(pid) is None:
+                continue
+            started = time.perf_counter()
+            window.open_paragraph(pid)
+            app.processEvents()
+            opens.append(time.perf_counter() - started)
+        if opens:
+            opens.sort()
+            result["open_median"] = statistics.median(opens)
+            result["open_p95"] = opens[min(len(opens) - 1, int(len(opens) * 0.95))]
+        result.update(first_uses(app, window))
+        print(json.dumps(result), flush=True)
+        app.quit()
+
+    QTimer.singleShot(60_000, report)  # no paint at all: report that
+
+
+def first_uses(app: QApplication, window) -> dict:
+    """Seconds for the first search, print preview and PDF export."""
+    out: dict = {}
+    started = time.perf_counter()
+    panel = window.search_panel
+    panel.set_query(SEARCH_TEXT, immediately=True)
+    if _wait(app, lambda: panel.result_count() > 0):
+        out["first_search"] = time.perf_counter() - started
+
+    from desktop.app import printing
+
+    pid = window.reader.current_paragraph_id()
+    started = time.perf_counter()
+    items, _title = printing.paragraph_items(window, pid)
+    dialog = printing.open_preview(window, items)
+    app.processEvents()
+    out["first_preview"] = time.perf_counter() - started
+    dialog.close()
+
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="compendium-bench-") as folder:
+        window.selection_panel.add_paragraphs([pid])
+        if window.selection_panel.export("pdf", str(Path(folder) / "bench.pdf")):
+            out["first_export"] = time.perf_counter() - started
+    return out
