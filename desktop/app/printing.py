@@ -2,7 +2,7 @@
 or the open unit, all painted by desktop.export.pdf so paper and PDF agree.
 
 The preview dialog owns its QPrinter for its whole life (a temporary printer
-is garbage-collected under the dialog and crashes it, FIELD-NOTES). An
+is garbage-collected under the dialog and crashes it). An
 options bar above the pages edits the title and switches citations,
 footnotes and one-item-per-page; the preview is repainted on each change.
 A failed print shows an Arabic message instead of failing silently.

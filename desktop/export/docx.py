@@ -1,6 +1,6 @@
 """The selection as a Word document (python-docx), right to left.
 
-python-docx has no bidi API, so the XML is set by hand (see FIELD-NOTES):
+python-docx has no bidi API (its issue #1411), so the XML is set by hand:
 ``w:bidi`` on each paragraph and on the section, ``w:rtl`` on Arabic runs,
 the complex-script font (``w:rFonts w:cs``) and size (``w:szCs``). One
 paragraph per item (style "Selection Item"): label, text, footnote markers,

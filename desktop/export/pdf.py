@@ -5,7 +5,7 @@ The body is a QTextDocument laid out at the device's resolution with a page
 height set, which breaks it into pages between lines; each page is painted
 with its own header (the title) and footer (``صفحة X من Y`` and the date),
 drawn right to left in the bundled Noto Sans Arabic, whose Arabic text stays
-extractable from the PDF (FIELD-NOTES). Document symbols get a WORD JOINER
+extractable from the PDF (Amiri's is not). Document symbols get a WORD JOINER
 after each "/" so Qt never breaks them across lines.
 """
 

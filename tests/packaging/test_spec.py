@@ -42,7 +42,9 @@ def test_no_imported_qt_module_is_excluded():
 def test_excluded_library_names_match_excluded_modules():
     """Each excluded Qt library fragment belongs to an excluded module, never a used one."""
     used = qt_modules_imported_by_the_app()
-    for fragment in spec_list("UNUSED_QT_FILES"):
+    fragments = spec_list("UNUSED_QT_FILES")
+    assert fragments, "build.spec lists no excluded Qt libraries"
+    for fragment in fragments:
         if fragment.startswith("Qt6"):
             module = "Qt" + fragment[3:]
             assert not any(u.startswith(module) for u in used), (fragment, used)

@@ -193,6 +193,7 @@ def test_round_trip_every_paragraph_text_is_the_source_text(parsed, source_text)
     """Each paragraph's label + text is its source lines, minus layout damage."""
     lines = source_text.split("\n")
     covered = set()
+    assert len(parsed.paragraphs) == 251, len(parsed.paragraphs)  # 142 in Part A, 109 in Part B
     for p in parsed.paragraphs:
         raw = []
         for n in range(p.source_line, p.source_line_end + 1):

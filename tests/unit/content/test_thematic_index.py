@@ -204,6 +204,7 @@ def test_corrected_locators_resolve_to_meeting_7(dump_rows):
 
 def test_every_theme_fix_is_applied(content_db):
     data = corrections()
+    assert data["theme_fix"], "no theme fixes to check"
     for fix in data["theme_fix"]:
         for line in fix["lines"]:
             rows = list(content_db.query(

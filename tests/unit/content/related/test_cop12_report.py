@@ -147,6 +147,7 @@ def test_every_paragraph_is_source_text(raw):
     (markers removed, whitespace normalised), piece by piece."""
     from desktop.content.related import strip_markers, clean_markdown
     lines = _source().split("\n")
+    assert len(raw.paragraphs) >= 200, len(raw.paragraphs)  # the report has 275
     for para in raw.paragraphs:
         source = " ".join(clean_markdown(strip_markers(lines[i - 1])[0])
                           for i in range(para.source_line, para.source_line_end + 1))

@@ -62,6 +62,7 @@ def test_first_annotation_paragraph(agenda):
 
 
 def test_quality_every_paragraph(agenda):
+    assert len(agenda.paragraphs) >= 5, len(agenda.paragraphs)
     for p in agenda.paragraphs:
         assert p.quality in ("repaired", "damaged")
         assert (p.quality == "damaged") == bool(p.reasons)

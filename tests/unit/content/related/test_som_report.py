@@ -61,6 +61,7 @@ def test_recommendations_1_to_22_between_paragraphs_3_and_4(report):
 
 
 def test_every_paragraph_reconstructed_or_marked_unreadable(report):
+    assert len(report.paragraphs) >= 50, len(report.paragraphs)  # the report has 56
     for p in report.paragraphs:
         assert p.quality in ("reconstructed", "damaged")
         assert p.text
