@@ -13,6 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from desktop.console import utf8_streams
 from desktop.userdata.exchange import ExchangeError, export_file, import_file
 from desktop.userdata.store import SelectionStore, UserDataError, default_path
 
@@ -48,9 +49,7 @@ def _known_ids(db_arg):
 
 
 def main(argv: list[str] | None = None) -> int:
-    for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8", errors="replace")
+    utf8_streams()
     parser = argparse.ArgumentParser(
         prog="python -m desktop.userdata",
         description="Export or import bookmarks, notes and named selections.")
