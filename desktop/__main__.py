@@ -156,14 +156,18 @@ def build_main_window(store, settings, *, remember: bool = True, user_data: str 
     window = MainWindow(store, settings, remember=remember)
     install_selection(window, user_data, deferred=deferred)
     install_personal(window)  # bookmarks, notes, exchange file (user data)
+    from desktop.app.history_menu import install_history_menus
+    install_history_menus(window)  # Back/Forward drop-downs, Go > السجل
 
     def install_search_tab() -> None:
+        from desktop.app.personal import install_notes_search
         from desktop.app.search_panel import install_search
         from desktop.app.selection_panel import hook_search
 
         install_search(window)
         if getattr(window, "selection_panel", None) is not None:
             hook_search(window, window.selection_panel)
+        install_notes_search(window)  # «ملاحظاتي» in the search tab
 
     if deferred:
         window.when_idle(install_search_tab)

@@ -75,6 +75,20 @@ class NavigationHistory:
     def current(self) -> str | None:
         return self._items[self._pos] if self._pos >= 0 else None
 
+    def entries(self) -> list[str]:
+        """Every visited paragraph, oldest first (the history menu)."""
+        return list(self._items)
+
+    def position(self) -> int:
+        return self._pos
+
+    def go(self, index: int) -> str | None:
+        """Jump to entry ``index`` (as from a Back/Forward drop-down)."""
+        if not 0 <= index < len(self._items):
+            return None
+        self._pos = index
+        return self._items[index]
+
 
 class ReaderView(QTextBrowser):
     """Shows a unit; ``paragraphOpened(id)`` after each open_paragraph."""
@@ -102,6 +116,7 @@ class ReaderView(QTextBrowser):
         self._term_selections: list = []
         self._mark_selections: list = []
         self._mark_ids: list[str] = []
+        self._link_source: str | None = None
         self._zoom = DEFAULT_ZOOM
         self.setObjectName("reader")
         self.setOpenLinks(False)
@@ -354,12 +369,25 @@ class ReaderView(QTextBrowser):
 
     # links, hover, context menu, mouse buttons
 
+    def go_to_history(self, index: int) -> bool:
+        target = self.history.go(index)
+        return bool(target) and self.open_paragraph(target, record=False)
+
     def _on_anchor(self, url: QUrl) -> None:
         self.follow_href(url.toString())
 
     def follow_href(self, text: str) -> None:
         """Follow a link of the shown text (click, Return, or AT's "press")."""
         if text.startswith(PARA_SCHEME):
+            # Back after a link returns to the paragraph the link was in,
+            # even if the reader had moved on from the one opened last: the
+            # paragraph under the mouse, else the one holding the caret
+            # (a link reached by Tab or caret browsing)
+            source = self._link_source or self.paragraph_of_block(
+                self.textCursor().blockNumber())
+            self._link_source = None
+            if source and source != self.history.current():
+                self.history.visit(source)
             self._via_link = True
             try:
                 self.open_paragraph(text[len(PARA_SCHEME):])
@@ -437,6 +465,8 @@ class ReaderView(QTextBrowser):
         super().wheelEvent(event)
 
     def mouseReleaseEvent(self, event) -> None:
+        at = event.position().toPoint()
+        self._link_source = self.paragraph_at(at) if self.anchorAt(at) else None
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton \
                 and not self.textCursor().hasSelection():
