@@ -25,6 +25,7 @@ from desktop.app.application import reader_font
 from desktop.app.settings import DEFAULT_ZOOM, MAX_ZOOM, MIN_ZOOM
 
 TERM_COLOUR = "#ffd27f"
+RLM = "\u200f"
 CORRECTED_PREFIX = "صُحّح في هذا التطبيق"
 MARK_COLOUR = "#fff8dc"
 
@@ -424,7 +425,13 @@ class ReaderView(QTextBrowser):
         return ""
 
     def _tooltip_under(self, pos: QPoint) -> str:
-        target = self.link_target_text(self.anchorAt(pos))
+        href = self.anchorAt(pos)
+        if href.startswith(PARA_SCHEME):
+            # hovering a cross-reference previews it: citation and first lines
+            target = self.store.paragraph(href[len(PARA_SCHEME):])
+            if target:
+                return link_preview(target)
+        target = self.link_target_text(href)
         if target:
             return target
         pid = self.paragraph_at(pos)
@@ -649,6 +656,27 @@ def citation_line(para: Paragraph) -> str:
     if official:
         parts.append(official)
     return "\n".join(parts)
+
+
+#: a link's hover preview: this many lines of the target, this wide
+PREVIEW_LINES = 3
+PREVIEW_WIDTH = 70
+
+
+def link_preview(para: Paragraph) -> str:
+    """What hovering a cross-reference shows: the target's citation and
+    official paragraph, then its first lines (cut at a word, "…" after)."""
+    import textwrap
+
+    label = f"{para.label} " if para.label and para.label.isdigit() else ""
+    lines = textwrap.wrap(strip_joiners(label + " ".join((para.text or "").split())),
+                          PREVIEW_WIDTH)
+    shown = lines[:PREVIEW_LINES]
+    if len(lines) > PREVIEW_LINES:
+        shown[-1] += " …"
+    # RLM first: a line that starts with a symbol (CTOC/...) would turn left-to-right
+    return citation_line(para) + ("\n\n" + "\n".join(RLM + line for line in shown)
+                                  if shown else "")
 
 
 def official_reference(para: Paragraph) -> str:

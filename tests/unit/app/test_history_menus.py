@@ -68,3 +68,39 @@ def test_back_and_forward_drop_down_the_visited_paragraphs(make_window, tiny_db_
     assert [a.isChecked() for a in entries] == [False, False, False, True]
     entries[0].trigger()
     assert reader.current_paragraph_id() == "B6-r4/annex/1"
+
+
+def test_hovering_a_link_previews_its_target(make_window, tiny_db_path, qtbot):
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    window = _window(make_window, tiny_db_path)
+    reader = window.reader
+    window.open_paragraph("B6-r4/pp1")
+    cursor = reader.document().find("الفقرة 2 أعلاه")
+    cursor.setPosition(cursor.selectionStart() + 3)
+    point = reader.cursorRect(cursor).center()
+    assert reader.anchorAt(point) == "para:A07/13"
+    tip = reader.tooltip_at(point)
+    lines = tip.split("\n")
+    assert lines[0] == "الجزء ألف، سابعاً-13"
+    assert lines[1] == "CTOC/COP/WG.2/2013/5، الفقرة 34"
+    assert lines[3].startswith("\u200f13 ينبغي للدول أن تنظر في حماية الشهود")
+    assert all(line.startswith("\u200f") for line in lines[3:])  # each line right-to-left
+    # shown by a real hover event
+    event = QHelpEvent(QEvent.Type.ToolTip, point, reader.viewport().mapToGlobal(point))
+    QApplication.sendEvent(reader.viewport(), event)
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text() == tip
+    QToolTip.hideText()
+
+
+def test_a_long_target_is_cut_after_three_lines(make_window, content_db_path):
+    from desktop.app.reader import PREVIEW_LINES, link_preview
+
+    window = make_window(content_db_path)
+    para = window.store.paragraph("A07/13")
+    preview = link_preview(para).replace(RLM, "").split("\n\n", 1)[1].split("\n")
+    assert len(preview) == PREVIEW_LINES and preview[-1].endswith(" …")
+    assert " ".join(preview).replace(" …", "").split()[:4] == ("13 " + para.text).split()[:4]
