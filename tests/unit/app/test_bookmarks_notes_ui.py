@@ -237,3 +237,19 @@ def test_my_notes_filter_in_the_search_tab(search_window, qtbot):
     with qtbot.waitSignal(panel.results_shown):
         panel.notes_box.setChecked(False)
     qtbot.waitUntil(lambda: panel.result_count() > 1)
+
+
+def test_the_app_window_has_them_all(app, qtbot, tiny_db_path, tmp_path):
+    """build_main_window (what `python -m desktop` shows) wires every piece."""
+    from desktop.__main__ import build_main_window
+    from desktop.app.settings import AppSettings
+    from desktop.content.store import open_store
+
+    window = build_main_window(open_store(tiny_db_path), AppSettings(tmp_path / "s.ini"),
+                               remember=False, user_data=str(tmp_path / "u.sqlite"))
+    qtbot.addWidget(window)
+    assert window.search_panel.notes_box.text() == "ملاحظاتي"
+    assert window.bookmark_action.shortcut().toString() == "Ctrl+B"
+    assert window.history_menu.title() == "السجل"
+    assert window.import_userdata_action in window.menu("file").actions()
+    window.close()
