@@ -5,7 +5,10 @@ Searching runs in a worker thread with its own read-only connection
 arrives for an older text is dropped, so the list always matches the box and
 the UI never waits for the database. Enter or a click asks for the paragraph
 with ``paragraph_requested(id, terms)``: terms are the matched words as they
-are spelled in that paragraph, for the reader to highlight.
+are spelled in that paragraph, for the reader to highlight. A misspelled
+query shows «هل تقصد: …؟» as a button that searches the suggestion; partial
+matches are headed «نتائج تطابق بعض كلمات البحث»; each hit says when it was
+found through another form, a theme of the index, or is printed elsewhere too.
 """
 
 from __future__ import annotations
@@ -35,6 +38,9 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TERMS_ROLE = Qt.ItemDataRole.UserRole + 2
 HTML_ROLE = Qt.ItemDataRole.UserRole + 3
 KIND_ROLE = Qt.ItemDataRole.UserRole + 4
+PARTIAL_HEADING = "نتائج تطابق بعض كلمات البحث"
+NOTE_STYLE = "color:#555555;"
+HEADING_STYLE = "color:#7a4b00; font-weight:bold;"
 
 
 def count_text(n: int) -> str:
@@ -111,10 +117,12 @@ class ResultsModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._results: list[engine.Result] = []
+        self.partial_start: int | None = None
 
     def set_results(self, results) -> None:
         self.beginResetModel()
         self._results = list(results)
+        self.partial_start = getattr(results, "partial_start", None)
         self.endResetModel()
 
     def result(self, row: int) -> engine.Result | None:
@@ -139,18 +147,26 @@ class ResultsModel(QAbstractListModel):
         if role == KIND_ROLE:
             return r.kind
         if role == HTML_ROLE:
-            return result_html(r)
+            return result_html(r, heading=PARTIAL_HEADING if index.row() == self.partial_start
+                               else None)
         return None
 
 
-def result_html(r: engine.Result) -> str:
-    """Citation line and highlighted snippet; all text from the DB escaped."""
+def result_html(r: engine.Result, heading: str | None = None) -> str:
+    """Citation line, highlighted snippet and notes; all text from the DB escaped.
+
+    heading: a line above the result (the first partial match).
+    """
     import html as _html
 
     snippet = (r.snippet_parts.html(f'<span style="{HIGHLIGHT_STYLE}">', "</span>")
                if r.snippet_parts else _html.escape(r.snippet))
-    return (f'<div dir="rtl"><b>{RLM}{_html.escape(r.citation)}</b></div>'
-            f'<div dir="rtl">{snippet}</div>')
+    top = (f'<div dir="rtl" style="{HEADING_STYLE}">{RLM}{_html.escape(heading)}</div>'
+           if heading else "")
+    notes = "".join(f'<div dir="rtl" style="{NOTE_STYLE}"><small>{RLM}{_html.escape(n)}'
+                    f'</small></div>' for n in engine.result_notes(r))
+    return (f'{top}<div dir="rtl"><b>{RLM}{_html.escape(r.citation)}</b></div>'
+            f'<div dir="rtl">{snippet}</div>{notes}')
 
 
 class HtmlDelegate(QStyledItemDelegate):
@@ -252,6 +268,21 @@ class SearchPanel(QWidget):
         self.message.setObjectName("search-message")
         self.message.setWordWrap(True)
         self.message.hide()
+        #: «هل تقصد: …؟» — one click searches the suggestion
+        self.suggestion_button = QPushButton("", self)
+        self.suggestion_button.setObjectName("search-suggestion")
+        self.suggestion_button.setFlat(True)
+        self.suggestion_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.suggestion_button.setStyleSheet("text-align:right; color:#0645ad; "
+                                             "text-decoration:underline;")
+        self.suggestion_button.hide()
+        self._suggestion: str | None = None
+        #: what was done to the query (English read as Arabic, other forms searched)
+        self.notes_label = QLabel("", self)
+        self.notes_label.setObjectName("search-notes")
+        self.notes_label.setWordWrap(True)
+        self.notes_label.setStyleSheet(NOTE_STYLE)
+        self.notes_label.hide()
 
         self.model = ResultsModel(self)
         self.view = QListView(self)
@@ -278,6 +309,8 @@ class SearchPanel(QWidget):
         layout.addWidget(self.search_box)
         layout.addLayout(filters)
         layout.addLayout(bottom)
+        layout.addWidget(self.suggestion_button)
+        layout.addWidget(self.notes_label)
         layout.addWidget(self.message)
         layout.addWidget(self.clear_filters_button)
         layout.addWidget(self.view, 1)
@@ -305,6 +338,7 @@ class SearchPanel(QWidget):
         self.part_box.currentIndexChanged.connect(self._fill_units)
         self.related_box.toggled.connect(self._schedule)
         self.clear_filters_button.clicked.connect(self.clear_filters)
+        self.suggestion_button.clicked.connect(self.search_suggestion)
         self.view.clicked.connect(self._open_index)
         self.view.activated.connect(self._open_index)
 
@@ -428,13 +462,34 @@ class SearchPanel(QWidget):
         if generation != self._generation:
             return
         self.model.set_results([])
+        self._show_hints(None)
         self.count_label.setText("")
         self._show_message(f"تعذّر البحث: {message}")
         self.results_shown.emit(0)
 
+    @Slot()
+    def search_suggestion(self) -> None:
+        """Search the «هل تقصد» suggestion (the button's click)."""
+        if self._suggestion:
+            self.set_query(self._suggestion, immediately=True)
+
+    def _show_hints(self, results) -> None:
+        suggestion = getattr(results, "suggestion", None)
+        self._suggestion = suggestion
+        if suggestion:
+            self.suggestion_button.setText(f"{RLM}هل تقصد: {engine.short_query(suggestion)}؟")
+            self.suggestion_button.setToolTip(suggestion)
+            self.suggestion_button.show()
+        else:
+            self.suggestion_button.hide()
+        notes = list(getattr(results, "notes", ()) or ())
+        self.notes_label.setText("\n".join(RLM + n for n in notes))
+        self.notes_label.setVisible(bool(notes))
+
     def _show_results(self, generation: int, results) -> None:
         self._shown_generation = generation
         self.model.set_results(results)
+        self._show_hints(results)
         text = self.search_box.text().strip()
         total = getattr(results, "total", len(results))
         if not text:
@@ -442,7 +497,7 @@ class SearchPanel(QWidget):
             self._hide_message()
         elif total == 0:
             self.count_label.setText(count_text(0))
-            msg = f"لا توجد نتائج للبحث عن «{text}»."
+            msg = f"لا توجد نتائج للبحث عن «{engine.short_query(text)}»."
             if self.active_filter_count():
                 msg += " جرّب إزالة عامل تصفية (الجزء، الاجتماع أو الدورة، السنة، الموضوع)."
                 self.clear_filters_button.show()

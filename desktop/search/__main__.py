@@ -8,7 +8,7 @@ import sys
 
 from desktop import paths
 from desktop.console import utf8_streams
-from desktop.search.engine import DEFAULT_LIMIT, SearchError, connect, search
+from desktop.search.engine import DEFAULT_LIMIT, SearchError, connect, result_notes, search
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,7 +23,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=DEFAULT_LIMIT,
                         help=f"most results to print (default {DEFAULT_LIMIT})")
     parser.add_argument("--json", action="store_true",
-                        help='one JSON object per result: "id", "citation", "snippet", "score"')
+                        help='one JSON object per result: "id", "citation", "snippet", "score", '
+                             '"kind", "exact", "variants", "partial", "theme", "also_in"; '
+                             "a spelling suggestion and notes go to stderr")
     args = parser.parse_args(argv)
     if args.limit < 0:
         parser.error("--limit must be 0 or more")
@@ -36,15 +38,27 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     try:
         out = sys.stdout
+        head = []
+        if results.suggestion:
+            head.append(f"هل تقصد: {results.suggestion}؟")
+        head.extend(results.notes)
         if args.json:
+            for line in head:
+                print(line, file=sys.stderr)
             for r in results:
                 out.write(json.dumps(r.as_dict(), ensure_ascii=False) + "\n")
         else:
-            for r in results:
+            for line in head:
+                out.write(line + "\n")
+            for i, r in enumerate(results):
+                if i == results.partial_start:
+                    out.write("-- نتائج تطابق بعض كلمات البحث --\n")
                 snip = r.snippet_parts
                 text = (("… " if snip.cut_start else "") + snip.marked("[", "]")
                         + (" …" if snip.cut_end else "")) if snip else r.snippet
                 out.write(f"{r.id}\t{r.citation}\t{r.score:.3f}\n    {text}\n")
+                for note in result_notes(r):
+                    out.write(f"    ({note})\n")
             more = "+" if results.capped else ""
             out.write(f"{results.total}{more} result(s)\n")
     except BrokenPipeError:

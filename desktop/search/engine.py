@@ -1,14 +1,24 @@
 """search(db, query, filters) -> ranked results with citations and snippets.
 
-Ranking: rows holding every term exactly as typed (folded) first, then by
-bm25 over the stems (see WEIGHTS), then reading order; above RANK_LIMIT
-matching rows, reading order replaces bm25 (see _page). A query that is a
-locator (`سابعاً-13`, `A07/13`, `المقرر 4/3`) puts that paragraph first.
+Ranking, first to last (see search()):
+0. the index entry of a theme the query names;
+1. rows holding every term exactly as typed (folded), by bm25;
+2. the paragraphs the editors indexed under a theme the query names (by its
+   label or a lexicon form linked to it), those matching the words first;
+3. the other rows matching every term in some form (stems, clitics, lexicon
+   variants, a spelling correction), by bm25 over the stems (see WEIGHTS);
+4. when 1-3 are fewer than PARTIAL_BELOW: rows matching only some of the
+   terms, more terms first, then bm25 («نتائج تطابق بعض كلمات البحث»).
+Above RANK_LIMIT matching rows, reading order replaces bm25 (see _page). A
+query that is a locator (`سابعاً-13`, `A07/13`, `المقرر 4/3`) puts that
+paragraph first; a document symbol lists its paragraphs in reading order.
+The same text printed in two documents is one hit («وارد أيضاً في …»).
 """
 
 from __future__ import annotations
 
 import importlib
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +26,10 @@ from typing import Iterable
 
 from desktop.search.index import (DOCS_TABLE, FTS_TABLE, INDEX_VERSION, INFO_TABLE,
                                   THEMES_TABLE, locator_tail, normalize_locator, tag)
-from desktop.search.query import Query, parse
+from desktop.search import lexicon as lexicon_mod
+from desktop.search import suggest as suggest_mod
+from desktop.search.normalize import WORD_RE, analyze, fold, words
+from desktop.search.query import Alternative, Query, Term, parse
 from desktop.search.snippets import Matcher, Snippet, make_snippet
 
 DEFAULT_LIMIT = 50
@@ -50,21 +63,41 @@ class Result:
     exact: bool = False
     terms: tuple[str, ...] = ()
     snippet_parts: Snippet | None = field(default=None, compare=False, repr=False)
+    #: the other forms this row matched by, when not the words as typed
+    #: (lexicon variants, a spelling correction), e.g. ("غسل الأموال",)
+    variants: tuple[str, ...] = ()
+    #: True: the row matches only some of the query's terms (matched of total)
+    partial: bool = False
+    matched: int = 0
+    #: the thematic-index theme that brought this paragraph forward, if any
+    theme: str = ""
+    #: citations of the other places the same text is printed
+    also_in: tuple[str, ...] = ()
 
     def as_dict(self) -> dict:
         return {"id": self.id, "citation": self.citation, "snippet": self.snippet,
-                "score": self.score, "kind": self.kind}
+                "score": self.score, "kind": self.kind, "exact": self.exact,
+                "variants": list(self.variants), "partial": self.partial,
+                "theme": self.theme, "also_in": list(self.also_in)}
 
 
 class Results(list):
     """The requested page of results; `total` counts the matching rows.
 
     capped: there are more than `total` (counting stopped at COUNT_LIMIT).
+    suggestion: the query with unknown words replaced by the closest corpus
+    words («هل تقصد: …؟»), or None. notes: what was done to the query, in
+    Arabic (English terms read as Arabic). themes: the themes it named.
+    partial_start: index of the first partial match on this page, or None.
     """
 
     total: int = 0
     capped: bool = False
     query: Query | None = None
+    suggestion: str | None = None
+    notes: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    partial_start: int | None = None
 
 
 def connect(path: Path | str) -> sqlite3.Connection:
@@ -206,7 +239,7 @@ RANK_LIMIT = 2000
 COUNT_LIMIT = 5000
 
 _SELECT = (f"SELECT d.kind, d.ref, d.label, COALESCE(d.text, p.text, ''), {{score}}, "
-           f"{{is_exact}}, p.citation "
+           f"{{is_exact}}, p.citation, d.rowid, d.twin, d.sort "
            f"FROM {FTS_TABLE} f JOIN {DOCS_TABLE} d ON d.rowid = f.rowid "
            f"LEFT JOIN paragraphs p ON p.id = d.ref AND d.kind != 'theme' "
            f"WHERE {FTS_TABLE} MATCH ? ")
@@ -219,8 +252,11 @@ def _count(conn, match: str, cap: int) -> int:
         [match, cap]).fetchone()[0]
 
 
-def _page(conn, q: Query, filt: str | None, limit: int, offset: int):
-    """(rows, total, capped) for one page: exact-as-typed rows first, then bm25, then reading order."""
+def _page(conn, q: Query, filt: str | None, limit: int, offset: int, in_order: bool = False):
+    """(rows, total, capped) for one page: exact-as-typed rows first, then bm25, then reading order.
+
+    in_order: reading order instead of bm25 (a document symbol: every row matches alike).
+    """
     def with_filter(expr: str) -> str:
         return f"({expr}) AND {filt}" if filt else expr
 
@@ -233,7 +269,8 @@ def _page(conn, q: Query, filt: str | None, limit: int, offset: int):
     if total <= RANK_LIMIT:
         sql = (f"WITH exact AS (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?) "
                + _SELECT.format(score=_BM25 + " AS score", is_exact="f.rowid IN exact AS is_exact")
-               + "ORDER BY is_exact DESC, score, d.sort, d.rowid LIMIT ? OFFSET ?")
+               + ("ORDER BY is_exact DESC, d.sort, d.rowid LIMIT ? OFFSET ?" if in_order else
+                  "ORDER BY is_exact DESC, score, d.sort, d.rowid LIMIT ? OFFSET ?"))
         rows = conn.execute(sql, [exact, lean, limit, offset]).fetchall()
         return rows, total, capped
     # Many rows: the exact tier (ranked if small), then the rest in reading order
@@ -243,7 +280,8 @@ def _page(conn, q: Query, filt: str | None, limit: int, offset: int):
     if n_exact <= RANK_LIMIT:
         if offset < n_exact:
             sql = (_SELECT.format(score=_BM25 + " AS score", is_exact="1")
-                   + "ORDER BY score, d.sort, d.rowid LIMIT ? OFFSET ?")
+                   + ("ORDER BY d.sort, d.rowid LIMIT ? OFFSET ?" if in_order else
+                      "ORDER BY score, d.sort, d.rowid LIMIT ? OFFSET ?"))
             rows = conn.execute(sql, [exact, limit, offset]).fetchall()
         rest_offset = max(0, offset - n_exact)
     else:  # the exact tier alone is huge: reading order all along
@@ -271,6 +309,253 @@ def _title_citation(label: str | None, citation: str | None, ref: str) -> str:
     return label or citation or ref
 
 
+#: Fewer rows matching every term than this: partial matches fill the page
+#: below them (and below the named themes' paragraphs).
+PARTIAL_BELOW = 10
+#: Partial matches are ranked by bm25 over at most PARTIAL_TERMS of the
+#: rarest terms, each in at most PARTIAL_DF rows: a word in more rows weighs
+#: almost nothing in bm25, and scoring all its rows would cost ~5 µs a row.
+PARTIAL_TERMS = 4
+PARTIAL_DF = 1000
+PARTIAL_FETCH = 80
+#: Most paragraphs a named theme brings forward.
+THEME_FETCH = 400
+#: Longest query echoed back in a message (characters).
+SHORT_QUERY = 60
+#: A document symbol (CTOC/COP/WG.2/2013/5): its paragraphs in reading order.
+SYMBOL_RE = re.compile(r"[A-Za-z][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+)+")
+_ARABIC_RE = re.compile("[\u0621-\u064a]")
+
+
+def short_query(text: str, n: int = SHORT_QUERY) -> str:
+    """The query as echoed in a message: one line, at most about n characters."""
+    t = " ".join(str(text or "").split())
+    if len(t) <= n:
+        return t
+    cut = t[:n]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
+
+
+@dataclass
+class _Plan:
+    """What the engine made of the query: the expanded Query and what it means."""
+
+    q: Query
+    suggestion: str | None = None
+    notes: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    #: alternative term index in the matcher's query -> (concept, label)
+    labels: dict = field(default_factory=dict)
+    #: typed term index -> concept
+    concept_of: dict = field(default_factory=dict)
+    n_concepts: int = 0
+    matcher: Matcher | None = None
+    #: the query used quotes or exclusions: no themes, no partial matches
+    strict: bool = False
+
+
+def _spelling(conn, q: Query) -> dict[int, "suggest_mod.Suggestion"]:
+    """{include index: closest corpus word} for the typed words nothing matches."""
+    out = {}
+    vocab = None
+    for i, t in enumerate(q.include):
+        if t.is_phrase or t.prefix or not _ARABIC_RE.search(t.words[0]):
+            continue
+        if _count(conn, t.lean_fts(), 1):
+            continue
+        vocab = vocab or suggest_mod.vocabulary(conn)
+        found = vocab.suggest(t.words[0], 1)
+        if found:
+            out[i] = found[0]
+    return out
+
+
+def _suggestion_text(text: str, fixes: dict[str, str]) -> str:
+    """`text` with each word whose folded form is in `fixes` replaced (punctuation kept)."""
+    return WORD_RE.sub(lambda m: fixes.get(fold(m.group()), m.group()), text)
+
+
+def _themes_named(conn, q: Query, matches, extra_words) -> list[str]:
+    """Themes the query names: linked to a lexicon form in it, or all their label's words in it."""
+    stems = {analyze(w).stem for t in q.include for w in t.words}
+    stems.update(analyze(w).stem for w in extra_words)
+    linked = [t for m in matches for t in m.group.themes]
+    named = []
+    for theme, n in conn.execute(f"SELECT theme, COUNT(*) FROM {THEMES_TABLE} GROUP BY theme"):
+        if theme in linked:
+            named.append((0, linked.index(theme), n, theme))
+        else:
+            label = lexicon_mod.theme_label_stems(theme)
+            if label and label <= stems:
+                named.append((1, 0, n, theme))
+    return [t for *_, t in sorted(named)]
+
+
+def _plan(conn, text: str, q: Query, as_you_type: bool) -> _Plan:
+    """Spelling, glossary, lexicon variants and themes applied to a parsed query."""
+    lex = lexicon_mod.for_connection(conn, INFO_TABLE)
+    notes: list[str] = []
+    translated = lex.translate(text)
+    if translated is not None:
+        q = parse(translated.text, as_you_type=as_you_type)
+        for en, ar in translated.replaced:
+            notes.append(f"بحث عن «{ar}» ترجمةً لـ«{en}»")
+    fixes = _spelling(conn, q)
+    suggestion = None
+    if fixes:
+        vocab = suggest_mod.vocabulary(conn)
+        replace = {t.words[0]: fixes[i].display for i, t in enumerate(q.include) if i in fixes}
+        for w in words(q.text):  # words as the texts spell them (حمايه -> حماية)
+            if w not in replace and w in vocab and vocab.display[w] != w:
+                replace[w] = vocab.display[w]
+        suggestion = _suggestion_text(q.text, replace)
+    stems: list[str | None] = []
+    for i, t in enumerate(q.include):
+        if t.is_phrase or t.prefix:
+            stems.append(None)
+        else:
+            stems.append(analyze(fixes[i].word if i in fixes else t.words[0]).stem)
+    matches = lex.find(stems)
+    alternatives, covered, extra = [], set(), []
+    for m in matches:
+        typed = tuple(q.include[k].words[0] for k in range(m.start, m.end))
+        terms = []
+        for form in m.group.forms:
+            ws = tuple(words(form))
+            if ws and ws != typed and all(ws != t.words for _, t in terms):
+                terms.append((form, Term(ws)))
+                extra.extend(ws)
+        if terms:
+            alternatives.append(Alternative(m.start, m.end, tuple(terms)))
+            covered.update(range(m.start, m.end))
+    for i, s in fixes.items():
+        if i not in covered:
+            alternatives.append(Alternative(i, i + 1, ((s.display, Term((s.word,))),)))
+    # A theme's label counts as named by the words typed (or corrected), not by variants.
+    extra = [s.word for s in fixes.values()]
+    q.alternatives = sorted(alternatives, key=lambda a: a.start)
+    # Quotes or exclusions ask for exactly these words: no themes brought forward.
+    # A document symbol narrows like a filter.
+    strict = (bool(q.exclude) or any(c in q.text for c in '"«»“”')
+              or bool(SYMBOL_RE.search(q.text)))
+    themes = _themes_named(conn, q, matches, extra) if q.include and not strict else []
+    labelled = [f for a in q.alternatives for f, _ in a.terms if not any(
+        i in fixes for i in range(a.start, a.end))]
+    if labelled:
+        notes.append("وبصيغ أخرى: " + "، ".join(labelled[:6]) + ("…" if len(labelled) > 6 else ""))
+    plan = _Plan(q, suggestion, tuple(notes), tuple(themes))
+    # The matcher's query: the typed terms, then every alternative term.
+    include = list(q.include)
+    for c, (start, end, alt) in enumerate(q.concept_spans()):
+        for k in range(start, end):
+            plan.concept_of[k] = c
+        for label, term in (alt.terms if alt else ()):
+            plan.labels[len(include)] = (c, label)
+            include.append(term)
+    plan.n_concepts = len(q.concept_spans())
+    plan.strict = strict
+    plan.matcher = Matcher(Query(q.text, include=include))
+    return plan
+
+
+def _coverage(plan: _Plan, hits: set[int]) -> tuple[int, tuple[str, ...]]:
+    """(typed words matched, labels of the alternatives a row matched by instead of the typed words).
+
+    A typed word counts as matched when it is in the row, or when an
+    alternative of its span (a lexicon form, a spelling correction) is.
+    """
+    typed_ok: dict[int, bool] = {}
+    for k, c in plan.concept_of.items():
+        typed_ok[c] = typed_ok.get(c, True) and k in hits
+    alt_label: dict[int, str] = {}
+    for ti, (c, label) in plan.labels.items():
+        if ti in hits and c not in alt_label:
+            alt_label[c] = label
+    matched = sum(1 for k, c in plan.concept_of.items() if k in hits or c in alt_label)
+    variants = tuple(dict.fromkeys(alt_label[c] for c in range(plan.n_concepts)
+                                   if not typed_ok.get(c) and c in alt_label))
+    return matched, variants
+
+
+def _theme_rows(conn, plan: _Plan, filt: str | None):
+    """(rows of the named themes' paragraphs, {ref: theme}, rowids also matching every term)."""
+    names = list(plan.themes)
+    marks = ",".join("?" * len(names))
+    theme_of: dict[str, str] = {}
+    keys = set()
+    for theme, pid, key in conn.execute(
+            f"SELECT theme, paragraph_id, key FROM {THEMES_TABLE} WHERE theme IN ({marks})", names):
+        keys.add(key)
+        if pid not in theme_of or names.index(theme) < names.index(theme_of[pid]):
+            theme_of[pid] = theme
+    if not keys:
+        return [], {}, set()
+    expr = "tags : (" + " OR ".join(f'"{tag("t", k)}"' for k in sorted(keys)) + ")"
+    if filt:
+        expr = f"{expr} AND {filt}"
+    rows = conn.execute(_SELECT.format(score="NULL", is_exact="0")
+                        + "ORDER BY d.sort LIMIT ?", [expr, THEME_FETCH]).fetchall()
+    lean = plan.q.lean_fts()
+    full = {r for (r,) in conn.execute(
+        f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?", [f"({lean}) AND {expr}"])}
+    return rows, theme_of, full
+
+
+def _partial_rows(conn, plan: _Plan, filt: str | None) -> list:
+    """Rows matching some but not all of the query's concepts, best first (see PARTIAL_*)."""
+    q = plan.q
+    if len(q.include) < 2:
+        return []
+    # One expression per typed word, OR the alternatives of its span.
+    concepts = []
+    for start, end, alt in q.concept_spans():
+        others = [t.lean_fts() for _, t in alt.terms] if alt else []
+        for t in q.include[start:end]:
+            concepts.append("(" + " OR ".join([t.lean_fts(), *others]) + ")" if others
+                            else t.lean_fts())
+
+    def with_filter(expr: str) -> str:
+        return f"({expr}) AND {filt}" if filt else expr
+
+    dfs = sorted((_count(conn, with_filter(c), PARTIAL_DF + 1), i, c) for i, c in enumerate(concepts))
+    usable = [d for d in dfs if 0 < d[0] <= PARTIAL_DF][:PARTIAL_TERMS]
+    in_order = False
+    if not usable:  # every term is very common: the rarest one, in reading order
+        usable = [d for d in dfs if d[0] > 0][:1]
+        in_order = True
+    if not usable:
+        return []
+    expr = f"({' OR '.join(c for *_, c in usable)}) NOT ({q.lean_fts()})"
+    if q.exclude:
+        expr = f"({expr}) NOT ({' OR '.join(t.lean_fts() for t in q.exclude)})"
+    if in_order:
+        sql = _SELECT.format(score="NULL", is_exact="0") + "ORDER BY d.sort LIMIT ?"
+    else:
+        sql = _SELECT.format(score=_BM25 + " AS score", is_exact="0") + "ORDER BY score LIMIT ?"
+    rows = conn.execute(sql, [with_filter(expr), PARTIAL_FETCH]).fetchall()
+    scored = []
+    for n, row in enumerate(rows):
+        matched, _ = _coverage(plan, plan.matcher.terms_in(row[3]))
+        scored.append((-matched, n, row))
+    scored.sort(key=lambda x: x[:2])
+    return [row for *_, row in scored]
+
+
+def _also_in(conn, twin: str, ref: str) -> tuple[str, ...]:
+    """Citations of the other copies of a text, each naming its document when not the same."""
+    out = []
+    for r, c, doc, part, title in conn.execute(
+            f"SELECT d.ref, p.citation, p.document, p.part, t.title FROM {DOCS_TABLE} d "
+            f"JOIN paragraphs p ON p.id = d.ref LEFT JOIN documents t ON t.id = p.document "
+            f"WHERE d.twin = ? AND d.kind = 'paragraph' AND d.ref != ? ORDER BY d.sort",
+            (twin, ref)):
+        cite = c or r
+        if not part and title:  # outside Parts A/B: say which document
+            cite = f"{title.split('،')[0]}، {cite}"
+        out.append(cite)
+    return tuple(out)
+
+
 def search(db, query: str | Query, part=None, unit=None, year=None, theme=None,
            document=None, limit: int = DEFAULT_LIMIT, offset: int = 0,
            kinds: Iterable[str] = KINDS, as_you_type: bool = False) -> Results:
@@ -283,52 +568,126 @@ def search(db, query: str | Query, part=None, unit=None, year=None, theme=None,
     as_you_type: the word being typed (last, no space after it) also matches
     as a prefix. Theme-name hits appear only without part/unit/year/theme filters. Filters
     are FTS5 terms over the tags column, so they cost no join.
+    Raises SearchError only for a database that cannot be searched.
     """
     conn = _conn(db)
     q = query if isinstance(query, Query) else parse(query, as_you_type=as_you_type)
     results = Results()
     results.query = q
     limit = max(0, int(limit))
-    hit = _locator_hit(conn, q)
+    offset = max(0, int(offset))
+    try:
+        hit = _locator_hit(conn, q)
+    except sqlite3.OperationalError:
+        hit = None
     if hit is not None:
         pid, citation = hit
         text = conn.execute("SELECT text FROM paragraphs WHERE id = ?", (pid,)).fetchone()[0] or ""
         snip = make_snippet(text, Query(text=""))
         results.append(Result(pid, citation, snip.marked(), 0.0, "locator", True, (), snip))
         results.total = 1
-    match = q.fts()
-    if match is None or limit == 0:
+    if limit == 0:
         return results
     kinds = [k for k in kinds if k in KINDS]
     if not kinds:
         return results
-    filt = _tag_filter(conn, part, unit, year, theme, document, kinds)
     try:
-        rows, total, capped = _page(conn, q, filt, limit * 2 + 10, max(0, int(offset)))
+        return _search(conn, q, results, hit, part, unit, year, theme, document,
+                       limit, offset, kinds, as_you_type)
     except sqlite3.OperationalError as exc:
         if "no such table" in str(exc) or "no such column" in str(exc):
             raise SearchError("the database has no search index: rebuild it with "
                               "python -m desktop.content build") from None
         # An expression FTS5 refuses (should not happen: every word is quoted).
         return results
-    results.total = total + len(results)
+
+
+def _search(conn, q, results, hit, part, unit, year, theme, document, limit, offset, kinds,
+            as_you_type) -> Results:
+    symbol = bool(SYMBOL_RE.fullmatch(q.text.strip()))
+    if hit is None and not symbol:
+        plan = _plan(conn, q.text, q, as_you_type)
+    else:
+        plan = _Plan(q, matcher=Matcher(q), n_concepts=len(q.include),
+                     concept_of={i: i for i in range(len(q.include))})
+    q = plan.q
+    results.query = q
+    results.suggestion, results.notes, results.themes = plan.suggestion, plan.notes, plan.themes
+    if q.fts() is None:
+        return results
+    filt = _tag_filter(conn, part, unit, year, theme, document, kinds)
+    want = offset + limit
+    rows, total, capped = _page(conn, q, filt, want * 2 + 10, 0, in_order=symbol)
+    # Tiers (see the module docstring): 0 exact, 1 named themes, 2 other full, 3 partial.
+    ordered: list[tuple[int, tuple, str]] = []
+    full_ids = {r[7] for r in rows}
+    # The index entry of a theme the query names comes first (it opens the whole theme).
+    named = [r for r in rows if r[0] == "theme" and r[1] in plan.themes]
+    named.sort(key=lambda r: plan.themes.index(r[1]))
+    ordered.extend((0, r, "") for r in named)
+    ordered.extend((0, r, "") for r in rows if r[5])
+    extra = 0
+    t_full: set[int] = set()
+    if plan.themes and "paragraph" in kinds:
+        t_rows, theme_of, t_full = _theme_rows(conn, plan, filt)
+        rank = {r[7]: n for n, r in enumerate(rows)}
+        t_rows.sort(key=lambda r: (r[7] not in t_full, rank.get(r[7], len(rank)),
+                                   plan.themes.index(theme_of.get(r[1], plan.themes[-1])),
+                                   r[9] if r[9] is not None else 0))
+        ordered.extend((1, r, theme_of.get(r[1], "")) for r in t_rows)
+        extra = sum(1 for r in t_rows if r[7] not in t_full)
+    ordered.extend((2, r, "") for r in rows if not r[5])
+    found = total + extra
+    if total < PARTIAL_BELOW and len(rows) < want and not plan.strict:
+        p_rows = [r for r in _partial_rows(conn, plan, filt) if r[7] not in full_ids]
+        ordered.extend((3, r, "") for r in p_rows)
+        found += len(p_rows)
+    results.total = found + len(results)
     results.capped = capped
     seen: set[str] = {r.id for r in results}
-    matcher = Matcher(q)
-    for kind, ref, label, text, score, is_exact, citation in rows:
-        if ref in seen and kind != "theme":
+    twins: set[str] = set()
+    skipped = 0
+    for tier, row, theme_name in ordered:
+        kind, ref, label, text, score, is_exact, citation, rowid, twin, _sort = row
+        key = ("theme:" + ref) if kind == "theme" else ref
+        if key in seen or (twin and twin in twins):
             continue
-        seen.add(ref)
-        snip = make_snippet(text, matcher)
+        seen.add(key)
+        if twin:
+            twins.add(twin)
+        if skipped < offset:
+            skipped += 1
+            continue
+        snip = make_snippet(text, plan.matcher)
+        if plan.labels or tier == 3:
+            matched, variants = _coverage(plan, plan.matcher.terms_in(text))
+        else:  # no alternatives: a full match holds every typed word
+            matched, variants = (len(q.include) if tier != 1 or rowid in t_full else 0), ()
         if kind == "paragraph":
             cite = citation or ref
         elif kind == "title":
             cite = _title_citation(label, citation, ref)
         else:
             cite = f"الفهرس المواضيعي: {label}"
-        results.append(Result(ref, cite, snip.marked(), round(-score, 4) if score else 0.0,
-                              kind, bool(is_exact),
-                              snip.terms, snip))
+        if tier == 3 and results.partial_start is None:
+            results.partial_start = len(results)
+        results.append(Result(
+            ref, cite, snip.marked(), round(-score, 4) if score else 0.0, kind,
+            bool(is_exact), snip.terms, snip, variants=variants, partial=tier == 3,
+            matched=matched, theme=theme_name,
+            also_in=_also_in(conn, twin, ref) if twin else ()))
         if len(results) >= limit:
             break
     return results
+
+
+def result_notes(r: Result) -> list[str]:
+    """What a reader should know about one hit, in Arabic (the app and the CLI show these)."""
+    out = []
+    if r.variants:
+        out.append("بصيغة: " + "، ".join(r.variants))
+    if r.theme:
+        out.append(f"من الفهرس المواضيعي: {r.theme}")
+    if r.also_in:
+        out.append("وارد أيضاً في " + "؛ ".join(r.also_in))
+    return out

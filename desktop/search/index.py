@@ -22,26 +22,36 @@ search_fts    FTS5 over the same rowids, columns
               tags (filter tokens: kind, part, document, year, every
               enclosing node, themes; see tag()), so filters are part of the
               MATCH expression and never need a join over all hits;
-search_info   key/value: version (INDEX_VERSION)
+              twin (for a paragraph printed twice, e.g. resolution 12/2 in the
+              supplement and in the COP 12 report: the ref of the first copy
+              in reading order, the same for every copy; null otherwise)
+search_vocab  the corpus words (folded), their commonest spelling and count,
+              for spelling suggestions (desktop.search.suggest)
+search_info   key/value: version (INDEX_VERSION), lexicon (data/search/*.toml
+              as JSON, see desktop.search.lexicon), vocab (a build stamp)
 search_themes theme name, paragraph id, key (the theme's number in tags),
               copied from the index stage's tables when they exist
 """
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
+import time
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from desktop.search.normalize import analyze, fold, words
+from desktop.search import lexicon
+from desktop.search.normalize import WORD_RE, analyze, fold, strip_marks, words
 
 #: Bump when the search tables change shape: the engine refuses another version.
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 INFO_TABLE = "search_info"
 FTS_TABLE = "search_fts"
 DOCS_TABLE = "search_docs"
 THEMES_TABLE = "search_themes"
+VOCAB_TABLE = "search_vocab"
 COLUMNS = ("exact", "bare", "stem", "alt", "meta", "tags")
 
 _YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
@@ -154,11 +164,18 @@ def _rows(conn: sqlite3.Connection, themes_of: dict[str, list[int]]) -> Iterator
     unit_expr = "unit_id" if "unit_id" in pcols else "node_id"
     cite_expr = "citation" if "citation" in pcols else "NULL"
     symbol_expr = "symbol" if "symbol" in pcols else "NULL"
+    line_expr = "source_line" if "source_line" in pcols else "NULL"
     paragraphs = conn.execute(
         f"SELECT id, text, part, document, node_id, {unit_expr}, sort, {cite_expr}, "
-        f"{symbol_expr} FROM paragraphs ORDER BY sort, id").fetchall()
+        f"{symbol_expr}, {line_expr} FROM paragraphs ORDER BY sort, id").fetchall()
+    # One text printed twice: same document, same source line, same text.
+    copies: dict[tuple, list[str]] = {}
+    for pid, text, _p, document, *_rest, line in paragraphs:
+        if line is not None and text:
+            copies.setdefault((document, line, text), []).append(pid)
+    twin_of = {pid: ids[0] for ids in copies.values() if len(ids) > 1 for pid in ids}
     first_para: dict[str, tuple] = {}
-    for pid, text, part, document, node_id, unit_id, sort, citation, symbol in paragraphs:
+    for pid, text, part, document, node_id, unit_id, sort, citation, symbol, _line in paragraphs:
         meeting, year, chain = ctx.get(node_id) or ctx.get(unit_id) or (unit_id, None, ())
         units = tuple(dict.fromkeys((*chain, unit_id, node_id, meeting)))
         for nid in (node_id, unit_id):
@@ -166,7 +183,7 @@ def _rows(conn: sqlite3.Connection, themes_of: dict[str, list[int]]) -> Iterator
         yield {"kind": "paragraph", "ref": pid, "label": None, "text": text or "",
                "part": part, "document": document, "meeting": meeting, "year": year,
                "sort": sort, "locator": normalize_locator(citation), "meta": symbol,
-               "units": units, "themes": themes_of.get(pid, ())}
+               "units": units, "themes": themes_of.get(pid, ()), "twin": twin_of.get(pid)}
     # Titles of decisions, resolutions, annexes and sections open their first paragraph.
     placeholders = ",".join("?" * len(_TITLE_KINDS))
     for nid, heading, title in conn.execute(
@@ -185,14 +202,16 @@ def _rows(conn: sqlite3.Connection, themes_of: dict[str, list[int]]) -> Iterator
 def build(db, ctx=None) -> None:
     """Write the search tables (replacing any previous ones)."""
     conn = _conn(db)
-    for table in (FTS_TABLE, DOCS_TABLE, THEMES_TABLE, INFO_TABLE):
+    for table in (FTS_TABLE, DOCS_TABLE, THEMES_TABLE, INFO_TABLE, VOCAB_TABLE):
         conn.execute(f"DROP TABLE IF EXISTS {table}")
     conn.execute(f"CREATE TABLE {INFO_TABLE} (key TEXT PRIMARY KEY, value TEXT)")
     conn.execute(f"INSERT INTO {INFO_TABLE} VALUES ('version', ?)", (INDEX_VERSION,))
+    conn.execute(f"INSERT INTO {INFO_TABLE} VALUES (?, ?)",
+                 (lexicon.INFO_KEY, json.dumps(lexicon.load_files(), ensure_ascii=False)))
     conn.execute(
         f"CREATE TABLE {DOCS_TABLE} (rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, "
         "ref TEXT NOT NULL, label TEXT, text TEXT, part TEXT, document TEXT, "
-        "meeting TEXT, year INTEGER, sort INTEGER, locator TEXT, loc_tail TEXT)")
+        "meeting TEXT, year INTEGER, sort INTEGER, locator TEXT, loc_tail TEXT, twin TEXT)")
     conn.execute(
         f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5({', '.join(COLUMNS)}, "
         "tokenize='unicode61 remove_diacritics 2')")
@@ -212,6 +231,8 @@ def build(db, ctx=None) -> None:
                      "part": None, "document": None, "meeting": None, "year": None,
                      "sort": None, "locator": None})
     insert_rows(conn, rows)
+    write_vocabulary(conn, (r["text"] for r in rows))
+    conn.execute(f"CREATE INDEX {DOCS_TABLE}_twin ON {DOCS_TABLE}(twin)")
     conn.execute(f"CREATE INDEX {DOCS_TABLE}_ref ON {DOCS_TABLE}(ref)")
     conn.execute(f"CREATE INDEX {DOCS_TABLE}_locator ON {DOCS_TABLE}(locator)")
     conn.execute(f"CREATE INDEX {DOCS_TABLE}_loc_tail ON {DOCS_TABLE}(loc_tail)")
@@ -231,12 +252,31 @@ def insert_rows(conn: sqlite3.Connection, rows: Iterable[dict]) -> None:
         text = None if r["kind"] == "paragraph" else r["text"]
         docs.append((i, r["kind"], r["ref"], r["label"], text, r["part"],
                      r["document"], r["meeting"], r["year"], r["sort"],
-                     loc, locator_tail(loc) if loc else None))
+                     loc, locator_tail(loc) if loc else None, r.get("twin")))
         fts.append((i, *index_columns(r["text"]), " ".join(words(r.get("meta") or "")),
                     row_tags(r)))
-    conn.executemany(f"INSERT INTO {DOCS_TABLE} VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", docs)
+    conn.executemany(f"INSERT INTO {DOCS_TABLE} VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", docs)
     conn.executemany(
         f"INSERT INTO {FTS_TABLE}(rowid, {', '.join(COLUMNS)}) VALUES (?,?,?,?,?,?,?)", fts)
+
+
+def write_vocabulary(conn: sqlite3.Connection, texts: Iterable[str]) -> None:
+    """The corpus words: folded form, commonest spelling (no diacritics), count."""
+    counts: dict[str, dict[str, int]] = {}
+    for text in texts:
+        for m in WORD_RE.finditer(text or ""):
+            raw = strip_marks(m.group())
+            folded = fold(raw)
+            if folded:
+                spellings = counts.setdefault(folded, {})
+                spellings[raw] = spellings.get(raw, 0) + 1
+    conn.execute(f"DROP TABLE IF EXISTS {VOCAB_TABLE}")
+    conn.execute(f"CREATE TABLE {VOCAB_TABLE} (word TEXT PRIMARY KEY, display TEXT, n INTEGER)")
+    conn.executemany(f"INSERT INTO {VOCAB_TABLE} VALUES (?, ?, ?)",
+                     [(w, max(sp, key=lambda k: (sp[k], k)), sum(sp.values()))
+                      for w, sp in counts.items()])
+    conn.execute(f"INSERT OR REPLACE INTO {INFO_TABLE} VALUES ('vocab', ?)",
+                 (f"{len(counts)}-{time.time_ns()}",))
 
 
 def row_tags(r: dict) -> str:
@@ -272,6 +312,14 @@ def check(db):
         f"(SELECT ref FROM {DOCS_TABLE} WHERE kind='paragraph')").fetchone()[0]
     if missing:
         yield Finding("search", "error", f"{missing} paragraph(s) missing from the search index")
+    known = {t for (t,) in conn.execute(f"SELECT DISTINCT theme FROM {THEMES_TABLE}")}
+    if known:
+        for group in lexicon.for_connection(conn, INFO_TABLE).groups:
+            for theme in group.themes:
+                if theme not in known:
+                    yield Finding("search", "error",
+                                  f"data/search/lexicon.toml: group {group.forms[0]!r} names "
+                                  f"theme {theme!r}, which the thematic index does not have")
     fts_rows = conn.execute(f"SELECT COUNT(*) FROM {FTS_TABLE}").fetchone()[0]
     docs_rows = sum(counts.values())
     if fts_rows != docs_rows:

@@ -71,6 +71,11 @@ def fold(text: str) -> str:
     return text.lower()
 
 
+def strip_marks(text: str) -> str:
+    """`text` without diacritics, tatweel and invisible characters (letters kept as spelled)."""
+    return _DROP_RE.sub("", text or "")
+
+
 def words(text: str) -> list[str]:
     """The folded words of `text`, in order (punctuation dropped)."""
     return _FOLDED_WORD_RE.findall(fold(text))

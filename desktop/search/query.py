@@ -101,6 +101,20 @@ def _quote(s: str) -> str:
     return '"' + s.replace('"', '""') + '"'
 
 
+@dataclass(frozen=True)
+class Alternative:
+    """Other ways of saying included terms start..end (end excluded).
+
+    terms: (label, term) pairs; a row matches the span if it holds all the
+    typed terms OR any alternative. label is the form shown to the user
+    («بصيغة: غسل الأموال»). Made by the engine from the lexicon and spelling.
+    """
+
+    start: int
+    end: int
+    terms: tuple[tuple[str, Term], ...]
+
+
 @dataclass
 class Query:
     """A parsed query. `text` is the input as read (after truncation)."""
@@ -108,6 +122,42 @@ class Query:
     text: str
     include: list[Term] = field(default_factory=list)
     exclude: list[Term] = field(default_factory=list)
+    #: non-overlapping alternatives for spans of `include` (see Alternative)
+    alternatives: list[Alternative] = field(default_factory=list)
+
+    def _concepts(self, method: str) -> list[str]:
+        """One expression per concept: a term, or a span of terms OR its alternatives."""
+        at = {a.start: a for a in self.alternatives}
+        out, i = [], 0
+        while i < len(self.include):
+            alt = at.get(i)
+            if alt is None or alt.end <= i:
+                out.append(getattr(self.include[i], method)())
+                i += 1
+                continue
+            typed = " AND ".join(getattr(t, method)() for t in self.include[i:alt.end])
+            others = [getattr(t, method)() for _, t in alt.terms]
+            out.append("(" + " OR ".join([f"({typed})", *others]) + ")")
+            i = alt.end
+        return out
+
+    def concept_spans(self) -> list[tuple[int, int, Alternative | None]]:
+        """(start, end, alternative) for each concept, in order."""
+        at = {a.start: a for a in self.alternatives}
+        out, i = [], 0
+        while i < len(self.include):
+            alt = at.get(i)
+            if alt is None or alt.end <= i:
+                out.append((i, i + 1, None))
+                i += 1
+            else:
+                out.append((i, alt.end, alt))
+                i = alt.end
+        return out
+
+    def concept_fts(self, lean: bool = True) -> list[str]:
+        """The MATCH expression of each concept alone (for partial matching)."""
+        return self._concepts("lean_fts" if lean else "fts")
 
     @property
     def is_empty(self) -> bool:
@@ -118,7 +168,7 @@ class Query:
         """The MATCH expression, or None when the query cannot match anything."""
         if not self.include:
             return None
-        expr = " AND ".join(t.fts() for t in self.include)
+        expr = " AND ".join(self._concepts("fts"))
         if self.exclude:
             expr = f"({expr}) NOT ({' OR '.join(t.fts() for t in self.exclude)})"
         return expr
@@ -127,7 +177,7 @@ class Query:
         """The rows of fts() through a cheaper expression (see Term.lean_fts)."""
         if not self.include:
             return None
-        expr = " AND ".join(t.lean_fts() for t in self.include)
+        expr = " AND ".join(self._concepts("lean_fts"))
         if self.exclude:
             expr = f"({expr}) NOT ({' OR '.join(t.lean_fts() for t in self.exclude)})"
         return expr

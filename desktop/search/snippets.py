@@ -83,6 +83,7 @@ class Matcher:
         self.terms = [(t, [analyze(w) for w in t.words]) for t in query.include]
         #: folded word -> ((term index, word position in the term), ...) it matches
         self._memo: dict[str, tuple[tuple[int, int], ...]] = {"": ()}
+        self._spans_memo: dict[str, list[tuple[int, int, int]]] = {}
         # Cheap pre-test: a word can match only if it shares a form with a
         # term word, or starts like a prefix term.
         self._keys = {f for _, tw in self.terms for a in tw for f in (a.exact, a.bare, *a.stems)}
@@ -106,6 +107,28 @@ class Matcher:
 
     def spans(self, text: str) -> list[tuple[int, int, int]]:
         """(start, end, term index) of every match in `text`, in order, without overlaps."""
+        spans = self.all_spans(text)
+        merged: list[tuple[int, int, int]] = []
+        for s, e, ti in spans:
+            if merged and s < merged[-1][1]:
+                continue
+            merged.append((s, e, ti))
+        return merged
+
+    def terms_in(self, text: str) -> set[int]:
+        """Indexes of the query terms that match somewhere in `text`."""
+        return {ti for _, _, ti in self.all_spans(text or "")}
+
+    def all_spans(self, text: str) -> list[tuple[int, int, int]]:
+        """Every (start, end, term index) match, sorted, overlaps kept (memoised per text)."""
+        found = self._spans_memo.get(text)
+        if found is None:
+            if len(self._spans_memo) > 512:
+                self._spans_memo.clear()
+            found = self._spans_memo[text] = self._all_spans(text)
+        return found
+
+    def _all_spans(self, text: str) -> list[tuple[int, int, int]]:
         toks, exacts = _tokenized(text)
         memo = self._memo
         for e in set(exacts).difference(memo):
@@ -123,12 +146,7 @@ class Matcher:
                                              for kk in range(1, n)):
                         spans.append((toks[i].start, toks[i + n - 1].end, ti))
         spans.sort()
-        merged: list[tuple[int, int, int]] = []
-        for s, e, ti in spans:
-            if merged and s < merged[-1][1]:
-                continue
-            merged.append((s, e, ti))
-        return merged
+        return spans
 
 
 def match_spans(text: str, query: Query | Matcher) -> list[tuple[int, int, int]]:

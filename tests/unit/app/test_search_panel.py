@@ -119,11 +119,16 @@ def test_filters_restrict_results(window, qtbot):
 def test_related_documents_only_when_asked(window, qtbot):
     panel = window.search_panel
     search(qtbot, panel, "الاتجار بالأشخاص")
-    compendium_only = {panel.model.result(i).id for i in range(panel.result_count())}
+
+    def full_matches() -> set[str]:  # partial matches below them vary with the scope
+        return {panel.model.result(i).id for i in range(panel.result_count())
+                if not panel.model.result(i).partial}
+
+    compendium_only = full_matches()
     with qtbot.waitSignal(panel.results_shown, timeout=10000):
         panel.related_box.setChecked(True)
-    with_related = {panel.model.result(i).id for i in range(panel.result_count())}
-    assert compendium_only < with_related
+    with_related = full_matches()
+    assert compendium_only and compendium_only < with_related
 
 
 def test_locator_goes_straight_to_the_paragraph(window, qtbot):
@@ -233,3 +238,54 @@ def test_panel_on_an_index_of_another_version_explains_instead_of_crashing(qtbot
     qtbot.addWidget(panel)
     assert not panel.search_box.isEnabled()
     assert "أعد بناءها" in panel.message.text()
+
+
+# --- a delegate's own words (issue 19) ---------------------------------------------
+
+def test_misspelled_query_offers_a_suggestion_that_one_click_searches(window, qtbot):
+    from desktop.app.search_panel import RLM
+
+    panel = window.search_panel
+    window.navigation.setCurrentWidget(panel)
+    with qtbot.waitSignal(panel.results_shown, timeout=10000):
+        type_text(panel.search_box, "حمايه الشهوود")
+    button = panel.suggestion_button
+    assert not button.isHidden()
+    assert button.text() == RLM + "هل تقصد: حماية الشهود؟"
+    with qtbot.waitSignal(panel.results_shown, timeout=10000) as blocker:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert panel.search_box.text() == "حماية الشهود"
+    assert blocker.args[0] > 0 and button.isHidden()
+    ids = {panel.model.result(i).id for i in range(panel.result_count())}
+    assert {"A07/13", "A07/11"} <= ids
+
+
+def test_partial_matches_are_headed_and_variants_named(window, qtbot):
+    from desktop.app.search_panel import HTML_ROLE, PARTIAL_HEADING
+
+    panel = window.search_panel
+    search(qtbot, panel, "الشهود المستضعفين الأطفال")
+    start = panel.model.partial_start
+    assert start is not None and 0 < start < panel.result_count()
+    html = [panel.model.index(i, 0).data(HTML_ROLE) for i in range(panel.result_count())]
+    assert PARTIAL_HEADING in html[start]
+    assert not any(PARTIAL_HEADING in h for i, h in enumerate(html) if i != start)
+
+    search(qtbot, panel, "غسيل الأموال")
+    html = [panel.model.index(i, 0).data(HTML_ROLE) for i in range(panel.result_count())]
+    assert any("بصيغة: غسل الأموال" in h for h in html)
+    assert any("من الفهرس المواضيعي: غسل الأموال" in h for h in html)
+
+
+def test_english_query_says_it_searched_the_arabic(window, qtbot):
+    panel = window.search_panel
+    assert search(qtbot, panel, "witness protection") > 0
+    assert not panel.notes_label.isHidden()
+    assert "حماية الشهود" in panel.notes_label.text()
+
+
+def test_a_long_query_without_results_is_echoed_shortened(window, qtbot):
+    panel = window.search_panel
+    assert search(qtbot, panel, "xyzzy qwerty " * 30) == 0
+    text = panel.message.text()
+    assert "…" in text and len(text) < 200
