@@ -678,6 +678,10 @@ def _search(conn, q, results, hit, part, unit, year, theme, document, limit, off
             also_in=_also_in(conn, twin, ref) if twin else ()))
         if len(results) >= limit:
             break
+    else:
+        if len(rows) >= total and not capped:
+            # Every candidate was read: count what was shown (a text printed twice is one hit).
+            results.total = skipped + len(results)
     return results
 
 
