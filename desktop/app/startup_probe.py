@@ -28,6 +28,13 @@ OTHER_UNITS = ("B3-d4/1", "B6-r4/annex/l2.q2", "A02/8", "B4-d3/l9", "A11/1", "B8
 SEARCH_TEXT = "حماية الشهود"
 
 
+def cpu_seconds() -> float:
+    """User + system CPU time of this process so far: unlike wall time, it
+    hardly changes when other processes load the machine."""
+    times = os.times()
+    return times.user + times.system
+
+
 def rss_kb() -> int:
     """Resident memory of this process (Linux /proc; 0 elsewhere)."""
     try:
@@ -47,12 +54,14 @@ class _FirstPaint(QObject):
     def __init__(self, target, then):
         super().__init__(target)
         self.at: float | None = None
+        self.cpu: float | None = None
         self.modules: list[str] = []
         self._then = then
 
     def eventFilter(self, watched, event) -> bool:
         if self.at is None and event.type() == QEvent.Type.Paint:
             self.at = time.time()
+            self.cpu = cpu_seconds()
             self._then()
             self.modules = sorted(name for name in sys.modules
                                   if name.split(".")[0] in ("desktop", "docx", "lxml", "markdown",
@@ -82,7 +91,7 @@ def attach(app: QApplication, window, settle: float | None = None) -> None:
         if getattr(report, "done", False):
             return
         report.done = True
-        result = {"first_paint": paint.at, "rss_kb": rss_kb(),
+        result = {"first_paint": paint.at, "cpu_at_first_paint": paint.cpu, "rss_kb": rss_kb(),
                   "paragraph": window.reader.current_paragraph_id(),
                   "modules_at_first_paint": paint.modules}
         opens = []
