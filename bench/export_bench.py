@@ -62,8 +62,9 @@ def main() -> int:
     if not db_path.is_file():
         print(f"building {db_path} ...")
         builder.build(db_path)
-    db = builder.open_db(db_path)
-    all_ids = [r[0] for r in db.execute("SELECT id FROM paragraphs ORDER BY sort").fetchall()]
+    from desktop.content.store import open_store
+    db = open_store(db_path)
+    all_ids = [r[0] for r in db.conn.execute("SELECT id FROM paragraphs ORDER BY sort").fetchall()]
     ids = spread(all_ids, args.count)
     items = gather_items(db, ids)
     chars = sum(len(i.text) for i in items)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 import tempfile
 from pathlib import Path
@@ -40,40 +39,6 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def resolve_open_locator(store, text: str) -> list[str]:
-    """Paragraph ids for an --open locator.
-
-    Accepts a paragraph id ("A07/13"), a citation as the app prints it
-    ("الجزء باء، المقرر 3/4، (ط) '2'"), and any compendium locator through
-    desktop.content.locators.resolve_locator ("الجزء ألف سابعاً-13",
-    "ثامناً-3-7"); without that module, the Part A "ordinal-number" form.
-    """
-    text = text.strip()
-    if store.paragraph(text):
-        return [text]
-    cited = store.paragraph_by_citation(text)
-    if cited:
-        return [cited.id]
-    try:
-        from desktop.content.locators import resolve_locator
-    except ImportError:
-        resolve_locator = None
-    if resolve_locator is not None:
-        try:
-            found = list(resolve_locator(store.db, text))
-        except (ValueError, KeyError, LookupError):
-            found = []
-        return [pid for pid in found if store.paragraph(pid)]
-    from desktop.content.ids import ORDINALS, meeting_id
-    words = "|".join(sorted(map(re.escape, ORDINALS), key=len, reverse=True))
-    match = re.fullmatch(rf"(?:الجزء\s+ألف[،,]?\s*)?({words})\s*-\s*(\d+)", text)
-    if match:
-        pid = f"{meeting_id(ORDINALS[match.group(1)])}/{match.group(2)}"
-        if store.paragraph(pid):
-            return [pid]
-    return []
-
-
 def main(argv: list[str] | None = None) -> int:
     utf8_streams()
     args = parse_args(sys.argv[1:] if argv is None else argv)
@@ -95,7 +60,8 @@ def main(argv: list[str] | None = None) -> int:
 
     target = None
     if args.locator:
-        ids = resolve_open_locator(store, args.locator)
+        from desktop.content.locate import resolve
+        ids = resolve(store, args.locator)
         if not ids:
             status = errors.report_unknown_locator(args.locator, dialog=not headless)
             if headless:

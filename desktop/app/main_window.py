@@ -61,7 +61,7 @@ from desktop.app.about import add_about_action
 from desktop.app.application import WINDOW_TITLE
 from desktop.app.index_panel import IndexPanel
 from desktop.app.links_panel import LinksPanel
-from desktop.app.reader import ReaderView, official_reference
+from desktop.app.reader import ReaderView
 from desktop.app.settings import DEFAULT_ZOOM, AppSettings
 from desktop.app.tree_model import ContentTreeModel
 
@@ -293,8 +293,9 @@ class MainWindow(QMainWindow):
         # RLM first: a QLabel whose text starts with a Latin symbol would
         # otherwise lay the whole line out left-to-right (Qt takes a label's
         # direction from its first strong character)
-        self.citation_label.setText(RLM + (para.citation or para.id))
-        official = official_reference(para)
+        cite = self.store.citation(para)
+        self.citation_label.setText(RLM + cite.short)
+        official = cite.official_line
         self.official_label.setText(RLM + official if official else "")
         self.links_panel.show_paragraph(paragraph_id)
         if not self._keep_tree:

@@ -141,12 +141,11 @@ def print_with_preview(parent: QWidget | None, items: list[ExportItem],
 def unit_items(window, paragraph_id: str | None) -> tuple[list[ExportItem], str]:
     """The items of the unit around a paragraph, and the unit's heading."""
     from desktop.app.selection_panel import gather_known
-    from desktop.export.model import paragraphs_under
 
     para = window.store.paragraph(paragraph_id) if paragraph_id else None
     if para is None:
         return [], DEFAULT_TITLE
-    ids = paragraphs_under(window.store.conn, para.unit_id)
+    ids = window.store.paragraphs_under(para.unit_id)
     items, _ = gather_known(window.store, ids)
     items = _noted(window, items)
     title = items[0].unit_heading if items and items[0].unit_heading else DEFAULT_TITLE

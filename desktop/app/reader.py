@@ -17,15 +17,14 @@ from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from desktop.app import reader_access
 
-from desktop.content.render import (PARA_SCHEME, anchor_name, render_unit,
-                                    strip_joiners)
+from desktop.content.citations import RLM, strip_joiners
+from desktop.content.render import PARA_SCHEME, anchor_name, render_unit
 from desktop.content.store import ContentStore, Paragraph
 from desktop.content import editorial_html
 from desktop.app.application import reader_font
 from desktop.app.settings import DEFAULT_ZOOM, MAX_ZOOM, MIN_ZOOM
 
 TERM_COLOUR = "#ffd27f"
-RLM = "\u200f"
 CORRECTED_PREFIX = "صُحّح في هذا التطبيق"
 MARK_COLOUR = "#fff8dc"
 
@@ -421,7 +420,7 @@ class ReaderView(QTextBrowser):
         if href.startswith(PARA_SCHEME):
             target = self.store.paragraph(href[len(PARA_SCHEME):])
             if target:
-                return citation_line(target)
+                return self.store.citation(target).full
         return ""
 
     def _tooltip_under(self, pos: QPoint) -> str:
@@ -430,7 +429,7 @@ class ReaderView(QTextBrowser):
             # hovering a cross-reference previews it: citation and first lines
             target = self.store.paragraph(href[len(PARA_SCHEME):])
             if target:
-                return link_preview(target)
+                return link_preview(target, self.store.citation(target).full)
         target = self.link_target_text(href)
         if target:
             return target
@@ -438,7 +437,7 @@ class ReaderView(QTextBrowser):
         if pid:
             para = self.store.paragraph(pid)
             if para:
-                return citation_line(para)
+                return self.store.citation(para).full
         return ""
 
     def viewportEvent(self, event: QEvent) -> bool:
@@ -472,16 +471,21 @@ class ReaderView(QTextBrowser):
         super().wheelEvent(event)
 
     def mouseReleaseEvent(self, event) -> None:
-        at = event.position().toPoint()
-        self._link_source = self.paragraph_at(at) if self.anchorAt(at) else None
+        # Ask for the link BEFORE Qt handles the release: the release follows
+        # the link (a new unit is shown), and the same point then lies over
+        # another paragraph of the new page, which must not become current --
+        # the link's target is the current paragraph.
+        pos = event.position().toPoint()
+        on_link = bool(self.anchorAt(pos))
+        self._link_source = self.paragraph_at(pos) if on_link else None
+        shown = (self._unit_id, self._paragraph_id)
         super().mouseReleaseEvent(event)
-        if event.button() == Qt.MouseButton.LeftButton \
+        if event.button() == Qt.MouseButton.LeftButton and not on_link \
+                and (self._unit_id, self._paragraph_id) == shown \
                 and not self.textCursor().hasSelection():
-            pos = event.position().toPoint()
-            if not self.anchorAt(pos):
-                pid = self.paragraph_at(pos)
-                if pid:
-                    self.select_paragraph(pid)
+            pid = self.paragraph_at(pos)
+            if pid:
+                self.select_paragraph(pid)
 
     def mousePressEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.BackButton:
@@ -526,15 +530,22 @@ class ReaderView(QTextBrowser):
         return action
 
     def copy_with_citation(self, paragraph_id: str) -> str:
-        """Put the paragraph's text and citation on the clipboard; returns it."""
+        """Put the paragraph's text and citation on the clipboard, as the
+        selection's copy does (rich and plain text, quality marks, THE
+        citation); returns the plain text."""
+        from PySide6.QtCore import QMimeData
         from PySide6.QtWidgets import QApplication
+        from desktop.export.clipboard import payload
+        from desktop.export.model import gather_items
 
-        para = self.store.paragraph(paragraph_id)
-        if para is None:
+        if self.store.paragraph(paragraph_id) is None:
             return ""
-        text = paragraph_with_citation(para)
-        QApplication.clipboard().setText(text)
-        return text
+        data = payload(gather_items(self.store, [paragraph_id]))
+        mime = QMimeData()
+        mime.setHtml(data.html)
+        mime.setText(data.text)
+        QApplication.clipboard().setMimeData(mime)
+        return data.text
 
     def createMimeDataFromSelection(self):
         mime = super().createMimeDataFromSelection()
@@ -649,23 +660,15 @@ class ReaderView(QTextBrowser):
         reader_access.announce(self, prefix + cite)
 
 
-def citation_line(para: Paragraph) -> str:
-    """The citation, with the official report paragraph where known."""
-    parts = [para.citation or para.id]
-    official = official_reference(para)
-    if official:
-        parts.append(official)
-    return "\n".join(parts)
-
-
 #: a link's hover preview: this many lines of the target, this wide
 PREVIEW_LINES = 3
 PREVIEW_WIDTH = 70
 
 
-def link_preview(para: Paragraph) -> str:
-    """What hovering a cross-reference shows: the target's citation and
-    official paragraph, then its first lines (cut at a word, "…" after)."""
+def link_preview(para: Paragraph, citation: str | None = None) -> str:
+    """What hovering a cross-reference shows: the target's citation
+    (``citation``: THE full citation, from ContentStore.citation), then its
+    first lines (cut at a word, "…" after)."""
     import textwrap
 
     label = f"{para.label} " if para.label and para.label.isdigit() else ""
@@ -675,24 +678,5 @@ def link_preview(para: Paragraph) -> str:
     if len(lines) > PREVIEW_LINES:
         shown[-1] += " …"
     # RLM first: a line that starts with a symbol (CTOC/...) would turn left-to-right
-    return citation_line(para) + ("\n\n" + "\n".join(RLM + line for line in shown)
-                                  if shown else "")
-
-
-def official_reference(para: Paragraph) -> str:
-    """e.g. "CTOC/COP/WG.2/2013/5، الفقرة 34" (marked when uncertain)."""
-    if not para.report_paragraph:
-        return ""
-    text = f"{para.symbol}، الفقرة {para.report_paragraph}" if para.symbol else \
-        f"الفقرة {para.report_paragraph} من التقرير"
-    if not para.report_paragraph_certain:
-        text += " (غير مؤكد)"
-    return text
-
-
-def paragraph_with_citation(para: Paragraph) -> str:
-    label = f"{para.label} " if para.label else ""
-    cite = para.citation or para.id
-    if para.symbol:
-        cite = f"{cite} ({para.symbol})"
-    return f"{label}{para.text}\n— {cite}"
+    preview = "\n".join(RLM + line for line in shown)
+    return (citation or para.citation or para.id) + ("\n\n" + preview if shown else "")

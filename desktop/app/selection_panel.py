@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from typing import TYPE_CHECKING
 
+from desktop.content.citations import RLM, join_symbols, paragraphs_phrase
 from desktop.userdata import SelectionExists, SelectionStore, UserDataError, default_path
 
 if TYPE_CHECKING:  # the export layer loads on first use, after the first paint
@@ -32,38 +33,20 @@ if TYPE_CHECKING:  # the export layer loads on first use, after the first paint
 PANEL_TITLE = "المختارات"
 ID_ROLE = Qt.ItemDataRole.UserRole
 SNIPPET = 140
-RLM = "\u200f"
+#: "n paragraphs" with Arabic number agreement (one rule, in citations)
+paragraphs_text = paragraphs_phrase
 
 
-def paragraphs_text(n: int) -> str:
-    """"n paragraphs" with Arabic number agreement."""
-    if n == 0:
-        return "لا فقرات"
-    if n == 1:
-        return "فقرة واحدة"
-    if n == 2:
-        return "فقرتان"
-    if 3 <= n <= 10:
-        return f"{n} فقرات"
-    return f"{n} فقرة"
-
-
-def _connection(content):
-    """The sqlite connection behind a ContentStore (or a connection itself)."""
-    return getattr(content, "conn", content)
-
-
-def gather_known(content, ids: list[str]) -> tuple[list[ExportItem], list[str]]:
+def gather_known(store, ids: list[str]) -> tuple[list[ExportItem], list[str]]:
     """ExportItems for the ids that exist, and the ids that no longer do
     (a selection saved against an older database)."""
     from desktop.export.model import UnknownParagraph, gather_items
 
-    conn = _connection(content)
     try:
-        return gather_items(conn, ids), []
+        return gather_items(store, ids), []
     except UnknownParagraph as exc:
         missing = set(exc.ids)
-        return gather_items(conn, [i for i in ids if i not in missing]), list(exc.ids)
+        return gather_items(store, [i for i in ids if i not in missing]), list(exc.ids)
 
 
 class SelectionPanel(QWidget):
@@ -212,7 +195,6 @@ class SelectionPanel(QWidget):
         text = item.text if len(item.text) <= SNIPPET else item.text[:SNIPPET].rstrip() + "…"
         label = f"{item.display_label} " if item.display_label else ""
         # WORD JOINERs keep document symbols whole when the line wraps.
-        from desktop.export.model import join_symbols
 
         return join_symbols(f"{RLM}{label}{text}\n{RLM}({item.citation_line()})")
 
@@ -231,9 +213,7 @@ class SelectionPanel(QWidget):
 
     def add_paragraphs(self, ids: list[str]) -> int:
         """Add paragraphs (known ones only, in order); returns how many were new."""
-        from desktop.export.model import existing_ids
-
-        known = existing_ids(_connection(self.content), ids)
+        known = self.content.existing_ids(ids)
         wanted = [pid for pid in ids if pid in known]
         added: list[str] = []
         self._write(lambda: added.extend(self.selection.add(wanted)))
@@ -244,9 +224,7 @@ class SelectionPanel(QWidget):
 
     def add_node(self, node_id: str) -> int:
         """Add every paragraph of a unit (meeting, decision, annex, part)."""
-        from desktop.export.model import paragraphs_under
-
-        return self.add_paragraphs(paragraphs_under(_connection(self.content), node_id))
+        return self.add_paragraphs(self.content.paragraphs_under(node_id))
 
     def move_current(self, delta: int) -> None:
         row = self.list.currentRow()
@@ -555,9 +533,7 @@ def tree_ids(window, index) -> list[str]:
     kind, ident = key
     if kind == "paragraph":
         return [ident]
-    from desktop.export.model import paragraphs_under
-
-    return paragraphs_under(_connection(window.store), ident)
+    return window.store.paragraphs_under(ident)
 
 
 def index_ids(window, proxy_index) -> list[str]:

@@ -11,7 +11,8 @@ import sqlite3
 
 from PySide6.QtCore import QUrl
 
-from desktop.content.render import para_href, strip_joiners
+from desktop.content.citations import strip_joiners
+from desktop.content.render import para_href
 
 
 def run_self_test(window) -> list[str]:

@@ -132,6 +132,8 @@ class _Parser:
                 return head
             if label[0].isdigit():
                 return f"{head}-{label}"
+            if label == "الفقرة الافتتاحية":  # cited as in Part B
+                return f"{head}، {label}"
             return f"{head}- {label}"
         pieces = [part, unit.cite_name]
         if self.annex is not None:

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
+from types import SimpleNamespace
+
+from desktop.content.citations import cite
 
 
 def footnotes_by_paragraph(db, documents: Iterable[str]) -> dict[str, list[dict]]:
@@ -29,6 +32,7 @@ def paragraph_objects(db, documents: Iterable[str],
     reading order; `extra(row)` gives the keys that follow ``footnotes``."""
     documents = list(documents)
     footnotes = footnotes_by_paragraph(db, documents)
+    records = {d["id"]: SimpleNamespace(**d) for d in db.query("SELECT * FROM documents")}
     for row in db.query(
             f"""SELECT p.*, u.heading AS unit_heading FROM paragraphs p
                 JOIN nodes u ON u.id = p.unit_id
@@ -36,7 +40,9 @@ def paragraph_objects(db, documents: Iterable[str],
             documents):
         yield {
             "type": "paragraph", "id": row["id"], "document": row["document"],
-            "citation": row["citation"], "symbol": row["symbol"], "part": row["part"],
+            # THE citation (naming the document), not the parser's local place
+            "citation": cite(SimpleNamespace(**row), records.get(row["document"])).short,
+            "symbol": row["symbol"], "part": row["part"],
             "unit": row["unit_heading"], "label": row["label"],
             "label_path": json.loads(row["label_path"]), "kind": row["kind"],
             "text": row["text"], "footnotes": footnotes.get(row["id"], []),

@@ -69,8 +69,8 @@ def gap_facts(store: ContentStore, node_id: str) -> list[dict]:
 
 def render_gap(store: ContentStore, node_id: str) -> str:
     """The reader's page for a gap node (the whole HTML document)."""
-    from desktop.content.render import (_heading_block, _meta_block, _page,
-                                        keep_symbols_whole, para_href)
+    from desktop.content.citations import join_symbols
+    from desktop.content.render import _heading_block, _meta_block, _page, para_href
     node = store.node(node_id)
     if not is_gap(node):
         raise KeyError(node_id)
@@ -93,7 +93,7 @@ def render_gap(store: ContentStore, node_id: str) -> str:
         sources = {p.id: p for p in store.paragraphs(
             {f["paragraph_id"] for f in facts if f.get("paragraph_id")})}
         for fact in facts:
-            text = html.escape(keep_symbols_whole(fact["text"]))
+            text = html.escape(join_symbols(fact["text"]))
             source = sources.get(fact.get("paragraph_id") or "")
             cite = ""
             if source is not None:
@@ -101,7 +101,7 @@ def render_gap(store: ContentStore, node_id: str) -> str:
                 tip = html.escape(document.title if document and document.title else "", quote=True)
                 cite = (f' &#x2190; المصدر: <a href="{html.escape(para_href(source.id))}"'
                         f' title="{tip}">'
-                        f"{html.escape(keep_symbols_whole(source.citation or source.id))}</a>")
+                        f"{html.escape(join_symbols(source.citation or source.id))}</a>")
             blocks.append(f'<p dir="rtl" align="right" style="margin-right:16px; margin-top:4px">'
                           f"&#x2022; {text}{cite}</p>")
     return _page("\n".join(blocks))
@@ -214,10 +214,10 @@ def _rows_for(store: ContentStore, table: str, ids: list[str]) -> list[dict]:
 
 def correction_notice(marks: list[CorrectionMark]) -> str:
     """The per-paragraph notice for corrected words (as quality_html gives COP 12)."""
-    pairs = "، ".join(f"«{m.original}» ← «{m.corrected}»" for m in marks)
+    from desktop.content.citations import corrections_note
+    note = corrections_note([(m.original, m.corrected) for m in marks])
     return (f'<span style="color:{NOTICE_COLOUR}; font-size:small">'
-            f"[{html.escape('صُحّحت في هذا التطبيق كلمات خاطئة في المصدر: ' + pairs)}]"
-            f"</span><br/>")
+            f"[{html.escape(note)}]</span><br/>")
 
 
 def mark_open(mark: CorrectionMark) -> str:

@@ -8,7 +8,7 @@ then run through ``markdown``, so nothing in the data can inject markup;
 
 Qt's rich-text engine honours only ``dir="rtl"``/``dir="ltr"`` on blocks
 (``dir="auto"``, ``<bdi>`` and CSS ``direction`` are ignored), so every block carries ``dir="rtl"``; document symbols get a
-WORD JOINER after each ``/`` so Qt does not break them across lines.
+WORD JOINER after each ``/`` (citations.join_symbols) so Qt does not break them across lines.
 
 Anchors: ``p-<id>`` before each paragraph, ``fn-<n>`` on each footnote.
 Hrefs: ``para:<id>`` for a link to a paragraph, ``#fn-<n>`` for a footnote.
@@ -20,15 +20,12 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from desktop.content.citations import display_label, join_symbols
 from desktop.content.store import ContentStore, Footnote, Link, Node, Paragraph
 from desktop.content.related import quality_html
 from desktop.content import editorial_html
 
-WORD_JOINER = "\u2060"
 PARA_SCHEME = "para:"
-
-#: Latin document symbols such as CTOC/COP/WG.2/2013/5 or A/RES/55/25.
-SYMBOL_RE = re.compile(r"\b[A-Z][A-Za-z0-9.]*(?:/[A-Za-z0-9.\-]+)+")
 _MD_SPECIAL = re.compile(r"([\\`_{}\[\]()#+!-])")
 _LONE_STAR = re.compile(r"(?<!\*)\*(?!\*)")
 _TOKEN = re.compile(r"zq(\d+)qz")
@@ -52,16 +49,6 @@ def anchor_name(paragraph_id: str) -> str:
 
 def para_href(paragraph_id: str) -> str:
     return f"{PARA_SCHEME}{paragraph_id}"
-
-
-def keep_symbols_whole(text: str) -> str:
-    """Insert a WORD JOINER after each "/" of a document symbol."""
-    return SYMBOL_RE.sub(lambda m: m.group(0).replace("/", "/" + WORD_JOINER), text)
-
-
-def strip_joiners(text: str) -> str:
-    """Undo keep_symbols_whole (for copying text out of the reader)."""
-    return text.replace(WORD_JOINER, "")
 
 
 def escape_source(text: str) -> str:
@@ -192,47 +179,34 @@ def paragraph_body(para: Paragraph, notes: list[Footnote], links: list[Link],
     for span in spans:
         if span.start < pos:
             continue
-        pieces.append(escape_source(keep_symbols_whole(text[pos:span.start])))
+        pieces.append(escape_source(join_symbols(text[pos:span.start])))
         pieces.append(token(span.open_html))
         if span.end > span.start:
             inner_pos = span.start
             for start, end, open_html in sorted(span.inner):
                 if start < inner_pos:
                     continue
-                pieces.append(escape_source(keep_symbols_whole(text[inner_pos:start])))
+                pieces.append(escape_source(join_symbols(text[inner_pos:start])))
                 pieces.append(token(open_html))
-                pieces.append(escape_source(keep_symbols_whole(text[start:end])))
+                pieces.append(escape_source(join_symbols(text[start:end])))
                 pieces.append(token("</span>"))
                 inner_pos = end
-            pieces.append(escape_source(keep_symbols_whole(text[inner_pos:span.end])))
+            pieces.append(escape_source(join_symbols(text[inner_pos:span.end])))
             pieces.append(token(span.close_html))
         pos = span.end
-    pieces.append(escape_source(keep_symbols_whole(text[pos:])))
+    pieces.append(escape_source(join_symbols(text[pos:])))
     body = markdown_inline("".join(pieces))
     body = _TOKEN.sub(lambda m: markup[int(m.group(1))], body)
     return body, unplaced
 
 
-def display_label(para: Paragraph) -> str:
-    """The label as printed at the paragraph's own level ("13-", "(أ)", "'1'")."""
-    if para.kind in ("chapeau", "text", "note") or not para.label:
-        return ""
-    if para.label_path:
-        last = para.label_path[-1]
-    else:
-        last = para.label
-    if para.kind == "numbered" and last.isdigit():
-        return f"{last}-"
-    return last
-
-
 def _heading_block(level: int, text: str, extra_style: str = "") -> str:
-    body = markdown_inline(escape_source(keep_symbols_whole(text)))
+    body = markdown_inline(escape_source(join_symbols(text)))
     return f'<h{level} dir="rtl" align="right" style="{extra_style}">{body}</h{level}>'
 
 
 def _meta_block(text: str) -> str:
-    body = html.escape(keep_symbols_whole(text))
+    body = html.escape(join_symbols(text))
     return f'<p dir="rtl" align="right" style="color:#555555; margin:0">{body}</p>'
 
 
@@ -305,7 +279,7 @@ def render_unit(store: ContentStore, unit_id: str, selected_id: str | None = Non
     if all_notes:
         blocks.append('<hr/>')
         for note in all_notes:
-            text = markdown_inline(escape_source(keep_symbols_whole(note.text)))
+            text = markdown_inline(escape_source(join_symbols(note.text)))
             blocks.append(
                 f'<p dir="rtl" align="right" style="font-size:small; margin:2px 0">'
                 f'<a name="fn-{note.number}"></a><sup>{note.number}</sup> {text}</p>')
@@ -358,7 +332,7 @@ SEE_ALSO = {
 
 def _link_anchor(link: Link, citation: str) -> str:
     return (f'<a href="{html.escape(para_href(link.to_id))}">'
-            f'{html.escape(keep_symbols_whole(citation))}</a>')
+            f'{html.escape(join_symbols(citation))}</a>')
 
 
 def _unit_link_block(link: Link, citation: str) -> str:

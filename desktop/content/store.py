@@ -12,11 +12,13 @@ database lacks them the store answers with empty lists instead of failing.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.content import citations
 from desktop.content.schema import SCHEMA_VERSION
 
 
@@ -73,6 +75,8 @@ class Paragraph:
     label: str | None
     label_path: tuple[str, ...]
     text: str
+    #: THE citation's short form (desktop.content.citations.cite), naming the
+    #: document for anything outside the compendium
     citation: str | None
     symbol: str | None
     report_paragraph: str | None
@@ -80,6 +84,9 @@ class Paragraph:
     depth: int
     sort: int
     source_line: int | None = None
+    #: the place within its document, as the parser stored it
+    #: (paragraphs.citation): what locators and the search index match
+    local_citation: str | None = None
 
 
 @dataclass(frozen=True)
@@ -148,14 +155,16 @@ def _record(cls, row: sqlite3.Row, **overrides):
     return cls(**values)
 
 
-def _paragraph(row: sqlite3.Row) -> Paragraph:
+def _paragraph(row: sqlite3.Row, documents: dict[str, "Document"]) -> Paragraph:
     try:
         path = tuple(json.loads(row["label_path"] or "[]"))
     except ValueError:
         path = ()
-    return _record(Paragraph, row, label_path=path,
+    para = _record(Paragraph, row, label_path=path,
                    report_paragraph_certain=bool(row["report_paragraph_certain"]),
-                   depth=row["depth"] or 0)
+                   depth=row["depth"] or 0, local_citation=row["citation"])
+    short = citations.cite(para, documents.get(para.document)).short
+    return dataclasses.replace(para, citation=short)
 
 
 # --- the store -----------------------------------------------------------
@@ -209,6 +218,7 @@ class ContentStore:
         self.path = path
         self.tables = tables
         self._node_cache: dict[str, Node] = {}
+        self._document_cache: dict[str, Document] | None = None
         self._columns: dict[tuple[str, str], bool] = {}
 
     @property
@@ -225,7 +235,39 @@ class ContentStore:
         self.conn.close()
 
     def _rows(self, sql: str, params=()) -> list[sqlite3.Row]:
-        return self.conn.execute(sql, params).fetchall()
+        # the cursor's own row factory: a connection handed in by another
+        # reader (ContentStore.over) keeps whatever rows it gives its owner
+        cursor = self.conn.cursor()
+        cursor.row_factory = sqlite3.Row
+        return cursor.execute(sql, params).fetchall()
+
+    @classmethod
+    def over(cls, conn: sqlite3.Connection, path: Path | str = "") -> "ContentStore":
+        """A store reading an already open content database connection."""
+        tables = {r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+        return cls(conn, Path(path), tables)
+
+    def _documents(self) -> dict[str, Document]:
+        if self._document_cache is None:
+            self._document_cache = {d.id: d for d in self.documents()}
+        return self._document_cache
+
+    # citations
+
+    def citation(self, para: "Paragraph | str") -> "citations.Citation":
+        """THE citation of a paragraph (short and full forms, quality noted)."""
+        if isinstance(para, str):
+            found = self.paragraph(para)
+            if found is None:
+                raise KeyError(para)
+            para = found
+        quality = ""
+        if self.has_table("paragraph_quality"):
+            row = self._rows("SELECT quality FROM paragraph_quality WHERE paragraph_id = ?",
+                             (para.id,))
+            quality = row[0]["quality"] if row else ""
+        return citations.cite(para, self._documents().get(para.document), quality)
 
     def query(self, sql: str, params=()) -> list[dict]:
         """Rows of a read-only query as dicts, for stages' own tables
@@ -307,7 +349,7 @@ class ContentStore:
 
     def paragraph(self, paragraph_id: str) -> Paragraph | None:
         rows = self._rows("SELECT * FROM paragraphs WHERE id = ?", (paragraph_id,))
-        return _paragraph(rows[0]) if rows else None
+        return _paragraph(rows[0], self._documents()) if rows else None
 
     def paragraphs(self, paragraph_ids) -> list[Paragraph]:
         """The given paragraphs that exist, in reading order."""
@@ -316,20 +358,41 @@ class ContentStore:
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
             marks = ",".join("?" * len(chunk))
-            found += [_paragraph(r) for r in self._rows(
+            found += [_paragraph(r, self._documents()) for r in self._rows(
                 f"SELECT * FROM paragraphs WHERE id IN ({marks})", chunk)]
         found.sort(key=lambda p: p.sort)
         return found
 
     def node_paragraphs(self, node_id: str) -> list[Paragraph]:
         """Paragraphs whose innermost container is this node."""
-        return [_paragraph(r) for r in self._rows(
+        return [_paragraph(r, self._documents()) for r in self._rows(
             "SELECT * FROM paragraphs WHERE node_id = ? ORDER BY sort", (node_id,))]
 
     def unit_paragraphs(self, unit_id: str) -> list[Paragraph]:
         """Every paragraph of a unit (meeting, decision, resolution) in order."""
-        return [_paragraph(r) for r in self._rows(
+        return [_paragraph(r, self._documents()) for r in self._rows(
             "SELECT * FROM paragraphs WHERE unit_id = ? ORDER BY sort", (unit_id,))]
+
+    def paragraphs_under(self, node_id: str) -> list[str]:
+        """Every paragraph id inside a node (a meeting, a decision, an annex, a
+        part), in reading order: "add the whole unit" to a selection."""
+        rows = self._rows(
+            "WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL "
+            "SELECT n.id FROM nodes n JOIN sub ON n.parent_id = sub.id) "
+            "SELECT p.id FROM paragraphs p WHERE p.node_id IN (SELECT id FROM sub) "
+            "OR p.unit_id = ? ORDER BY p.sort", (node_id, node_id))
+        return list(dict.fromkeys(r[0] for r in rows))
+
+    def existing_ids(self, paragraph_ids) -> set[str]:
+        """Which of the ids are paragraphs in the database."""
+        ids = list(dict.fromkeys(paragraph_ids))
+        found: set[str] = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self._rows(
+                f"SELECT id FROM paragraphs WHERE id IN ({marks})", chunk))
+        return found
 
     def unit_of(self, paragraph_id: str) -> Node | None:
         para = self.paragraph(paragraph_id)
@@ -348,11 +411,18 @@ class ContentStore:
                 return found
         return None
 
-    def paragraph_by_citation(self, citation: str) -> Paragraph | None:
-        """The paragraph cited exactly so (e.g. "الجزء ألف، سابعاً-13")."""
-        rows = self._rows("SELECT * FROM paragraphs WHERE citation = ? ORDER BY sort LIMIT 1",
-                          (" ".join(citation.split()),))
-        return _paragraph(rows[0]) if rows else None
+    def paragraph_by_citation(self, citation: str, document: str | None = None
+                              ) -> Paragraph | None:
+        """The paragraph whose place within its document is cited exactly so
+        (paragraphs.citation, e.g. "الجزء ألف، سابعاً-13"), in ``document`` if given."""
+        text = " ".join(citation.split())
+        if document:
+            rows = self._rows("SELECT * FROM paragraphs WHERE citation = ? AND document = ? "
+                              "ORDER BY sort LIMIT 1", (text, document))
+        else:
+            rows = self._rows("SELECT * FROM paragraphs WHERE citation = ? ORDER BY sort LIMIT 1",
+                              (text,))
+        return _paragraph(rows[0], self._documents()) if rows else None
 
     def paragraph_count(self) -> int:
         return self._rows("SELECT count(*) FROM paragraphs")[0][0]

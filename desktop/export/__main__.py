@@ -14,10 +14,11 @@ import argparse
 import os
 import sys
 
+from desktop import paths
 from desktop.console import utf8_streams
-from desktop.content import build as builder
+from desktop.content.locate import UnknownLocator, resolve_all
+from desktop.content.store import StoreError, open_store
 from desktop.export.files import ExportError
-from desktop.export.locate import UnknownLocator, resolve_all
 from desktop.export.model import DEFAULT_TITLE, ExportOptions, gather_items
 
 
@@ -62,18 +63,18 @@ def main(argv: list[str] | None = None) -> int:
     utf8_streams()
     args = _parser().parse_args(argv)
     try:
-        db = builder.open_db(args.db)
-    except builder.BuildError as exc:
+        store = open_store(args.db or paths.default_db())
+    except StoreError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     try:
-        ids = resolve_all(db, args.locators)
+        ids = resolve_all(store, args.locators)
     except UnknownLocator as exc:
         for loc in exc.locators:
             print(f"error: unknown locator: {loc}", file=sys.stderr)
         print("nothing was written", file=sys.stderr)
         return 2
-    items = gather_items(db, ids)
+    items = gather_items(store, ids)
     if args.notes:
         try:
             items = _with_user_notes(items, args.userdata)

@@ -6,9 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.export import html as html_writer
-from desktop.export.model import ExportItem, ExportOptions, strip_joiners
-
-RLM = "\u200f"
+from desktop.content.citations import LEGEND_TITLE, PLAIN_SIGN, RLM, strip_joiners
+from desktop.export.model import ExportItem, ExportOptions, legend
 
 
 @dataclass(frozen=True)
@@ -22,10 +21,18 @@ def plain_text(items: list[ExportItem], options: ExportOptions) -> str:
     then footnotes. Lines start with an RLM so editors that guess direction
     from the first strong character keep them right-to-left."""
     blocks = []
+    entries = legend(items)
+    if entries:
+        key = [f"{RLM}{LEGEND_TITLE}:"]
+        for kind, words in entries:
+            sign = PLAIN_SIGN.get(kind, "[…]")
+            key.append(f"{RLM}{sign} {words}")
+        blocks.append("\n".join(key))
     for item in items:
         lines = []
-        body = "".join(v if k == "text" else (f"({v})" if options.include_footnotes else "")
-                       for k, v in item.text_segments())
+        if item.quality_note:
+            lines.append(f"{RLM}[{item.quality_note}]")
+        body = "".join(_plain_segment(k, v, options) for k, v in item.text_segments())
         label = f"{item.display_label} " if item.display_label else ""
         lines.append(f"{RLM}{label}{body}")
         if options.include_citations:
@@ -38,6 +45,12 @@ def plain_text(items: list[ExportItem], options: ExportOptions) -> str:
                 lines.append(f"{RLM}{note.heading()}: {note.text}")
         blocks.append("\n".join(lines))
     return strip_joiners("\n\n".join(blocks)) + ("\n" if blocks else "")
+
+
+def _plain_segment(kind: str, value: str, options: ExportOptions) -> str:
+    if kind == "marker":
+        return f"({value})" if options.include_footnotes else ""
+    return value + PLAIN_SIGN.get(kind, "")
 
 
 def payload(items: list[ExportItem], options: ExportOptions | None = None) -> ClipboardPayload:

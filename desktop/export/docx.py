@@ -22,7 +22,11 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 
 from desktop.export.files import write_atomically
-from desktop.export.model import ExportItem, ExportOptions
+from desktop.content.citations import LEGEND_TITLE, NOTICE_COLOUR
+from desktop.export.model import ExportItem, ExportOptions, legend
+
+#: Marked words in Word: colour and underline (the reader's marks).
+MARK_RUN = {"uncertain": ("A40000", "single"), "corrected": ("1D5E2A", "dotted")}
 
 #: Complex-script font named in the document; Word substitutes if missing.
 ARABIC_FONT = "Arial"
@@ -45,7 +49,8 @@ def set_paragraph_bidi(paragraph) -> None:
 
 
 @lru_cache(maxsize=64)
-def _rpr_template(rtl: bool, bold: bool, size: float, superscript: bool):
+def _rpr_template(rtl: bool, bold: bool, size: float, superscript: bool,
+                  mark: str = "", colour: str = ""):
     """The run properties, in schema order (rFonts, b, bCs, sz, szCs,
     vertAlign, rtl), parsed once per combination and copied into each run:
     python-docx's per-property setters dominated the export time."""
@@ -54,7 +59,9 @@ def _rpr_template(rtl: bool, bold: bool, size: float, superscript: bool):
         f'<w:rPr {nsdecls("w")}>'
         f'<w:rFonts w:ascii="{ARABIC_FONT}" w:hAnsi="{ARABIC_FONT}" w:cs="{ARABIC_FONT}"/>'
         + ("<w:b/><w:bCs/>" if bold else "")
+        + (f'<w:color w:val="{MARK_RUN[mark][0] if mark else colour}"/>' if mark or colour else "")
         + f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
+        + (f'<w:u w:val="{MARK_RUN[mark][1]}"/>' if mark else "")
         + ('<w:vertAlign w:val="superscript"/>' if superscript else "")
         + ("<w:rtl/>" if rtl else "")
         + "</w:rPr>")
@@ -62,10 +69,13 @@ def _rpr_template(rtl: bool, bold: bool, size: float, superscript: bool):
 
 
 def add_run(paragraph, text: str, *, rtl: bool = True, bold: bool = False,
-            size: float = BODY_PT, superscript: bool = False):
-    """A run with the complex-script font and size; w:rtl on Arabic runs."""
+            size: float = BODY_PT, superscript: bool = False, mark: str = "",
+            colour: str = ""):
+    """A run with the complex-script font and size; w:rtl on Arabic runs;
+    ``mark`` ("uncertain"/"corrected") colours and underlines it."""
     run = paragraph.add_run(text)
-    run._r.insert(0, deepcopy(_rpr_template(rtl, bold, float(size), superscript)))
+    run._r.insert(0, deepcopy(_rpr_template(rtl, bold, float(size), superscript,
+                                            mark, colour)))
     return run
 
 
@@ -106,6 +116,18 @@ def build_document(items: list[ExportItem], options: ExportOptions):
     date = document.add_paragraph()
     set_paragraph_bidi(date)
     add_run(date, options.date_text(), size=NOTE_PT)
+    entries = legend(items)
+    if entries:
+        key = document.add_paragraph()
+        set_paragraph_bidi(key)
+        add_run(key, LEGEND_TITLE, bold=True, size=NOTE_PT)
+        for kind, words in entries:
+            add_run(key, "").add_break(WD_BREAK.LINE)
+            if kind in MARK_RUN:
+                add_run(key, "كلمة", size=NOTE_PT, mark=kind)
+            else:
+                add_run(key, "[…]", size=NOTE_PT, colour=NOTICE_COLOUR[kind].lstrip("#"))
+            add_run(key, f" {words}", size=NOTE_PT)
 
     for index, item in enumerate(items):
         p = document.add_paragraph()
@@ -115,14 +137,19 @@ def build_document(items: list[ExportItem], options: ExportOptions):
         p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         if options.one_per_page and index > 0:
             p.paragraph_format.page_break_before = True
+        if item.quality_note:
+            colour = NOTICE_COLOUR.get(item.quality or "repaired", "#305f30").lstrip("#")
+            add_run(p, f"[{item.quality_note}]", size=NOTE_PT, colour=colour)
+            add_run(p, "").add_break(WD_BREAK.LINE)
         if item.display_label:
             add_run(p, item.display_label, bold=True)
             add_run(p, " ")
         for kind, value in item.text_segments():
-            if kind == "text":
-                add_run(p, value)
-            elif options.include_footnotes:
-                add_run(p, value, superscript=True)
+            if kind == "marker":
+                if options.include_footnotes:
+                    add_run(p, value, superscript=True)
+            else:
+                add_run(p, value, mark=kind if kind in MARK_RUN else "")
         if options.include_citations:
             add_run(p, "").add_break(WD_BREAK.LINE)
             add_run(p, "(", size=NOTE_PT)

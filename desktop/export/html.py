@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from html import escape
 
-from desktop.export.model import ExportItem, ExportOptions
+from desktop.content.citations import LEGEND_TITLE, MARK_STYLE, NOTICE_COLOUR
+from desktop.export.model import ExportItem, ExportOptions, legend
 
 STYLE = """
 body { font-family: 'Noto Sans Arabic', 'Noto Naskh Arabic', 'Amiri', 'DejaVu Sans', sans-serif;
@@ -19,17 +20,44 @@ h1 { font-size: 1.4em; }
 .symbol { unicode-bidi: isolate; white-space: nowrap; }
 .notes { background: #fff8e6; border-right: 3px solid #b5651d; padding: .2em .6em; margin: .3em 0; }
 .footnotes { font-size: .85em; color: #333; margin: .3em 0; padding: 0; list-style: none; }
+.notice { font-size: .85em; margin: 0 0 .2em 0; }
+.legend { font-size: .85em; background: #f3f3f3; padding: .4em .8em; margin: 1em 0; }
+.legend p { margin: .1em 0; }
 """
 
 
 def _text_html(item: ExportItem, include_footnotes: bool) -> str:
     out = []
     for kind, value in item.text_segments():
-        if kind == "text":
+        if kind == "marker":
+            if include_footnotes:
+                out.append(f'<sup class="fn">{escape(value)}</sup>')
+        elif kind in MARK_STYLE:
+            out.append(f'<span class="{kind}" style="{MARK_STYLE[kind]}">{escape(value)}</span>')
+        else:
             out.append(escape(value))
-        elif include_footnotes:
-            out.append(f'<sup class="fn">{escape(value)}</sup>')
     return "".join(out)
+
+
+def notice_html(item: ExportItem) -> str:
+    if not item.quality_note:
+        return ""
+    colour = NOTICE_COLOUR.get(item.quality or "repaired", "#305f30")
+    return (f'<p class="notice" dir="rtl" style="color:{colour}">'
+            f"[{escape(item.quality_note)}]</p>")
+
+
+def legend_html(items: list[ExportItem]) -> str:
+    entries = legend(items)
+    if not entries:
+        return ""
+    lines = [f'<div class="legend" dir="rtl"><p><b>{escape(LEGEND_TITLE)}</b></p>']
+    for kind, words in entries:
+        sample = (f'<span style="{MARK_STYLE[kind]}">كلمة</span>' if kind in MARK_STYLE
+                  else f'<span style="color:{NOTICE_COLOUR.get(kind, "#333")}">[…]</span>')
+        lines.append(f"<p>{sample} {escape(words)}</p>")
+    lines.append("</div>")
+    return "\n".join(lines)
 
 
 def citation_html(item: ExportItem) -> str:
@@ -47,6 +75,9 @@ def item_html(item: ExportItem, options: ExportOptions, first: bool = True) -> s
     parts = [f'<div class="{classes}" id="{escape(item.paragraph_id, quote=True)}" dir="rtl">']
     label = (f'<span class="label">{escape(item.display_label)}</span> '
              if item.display_label else "")
+    notice = notice_html(item)
+    if notice:
+        parts.append(notice)
     parts.append(f'<p class="text" dir="rtl">{label}{_text_html(item, options.include_footnotes)}</p>')
     if options.include_citations:
         parts.append(f'<p class="citation" dir="rtl">{citation_html(item)}</p>')
@@ -64,8 +95,9 @@ def item_html(item: ExportItem, options: ExportOptions, first: bool = True) -> s
 
 
 def fragment(items: list[ExportItem], options: ExportOptions) -> str:
-    """The items alone (for the clipboard's rich text)."""
-    return "\n".join(item_html(it, options, i == 0) for i, it in enumerate(items))
+    """The items with the key to their quality marks (for the clipboard's rich text)."""
+    return "\n".join([legend_html(items)]
+                     + [item_html(it, options, i == 0) for i, it in enumerate(items)])
 
 
 def render_html(items: list[ExportItem], options: ExportOptions) -> str:

@@ -1,20 +1,24 @@
-"""What an exported item is made of, gathered from the content database.
+"""What an exported item is made of, read through the content store.
 
 Every writer (PDF, Word, HTML, clipboard, print) works from the same
-ExportItem list, so the citation a delegate pastes is the one printed.
-Qt-free; reads the database through plain SQL on a sqlite3 or sqlite_utils
-connection (both have ``execute``).
+ExportItem list, so the citation a delegate pastes is the one printed: it
+is THE citation (desktop.content.citations), and the text carries the same
+quality marks the reader shows (machine reconstruction, automatic repair,
+damaged source, uncertain and corrected words). Qt-free.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import re
 from dataclasses import dataclass, field
 
-#: U+2060 WORD JOINER: put after "/" so Qt never breaks a document symbol
-#: (CTOC/COP/WG.2/2013/5) across lines; removed again from anything copied.
-WORD_JOINER = "\u2060"
+from desktop.content import citations
+from desktop.content.citations import (  # noqa: F401  (the writers' imports)
+    RLM, WORD_JOINER, Citation, join_symbols, strip_joiners,
+)
+from desktop.content.store import ContentStore
 
 ARABIC_MONTHS = [
     "كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل",
@@ -60,72 +64,93 @@ class UserNote:
 
 
 @dataclass(frozen=True)
+class Mark:
+    """Words of the text marked as not the source's own: "uncertain" (a
+    machine reconstruction's guess) or "corrected" (``note``: the source's word)."""
+
+    kind: str
+    start: int
+    end: int
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class ExportItem:
     paragraph_id: str
-    label: str
+    #: the label as printed before an item standing alone ("13-", "(ط) '2'")
+    display_label: str
     kind: str
     text: str
-    #: The compendium citation, e.g. "الجزء ألف، سابعاً-13".
-    citation: str
-    #: The document symbol of the report, e.g. "CTOC/COP/WG.2/2013/5".
-    symbol: str
-    #: Paragraph number in the original report, "" when unknown.
-    report_paragraph: str
-    report_paragraph_certain: bool
+    #: THE citation of the paragraph (desktop.content.citations.cite)
+    cite: Citation
     #: The unit's heading (meeting, decision or resolution).
     unit_heading: str
     footnotes: tuple[Footnote, ...] = field(default_factory=tuple)
-    #: The document a paragraph comes from when it is not the compendium and
-    #: its citation does not name it (COP 10 note, COP 12 report and its
-    #: supplement under Parts A/B); "" for the compendium.
-    source: str = ""
     #: the user's notes on the paragraph, printed when ExportOptions.include_notes
     notes: tuple[UserNote, ...] = field(default_factory=tuple)
+    #: "reconstructed", "damaged", "repaired" or "" (the source's own text)
+    quality: str = ""
+    #: what the reader says about that quality, word for word
+    quality_note: str = ""
+    marks: tuple[Mark, ...] = field(default_factory=tuple)
 
     @property
-    def display_label(self) -> str:
-        """The label as printed in the compendium ("13-", "(ط) '2'", "ف.د 1")."""
-        if self.label.isdigit():
-            return f"{self.label}-"
-        return self.label
+    def citation(self) -> str:
+        """The short citation («الجزء ألف، سابعاً-13»)."""
+        return self.cite.short
 
     @property
     def official_reference(self) -> str:
         """"الفقرة 34" (marked "(غير مؤكد)" if uncertain), or "" when unknown."""
-        if not self.report_paragraph:
-            return ""
-        ref = f"الفقرة {self.report_paragraph}"
-        return ref if self.report_paragraph_certain else f"{ref} (غير مؤكد)"
+        return self.cite.official
 
     def citation_parts(self) -> list[tuple[str, str]]:
-        """The citation line as (kind, text) pieces: "citation", "sep",
-        "symbol" (Latin, left-to-right), "official". Writers keep each piece
-        its own run/span so the symbol stays left-to-right."""
-        parts: list[tuple[str, str]] = [("citation", self.citation)]
-        if self.symbol and self.symbol not in self.citation:
-            parts += [("sep", "، الوثيقة "), ("symbol", self.symbol)]
-        if self.official_reference:
-            parts += [("sep", "، "), ("official", self.official_reference)]
-        if self.source:
-            parts += [("sep", "، "), ("source", self.source)]
-        return parts
+        """The full citation as (kind, text) pieces; writers keep the
+        "symbol" pieces in their own left-to-right run/span."""
+        return self.cite.parts()
 
     def citation_line(self) -> str:
-        return "".join(text for _, text in self.citation_parts())
+        return self.cite.full
 
     def text_segments(self) -> list[tuple[str, str]]:
-        """The text split at footnote markers: ("text", s) and ("marker", "1")."""
+        """The text in pieces: ("text", s), ("marker", "1") at footnote
+        markers, ("uncertain", s) and ("corrected", s) for marked words."""
+        cuts: list[tuple[int, int, str, str]] = []
+        for fn in self.footnotes:
+            at = max(0, min(fn.offset, len(self.text)))
+            cuts.append((at, at, "marker", str(fn.number)))
+        taken: list[tuple[int, int]] = []
+        for mark in sorted(self.marks, key=lambda m: m.start):
+            if not 0 <= mark.start < mark.end <= len(self.text):
+                continue
+            if any(s < mark.end and mark.start < e for s, e in taken):
+                continue
+            if any(mark.start < at < mark.end for at, _, k, _ in cuts if k == "marker"):
+                continue
+            taken.append((mark.start, mark.end))
+            cuts.append((mark.start, mark.end, mark.kind, self.text[mark.start:mark.end]))
+        cuts.sort(key=lambda c: (c[0], c[1]))
         out: list[tuple[str, str]] = []
         pos = 0
-        for fn in sorted(self.footnotes, key=lambda f: f.offset):
-            at = max(pos, min(fn.offset, len(self.text)))
-            if at > pos:
-                out.append(("text", self.text[pos:at]))
-            out.append(("marker", str(fn.number)))
-            pos = at
+        for start, end, kind, value in cuts:
+            if start > pos:
+                out.append(("text", self.text[pos:start]))
+            out.append((kind, value))
+            pos = max(pos, end)
         if pos < len(self.text) or not out:
             out.append(("text", self.text[pos:]))
         return out
+
+
+def legend(items: list[ExportItem]) -> list[tuple[str, str]]:
+    """(kind, words) for every quality mark the items carry, in a fixed
+    order: what the first page explains (empty when nothing is marked)."""
+    present: set[str] = set()
+    for item in items:
+        if item.quality:
+            present.add(item.quality)
+        present.update(mark.kind for mark in item.marks)
+    return [(kind, citations.LEGEND[kind]) for kind in citations.LEGEND if kind in present]
 
 
 @dataclass
@@ -158,101 +183,62 @@ def arabic_date(day: _dt.date) -> str:
     return f"{day.day} {ARABIC_MONTHS[day.month - 1]} {day.year}"
 
 
-def join_symbols(text: str) -> str:
-    """Insert a WORD JOINER after each "/" that is followed by a non-space."""
-    return re.sub(r"/(?=\S)", "/" + WORD_JOINER, text)
-
-
-def strip_joiners(text: str) -> str:
-    return text.replace(WORD_JOINER, "")
-
-
 def strip_emphasis(text: str) -> str:
     """Footnotes carry markdown emphasis (``*Treaty Series*``): plain text."""
     return re.sub(r"\*([^*\n]+)\*", r"\1", text)
 
 
-def _rows(db, sql: str, params=()) -> list[tuple]:
-    return list(db.execute(sql, params).fetchall())
+def _marks(quality_row: dict | None, corrections) -> tuple[Mark, ...]:
+    marks: list[Mark] = []
+    if quality_row and quality_row.get("uncertain"):
+        try:
+            spans = json.loads(quality_row["uncertain"])
+        except ValueError:
+            spans = []
+        marks += [Mark("uncertain", int(a), int(b)) for a, b in spans]
+    marks += [Mark("corrected", m.start, m.end, m.original) for m in corrections]
+    return tuple(sorted(marks, key=lambda m: m.start))
 
 
-#: How a citation names the related documents whose own citations do not.
-SOURCE_NAMES = {
-    "cop10-note": "مذكرة الأمانة إلى الدورة العاشرة لمؤتمر الأطراف",
-    "cop12-report": "تقرير مؤتمر الأطراف عن أعمال دورته الثانية عشرة (2024)",
-}
-COMPENDIUM_DOCUMENT = "compendium"
-
-
-def _source_name(db, document: str | None, symbol: str, citation: str) -> str:
-    if not document or document == COMPENDIUM_DOCUMENT or (symbol and symbol in citation):
-        return ""
-    if document in SOURCE_NAMES:
-        return SOURCE_NAMES[document]
-    rows = _rows(db, "SELECT title FROM documents WHERE id = ?", (document,))
-    return (rows[0][0] or "") if rows else ""
-
-
-def gather_items(db, paragraph_ids: list[str]) -> list[ExportItem]:
+def gather_items(store: ContentStore, paragraph_ids: list[str]) -> list[ExportItem]:
     """ExportItems for the ids, in the given order; UnknownParagraph if any id
     is not in the database (all the unknown ones are named)."""
+    from desktop.content import editorial_html
+    from desktop.content.related import quality_html
+
     ids = list(dict.fromkeys(paragraph_ids))
     if not ids:
         return []
-    rows: dict[str, tuple] = {}
-    notes: dict[str, list[Footnote]] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        marks = ",".join("?" * len(chunk))
-        for r in _rows(db, (
-                "SELECT p.id, p.label, p.kind, p.text, p.citation, p.symbol, "
-                "p.report_paragraph, p.report_paragraph_certain, "
-                "n.heading, n.title, p.document FROM paragraphs p "
-                f"LEFT JOIN nodes n ON n.id = p.unit_id WHERE p.id IN ({marks})"), chunk):
-            rows[r[0]] = r
-        for pid, number, text, offset in _rows(db, (
-                "SELECT paragraph_id, number, text, marker_offset FROM footnotes "
-                f"WHERE paragraph_id IN ({marks}) ORDER BY number"), chunk):
-            notes.setdefault(pid, []).append(
-                Footnote(int(number), strip_emphasis(text or ""), int(offset or 0)))
-    missing = [pid for pid in ids if pid not in rows]
+    paragraphs = {p.id: p for p in store.paragraphs(ids)}
+    missing = [pid for pid in ids if pid not in paragraphs]
     if missing:
         raise UnknownParagraph(missing)
+    notes: dict[str, list[Footnote]] = {}
+    for note in store.footnotes(ids):
+        notes.setdefault(note.paragraph_id, []).append(
+            Footnote(int(note.number), strip_emphasis(note.text or ""),
+                     int(note.marker_offset or 0)))
+    quality = quality_html.quality_rows(store, ids)
+    corrected = editorial_html.correction_marks(store, list(paragraphs.values()))
+    documents = {d.id: d for d in store.documents()}
     items = []
     for pid in ids:
-        (_, label, kind, text, citation, symbol, report, certain,
-         heading, title, document) = rows[pid]
-        unit = heading or ""
-        if title:
-            unit = f"{unit}: {title}" if unit else title
+        para = paragraphs[pid]
+        unit_node = store.node(para.unit_id)
+        unit = (unit_node.heading or "") if unit_node else ""
+        if unit_node and unit_node.title:
+            unit = f"{unit}: {unit_node.title}" if unit else unit_node.title
+        row = quality.get(pid)
+        level = row["quality"] if row and row["quality"] != "clean" else ""
+        marks = _marks(row, corrected.get(pid, []))
+        note = (row["note"] or citations.QUALITY_LABELS.get(level, "")) if level else ""
+        if not level and corrected.get(pid):
+            note = citations.corrections_note(
+                [(m.original, m.corrected) for m in corrected[pid]])
         items.append(ExportItem(
-            paragraph_id=pid, label=label or "", kind=kind or "", text=text or "",
-            citation=citation or pid, symbol=symbol or "",
-            report_paragraph=str(report) if report not in (None, "") else "",
-            report_paragraph_certain=bool(certain), unit_heading=unit,
-            footnotes=tuple(notes.get(pid, ())),
-            source=_source_name(db, document, symbol or "", citation or pid)))
+            paragraph_id=pid, display_label=citations.display_label(para, alone=True),
+            kind=para.kind or "", text=para.text or "",
+            cite=citations.cite(para, documents.get(para.document), level),
+            unit_heading=unit, footnotes=tuple(notes.get(pid, ())),
+            quality=level, quality_note=note, marks=marks))
     return items
-
-
-def existing_ids(db, paragraph_ids: list[str]) -> set[str]:
-    """Which of the ids are paragraphs in the database."""
-    found: set[str] = set()
-    ids = list(paragraph_ids)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        marks = ",".join("?" * len(chunk))
-        found.update(r[0] for r in _rows(
-            db, f"SELECT id FROM paragraphs WHERE id IN ({marks})", chunk))
-    return found
-
-
-def paragraphs_under(db, node_id: str) -> list[str]:
-    """Every paragraph inside a node (a meeting, a decision, an annex, a part),
-    in reading order: "add the whole unit" to a selection."""
-    rows = _rows(db, (
-        "WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL "
-        "SELECT n.id FROM nodes n JOIN sub ON n.parent_id = sub.id) "
-        "SELECT p.id FROM paragraphs p WHERE p.node_id IN (SELECT id FROM sub) "
-        "OR p.unit_id = ? ORDER BY p.sort"), (node_id, node_id))
-    return list(dict.fromkeys(r[0] for r in rows))

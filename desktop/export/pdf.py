@@ -24,7 +24,10 @@ from PySide6.QtGui import (
 
 from desktop import paths
 from desktop.export.files import ExportError, write_atomically
-from desktop.export.model import ExportItem, ExportOptions, join_symbols
+from desktop.content.citations import (
+    LEGEND_TITLE, MARK_STYLE, NOTICE_COLOUR, join_symbols,
+)
+from desktop.export.model import ExportItem, ExportOptions, legend
 
 FONT_FILES = ("NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf")
 FALLBACK_FAMILY = "DejaVu Sans"
@@ -77,11 +80,43 @@ def _mm(device: QPagedPaintDevice, mm: float) -> float:
 def _text_html(item: ExportItem, options: ExportOptions) -> str:
     out = []
     for kind, value in item.text_segments():
-        if kind == "text":
+        if kind == "marker":
+            if options.include_footnotes:
+                out.append(f"<sup>{escape(value)}</sup>")
+        elif kind in MARK_STYLE:
+            out.append(f'<span style="{MARK_STYLE[kind]}">{escape(join_symbols(value))}</span>')
+        else:
             out.append(escape(join_symbols(value)))
-        elif options.include_footnotes:
-            out.append(f"<sup>{escape(value)}</sup>")
     return "".join(out)
+
+
+def _notice_html(item: ExportItem) -> str:
+    """The reader's notice before a paragraph that is not the source's own text."""
+    if not item.quality_note:
+        return ""
+    colour = NOTICE_COLOUR.get(item.quality or "repaired", "#305f30")
+    # in the text's own block (a <br/>, not a paragraph): the page breaking
+    # rules count an item's blocks as text, citation, footnotes
+    return (f'<span style="font-size:{NOTE_PT}pt; color:{colour}">'
+            f"[{escape(join_symbols(item.quality_note))}]</span><br/>")
+
+
+def legend_html(items: list[ExportItem]) -> str:
+    """The first page's key to the quality marks ("" when nothing is marked)."""
+    entries = legend(items)
+    if not entries:
+        return ""
+    lines = []
+    for kind, words in entries:
+        sample = (f'<span style="{MARK_STYLE[kind]}">كلمة</span> ' if kind in MARK_STYLE
+                  else f'<span style="color:{NOTICE_COLOUR.get(kind, "#333")}">[…]</span> ')
+        lines.append(f'<p dir="rtl" style="font-size:{NOTE_PT}pt; margin:0">'
+                     f"{sample}{escape(words)}</p>")
+    # paragraphs, not a table: tables are the items (see stranded_items)
+    return (f'<p dir="rtl" style="font-size:{NOTE_PT}pt; font-weight:bold; margin:0; '
+            f'background-color:#f3f3f3">{escape(LEGEND_TITLE)}</p>'
+            + "".join(lines).replace("margin:0\"", "margin:0; background-color:#f3f3f3\"")
+            + '<p style="margin:0; font-size:4pt">&nbsp;</p>')
 
 
 def _citation_html(item: ExportItem) -> str:
@@ -100,10 +135,11 @@ def body_html(items: list[ExportItem], options: ExportOptions, label_width: int)
         f"{escape(join_symbols(options.title))}</p>",
         f'<p dir="rtl" style="font-size:{NOTE_PT}pt; color:#444; margin-bottom:10pt">'
         f"{escape(join_symbols(options.date_text()))}</p>",
+        legend_html(items),
     ]
     for index, item in enumerate(items):
         brk = "page-break-before: always; " if options.one_per_page and index > 0 else ""
-        cell = [f'<p dir="rtl" style="margin:0">{_text_html(item, options)}</p>']
+        cell = [f'<p dir="rtl" style="margin:0">{_notice_html(item)}{_text_html(item, options)}</p>']
         if options.include_citations:
             cell.append(f'<p dir="rtl" style="font-size:{NOTE_PT + 0.5}pt; color:#222; '
                         f'margin-top:3pt; margin-bottom:0">({_citation_html(item)})</p>')

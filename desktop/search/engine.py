@@ -17,7 +17,6 @@ The same text printed in two documents is one hit («وارد أيضاً في �
 
 from __future__ import annotations
 
-import importlib
 import re
 import sqlite3
 from dataclasses import dataclass, field
@@ -189,45 +188,27 @@ def _locator_hit(conn: sqlite3.Connection, q: Query) -> tuple[str, str] | None:
         pid = _resolve_with_content_layer(conn, text)
     if pid is None:
         return None
-    row = conn.execute("SELECT citation FROM paragraphs WHERE id = ?", (pid,)).fetchone()
-    return (pid, row[0] or pid) if row else None
+    para = _citations(conn, [pid])
+    return (pid, para[pid]) if pid in para else None
+
+
+def _citations(conn, ids) -> dict[str, str]:
+    """paragraph id -> THE citation (desktop.content.citations, short form)."""
+    from desktop.content.store import ContentStore
+
+    return {p.id: p.citation or p.id for p in ContentStore.over(conn).paragraphs(ids)}
 
 
 def _resolve_with_content_layer(conn, text: str) -> str | None:
-    """Use desktop.content.locators.resolve_locator when that module exists."""
-    try:
-        mod = importlib.import_module("desktop.content.locators")
-    except ImportError:
-        return None
-    resolve = getattr(mod, "resolve_locator", None)
-    if resolve is None:
-        return None
-    import sqlite_utils
+    """The content layer's one locator resolver (desktop.content.locate)."""
+    from desktop.content.locate import resolve
+    from desktop.content.store import ContentStore
 
     try:
-        found = resolve(sqlite_utils.Database(conn), text)
+        ids = resolve(ContentStore.over(conn), text)
     except Exception:  # a locator it does not know is not an error for search
         return None
-    ids = _paragraph_ids(found)
     return ids[0] if ids else None
-
-
-def _paragraph_ids(found) -> list[str]:
-    if not found:
-        return []
-    if isinstance(found, str):
-        return [found]
-    for attr in ("paragraph_ids", "targets", "ids"):
-        if hasattr(found, attr):
-            return _paragraph_ids(getattr(found, attr))
-    if hasattr(found, "id"):
-        return [found.id]
-    if isinstance(found, Iterable):
-        out = []
-        for f in found:
-            out.extend(_paragraph_ids(f))
-        return out
-    return []
 
 
 #: Above this many matching rows, bm25 is not computed for all of them (it
@@ -645,10 +626,15 @@ def _search(conn, q, results, hit, part, unit, year, theme, document, limit, off
     results.total = found + len(results)
     results.capped = capped
     seen: set[str] = {r.id for r in results}
+    # THE citation of each paragraph (desktop.content.citations), not the
+    # index's own column: a related document's paragraph names its document
+    cited = _citations(conn, [r[1] for _, r, _ in ordered if r[0] != "theme"])
     twins: set[str] = set()
     skipped = 0
     for tier, row, theme_name in ordered:
         kind, ref, label, text, score, is_exact, citation, rowid, twin, _sort = row
+        if kind != "theme":
+            citation = cited.get(ref, citation)
         key = ("theme:" + ref) if kind == "theme" else ref
         if key in seen or (twin and twin in twins):
             continue

@@ -40,16 +40,16 @@ def quality_rows(store, paragraph_ids) -> dict[str, dict]:
 
 def marked_text(text: str, uncertain: list) -> str:
     """The escaped text with the uncertain character spans underlined."""
-    from desktop.content.render import keep_symbols_whole
+    from desktop.content.citations import join_symbols
     out, pos = [], 0
     for start, end in sorted(uncertain):
         if start < pos or end > len(text):
             continue
-        out.append(html.escape(keep_symbols_whole(text[pos:start])))
+        out.append(html.escape(join_symbols(text[pos:start])))
         out.append(f'<span style="{UNCERTAIN_STYLE}">'
-                   f"{html.escape(keep_symbols_whole(text[start:end]))}</span>")
+                   f"{html.escape(join_symbols(text[start:end]))}</span>")
         pos = end
-    out.append(html.escape(keep_symbols_whole(text[pos:])))
+    out.append(html.escape(join_symbols(text[pos:])))
     return "".join(out)
 
 

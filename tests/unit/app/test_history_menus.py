@@ -84,10 +84,10 @@ def test_hovering_a_link_previews_its_target(make_window, tiny_db_path, qtbot):
     assert reader.anchorAt(point) == "para:A07/13"
     tip = reader.tooltip_at(point)
     lines = tip.split("\n")
-    assert lines[0] == "الجزء ألف، سابعاً-13"
-    assert lines[1] == "CTOC/COP/WG.2/2013/5، الفقرة 34"
-    assert lines[3].startswith("\u200f13 ينبغي للدول أن تنظر في حماية الشهود")
-    assert all(line.startswith("\u200f") for line in lines[3:])  # each line right-to-left
+    # THE full citation (desktop.content.citations), then the first lines
+    assert lines[0] == "الجزء ألف، سابعاً-13، الوثيقة CTOC/COP/WG.2/2013/5، الفقرة 34"
+    assert lines[2].startswith("\u200f13 ينبغي للدول أن تنظر في حماية الشهود")
+    assert all(line.startswith("\u200f") for line in lines[2:])  # each line right-to-left
     # shown by a real hover event
     event = QHelpEvent(QEvent.Type.ToolTip, point, reader.viewport().mapToGlobal(point))
     QApplication.sendEvent(reader.viewport(), event)

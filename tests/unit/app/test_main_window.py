@@ -64,9 +64,10 @@ def test_status_bar_shows_the_official_report_paragraph(make_window, tiny_db_pat
     window = make_window(tiny_db_path)
     window.open_paragraph("A07/13")
     # RLM first, so the label stays right-to-left though it starts with Latin
-    assert window.official_label.text() == "\u200fCTOC/COP/WG.2/2013/5، الفقرة 34"
-    window.open_paragraph("A07/12")
-    assert window.official_label.text() == ""
+    # the words of the full citation (desktop.content.citations)
+    assert window.official_label.text() == "\u200fالوثيقة CTOC/COP/WG.2/2013/5، الفقرة 34"
+    window.open_paragraph("A07/12")   # no report paragraph known: the document alone
+    assert window.official_label.text() == "\u200fالوثيقة CTOC/COP/WG.2/2013/5"
 
 
 def test_link_click_navigates_and_back_forward_return(make_window, tiny_db_path, qtbot):
@@ -172,8 +173,10 @@ def test_context_menu_copy_with_citation_and_extra_actions(make_window, tiny_db_
     assert texts == ["نسخ مع الإحالة", "ما يحيل إلى هذه الفقرة", "إضافة إلى المختارات"]
     menu.actions()[0].trigger()
     copied = app.clipboard().text()
-    assert copied.startswith("13 ينبغي للدول أن تنظر في حماية الشهود")
-    assert copied.endswith("— الجزء ألف، سابعاً-13 (CTOC/COP/WG.2/2013/5)")
+    # the selection's clipboard form: label, text, then THE full citation
+    assert copied.startswith("\u200f13- ينبغي للدول أن تنظر في حماية الشهود")
+    assert "\u200f(الجزء ألف، سابعاً-13، الوثيقة CTOC/COP/WG.2/2013/5، الفقرة 34)" in copied
+    assert "سابعاً-13" in app.clipboard().mimeData().html()
     menu.actions()[-1].trigger()
     assert called == ["A07/13"]
 
@@ -208,8 +211,9 @@ def test_hover_shows_the_tooltip(make_window, tiny_db_path, qtbot):
     event = QHelpEvent(QEvent.Type.ToolTip, point, reader.viewport().mapToGlobal(point))
     QApplication.sendEvent(reader.viewport(), event)
     qtbot.waitUntil(QToolTip.isVisible)
-    # the link's target: citation, then its first lines (the preview)
-    assert QToolTip.text().startswith("الجزء ألف، سابعاً-13\nCTOC/COP/WG.2/2013/5، الفقرة 34\n\n")
+    # the link's target: THE full citation, then its first lines (the preview)
+    assert QToolTip.text().startswith(
+        "الجزء ألف، سابعاً-13، الوثيقة CTOC/COP/WG.2/2013/5، الفقرة 34\n\n")
     QToolTip.hideText()
 
 

@@ -20,7 +20,7 @@ FOUR = ["A07/13", "A07/19", "B6-r4/pp1", "B6-r4/1"]
 @pytest.fixture
 def items(tmp_path):
     store = open_store(make_content_db(tmp_path / "content.sqlite", extra_paragraphs=60))
-    yield gather_items(store.conn, FOUR + [f"A09/{n}" for n in range(1, 61)])
+    yield gather_items(store, FOUR + [f"A09/{n}" for n in range(1, 61)])
     store.close()
 
 

@@ -128,11 +128,12 @@ def test_unknown_locator_in_the_gui_shows_a_dialog_and_opens_anyway(
 
 def test_open_locator_forms(tiny_db_path):
     from desktop.content.store import open_store
+    from desktop.content.locate import resolve
     store = open_store(tiny_db_path)
-    assert entry.resolve_open_locator(store, "A07/13") == ["A07/13"]
-    assert entry.resolve_open_locator(store, "الجزء ألف سابعاً-13") == ["A07/13"]
-    assert entry.resolve_open_locator(store, "سابعاً-12") == ["A07/12"]
-    assert entry.resolve_open_locator(store, "ثامناً-12") == []
+    assert resolve(store, "A07/13") == ["A07/13"]
+    assert resolve(store, "الجزء ألف سابعاً-13") == ["A07/13"]
+    assert resolve(store, "سابعاً-12") == ["A07/12"]
+    assert resolve(store, "ثامناً-12") == []
 
 
 def test_an_unexpected_error_is_reported_and_the_app_goes_on(dialogs, capsys):

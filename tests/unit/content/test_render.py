@@ -10,9 +10,9 @@ from html.parser import HTMLParser
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from desktop.content.render import (WORD_JOINER, display_label, escape_source,
-                                    keep_symbols_whole, markdown_inline,
-                                    paragraph_body, render_unit, strip_joiners)
+from desktop.content.citations import (WORD_JOINER, display_label, strip_joiners,
+                                       join_symbols as keep_symbols_whole)
+from desktop.content.render import escape_source, markdown_inline, paragraph_body, render_unit
 from desktop.content.store import open_store
 from tests.helpers.reader_db import make_reader_db
 

@@ -1,5 +1,3 @@
-import sqlite3
-
 import pytest
 
 from tests.unit.export.fixture_db import make_content_db
@@ -13,6 +11,8 @@ def fixture_db_path(tmp_path):
 
 @pytest.fixture
 def fixture_db(fixture_db_path):
-    conn = sqlite3.connect(fixture_db_path)
-    yield conn
-    conn.close()
+    """The fixture database through the one read path, a ContentStore."""
+    from desktop.content.store import open_store
+    store = open_store(fixture_db_path)
+    yield store
+    store.close()

@@ -6,10 +6,8 @@ import pytest
 
 from desktop.export.clipboard import payload, plain_text
 from desktop.export.html import render_html
-from desktop.export.model import (
-    WORD_JOINER, ExportOptions, UnknownParagraph, arabic_date, gather_items,
-    join_symbols, paragraphs_under, strip_joiners,
-)
+from desktop.content.citations import WORD_JOINER, join_symbols, strip_joiners
+from desktop.export.model import ExportOptions, UnknownParagraph, arabic_date, gather_items
 from tests.unit.export.fixture_db import FOOTNOTE, PREAMBLE, SYMBOL_A07, SYMBOL_B6, WITNESS
 
 
@@ -40,14 +38,14 @@ def test_unknown_ids_are_all_named(fixture_db):
 
 
 def test_paragraphs_under_a_unit_and_a_part(fixture_db):
-    assert paragraphs_under(fixture_db, "B6-r4") == ["B6-r4/pp1", "B6-r4/1"]
-    under_a = paragraphs_under(fixture_db, "A")
+    assert fixture_db.paragraphs_under("B6-r4") == ["B6-r4/pp1", "B6-r4/1"]
+    under_a = fixture_db.paragraphs_under("A")
     assert under_a[:2] == ["A07/13", "A07/19"] and len(under_a) == 62
 
 
 def test_word_joiner_keeps_symbols_whole_and_is_stripped():
     joined = join_symbols(f"انظر {SYMBOL_A07} و 4/6")
-    assert joined.count(WORD_JOINER) == 5
+    assert joined.count(WORD_JOINER) == 4      # the symbol's, not the decision's
     assert strip_joiners(joined) == f"انظر {SYMBOL_A07} و 4/6"
 
 

@@ -108,7 +108,9 @@ def test_dump_paragraphs_keep_their_document(dump_rows):
     assert rows["B12-r2/annex2/l19"]["document"] == "cop12-report"
     assert rows["B12-r2/annex2/l19"]["part"] == "B"
     assert rows["cop10:16"]["document"] == "cop10-note"
-    assert rows["cop12:r2/annex2/l19"]["citation"] == "القرار 2/12، المرفق الثاني، (ق)"
+    # THE citation: the report named, then the place in it
+    assert rows["cop12:r2/annex2/l19"]["citation"] == (
+        "تقرير مؤتمر الأطراف عن أعمال دورته الثانية عشرة (2024)، القرار 2/12، المرفق الثاني، (ق)")
     assert rows["cop12:r2/1"]["corrections"][0]["original"] == "يُتَّرى"
     for key in ("type", "id", "document", "citation", "symbol", "part", "unit", "label",
                 "text", "footnotes"):
