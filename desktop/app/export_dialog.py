@@ -45,6 +45,9 @@ class ExportDialog(QDialog):
         self.one_per_page = QCheckBox("كل عنصر في صفحة مستقلة (PDF)", self)
         self.notes = QCheckBox("ملاحظاتي تحت الفقرات", self)
         self.notes.setObjectName("export-notes")
+        self.lead_in = QCheckBox("تمهيد البند الفرعي (الفقرة الافتتاحية والبند الذي فوقه)", self)
+        self.lead_in.setObjectName("export-lead-in")
+        self.lead_in.setChecked(True)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -60,6 +63,7 @@ class ExportDialog(QDialog):
         form.addRow("", self.footnotes)
         form.addRow("", self.one_per_page)
         form.addRow("", self.notes)
+        form.addRow("", self.lead_in)
         form.addRow(buttons)
 
     def kind(self) -> str:
@@ -71,4 +75,5 @@ class ExportDialog(QDialog):
                              include_citations=self.citations.isChecked(),
                              include_footnotes=self.footnotes.isChecked(),
                              one_per_page=self.one_per_page.isChecked(),
-                             include_notes=self.notes.isChecked())
+                             include_notes=self.notes.isChecked(),
+                             include_lead_in=self.lead_in.isChecked())

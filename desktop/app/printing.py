@@ -54,11 +54,16 @@ class PrintOptionsBar(QWidget):
         self.notes.setObjectName("print-notes")
         self.notes.setToolTip("طباعة ملاحظاتك تحت كل فقرة لها ملاحظات")
         self.notes.setChecked(options.include_notes)
+        self.lead_in = QCheckBox("التمهيد", self)
+        self.lead_in.setObjectName("print-lead-in")
+        self.lead_in.setToolTip("طباعة الفقرة الافتتاحية والبند الذي فوق البند الفرعي المطبوع وحده")
+        self.lead_in.setChecked(options.include_lead_in)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         layout.addWidget(QLabel("العنوان:", self))
         layout.addWidget(self.title, 1)
-        for box in (self.citations, self.footnotes, self.one_per_page, self.notes):
+        for box in (self.citations, self.footnotes, self.one_per_page, self.notes,
+                    self.lead_in):
             layout.addWidget(box)
 
     def options(self) -> ExportOptions:
@@ -66,7 +71,8 @@ class PrintOptionsBar(QWidget):
                              include_citations=self.citations.isChecked(),
                              include_footnotes=self.footnotes.isChecked(),
                              one_per_page=self.one_per_page.isChecked(),
-                             include_notes=self.notes.isChecked())
+                             include_notes=self.notes.isChecked(),
+                             include_lead_in=self.lead_in.isChecked())
 
 
 class SelectionPrintPreview(QPrintPreviewDialog):
@@ -91,7 +97,7 @@ class SelectionPrintPreview(QPrintPreviewDialog):
         self.paintRequested.connect(self._paint)
         self.bar.title.editingFinished.connect(self.refresh)
         for box in (self.bar.citations, self.bar.footnotes, self.bar.one_per_page,
-                    self.bar.notes):
+                    self.bar.notes, self.bar.lead_in):
             box.toggled.connect(self.refresh)
         self.resize(900, 1000)
 
@@ -106,9 +112,15 @@ class SelectionPrintPreview(QPrintPreviewDialog):
         return self.preview.pageCount() if self.preview is not None else 0
 
     def _paint(self, printer: QPrinter) -> None:
+        options = self.options()
+        printer.setDocName(options.title)       # the PDF's Title, the print job's name
         try:
-            painter_module.paint_items(printer, self.items, self.options())
+            painter_module.paint_items(printer, self.items, options)
             self.last_error = None
+            path = printer.outputFileName()
+            if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and path:
+                from desktop.export.pdf_text import fix_to_unicode
+                fix_to_unicode(path, options.title)
         except ExportError as exc:
             self.last_error = str(exc)
             report_print_failure(self, str(exc))

@@ -60,6 +60,8 @@ def escape_source(text: str) -> str:
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = _LONE_STAR.sub(r"\\*", text)
     text = re.sub(r"^(\s*\d+)\.", r"\1\\.", text, flags=re.M)
+    # a line of "=" under a line would make a heading (Markdown has no \= escape)
+    text = re.sub(r"^(\s*)=", r"\1&#61;", text, flags=re.M)
     return text
 
 

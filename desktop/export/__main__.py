@@ -39,6 +39,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="print the user's notes under each paragraph (from the user-data file)")
     p.add_argument("--userdata", metavar="PATH",
                    help="user-data file for --notes (default: the app's own)")
+    p.add_argument("--no-lead-in", action="store_true",
+                   help="omit the lead-in printed before a sub-item (its chapeau, the item above)")
     p.add_argument("locators", nargs="+", metavar="LOCATOR",
                    help='paragraph id (A07/13), unit id (A07) or locator ("الجزء ألف سابعاً-13")')
     return p
@@ -83,7 +85,8 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     options = ExportOptions(title=args.title, include_citations=not args.no_citations,
                             include_footnotes=not args.no_footnotes,
-                            one_per_page=args.one_per_page, include_notes=args.notes)
+                            one_per_page=args.one_per_page, include_notes=args.notes,
+                            include_lead_in=not args.no_lead_in)
     try:
         if args.pdf:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -32,6 +32,8 @@ def plain_text(items: list[ExportItem], options: ExportOptions) -> str:
         lines = []
         if item.quality_note:
             lines.append(f"{RLM}[{item.quality_note}]")
+        if options.include_lead_in:
+            lines += [f"{RLM}{l.line()}" for l in item.lead_in]
         body = "".join(_plain_segment(k, v, options) for k, v in item.text_segments())
         label = f"{item.display_label} " if item.display_label else ""
         lines.append(f"{RLM}{label}{body}")

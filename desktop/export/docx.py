@@ -141,6 +141,10 @@ def build_document(items: list[ExportItem], options: ExportOptions):
             colour = NOTICE_COLOUR.get(item.quality or "repaired", "#305f30").lstrip("#")
             add_run(p, f"[{item.quality_note}]", size=NOTE_PT, colour=colour)
             add_run(p, "").add_break(WD_BREAK.LINE)
+        if options.include_lead_in:
+            for lead in item.lead_in:
+                add_run(p, lead.line(), colour="6B6B6B")
+                add_run(p, "").add_break(WD_BREAK.LINE)
         if item.display_label:
             add_run(p, item.display_label, bold=True)
             add_run(p, " ")

@@ -21,6 +21,7 @@ h1 { font-size: 1.4em; }
 .notes { background: #fff8e6; border-right: 3px solid #b5651d; padding: .2em .6em; margin: .3em 0; }
 .footnotes { font-size: .85em; color: #333; margin: .3em 0; padding: 0; list-style: none; }
 .notice { font-size: .85em; margin: 0 0 .2em 0; }
+.lead-in { color: #6b6b6b; margin: 0 0 .2em 0; }
 .legend { font-size: .85em; background: #f3f3f3; padding: .4em .8em; margin: 1em 0; }
 .legend p { margin: .1em 0; }
 """
@@ -78,6 +79,8 @@ def item_html(item: ExportItem, options: ExportOptions, first: bool = True) -> s
     notice = notice_html(item)
     if notice:
         parts.append(notice)
+    if options.include_lead_in:
+        parts += [f'<p class="lead-in" dir="rtl">{escape(l.line())}</p>' for l in item.lead_in]
     parts.append(f'<p class="text" dir="rtl">{label}{_text_html(item, options.include_footnotes)}</p>')
     if options.include_citations:
         parts.append(f'<p class="citation" dir="rtl">{citation_html(item)}</p>')

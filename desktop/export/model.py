@@ -75,6 +75,21 @@ class Mark:
 
 
 @dataclass(frozen=True)
+class LeadIn:
+    """A paragraph above an item that its words depend on: the chapeau of a
+    decision, the sentence of (ط) above (ط) '2'."""
+
+    paragraph_id: str
+    label: str
+    text: str
+
+    def line(self) -> str:
+        """«(ط) يطلب إلى…» -- set apart from the item's own words."""
+        label = f"{self.label} " if self.label else ""
+        return f"«{label}{self.text}»"
+
+
+@dataclass(frozen=True)
 class ExportItem:
     paragraph_id: str
     #: the label as printed before an item standing alone ("13-", "(ط) '2'")
@@ -93,6 +108,9 @@ class ExportItem:
     #: what the reader says about that quality, word for word
     quality_note: str = ""
     marks: tuple[Mark, ...] = field(default_factory=tuple)
+    #: the lead-in paragraphs, outermost first (empty when the item stands
+    #: on its own, or its lead-in is printed just before it anyway)
+    lead_in: tuple[LeadIn, ...] = field(default_factory=tuple)
 
     @property
     def citation(self) -> str:
@@ -161,6 +179,8 @@ class ExportOptions:
     one_per_page: bool = False
     #: the user's notes under each paragraph (only when asked for)
     include_notes: bool = False
+    #: print a sub-item's lead-in (chapeau, the item above it) before it
+    include_lead_in: bool = True
     #: The date printed in the footer; today when None.
     date: _dt.date | None = None
 
@@ -200,6 +220,25 @@ def _marks(quality_row: dict | None, corrections) -> tuple[Mark, ...]:
     return tuple(sorted(marks, key=lambda m: m.start))
 
 
+def lead_in_paragraphs(store: ContentStore, para, unit_cache: dict) -> list:
+    """The paragraphs a sub-item's words hang on, outermost first: for
+    (ط) '2' the item (ط), and for a lettered item the chapeau before it."""
+    path = list(para.label_path or ())
+    if not path or para.kind in ("chapeau", "preamble", "note", "text"):
+        return []
+    if para.unit_id not in unit_cache:
+        unit_cache[para.unit_id] = store.unit_paragraphs(para.unit_id)
+    before = [p for p in unit_cache[para.unit_id] if p.sort < para.sort]
+    found = []
+    for depth in range(len(path) - 1, 0, -1):
+        want = tuple(path[:depth])
+        found += [next((q for q in reversed(before) if tuple(q.label_path) == want), None)]
+    if path[0].startswith("("):        # a lettered item: the chapeau that opens its list
+        found.append(next((q for q in reversed(before)
+                           if q.kind == "chapeau" and q.node_id == para.node_id), None))
+    return [q for q in reversed(found) if q is not None]
+
+
 def gather_items(store: ContentStore, paragraph_ids: list[str]) -> list[ExportItem]:
     """ExportItems for the ids, in the given order; UnknownParagraph if any id
     is not in the database (all the unknown ones are named)."""
@@ -221,6 +260,8 @@ def gather_items(store: ContentStore, paragraph_ids: list[str]) -> list[ExportIt
     quality = quality_html.quality_rows(store, ids)
     corrected = editorial_html.correction_marks(store, list(paragraphs.values()))
     documents = {d.id: d for d in store.documents()}
+    units: dict = {}
+    printed: set[str] = set()      # a lead-in already printed above needs no repeat
     items = []
     for pid in ids:
         para = paragraphs[pid]
@@ -240,5 +281,9 @@ def gather_items(store: ContentStore, paragraph_ids: list[str]) -> list[ExportIt
             kind=para.kind or "", text=para.text or "",
             cite=citations.cite(para, documents.get(para.document), level),
             unit_heading=unit, footnotes=tuple(notes.get(pid, ())),
-            quality=level, quality_note=note, marks=marks))
+            quality=level, quality_note=note, marks=marks,
+            lead_in=tuple(LeadIn(q.id, citations.display_label(q), q.text or "")
+                          for q in lead_in_paragraphs(store, para, units)
+                          if q.id not in printed)))
+        printed.add(pid)
     return items

@@ -90,6 +90,17 @@ def _text_html(item: ExportItem, options: ExportOptions) -> str:
     return "".join(out)
 
 
+LEAD_IN_COLOUR = "#6b6b6b"
+
+
+def _lead_in_html(item: ExportItem, options: ExportOptions) -> str:
+    """The lead-in, lighter and between «…», in the text's own block."""
+    if not (options.include_lead_in and item.lead_in):
+        return ""
+    return "".join(f'<span style="color:{LEAD_IN_COLOUR}">{escape(join_symbols(l.line()))}'
+                   f"</span><br/>" for l in item.lead_in)
+
+
 def _notice_html(item: ExportItem) -> str:
     """The reader's notice before a paragraph that is not the source's own text."""
     if not item.quality_note:
@@ -139,7 +150,8 @@ def body_html(items: list[ExportItem], options: ExportOptions, label_width: int)
     ]
     for index, item in enumerate(items):
         brk = "page-break-before: always; " if options.one_per_page and index > 0 else ""
-        cell = [f'<p dir="rtl" style="margin:0">{_notice_html(item)}{_text_html(item, options)}</p>']
+        cell = [f'<p dir="rtl" style="margin:0">{_notice_html(item)}'
+                f'{_lead_in_html(item, options)}{_text_html(item, options)}</p>']
         if options.include_citations:
             cell.append(f'<p dir="rtl" style="font-size:{NOTE_PT + 0.5}pt; color:#222; '
                         f'margin-top:3pt; margin-bottom:0">({_citation_html(item)})</p>')
@@ -373,6 +385,8 @@ def write_pdf(items: list[ExportItem], path: str | Path, options: ExportOptions)
         writer.setCreator("المساعدة التقنية — الخلاصة الوافية")
         result["pages"] = paint_items(writer, items, options)
         del writer  # flushes and closes the file
+        from desktop.export.pdf_text import fix_to_unicode
+        fix_to_unicode(tmp)      # ordinary Arabic letters when text is copied out
 
     write_atomically(path, write)
     return result["pages"]
