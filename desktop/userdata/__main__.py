@@ -35,17 +35,16 @@ def app_data_folder() -> Path:
 def _known_ids(db_arg):
     """A ``known(ids)`` over the content database, or None if there is none."""
     from desktop import paths
-    from desktop.content import build as builder
-    from desktop.export.model import existing_ids
+    from desktop.content.store import StoreError, open_store
 
     path = Path(db_arg) if db_arg else paths.default_db()
     if not path.exists():
         return None
     try:
-        db = builder.open_db(path)
-    except builder.BuildError:
+        store = open_store(path)
+    except StoreError:
         return None
-    return lambda ids: existing_ids(db, list(ids))
+    return lambda ids: store.existing_ids(list(ids))
 
 
 def main(argv: list[str] | None = None) -> int:
