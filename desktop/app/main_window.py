@@ -271,7 +271,8 @@ class MainWindow(QMainWindow):
             # the node the user chose instead of jumping into its children
             self._keep_tree = True
             try:
-                self.reader.open_paragraph(first.id)
+                # the unit's heading (title, dates, symbol) stays in view
+                self.reader.open_paragraph(first.id, from_top=True)
             finally:
                 self._keep_tree = False
         elif node.kind == "gap":
@@ -284,7 +285,7 @@ class MainWindow(QMainWindow):
         if key and key[0] == "node":
             first = self.store.first_paragraph(key[1])
             if first:
-                self.reader.open_paragraph(first.id)
+                self.reader.open_paragraph(first.id, from_top=True)
 
     def _on_paragraph_opened(self, paragraph_id: str) -> None:
         para = self.store.paragraph(paragraph_id)

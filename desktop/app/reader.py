@@ -132,14 +132,16 @@ class ReaderView(QTextBrowser):
     # the public API
 
     def open_paragraph(self, paragraph_id: str, highlight_terms=None, *,
-                       record: bool = True) -> bool:
-        """Show the paragraph's unit, highlight and scroll to it; False if unknown."""
+                       record: bool = True, from_top: bool = False) -> bool:
+        """Show the paragraph's unit, highlight and scroll to it; False if unknown.
+        ``from_top``: the unit was opened as a whole (from the tree): its
+        heading, title, dates and symbol stay in view above the paragraph."""
         para = self.store.paragraph(paragraph_id)
         if para is None:
             return False
         self._show(para, highlight_terms or [])
         self._place_caret(para.id)
-        self._scroll_to(para.id)
+        self._scroll_to(para.id, from_top)
         if record:
             self.history.visit(para.id)
         self.historyChanged.emit()
@@ -352,20 +354,32 @@ class ReaderView(QTextBrowser):
         if self._paragraph_id:
             self._scroll_to(self._paragraph_id)
 
-    def _scroll_to(self, paragraph_id: str) -> None:
-        """Bring the paragraph into view with a few lines of what precedes it."""
+    def _scroll_to(self, paragraph_id: str, from_top: bool = False) -> None:
+        """Bring the paragraph into view with a few lines of what precedes it
+        (``from_top``: the page from its top, when the paragraph is on it)."""
         name = anchor_name(paragraph_id)
 
         def scroll() -> None:
             if self._paragraph_id != paragraph_id:
                 return
             self.scrollToAnchor(name)
+            if from_top and self._block_top(paragraph_id) < self.viewport().height() * 0.8:
+                self.verticalScrollBar().setValue(0)
+                return
             bar = self.verticalScrollBar()
             if bar.value() > 0:
                 bar.setValue(max(0, bar.value() - self.viewport().height() // 6))
 
         scroll()
         QTimer.singleShot(0, scroll)
+
+    def _block_top(self, paragraph_id: str) -> float:
+        """Where the paragraph's first block starts in the document (pixels)."""
+        blocks = [n for n, pid in self._block_paragraph.items() if pid == paragraph_id]
+        if not blocks:
+            return 0.0
+        block = self.document().findBlockByNumber(min(blocks))
+        return self.document().documentLayout().blockBoundingRect(block).top()
 
     # links, hover, context menu, mouse buttons
 
@@ -416,7 +430,7 @@ class ReaderView(QTextBrowser):
             number = href[len("#fn-"):]
             for note in self.store.footnotes(self._block_paragraph.values()):
                 if str(note.number) == number:
-                    return strip_joiners(note.text)
+                    return strip_joiners(note.shown)
         if href.startswith(PARA_SCHEME):
             target = self.store.paragraph(href[len(PARA_SCHEME):])
             if target:
@@ -601,7 +615,8 @@ class ReaderView(QTextBrowser):
         words = strip_joiners(cursor.selectedText()).strip()
         target = self.link_target_text(span.href).replace("\n", "، ")
         if span.href.startswith("#fn-"):
-            note = f"الحاشية {span.href[len('#fn-'):]}"
+            number = span.href[len('#fn-'):]
+            note = f"الحاشية {'*' if number == '0' else number}"
             return f"{note}: {target}" if target else note
         if not target or target.startswith(words):
             return target or words

@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QFileDialog, QHBoxLayout, QInputDialog, QLabel,
     QListWidget, QListWidgetItem, QMenu, QMessageBox, QToolButton, QVBoxLayout, QWidget,
@@ -31,6 +31,8 @@ if TYPE_CHECKING:  # the export layer loads on first use, after the first paint
     from desktop.export.model import ExportItem, ExportOptions
 
 PANEL_TITLE = "المختارات"
+#: Adding more paragraphs than this at once asks first (a whole document is 56).
+MANY = 20
 ID_ROLE = Qt.ItemDataRole.UserRole
 SNIPPET = 140
 #: "n paragraphs" with Arabic number agreement (one rule, in citations)
@@ -47,6 +49,26 @@ def gather_known(store, ids: list[str]) -> tuple[list[ExportItem], list[str]]:
     except UnknownParagraph as exc:
         missing = set(exc.ids)
         return gather_items(store, [i for i in ids if i not in missing]), list(exc.ids)
+
+
+class _SelectionEdit(QUndoCommand):
+    """One change of the selection, undone and redone as whole lists (the
+    store writes each in one transaction)."""
+
+    def __init__(self, panel: "SelectionPanel", before: list[str], after: list[str],
+                 text: str):
+        super().__init__(text)
+        self.panel, self.before, self.after = panel, before, after
+        self._done = True       # push() calls redo(): the change is already made
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self.panel._restore(self.after)
+
+    def undo(self) -> None:
+        self.panel._restore(self.before)
 
 
 class SelectionPanel(QWidget):
@@ -66,6 +88,9 @@ class SelectionPanel(QWidget):
         self.selection = selection
         self._items: dict[str, ExportItem] = {}
         self._reloading = False
+        #: the selection's edits, for Ctrl+Z / Ctrl+Shift+Z
+        self.undo_stack = QUndoStack(self)
+        self._restoring = False
 
         self.list = QListWidget(self)
         self.list.setObjectName("selection-list")
@@ -200,10 +225,16 @@ class SelectionPanel(QWidget):
 
     # ---- changing ----------------------------------------------------------
 
-    def _write(self, action) -> bool:
-        """Run a store change; on failure say so in Arabic and show the truth."""
+    def _write(self, action, text: str = "تعديل المختارات") -> bool:
+        """Run a store change; on failure say so in Arabic and show the truth.
+        A change that alters the list goes on the undo stack (Ctrl+Z)."""
+        before = None if self._restoring else self.selection.items()
         try:
             action()
+            if before is not None:
+                after = self.selection.items()
+                if after != before:
+                    self.undo_stack.push(_SelectionEdit(self, before, after, text))
             return True
         except UserDataError as exc:
             QMessageBox.warning(self, PANEL_TITLE, f"تعذّر حفظ المختارات.\n{exc}")
@@ -211,20 +242,45 @@ class SelectionPanel(QWidget):
         finally:
             self.reload()
 
-    def add_paragraphs(self, ids: list[str]) -> int:
-        """Add paragraphs (known ones only, in order); returns how many were new."""
+    def _restore(self, ids: list[str]) -> None:
+        """Undo/redo: the selection becomes exactly ``ids``."""
+        self._restoring = True
+        try:
+            self._write(lambda: self.selection.replace(ids))
+        finally:
+            self._restoring = False
+
+    def confirm_many(self, count: int) -> bool:
+        """Ask before adding many paragraphs at once (a document node holds 56)."""
+        answer = QMessageBox.question(
+            self, PANEL_TITLE,
+            f"ستُضاف {paragraphs_text(count)} إلى المختارات دفعة واحدة. هل تريد المتابعة؟\n"
+            "(يمكن التراجع بعد ذلك بـ Ctrl+Z)",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def add_paragraphs(self, ids: list[str], confirm: bool = False) -> int:
+        """Add paragraphs (known ones only, in order); returns how many were new.
+        ``confirm``: ask first when more than MANY would be added (the
+        user's add actions; scripts and tests add silently)."""
         known = self.content.existing_ids(ids)
-        wanted = [pid for pid in ids if pid in known]
+        present = set(self.selection.items())
+        wanted = [pid for pid in dict.fromkeys(ids) if pid in known]
+        new = [pid for pid in wanted if pid not in present]
+        if confirm and len(new) > MANY and not self.confirm_many(len(new)):
+            return 0
         added: list[str] = []
-        self._write(lambda: added.extend(self.selection.add(wanted)))
+        self._write(lambda: added.extend(self.selection.add(wanted)),
+                    "إضافة إلى المختارات")
         if added:
             last = self.list.item(self.list.count() - 1)
             self.list.scrollToItem(last)
         return len(added)
 
-    def add_node(self, node_id: str) -> int:
+    def add_node(self, node_id: str, confirm: bool = False) -> int:
         """Add every paragraph of a unit (meeting, decision, annex, part)."""
-        return self.add_paragraphs(self.content.paragraphs_under(node_id))
+        return self.add_paragraphs(self.content.paragraphs_under(node_id), confirm)
 
     def move_current(self, delta: int) -> None:
         row = self.list.currentRow()
@@ -234,7 +290,7 @@ class SelectionPanel(QWidget):
         if target == row:
             return
         pid = self.list.item(row).data(ID_ROLE)
-        self._write(lambda: self.selection.move(pid, target))
+        self._write(lambda: self.selection.move(pid, target), "نقل عنصر في المختارات")
         self.list.setCurrentRow(target)
 
     def _on_rows_moved(self, *args) -> None:
@@ -246,7 +302,7 @@ class SelectionPanel(QWidget):
     def _persist_order(self) -> None:
         order = self.ids()
         if order != self.selection.items():
-            self._write(lambda: self.selection.set_order(order))
+            self._write(lambda: self.selection.set_order(order), "ترتيب المختارات")
 
     def remove_selected(self) -> None:
         ids = [item.data(ID_ROLE) for item in self.list.selectedItems()]
@@ -254,7 +310,7 @@ class SelectionPanel(QWidget):
             ids = [self.list.currentItem().data(ID_ROLE)]
         if ids:
             row = self.list.currentRow()
-            self._write(lambda: self.selection.remove(ids))
+            self._write(lambda: self.selection.remove(ids), "إزالة من المختارات")
             if self.list.count():
                 self.list.setCurrentRow(min(row, self.list.count() - 1))
 
@@ -266,7 +322,7 @@ class SelectionPanel(QWidget):
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
             return
-        self._write(self.selection.clear)
+        self._write(self.selection.clear, "إفراغ المختارات")
 
     # ---- named selections ----------------------------------------------------
 
@@ -296,7 +352,7 @@ class SelectionPanel(QWidget):
             return self.save_named(name, overwrite=True)
 
     def open_named(self, name: str) -> bool:
-        ok = self._write(lambda: self.selection.open_named(name))
+        ok = self._write(lambda: self.selection.open_named(name), "فتح مختارات محفوظة")
         return ok
 
     def open_named_dialog(self) -> bool:
@@ -492,6 +548,18 @@ def install_selection(window, path: str | Path | None = None, *,
     window.menu("file").insertAction(file_actions[0] if file_actions else None, add)
     window.add_to_selection_action = add
 
+    # Undo/redo of the selection's edits (add, remove, move, clear, open)
+    undo = panel.undo_stack.createUndoAction(window, "تراجع عن")
+    undo.setObjectName("action-selection-undo")
+    undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+    redo = panel.undo_stack.createRedoAction(window, "إعادة")
+    redo.setObjectName("action-selection-redo")
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    for action in (undo, redo):
+        window.addAction(action)
+        window.menu("file").insertAction(add, action)
+    window.selection_undo_action, window.selection_redo_action = undo, redo
+
     def finish() -> None:
         from desktop.app.printing import install_printing
 
@@ -516,7 +584,7 @@ def install_selection(window, path: str | Path | None = None, *,
 
 def _add_unit_of(window, panel: SelectionPanel, pid: str) -> int:
     para = window.store.paragraph(pid)
-    return panel.add_node(para.unit_id) if para else 0
+    return panel.add_node(para.unit_id, confirm=True) if para else 0
 
 
 def _status(window, added: int) -> None:
@@ -560,7 +628,7 @@ def _tree_menu(window, panel: SelectionPanel, pos) -> None:
     menu = QMenu(window.tree_view)
     text = "أضف إلى المختارات" if len(ids) == 1 else \
         f"أضف إلى المختارات ({paragraphs_text(len(ids))})"
-    menu.addAction(text, lambda: _status(window, panel.add_paragraphs(ids)))
+    menu.addAction(text, lambda: _status(window, panel.add_paragraphs(ids, confirm=True)))
     menu.exec(window.tree_view.viewport().mapToGlobal(pos))
 
 
@@ -571,7 +639,7 @@ def _index_menu(window, panel: SelectionPanel, pos) -> None:
         return
     menu = QMenu(view)
     menu.addAction(f"أضف الأهداف إلى المختارات ({paragraphs_text(len(ids))})",
-                   lambda: _status(window, panel.add_paragraphs(ids)))
+                   lambda: _status(window, panel.add_paragraphs(ids, confirm=True)))
     menu.exec(view.viewport().mapToGlobal(pos))
 
 
@@ -591,7 +659,7 @@ def add_from_focus(window, panel: SelectionPanel) -> int:
     if not ids:
         current = window.reader.current_paragraph_id()
         ids = [current] if current else []
-    added = panel.add_paragraphs(ids) if ids else 0
+    added = panel.add_paragraphs(ids, confirm=True) if ids else 0
     _status(window, added)
     return added
 
@@ -651,9 +719,9 @@ def hook_search(window, panel: SelectionPanel) -> bool:
         menu = QMenu(view)
         if chosen:
             menu.addAction(f"أضف إلى المختارات ({paragraphs_text(len(chosen))})",
-                           lambda: _status(window, panel.add_paragraphs(chosen)))
+                           lambda: _status(window, panel.add_paragraphs(chosen, confirm=True)))
         menu.addAction(f"أضف كل النتائج المعروضة إلى المختارات ({paragraphs_text(len(every))})",
-                       lambda: _status(window, panel.add_paragraphs(every)))
+                       lambda: _status(window, panel.add_paragraphs(every, confirm=True)))
         menu.exec(view.viewport().mapToGlobal(pos))
 
     view.customContextMenuRequested.connect(menu_at)

@@ -159,6 +159,26 @@ def corrections_note(pairs) -> str:
     return f"صُحّحت في هذا التطبيق كلمات خاطئة في المصدر: {listed}"
 
 
+#: «المرجع نفسه» (ibid.): a footnote that repeats the reference before it.
+IBID = "المرجع نفسه"
+
+
+def footnote_sign(number: int) -> str:
+    """The sign a footnote is printed with: its number; "*" for the
+    unnumbered note a UN document puts on its agenda line (stored as 0)."""
+    return "*" if number == 0 else str(number)
+
+
+def is_ibid(text: str) -> bool:
+    return (text or "").lstrip().startswith(IBID)
+
+
+def ibid_note(number: int, citation: str, text: str) -> str:
+    """What an «المرجع نفسه» footnote repeats, shown after it:
+    «أي: الحاشية 4 (الجزء باء، المقرر 4/1): قرار الجمعية العامة 25/55، المرفق الأول.»"""
+    return f"أي: الحاشية {footnote_sign(number)} ({citation}): {text}"
+
+
 # ---- documents --------------------------------------------------------------
 
 def document_name(document: Any) -> str:

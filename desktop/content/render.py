@@ -141,10 +141,13 @@ def _spans(para: Paragraph, notes: list[Footnote], links: list[Link],
         for s, e in taken:
             if s < offset < e:
                 offset = e
-        title = html.escape(note.text)
+        title = html.escape(note.shown)
+        # a note whose place in the text is unknown (the "*" of the agenda
+        # line) is set off by a space, not glued to the last word
+        gap = "&nbsp;" if note.marker_offset is None else ""
         spans.append(_Span(offset, offset,
-                           f'<sup><a href="#fn-{note.number}" title="{title}">'
-                           f"{note.number}</a></sup>", ""))
+                           f'{gap}<sup><a href="#fn-{note.number}" title="{title}">'
+                           f"{note.sign}</a></sup>", ""))
     # a corrected word is marked where it stands, unless a link or a
     # footnote marker falls inside it (those must never be lost)
     points = [s.start for s in spans if s.start == s.end]
@@ -281,10 +284,10 @@ def render_unit(store: ContentStore, unit_id: str, selected_id: str | None = Non
     if all_notes:
         blocks.append('<hr/>')
         for note in all_notes:
-            text = markdown_inline(escape_source(join_symbols(note.text)))
+            text = markdown_inline(escape_source(join_symbols(note.shown)))
             blocks.append(
                 f'<p dir="rtl" align="right" style="font-size:small; margin:2px 0">'
-                f'<a name="fn-{note.number}"></a><sup>{note.number}</sup> {text}</p>')
+                f'<a name="fn-{note.number}"></a><sup>{note.sign}</sup> {text}</p>')
     return RenderedUnit(unit_id=unit.id, html=_page("\n".join(blocks)), paragraph_ids=ids)
 
 

@@ -96,6 +96,20 @@ class Footnote:
     paragraph_id: str
     marker_offset: int | None
     text: str
+    document: str | None = None
+    #: for an «المرجع نفسه» (ibid.) note, the reference it repeats
+    #: (citations.ibid_note), else None
+    repeats: str | None = None
+
+    @property
+    def sign(self) -> str:
+        return citations.footnote_sign(self.number)
+
+    @property
+    def shown(self) -> str:
+        """The note as the reader and print show it: an ibid. note followed
+        by what it repeats."""
+        return f"{self.text} [{self.repeats}]" if self.repeats else self.text
 
 
 @dataclass(frozen=True)
@@ -449,8 +463,26 @@ class ContentStore:
             marks = ",".join("?" * len(chunk))
             notes += [_record(Footnote, r) for r in self._rows(
                 f"SELECT * FROM footnotes WHERE paragraph_id IN ({marks})", chunk)]
+        notes = [self._with_repeats(n) for n in notes]
         notes.sort(key=lambda f: f.number)
         return notes
+
+    def _with_repeats(self, note: Footnote) -> Footnote:
+        """An ibid. note gets the nearest earlier note of its document that
+        is not itself an ibid. (decision 4/3's note 6 -> note 4 of decision 4/1)."""
+        if not citations.is_ibid(note.text) or not note.document:
+            return note
+        rows = self._rows(
+            "SELECT * FROM footnotes WHERE document = ? AND number < ? AND number > 0 "
+            "AND text NOT LIKE ? ORDER BY number DESC LIMIT 1",
+            (note.document, note.number, citations.IBID + "%"))
+        if not rows:
+            return note
+        source = _record(Footnote, rows[0])
+        para = self.paragraph(source.paragraph_id)
+        cite = para.citation if para else source.paragraph_id
+        return dataclasses.replace(note, repeats=citations.ibid_note(
+            source.number, cite, source.text))
 
     # links (from the links stage; empty while it is absent)
 

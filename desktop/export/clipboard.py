@@ -41,7 +41,7 @@ def plain_text(items: list[ExportItem], options: ExportOptions) -> str:
             lines.append(f"{RLM}({item.citation_line()})")
         if options.include_footnotes:
             for fn in item.footnotes:
-                lines.append(f"{RLM}({fn.number}) {fn.text}")
+                lines.append(f"{RLM}({fn.sign}) {fn.text}")
         if options.include_notes:
             for note in item.notes:
                 lines.append(f"{RLM}{note.heading()}: {note.text}")

@@ -163,7 +163,7 @@ def build_document(items: list[ExportItem], options: ExportOptions):
         if options.include_footnotes:
             for fn in item.footnotes:
                 add_run(p, "").add_break(WD_BREAK.LINE)
-                add_run(p, str(fn.number), size=NOTE_PT, superscript=True)
+                add_run(p, fn.sign, size=NOTE_PT, superscript=True)
                 add_run(p, f" {fn.text}", size=NOTE_PT)
         if options.include_notes:
             for note in item.notes:

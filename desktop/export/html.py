@@ -87,7 +87,7 @@ def item_html(item: ExportItem, options: ExportOptions, first: bool = True) -> s
     if options.include_footnotes and item.footnotes:
         parts.append('<ul class="footnotes" dir="rtl">')
         for fn in item.footnotes:
-            parts.append(f"<li><sup>{fn.number}</sup> {escape(fn.text)}</li>")
+            parts.append(f"<li><sup>{escape(fn.sign)}</sup> {escape(fn.text)}</li>")
         parts.append("</ul>")
     if options.include_notes and item.notes:
         for note in item.notes:

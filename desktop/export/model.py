@@ -44,6 +44,13 @@ class Footnote:
     text: str
     #: Character offset in the paragraph text where the marker stood.
     offset: int
+    #: the source gives no place in the text (the agenda line's "*"): the
+    #: marker is set off from the last word
+    detached: bool = False
+
+    @property
+    def sign(self) -> str:
+        return citations.footnote_sign(self.number)
 
 
 @dataclass(frozen=True)
@@ -136,7 +143,9 @@ class ExportItem:
         cuts: list[tuple[int, int, str, str]] = []
         for fn in self.footnotes:
             at = max(0, min(fn.offset, len(self.text)))
-            cuts.append((at, at, "marker", str(fn.number)))
+            if fn.detached:
+                cuts.append((at, at, "gap", "\u00a0"))
+            cuts.append((at, at, "marker", fn.sign))
         taken: list[tuple[int, int]] = []
         for mark in sorted(self.marks, key=lambda m: m.start):
             if not 0 <= mark.start < mark.end <= len(self.text):
@@ -255,8 +264,10 @@ def gather_items(store: ContentStore, paragraph_ids: list[str]) -> list[ExportIt
     notes: dict[str, list[Footnote]] = {}
     for note in store.footnotes(ids):
         notes.setdefault(note.paragraph_id, []).append(
-            Footnote(int(note.number), strip_emphasis(note.text or ""),
-                     int(note.marker_offset or 0)))
+            Footnote(int(note.number), strip_emphasis(note.shown or ""),
+                     len(paragraphs[note.paragraph_id].text or "")
+                     if note.marker_offset is None else int(note.marker_offset),
+                     detached=note.marker_offset is None))
     quality = quality_html.quality_rows(store, ids)
     corrected = editorial_html.correction_marks(store, list(paragraphs.values()))
     documents = {d.id: d for d in store.documents()}

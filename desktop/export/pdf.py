@@ -158,7 +158,7 @@ def body_html(items: list[ExportItem], options: ExportOptions, label_width: int)
         if options.include_footnotes:
             for fn in item.footnotes:
                 cell.append(f'<p dir="rtl" style="font-size:{NOTE_PT}pt; color:#333; '
-                            f'margin-top:2pt; margin-bottom:0"><sup>{fn.number}</sup> '
+                            f'margin-top:2pt; margin-bottom:0"><sup>{escape(fn.sign)}</sup> '
                             f"{escape(join_symbols(fn.text))}</p>")
         if options.include_notes:
             for note in item.notes:

@@ -209,6 +209,12 @@ class SelectionStore(BookmarksMixin, NotesMixin):
         with self._guarded("clear the selection"), self._transaction() as conn:
             self._write_items(conn, CURRENT_ID, [])
 
+    def replace(self, paragraph_ids: Iterable[str]) -> None:
+        """Make the current selection exactly these ids, in one transaction
+        (undo/redo of the selection's edits)."""
+        with self._guarded("restore the selection"), self._transaction() as conn:
+            self._write_items(conn, CURRENT_ID, list(dict.fromkeys(paragraph_ids)))
+
     # -- named selections ------------------------------------------------
 
     def named(self) -> list[NamedSelection]:
