@@ -273,8 +273,7 @@ class SearchPanel(QWidget):
         self.suggestion_button.setObjectName("search-suggestion")
         self.suggestion_button.setFlat(True)
         self.suggestion_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.suggestion_button.setStyleSheet("text-align:right; color:#0645ad; "
-                                             "text-decoration:underline;")
+        self.suggestion_button.setStyleSheet("color:#0645ad; text-decoration:underline;")
         self.suggestion_button.hide()
         self._suggestion: str | None = None
         #: what was done to the query (English read as Arabic, other forms searched)
@@ -309,7 +308,10 @@ class SearchPanel(QWidget):
         layout.addWidget(self.search_box)
         layout.addLayout(filters)
         layout.addLayout(bottom)
-        layout.addWidget(self.suggestion_button)
+        suggestion_row = QHBoxLayout()  # right-to-left: the button sits at the right edge
+        suggestion_row.addWidget(self.suggestion_button)
+        suggestion_row.addStretch(1)
+        layout.addLayout(suggestion_row)
         layout.addWidget(self.notes_label)
         layout.addWidget(self.message)
         layout.addWidget(self.clear_filters_button)

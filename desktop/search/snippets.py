@@ -111,6 +111,9 @@ class Matcher:
         merged: list[tuple[int, int, int]] = []
         for s, e, ti in spans:
             if merged and s < merged[-1][1]:
+                # Overlapping matches (a word, and a phrase starting with it) mark their union.
+                if e > merged[-1][1]:
+                    merged[-1] = (merged[-1][0], e, merged[-1][2])
                 continue
             merged.append((s, e, ti))
         return merged

@@ -217,3 +217,8 @@ def test_search_never_raises(real, text):
 def test_paths_find_the_lists():
     assert paths.data("search", "lexicon.toml").is_file()
     assert paths.data("search", "glossary.toml").is_file()
+
+
+def test_a_word_and_the_phrase_it_starts_are_highlighted_as_one(real):
+    hit = next(r for r in search(real, "حمايه الشهوود", limit=20) if r.id == "A07/13")
+    assert "حماية الشهود" in hit.snippet_parts.highlighted
