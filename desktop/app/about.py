@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QHeaderVi
 
 import desktop
 from desktop import paths
+from desktop.content.citations import RLM
 from desktop.content.store import ContentStore
 
 PUBLISHER = "مكتب الأمم المتحدة المعني بالمخدرات والجريمة"
@@ -26,7 +27,6 @@ OFFLINE_NOTE = "يعمل البرنامج دون اتصال بالإنترنت،
 #: Node kinds that stand for one official report in the compendium's tree.
 REPORT_KINDS = ("meeting", "session")
 #: Right-to-left mark: keeps a line that starts with a Latin symbol right-to-left.
-RLM = "\u200f"
 #: Left-to-right isolate: keeps "2026-11-23" in its order inside an Arabic line.
 LRI, PDI = "\u2066", "\u2069"
 

@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (QInputDialog, QMenu, QMessageBox, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from desktop.userdata import FolderExists, UserDataError
+from desktop.content.citations import RLM
 
 PANEL_TITLE = "العلامات المرجعية"
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1   # "folder" | "bookmark"
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2    # folder name | bookmark id
-RLM = "\u200f"
 TOP_LEVEL = "(بلا مجلد)"
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu, QToolButton
+from desktop.content.citations import RLM
 
-RLM = "\u200f"
 MAX_ENTRIES = 20
 
 

@@ -56,6 +56,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, QMenu,
                                QSplitter, QTabWidget, QToolBar, QTreeView, QWidget)
 
+from desktop.content.citations import RLM
 from desktop.content.store import ContentStore
 from desktop.app.about import add_about_action
 from desktop.app.application import WINDOW_TITLE
@@ -65,7 +66,6 @@ from desktop.app.reader import ReaderView
 from desktop.app.settings import DEFAULT_ZOOM, AppSettings
 from desktop.app.tree_model import ContentTreeModel
 
-RLM = "\u200f"
 MENU_TITLES = {"file": "&ملف", "view": "&عرض", "go": "ا&نتقال", "help": "م&ساعدة"}
 
 

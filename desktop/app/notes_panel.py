@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QListWidget,
 
 from desktop.userdata import UserDataError
 from desktop.userdata.stamps import local_text
+from desktop.content.citations import RLM
 
 PANEL_TITLE = "ملاحظاتي"
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
-RLM = "\u200f"
 
 
 class NoteDialog(QDialog):

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QGridLayout, 
                                QLabel, QLineEdit, QListView, QPushButton, QStyle,
                                QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget)
 
+from desktop.content.citations import RLM, count_phrase
 from desktop.search import engine
 from desktop.search.facets import FilterOptions, filter_options
 
@@ -32,7 +33,6 @@ DEBOUNCE_MS = 180
 #: Results shown for one search.
 PAGE_SIZE = 50
 HIGHLIGHT_STYLE = "background-color:#ffd27f;"
-RLM = "\u200f"
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TERMS_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -44,16 +44,8 @@ HEADING_STYLE = "color:#7a4b00; font-weight:bold;"
 
 
 def count_text(n: int) -> str:
-    """`n` results, in Arabic number agreement."""
-    if n == 0:
-        return "لا نتائج"
-    if n == 1:
-        return "نتيجة واحدة"
-    if n == 2:
-        return "نتيجتان"
-    if 3 <= n <= 10:
-        return f"{n} نتائج"
-    return f"{n} نتيجة"
+    """`n` results, in Arabic number agreement (the one rule, in citations)."""
+    return count_phrase(n, "نتيجة واحدة", "نتيجتان", "نتائج", "نتيجة", zero="لا نتائج")
 
 
 # --- worker ----------------------------------------------------------------

@@ -70,17 +70,17 @@ def gap_facts(store: ContentStore, node_id: str) -> list[dict]:
 def render_gap(store: ContentStore, node_id: str) -> str:
     """The reader's page for a gap node (the whole HTML document)."""
     from desktop.content.citations import join_symbols
-    from desktop.content.render import _heading_block, _meta_block, _page, para_href
+    from desktop.content.html_blocks import heading_block, meta_block, page, para_href
     node = store.node(node_id)
     if not is_gap(node):
         raise KeyError(node_id)
-    blocks = [_meta_block(outer.heading) for outer in store.ancestors(node_id)[:-1]
+    blocks = [meta_block(outer.heading) for outer in store.ancestors(node_id)[:-1]
               if outer.heading]
-    blocks.append(_heading_block(2, node.heading or node.id, "margin-bottom:2px"))
+    blocks.append(heading_block(2, node.heading or node.id, "margin-bottom:2px"))
     if node.dates:
-        blocks.append(_meta_block(node.dates))
+        blocks.append(meta_block(node.dates))
     if node.symbol:
-        blocks.append(_meta_block(node.symbol))
+        blocks.append(meta_block(node.symbol))
     what = "الاجتماع" if node.part == "A" else "الدورة وقراراتها"
     blocks.append(
         f'<p dir="rtl" align="right" style="color:#a40000; background-color:#fbeeee;'
@@ -104,7 +104,7 @@ def render_gap(store: ContentStore, node_id: str) -> str:
                         f"{html.escape(join_symbols(source.citation or source.id))}</a>")
             blocks.append(f'<p dir="rtl" align="right" style="margin-right:16px; margin-top:4px">'
                           f"&#x2022; {text}{cite}</p>")
-    return _page("\n".join(blocks))
+    return page("\n".join(blocks))
 
 
 # ---- supplement -----------------------------------------------------------

@@ -21,75 +21,18 @@ import re
 from dataclasses import dataclass, field
 
 from desktop.content.citations import display_label, join_symbols
+from desktop.content.html_blocks import (  # noqa: F401  (the reader's names)
+    PARA_SCHEME, anchor_name, escape_source, heading_block, markdown_inline, meta_block,
+    page, para_href,
+)
 from desktop.content.store import ContentStore, Footnote, Link, Node, Paragraph
 from desktop.content.related import quality_html
 from desktop.content import editorial_html
 
-PARA_SCHEME = "para:"
-_MD_SPECIAL = re.compile(r"([\\`_{}\[\]()#+!-])")
-_LONE_STAR = re.compile(r"(?<!\*)\*(?!\*)")
 _TOKEN = re.compile(r"zq(\d+)qz")
 
 HIGHLIGHT_COLOUR = "#fff0b3"
-
-#: Escaped text with none of these has nothing for Markdown to do: it is
-#: its own HTML (tests/unit/content/test_render.py checks every text of the
-#: database both ways). Most paragraphs take this path, so Markdown is
-#: imported only when a text needs it, not before the first paint.
-_MARKUP = re.compile(r"[\\*`<>=_]")
-#: Markdown's backslash escapes (what escape_source adds): "\-" is "-".
-_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!])")
-_MARKDOWN = None
 INDENT_PX = 32
-
-
-def anchor_name(paragraph_id: str) -> str:
-    return f"p-{paragraph_id}"
-
-
-def para_href(paragraph_id: str) -> str:
-    return f"{PARA_SCHEME}{paragraph_id}"
-
-
-def escape_source(text: str) -> str:
-    """Escape source text for Markdown: HTML first, then Markdown punctuation.
-
-    A paired ``**`` stays (bold in the source); a lone ``*`` is literal.
-    """
-    text = html.escape(text, quote=False)
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    text = _LONE_STAR.sub(r"\\*", text)
-    text = re.sub(r"^(\s*\d+)\.", r"\1\\.", text, flags=re.M)
-    # a line of "=" under a line would make a heading (Markdown has no \= escape)
-    text = re.sub(r"^(\s*)=", r"\1&#61;", text, flags=re.M)
-    return text
-
-
-def markdown_inline(escaped: str) -> str:
-    """Run escaped text through Markdown and drop the paragraph wrapper.
-
-    A line break in the source (a list inside a paragraph) stays a line
-    break; blank lines do not split the block (it must keep its dir="rtl").
-    """
-    escaped = re.sub(r"[ \t]*\n\s*", "\n", escaped.strip())
-    if not _MARKUP.search(_ESCAPED.sub("", escaped)):
-        return _ESCAPED.sub(r"\1", escaped).replace("\n", "<br/>")
-    return _markdown_convert(escaped)
-
-
-def _markdown_convert(escaped: str) -> str:
-    """Markdown proper, for text with markup. One converter, reset between
-    uses: building a Markdown instance per paragraph was a third of a
-    unit's render time."""
-    global _MARKDOWN
-    if _MARKDOWN is None:
-        import markdown
-
-        _MARKDOWN = markdown.Markdown()
-    out = _MARKDOWN.reset().convert(escaped).strip()
-    if out.startswith("<p>") and out.endswith("</p>"):
-        out = out[3:-4]
-    return out.replace("\n", "<br/>")
 
 
 @dataclass
@@ -205,34 +148,24 @@ def paragraph_body(para: Paragraph, notes: list[Footnote], links: list[Link],
     return body, unplaced
 
 
-def _heading_block(level: int, text: str, extra_style: str = "") -> str:
-    body = markdown_inline(escape_source(join_symbols(text)))
-    return f'<h{level} dir="rtl" align="right" style="{extra_style}">{body}</h{level}>'
-
-
-def _meta_block(text: str) -> str:
-    body = html.escape(join_symbols(text))
-    return f'<p dir="rtl" align="right" style="color:#555555; margin:0">{body}</p>'
-
-
 def unit_header(store: ContentStore, unit: Node) -> list[str]:
     blocks: list[str] = []
     chain = store.ancestors(unit.id)
     for outer in chain[:-1]:
         if outer.heading:
-            blocks.append(_meta_block(outer.heading))
-    blocks.append(_heading_block(2, unit.heading or unit.id, "margin-bottom:2px"))
+            blocks.append(meta_block(outer.heading))
+    blocks.append(heading_block(2, unit.heading or unit.id, "margin-bottom:2px"))
     supplement = editorial_html.is_supplement(store, unit)
     # a supplement meeting's title is the build's own "drawn from" note:
     # the notice below says it once, in the reader's words
     if unit.title and not (supplement and editorial_html.is_supplement_note(unit.title)):
-        blocks.append(_heading_block(3, unit.title, "margin-top:2px"))
+        blocks.append(heading_block(3, unit.title, "margin-top:2px"))
     if supplement:
         blocks.append(editorial_html.supplement_block())
     if unit.dates:
-        blocks.append(_meta_block(unit.dates))
+        blocks.append(meta_block(unit.dates))
     if unit.symbol:
-        blocks.append(_meta_block(unit.symbol))
+        blocks.append(meta_block(unit.symbol))
     return blocks
 
 
@@ -288,7 +221,7 @@ def render_unit(store: ContentStore, unit_id: str, selected_id: str | None = Non
             blocks.append(
                 f'<p dir="rtl" align="right" style="font-size:small; margin:2px 0">'
                 f'<a name="fn-{note.number}"></a><sup>{note.sign}</sup> {text}</p>')
-    return RenderedUnit(unit_id=unit.id, html=_page("\n".join(blocks)), paragraph_ids=ids)
+    return RenderedUnit(unit_id=unit.id, html=page("\n".join(blocks)), paragraph_ids=ids)
 
 
 def _section_headings(store: ContentStore, unit_id: str, old_node: str,
@@ -300,9 +233,9 @@ def _section_headings(store: ContentStore, unit_id: str, old_node: str,
         if node.id in old_chain or node.id == unit_id:
             continue
         if node.heading:
-            blocks.append(_heading_block(3 if node.kind == "annex" else 4, node.heading))
+            blocks.append(heading_block(3 if node.kind == "annex" else 4, node.heading))
         if node.title and node.title not in (node.heading or ""):
-            blocks.append(_heading_block(4, node.title))
+            blocks.append(heading_block(4, node.title))
     return blocks
 
 
@@ -352,7 +285,3 @@ def _see_also_block(para: Paragraph, link: Link, citation: str) -> str:
     return (f'<p dir="rtl" align="right" style="margin-right:{indent}px; margin-top:0;'
             f' font-size:small; color:#555555">&#x2190; {words}: '
             f"{_link_anchor(link, citation)}</p>")
-
-
-def _page(body: str) -> str:
-    return f'<html><body dir="rtl">{body}</body></html>'

@@ -209,7 +209,7 @@ def test_plain_text_skips_markdown_with_the_same_html():
     """The fast path (no Markdown for text without markup) gives exactly what
     Markdown gives, for every paragraph and footnote of the real database;
     and it is the common case, or it would save nothing at start-up."""
-    from desktop.content import render
+    from desktop.content import html_blocks as render
 
     texts = _all_texts_of_the_real_database()
     fast = 0
@@ -224,8 +224,18 @@ def test_plain_text_skips_markdown_with_the_same_html():
 
 @pytest.mark.parametrize("text", ["نص **مهم** هنا", "سطر\n===", "a_b_c", "`رمز`", "x < y & z"])
 def test_text_with_markup_still_goes_through_markdown(text):
-    from desktop.content import render
+    from desktop.content import html_blocks as render
 
     escaped = escape_source(text)
     assert markdown_inline(escaped) == render._markdown_convert(
         re.sub(r"[ \t]*\n\s*", "\n", escaped.strip()))
+
+
+def test_no_import_cycle_between_render_and_its_helpers():
+    """render.py builds on html_blocks, editorial_html and quality_html; none
+    of those imports render (module level or inside functions)."""
+    import inspect
+    from desktop.content import editorial_html, html_blocks
+    from desktop.content.related import quality_html
+    for module in (editorial_html, html_blocks, quality_html):
+        assert "desktop.content.render" not in inspect.getsource(module), module.__name__
