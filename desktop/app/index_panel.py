@@ -72,19 +72,11 @@ class IndexPanel(QWidget):
 
         self.view = QTreeView(self)
         self.view.setObjectName("index-view")
-        self.view.setModel(self.proxy)
+        # the model goes in when the tab is first shown (attach_model): sizing
+        # its columns to their contents reads every row, which the start
+        # (with the contents tab in front) does not need
         self.view.setUniformRowHeights(True)
         self.view.setAlternatingRowColors(True)
-        header = self.view.header()
-        header.setStretchLastSection(False)
-        header.setMinimumSectionSize(40)
-        # the symbol column wide enough for CTOC/COP/WG.2/2013/5 under a theme;
-        # the locator takes what is left; decision and status fit their text
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, self.fontMetrics().horizontalAdvance("CTOC/COP/WG.2/2013/5") + 48)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.view.setExpandsOnDoubleClick(False)
         self.view.clicked.connect(self._on_clicked)
@@ -99,10 +91,31 @@ class IndexPanel(QWidget):
             layout.addWidget(note)
         layout.addWidget(self.view)
 
+    def attach_model(self) -> None:
+        if self.view.model() is self.proxy:
+            return
+        self.view.setModel(self.proxy)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(40)
+        # the symbol column wide enough for CTOC/COP/WG.2/2013/5 under a theme;
+        # the locator takes what is left; decision and status fit their text
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, self.fontMetrics().horizontalAdvance("CTOC/COP/WG.2/2013/5") + 48)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+
+    def showEvent(self, event) -> None:
+        self.attach_model()
+        super().showEvent(event)
+
     def set_filter(self, text: str) -> None:
+        self.attach_model()
         self.filter_box.setText(text)
 
     def visible_themes(self) -> list[str]:
+        self.attach_model()
         return [self.proxy.index(row, 0).data() for row in range(self.proxy.rowCount())]
 
     def _on_clicked(self, proxy_index: QModelIndex) -> None:
@@ -131,6 +144,7 @@ class IndexPanel(QWidget):
         row = self.model.row_of_theme(theme_id)
         if row < 0:
             return
+        self.attach_model()
         self.filter_box.clear()
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         self.view.setCurrentIndex(index)

@@ -72,7 +72,9 @@ def test_database_without_index_says_so(make_window, tmp_path):
 
 
 def test_a_click_on_a_theme_opens_and_closes_it(make_window, tiny_db_path):
-    panel = make_window(tiny_db_path).index_panel
+    window = make_window(tiny_db_path)
+    panel = window.index_panel
+    window.navigation.setCurrentWidget(panel)  # the tab a user clicks in
     theme = panel.proxy.index(0, 0)
     assert not panel.view.isExpanded(theme)
     panel.view.clicked.emit(theme)
@@ -91,3 +93,15 @@ def test_enter_on_an_entry_opens_it(make_window, tiny_db_path, qtbot):
     panel.view.setFocus()
     qtbot.keyClick(panel.view, Qt.Key.Key_Return)
     assert window.reader.current_paragraph_id() == "A07/12"
+
+
+def test_the_index_model_waits_until_the_tab_is_shown(make_window, tiny_db_path):
+    """Sizing the index's columns reads every row: not at start-up, where
+    the contents tab is in front; the model is there once the tab is shown."""
+    window = make_window(tiny_db_path)
+    panel = window.index_panel
+    assert window.navigation.currentWidget() is not panel
+    assert panel.view.model() is None
+    window.navigation.setCurrentWidget(panel)
+    assert panel.view.model() is panel.proxy
+    assert panel.view.header().sectionResizeMode(2).name == "Stretch"

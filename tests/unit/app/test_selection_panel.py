@@ -237,6 +237,7 @@ def test_ctrl_d_adds_the_open_paragraph_and_tree_nodes(window, qtbot):
 def test_index_theme_adds_all_its_targets(window):
     panel = window.selection_panel
     index_panel = window.index_panel
+    window.navigation.setCurrentWidget(index_panel)  # the tab a user works in
     theme_index = index_panel.proxy.index(0, 0)
     assert sp.index_ids(window, theme_index) == ["A07/13"]
     entry_index = index_panel.proxy.index(0, 0, index_panel.proxy.index(1, 0))
