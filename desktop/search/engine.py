@@ -522,19 +522,28 @@ def _partial_rows(conn, plan: _Plan, filt: str | None) -> list:
     return [row for *_, row in scored]
 
 
-def _also_in(conn, twin: str, ref: str) -> tuple[str, ...]:
-    """Citations of the other copies of a text, each naming its document when not the same."""
-    out = []
-    for r, c, doc, part, title in conn.execute(
-            f"SELECT d.ref, p.citation, p.document, p.part, t.title FROM {DOCS_TABLE} d "
-            f"JOIN paragraphs p ON p.id = d.ref LEFT JOIN documents t ON t.id = p.document "
-            f"WHERE d.twin = ? AND d.kind = 'paragraph' AND d.ref != ? ORDER BY d.sort",
-            (twin, ref)):
-        cite = c or r
-        if not part and title:  # outside Parts A/B: say which document
-            cite = f"{title.split('،')[0]}، {cite}"
-        out.append(cite)
-    return tuple(out)
+def _copies(conn, twins) -> dict[str, list[tuple[str, str | None, str]]]:
+    """twin key -> (id, part, local place) of every copy of that text, in reading order."""
+    if not twins:
+        return {}
+    twins = list(dict.fromkeys(twins))
+    out: dict[str, list[tuple[str, str | None, str]]] = {}
+    for twin, ref, part, local in conn.execute(
+            f"SELECT d.twin, d.ref, p.part, p.citation FROM {DOCS_TABLE} d "
+            f"JOIN paragraphs p ON p.id = d.ref WHERE d.kind = 'paragraph' AND d.twin IN "
+            f"({','.join('?' * len(twins))}) ORDER BY d.sort", twins):
+        out.setdefault(twin, []).append((ref, part, local or ref))
+    return out
+
+
+def _copy_place(copy_cite: str, hit_cite: str, part: str | None, local: str) -> str:
+    """Where else a text is printed. The supplement copy of a COP 12 resolution
+    has the same citation as the report's: then say which copy it is."""
+    if copy_cite != hit_cite:
+        return copy_cite
+    if part:
+        return f"{local} (الملحق المستمد من التقرير)"
+    return f"{copy_cite} (متن التقرير)"
 
 
 def search(db, query: str | Query, part=None, unit=None, year=None, theme=None,
@@ -626,15 +635,13 @@ def _search(conn, q, results, hit, part, unit, year, theme, document, limit, off
     results.total = found + len(results)
     results.capped = capped
     seen: set[str] = {r.id for r in results}
-    # THE citation of each paragraph (desktop.content.citations), not the
-    # index's own column: a related document's paragraph names its document
-    cited = _citations(conn, [r[1] for _, r, _ in ordered if r[0] != "theme"])
     twins: set[str] = set()
     skipped = 0
-    for tier, row, theme_name in ordered:
-        kind, ref, label, text, score, is_exact, citation, rowid, twin, _sort = row
-        if kind != "theme":
-            citation = cited.get(ref, citation)
+    page: list[tuple[int, tuple, str]] = []
+    exhausted = True
+    for item in ordered:
+        row = item[1]
+        kind, ref, twin = row[0], row[1], row[8]
         key = ("theme:" + ref) if kind == "theme" else ref
         if key in seen or (twin and twin in twins):
             continue
@@ -644,6 +651,22 @@ def _search(conn, q, results, hit, part, unit, year, theme, document, limit, off
         if skipped < offset:
             skipped += 1
             continue
+        page.append(item)
+        if len(results) + len(page) >= limit:
+            exhausted = False
+            break
+    if exhausted and len(rows) >= total and not capped:
+        # Every candidate was read: count what is shown (a text printed twice is one hit).
+        results.total = skipped + len(results) + len(page)
+    # THE citation of each paragraph (desktop.content.citations), not the
+    # index's own column: a related document's paragraph names its document.
+    copies = _copies(conn, [r[8] for _, r, _ in page if r[8]])
+    cited = _citations(conn, [r[1] for _, r, _ in page if r[0] != "theme"]
+                       + [c for ids in copies.values() for c, _, _ in ids])
+    for tier, row, theme_name in page:
+        kind, ref, label, text, score, is_exact, citation, rowid, twin, _sort = row
+        if kind != "theme":
+            citation = cited.get(ref, citation)
         snip = make_snippet(text, plan.matcher)
         if plan.labels or tier == 3:
             matched, variants = _coverage(plan, plan.matcher.terms_in(text))
@@ -657,17 +680,12 @@ def _search(conn, q, results, hit, part, unit, year, theme, document, limit, off
             cite = f"الفهرس المواضيعي: {label}"
         if tier == 3 and results.partial_start is None:
             results.partial_start = len(results)
+        also = tuple(_copy_place(cited.get(c, c), cite, part, local)
+                     for c, part, local in copies.get(twin, ()) if c != ref) if twin else ()
         results.append(Result(
             ref, cite, snip.marked(), round(-score, 4) if score else 0.0, kind,
             bool(is_exact), snip.terms, snip, variants=variants, partial=tier == 3,
-            matched=matched, theme=theme_name,
-            also_in=_also_in(conn, twin, ref) if twin else ()))
-        if len(results) >= limit:
-            break
-    else:
-        if len(rows) >= total and not capped:
-            # Every candidate was read: count what was shown (a text printed twice is one hit).
-            results.total = skipped + len(results)
+            matched=matched, theme=theme_name, also_in=also))
     return results
 
 

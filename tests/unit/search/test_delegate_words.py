@@ -190,6 +190,7 @@ def test_a_text_printed_twice_is_one_hit_that_says_where_else(real):
     assert ("B12-r2/1" in ids) != ("cop12:r2/1" in ids)
     hit = next(r for r in res if r.id in ("B12-r2/1", "cop12:r2/1"))
     assert hit.also_in and "2/12" in hit.also_in[0]
+    assert hit.also_in[0] != hit.citation  # says which copy, even where both cite alike
     assert any(n.startswith("وارد أيضاً في") for n in result_notes(hit))
 
 
