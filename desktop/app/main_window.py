@@ -296,7 +296,8 @@ class MainWindow(QMainWindow):
         # direction from its first strong character)
         cite = self.store.citation(para)
         self.citation_label.setText(RLM + cite.short)
-        official = cite.official_line
+        official = cite.status_line
+        self.citation_label.setToolTip(cite.full)
         self.official_label.setText(RLM + official if official else "")
         self.links_panel.show_paragraph(paragraph_id)
         if not self._keep_tree:

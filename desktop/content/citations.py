@@ -262,6 +262,13 @@ class Citation:
         return "".join(text for _, text in self.official_parts())
 
     @property
+    def status_line(self) -> str:
+        """What the status bar shows beside the short form: the official
+        document and paragraph, else what the text is when it is not the
+        source's own («إعادة بناء آلية»)."""
+        return self.official_line or QUALITY_LABELS.get(self.quality, "")
+
+    @property
     def full(self) -> str:
         return "".join(text for _, text in self.parts())
 

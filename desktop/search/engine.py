@@ -173,7 +173,7 @@ def _locator_hit(conn: sqlite3.Connection, q: Query) -> tuple[str, str] | None:
     """(paragraph id, citation) when the query text names one paragraph or unit."""
     text = q.locator_text
     if text is None:
-        return None
+        return _printed_reference(conn, q.text)
     pid = None
     if conn.execute("SELECT 1 FROM paragraphs WHERE id = ?", (text.strip(),)).fetchone():
         pid = text.strip()
@@ -190,6 +190,24 @@ def _locator_hit(conn: sqlite3.Connection, q: Query) -> tuple[str, str] | None:
         return None
     para = _citations(conn, [pid])
     return (pid, para[pid]) if pid in para else None
+
+
+def _printed_reference(conn, text: str) -> tuple[str, str] | None:
+    """A paragraph id (``som:2``) or a citation as the app prints it, short or
+    full («تقرير مؤتمر الأطراف عن أعمال دورته الثانية عشرة (2024)، الفقرة 81»),
+    through the content layer's one resolver; None for anything else."""
+    from desktop.content.locate import by_citation
+    from desktop.content.store import ContentStore
+
+    text = " ".join((text or "").split())
+    if not text or len(text) > 400:
+        return None
+    store = ContentStore.over(conn)
+    pid = text if store.paragraph(text) else by_citation(store, text)
+    if pid is None:
+        return None
+    cited = _citations(conn, [pid])
+    return (pid, cited[pid]) if pid in cited else None
 
 
 def _citations(conn, ids) -> dict[str, str]:

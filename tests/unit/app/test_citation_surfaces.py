@@ -66,7 +66,10 @@ def test_reader_status_bar_hover_and_links_panel(make_window, content_db_path, s
         assert reader.open_paragraph(pid)
         assert window.citation_label.text() == RLM + cite.short, pid
         official = window.official_label.text()
-        assert official == (RLM + cite.official_line if cite.official_line else ""), pid
+        assert official == (RLM + cite.status_line if cite.status_line else ""), pid
+        assert window.citation_label.toolTip() == cite.full
+        if para_quality := cite.quality:
+            assert citations.QUALITY_LABELS[para_quality] in official
         window.show_links(pid)
         assert window.links_panel.title.text() == f"ما يحيل إلى: {cite.short}"
         from tests.helpers.reader_qt import paragraph_block
@@ -154,3 +157,12 @@ def test_a_printed_citation_resolves_back(store, typed):
         text = getattr(store.citation(para), typed)
         found = resolve(store, text)
         assert found and store.citation(found[0]).short == store.citation(para).short, pid
+
+
+def test_search_goes_to_a_paragraph_named_by_id_or_printed_citation(store):
+    from desktop.search.engine import search
+    for pid in _sample(store):
+        for typed in (pid, store.citation(pid).short, store.citation(pid).full):
+            hit = search(store.conn, typed, limit=1)[0]
+            assert hit.kind == "locator" and store.citation(hit.id).short == \
+                store.citation(pid).short, typed
