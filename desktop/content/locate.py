@@ -59,6 +59,10 @@ def by_citation(store: ContentStore, text: str) -> str | None:
 def resolve(store: ContentStore, text: str) -> list[str]:
     """Paragraph ids one locator names, in reading order; [] if none."""
     text = " ".join((text or "").split())
+    try:
+        text.encode("utf-8")
+    except UnicodeError:      # lone surrogates (a broken command line): names nothing
+        return []
     if not text:
         return []
     if store.paragraph(text):

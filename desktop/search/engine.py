@@ -202,8 +202,11 @@ def _printed_reference(conn, text: str) -> tuple[str, str] | None:
     text = " ".join((text or "").split())
     if not text or len(text) > 400:
         return None
-    store = ContentStore.over(conn)
-    pid = text if store.paragraph(text) else by_citation(store, text)
+    try:
+        store = ContentStore.over(conn)
+        pid = text if store.paragraph(text) else by_citation(store, text)
+    except (UnicodeError, sqlite3.Error):   # text SQLite cannot take (lone surrogates)
+        return None
     if pid is None:
         return None
     cited = _citations(conn, [pid])

@@ -73,6 +73,7 @@ def test_joiners_keep_symbols_whole_only():
     ("مذكرة الأمانة عن اجتماعات الأجهزة الفرعية لمؤتمر الأطراف (2020)، الفقرة 1", ["cop10:1"]),
     ("الجزء ألف، سابعاً-13، الوثيقة CTOC/COP/WG.2/2013/5، الفقرة 17", ["A07/13"]),
     ("ثامناً-999", []),
+    ("\ud800", []),
 ])
 def test_one_resolver(store, typed, expected):
     assert resolve(store, typed) == expected
