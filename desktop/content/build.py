@@ -38,6 +38,7 @@ STAGES = [
     "desktop.content.related.damaged_stage",
     "desktop.content.related.stage",
     "desktop.search.index",
+    "desktop.content.spelling",
 ]
 
 

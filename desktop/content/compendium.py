@@ -72,7 +72,13 @@ def build(db, ctx) -> None:
         "text": fn.text, "source_line": fn.source_line,
     } for fn in result.footnotes])
 
+    # a fix on a footnote's line belongs to the footnote's paragraph (the reader
+    # marks it in the footnote: editorial_html.footnote_marks)
+    footnote_lines = {fn.source_line: fn.paragraph_id for fn in result.footnotes}
+
     def paragraph_for_line(line: int):
+        if line in footnote_lines:
+            return footnote_lines[line]
         for para in result.paragraphs:
             if para.source_line <= line <= para.source_line_end:
                 return para.id

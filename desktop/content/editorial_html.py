@@ -39,6 +39,7 @@ REASON_WORDS = {
     "misspelt name": "اسم مكتوب خطأً في المصدر",
     "stray shadda": "شدّة زائدة في المصدر",
     "typo in the source": "خطأ مطبعي في المصدر",
+    "wrong number in the source": "رقم خاطئ في المصدر",
     "wrong particle in a preamble paragraph": "أداة خاطئة في فقرة من الديباجة",
     "wrong particle opening a preamble paragraph": "أداة خاطئة في مستهل فقرة من الديباجة",
     "wrong word": "كلمة خاطئة في المصدر",
@@ -187,10 +188,13 @@ def correction_marks(store: ContentStore, paragraphs: list[Paragraph]
             out.setdefault(row["paragraph_id"], []).append(CorrectionMark(
                 start, start + len(corrected), row["original"] or "", corrected, row["reason"] or ""))
     if store.has_table("corrections"):
+        in_notes = _footnote_lines(store, ids)
         for row in _rows_for(store, "corrections", ids):
             pid = row["paragraph_id"]
             if pid in with_offsets or not row["applied"] or not row["corrected"]:
                 continue
+            if (pid, row["source_line"]) in in_notes:
+                continue                    # a fix in the paragraph's footnote: footnote_marks
             text = by_id[pid].text or ""
             where = text.find(row["corrected"])
             if where < 0:
@@ -198,6 +202,39 @@ def correction_marks(store: ContentStore, paragraphs: list[Paragraph]
             s, e, original = _narrow(row["original"] or "", row["corrected"])
             out.setdefault(pid, []).append(CorrectionMark(
                 where + s, where + e, original, row["corrected"][s:e], row["reason"] or ""))
+    for marks in out.values():
+        marks.sort(key=lambda m: m.start)
+    return out
+
+
+def _footnote_lines(store: ContentStore, ids: list[str]) -> set[tuple[str, int]]:
+    """(paragraph id, source line) of the footnotes of these paragraphs."""
+    return {(r["paragraph_id"], r["source_line"])
+            for r in _rows_for(store, "footnotes", ids)}
+
+
+def footnote_marks(store: ContentStore, paragraph_ids: list[str]) -> dict[int, list[CorrectionMark]]:
+    """footnote number -> the corrected words standing in its text.
+
+    The build links a fix on a footnote's source line to the footnote's
+    paragraph (table ``corrections``); the line tells the footnote apart.
+    """
+    out: dict[int, list[CorrectionMark]] = {}
+    ids = list(paragraph_ids)
+    if not ids or not store.has_table("corrections"):
+        return out
+    notes = {(r["paragraph_id"], r["source_line"]): r for r in _rows_for(store, "footnotes", ids)}
+    for row in _rows_for(store, "corrections", ids):
+        note = notes.get((row["paragraph_id"], row["source_line"]))
+        if note is None or not row["applied"] or not row["corrected"]:
+            continue
+        text = note["text"] or ""
+        s, e, original = _narrow(row["original"] or "", row["corrected"])
+        where = text.find(row["corrected"])
+        while where >= 0:
+            out.setdefault(note["number"], []).append(CorrectionMark(
+                where + s, where + e, original, row["corrected"][s:e], row["reason"] or ""))
+            where = text.find(row["corrected"], where + len(row["corrected"]))
     for marks in out.values():
         marks.sort(key=lambda m: m.start)
     return out

@@ -216,12 +216,27 @@ def render_unit(store: ContentStore, unit_id: str, selected_id: str | None = Non
                 blocks.append(_see_also_block(para, link, citations[link.to_id]))
     if all_notes:
         blocks.append('<hr/>')
+        note_marks = editorial_html.footnote_marks(store, ids)
         for note in all_notes:
-            text = markdown_inline(escape_source(join_symbols(note.shown)))
+            text = _footnote_body(note.shown, note_marks.get(note.number, []))
             blocks.append(
                 f'<p dir="rtl" align="right" style="font-size:small; margin:2px 0">'
                 f'<a name="fn-{note.number}"></a><sup>{note.sign}</sup> {text}</p>')
     return RenderedUnit(unit_id=unit.id, html=page("\n".join(blocks)), paragraph_ids=ids)
+
+
+def _footnote_body(text: str, marks) -> str:
+    """A footnote's text as HTML, its corrected words marked like a paragraph's."""
+    out, pos = [], 0
+    for mark in marks:
+        if mark.start < pos:
+            continue
+        out.append(markdown_inline(escape_source(join_symbols(text[pos:mark.start]))))
+        out.append(editorial_html.mark_open(mark)
+                   + html.escape(text[mark.start:mark.end]) + "</span>")
+        pos = mark.end
+    out.append(markdown_inline(escape_source(join_symbols(text[pos:]))))
+    return "".join(out)
 
 
 def _section_headings(store: ContentStore, unit_id: str, old_node: str,

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from desktop.content import corrections
 from desktop.content.build import BuildError, Finding
 from desktop.content.related.lexicon import WORD, Lexicon
 from desktop.content.related.som_decoder import SEED_ALIGNMENTS, Decoder, learned_mapping
@@ -23,6 +24,8 @@ from desktop.content.related.som_decoder import SEED_ALIGNMENTS, Decoder, learne
 DOCUMENT = "som-wg-2020"
 SYMBOL = "CTOC/COP/WG.7/2020/4"
 SOURCE = "som-wg-2020.txt"
+#: reviewed fixes to the headings (the body is reconstructed, never hand-edited)
+CORRECTIONS = "som-wg-2020.toml"
 STAGE = "related-damaged"
 
 CHAPTERS = {"أول": 1, "أولا": 1, "ثانيا": 2, "ثالثا": 3, "رابعا": 4, "خامسا": 5}
@@ -191,6 +194,8 @@ def quality_note(p: Paragraph) -> str:
 
 def build_rows(db, ctx, lexicon: Lexicon, sort_base: int) -> None:
     text = ctx.read_source(SOURCE)
+    fixes = corrections.text_fixes(ctx.corrections / CORRECTIONS)
+    text, applied = corrections.apply_text_fixes(SOURCE, text, fixes)
     report = parse(text, lexicon)
     reconstruct(report, report_lexicon(text, lexicon))
     readable = sum(p.quality == "reconstructed" for p in report.paragraphs)
@@ -239,6 +244,7 @@ def build_rows(db, ctx, lexicon: Lexicon, sort_base: int) -> None:
         })
     db["paragraphs"].insert_all(para_rows)
     db["paragraph_quality"].insert_all(quality_rows)
+    corrections.record(db, applied, ctx.report)     # headings only: no paragraph
 
 
 def check(db):

@@ -86,6 +86,8 @@ def build(db, ctx) -> None:
     for para in cop12.paragraphs:
         for line in range(para.source_line, para.source_line_end + 1):
             by_line.setdefault(line, para.id)
+    for fn in cop12.footnotes:              # marked in the footnote by the reader
+        by_line[fn.source_line] = fn.paragraph_id
     corrections.record(db, applied, ctx.report, by_line.get)
     rows = word_corrections(cop12_original, cop12, [fix for fix, _ in applied])
     reverse = {v: k for k, v in sup.same_text.items()}
