@@ -37,8 +37,8 @@ STAGES = [
     "desktop.content.links",
     "desktop.content.related.damaged_stage",
     "desktop.content.related.stage",
-    "desktop.search.index",
     "desktop.content.spelling",
+    "desktop.search.index",
 ]
 
 

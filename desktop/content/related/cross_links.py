@@ -20,7 +20,9 @@ decision 2/6, node B2-d6. Pitfalls this module handles:
   (resolution 6/2) is not ``المقرر 6/2`` (decision 2/6, B2-d6): the lookup
   is by kind, session and number, never by digits alone.
 - Document symbols (``CTOC/COP/WG.7/2020/4``) link to the document or meeting
-  that carries that symbol.
+  that carries that symbol. A session's symbol is the report of the whole
+  session, which no document here holds (only decisions drawn from it): it
+  stays an external reference, never a link into one of its decisions.
 
 Every mention whose target is in the database becomes a row of `links`
 (from_id, to_id: paragraph ids; kind; text: the words as printed); the
@@ -260,20 +262,17 @@ def _targets(db) -> tuple[dict, dict, dict]:
             symbols.setdefault(row["symbol"], (para[0], None, row["id"]))
     for row in db.query("SELECT id, symbol, document FROM nodes WHERE kind IN ('meeting', 'session') "
                         "AND symbol IS NOT NULL ORDER BY sort"):
-        start = first.get(row["id"]) or _first_below(db, row["id"])
+        # A meeting's symbol is its report, whose recommendations ARE the unit: link
+        # to its first paragraph. A session's symbol is the report of the whole
+        # session (CTOC/COP/2010/17 is the report of session 5); its paragraphs sit
+        # in its decisions, and the first of them (resolution 5/6's opening
+        # paragraph) is not that report: the mention stays an external reference.
+        start = first.get(row["id"])
         if start:
             for sym in row["symbol"].split("-CTOC"):
                 sym = sym if sym.startswith("CTOC") else "CTOC" + sym
                 symbols.setdefault(sym, (start, row["id"], row["document"]))
     return units, supplement_units, symbols
-
-
-def _first_below(db, node_id: str) -> str | None:
-    """The first paragraph of a session (its paragraphs sit in its decisions)."""
-    row = db.execute(
-        "SELECT p.id FROM paragraphs p JOIN nodes u ON u.id = p.unit_id "
-        "WHERE u.parent_id = ? ORDER BY p.sort LIMIT 1", [node_id]).fetchone()
-    return row[0] if row else None
 
 
 def _link(from_id, to_id, kind, text, line, from_node=None, to_node=None) -> dict:

@@ -59,7 +59,10 @@ def test_supplement_unit_header_says_where_it_comes_from(window):
 def test_corrected_word_is_dotted_with_its_source_word_as_tooltip(window):
     window.open_paragraph("A08/14")
     words = window.reader.corrected_words()
-    assert words == [("تنظر", "صُحّح في هذا التطبيق: كان في المصدر «تتظر» — السبب: خطأ مطبعي في المصدر")]
+    assert ("تنظر", "صُحّح في هذا التطبيق: كان في المصدر «تتظر» — السبب: خطأ مطبعي في المصدر") in words
+    # the editor's read (issue 18): A08/8 «رهنأ» and A08/9 «وراذعة» in the same unit
+    assert ("رهناً", "صُحّح في هذا التطبيق: كان في المصدر «رهنأ» — السبب: خطأ مطبعي في المصدر") in words
+    assert ("ورادعة", "صُحّح في هذا التطبيق: كان في المصدر «وراذعة» — السبب: خطأ مطبعي في المصدر") in words
     cursor = window.reader.document().find("تنظر في اتّخاذ")
     cursor.setPosition(cursor.selectionStart() + 2)
     fmt = cursor.charFormat()

@@ -60,7 +60,7 @@ def test_dump_paragraph_objects(dump_rows):
 
 def test_corrections_applied_and_reported(dump_rows):
     corr = [r for r in dump_rows if r["type"] == "correction" and r["file"] == "compendium.txt"]
-    assert len(corr) == 9
+    assert len(corr) >= 9 + 25       # seed 003, then the editor's read (issue 18)
     assert all(r["paragraph"] for r in corr)
     paras = {r["id"]: r for r in dump_rows if r["type"] == "paragraph"}
     assert "تتظر" not in "".join(p["text"] for p in paras.values() if p["document"] == "compendium")

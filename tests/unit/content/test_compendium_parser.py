@@ -180,7 +180,7 @@ def test_footnote_texts(parsed):
 def test_paragraph_continued_after_page_break(parsed):
     by_id = {p.id: p for p in parsed.paragraphs}
     assert by_id["A08/11"].text.endswith("استناداً إلى المعلومات الواردة من الدول الأطراف والموقّعة.")
-    assert "اتفاقية الجريمة المنظمة والبروتوكولات الملحقه بها" in by_id["A08/11"].text
+    assert "اتفاقية الجريمة المنظمة والبروتوكولات الملحقة بها" in by_id["A08/11"].text
     assert by_id["B3-d4/9"].text.endswith("تحسين التنسيق في هذا المضمار.")
     assert by_id["B3-d4/5"].text.endswith("(انظر المقرر 3/3 الصادر عن مؤتمر الأطراف).")
 

@@ -23,7 +23,6 @@ LINKED = [
     # symbols in footnotes speak for their paragraph: the reports of meetings 14 and 15
     ("cop12:r2/annex1/t1", "CTOC/COP/WG.2/2023/4", "A14"),
     ("cop12:r2/annex2/t1", "CTOC/COP/WG.2/2024/5", "A15"),
-    ("cop6:i1/4", "CTOC/COP/2010/17", "B5-r6"),          # the report of session 5
 ]
 
 #: (paragraph, words, body, kind, session, number): references kept as external
@@ -51,6 +50,8 @@ EXTERNAL = [
     ("cop12:r4/pp4", "وقرارها 1/23", "ccpcj", "resolution", 23, 1),
     ("cop6:i6/1", "25/55", "ga", "resolution", 55, 25),
     ("cop10:18", "CTOC/COP/WG.2/2020/3", "symbol", "document", None, None),  # meeting 12: a gap
+    # the report of session 5: no document here holds it, and resolution 6/5 is not it
+    ("cop6:i1/4", "CTOC/COP/2010/17", "symbol", "document", None, None),
 ]
 
 
@@ -149,3 +150,21 @@ def test_dump_carries_links_and_external_refs(dump_rows):
              if r["type"] in ("link", "external_ref")}
     assert ("link", "endorsement") in kinds and ("external_ref", "decision") in kinds
     assert ("link", "mention_decision") in kinds and ("link", "mention_document") in kinds
+
+
+def test_a_symbol_links_only_into_what_carries_it(content_db, links):
+    """A report symbol leads to its document or its meeting, never into one
+    decision of a session whose report it is (CTOC/COP/2010/17 is session 5's)."""
+    node_kind = dict(content_db.execute("SELECT id, kind FROM nodes"))
+    symbols = [l for l in links if l["kind"] == "mention_document"]
+    assert symbols
+    for l in symbols:
+        if l["to_node"] is None:                       # a whole document
+            assert l["to_document"] != "compendium"
+            continue
+        assert node_kind[l["to_node"]] == "meeting", l
+        assert l["to_unit"] == l["to_node"], l
+        carried = content_db.execute("SELECT symbol FROM nodes WHERE id = ?",
+                                     [l["to_node"]]).fetchone()[0]
+        assert l["text"] in carried
+    assert not [l for l in links if l["from_id"] == "cop6:i1/4" and "2010/17" in (l["text"] or "")]

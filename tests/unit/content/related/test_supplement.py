@@ -84,7 +84,7 @@ def test_documents_rows(db):
 
 
 def test_corrections_applied_and_original_kept(db):
-    assert db.execute("SELECT count(*) FROM corrections WHERE file = 'cop12-report.txt'").fetchone()[0] == 98
+    assert db.execute("SELECT count(*) FROM corrections WHERE file = 'cop12-report.txt'").fetchone()[0] >= 98 + 30
     for p in _paras(db, "document = 'cop12-report'"):
         assert "تنتظر" not in p["text"] and "تتنظر" not in p["text"]
         assert "الاحتيايل" not in p["text"] and "يُتَّرى" not in p["text"]
