@@ -11,6 +11,15 @@ Rows:
   real, leave-one-out       each hand-read source phrase decoded with a
                             mapping learned from the other phrases (how well
                             the learned mapping fits the real PDF's garbling)
+  reference, as built       the real paragraphs of tests/data/som_reference.toml
+                            (read by hand), reconstructed as the build does it:
+                            bigram model, order repair, certainty rules; the
+                            figures the reader shows (som_report.MEASURED)
+  reference, no bigram      the same without the word bigram model (reading by
+                            frequency alone, no order repair): what the model adds
+
+The two reference rows also print how many of the reference's lines printed in
+visual order were rotated back or marked "order not verified".
 
 word accuracy = words of the clean text recovered in order (difflib
 matching blocks) / words of the clean text; certain precision = of the
@@ -86,6 +95,39 @@ def main():
         for i, v in enumerate(score(clean.split(), dec.decode(garbled))):
             tot[i] += v
     row("real, leave-one-out", tot, len(SEED_ALIGNMENTS))
+    reference_rows(src)
+
+
+def reference_rows(src):
+    from desktop.content.related import som_measure, som_report
+    from desktop.content.related.lexicon import CLEAN_SOURCES
+    ref_path = Path(__file__).resolve().parent.parent / "tests" / "data" / "som_reference.toml"
+    reference = som_measure.load_reference(ref_path)
+    visual = som_measure.load_visual_order(ref_path)
+    clean = [(src / n).read_text(encoding="utf-8") for n in CLEAN_SOURCES]
+    text = (src / som_report.SOURCE).read_text(encoding="utf-8")
+    lexicon = Lexicon.from_texts(clean)
+    built = som_report.read_report(text, clean, lexicon)
+    plain = som_report.parse(text, lexicon)
+    som_report.reconstruct(plain, som_report.report_lexicon(text, lexicon))
+    print()
+    print("| reference (hand-read)      | paras | words  | word acc | cert prec | cert share | order lines handled |")
+    print("|----------------------------|-------|--------|----------|-----------|------------|---------------------|")
+    for name, rep in (("reference, as built", built), ("reference, no bigram", plain)):
+        by_id = {p.id: p for p in rep.paragraphs}
+        total, out = som_measure.Score(), 0
+        for pid, words in reference.items():
+            tokens = som_measure.tokens_of(by_id[pid].text, by_id[pid].uncertain)
+            out += sum(bool(WORD.search(t)) for t, _ in tokens)
+            total.add(som_measure.score(tokens, words))
+        order = som_measure.score_order(visual, {p.id: p.reordered for p in rep.paragraphs},
+                                        {p.id: p.order_doubt for p in rep.paragraphs},
+                                        {p.id: len(p.lines) for p in rep.paragraphs})
+        print(f"| {name:26} | {len(reference):5} | {total.reference:6} | {total.accuracy:8.1%} | "
+              f"{total.precision:9.1%} | {total.certain / max(out, 1):10.1%} | "
+              f"{order.restored} rotated + {order.marked} marked of {order.lines} |")
+        if total.wrong_certain:
+            print(f"|   wrong but certain: {', '.join(f'{w} ×{n}' for w, n in total.wrong_certain.most_common())}")
 
 
 if __name__ == "__main__":

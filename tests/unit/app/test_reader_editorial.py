@@ -69,3 +69,17 @@ def test_corrected_word_is_dotted_with_its_source_word_as_tooltip(window):
     assert fmt.underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
     rect = window.reader.cursorRect(cursor)
     assert window.reader.tooltip_at(rect.center()).startswith("صُحّح في هذا التطبيق: كان في المصدر «تتظر»")
+
+
+def test_reconstructed_paragraph_says_what_was_measured(window):
+    """Issue 18: the migrant-smuggling report's notes give the figures measured on
+    the hand-read reference, and which lines' order was repaired or is unverified."""
+    from desktop.content.related import som_report
+    window.open_paragraph("som:r3")
+    text = window.reader.toPlainText()
+    m = som_report.MEASURED
+    assert f"عينة مرجعية من {m['paragraphs']} فقرة" in text
+    assert f"{m['certain_precision']}٪" in text and f"{m['word_accuracy']}٪" in text
+    assert "أعاد المفكك ترتيب السطر 1" in text
+    window.open_paragraph("som:r14")
+    assert "ترتيب الكلمات غير مؤكد في السطر 1" in window.reader.toPlainText()
