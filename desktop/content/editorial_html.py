@@ -56,13 +56,11 @@ def is_gap(node: Node | None) -> bool:
 
 def gap_facts(store: ContentStore, node_id: str) -> list[dict]:
     """The known facts of a gap: [{"text", "paragraph_id"}], as the build stored them."""
-    if not store.has_table("gaps"):
-        return []
-    rows = store.query("SELECT known FROM gaps WHERE node_id = ?", [node_id])
-    if not rows or not rows[0]["known"]:
+    known = store.gap_known(node_id)
+    if not known:
         return []
     try:
-        facts = json.loads(rows[0]["known"])
+        facts = json.loads(known)
     except ValueError:
         return []
     return [f for f in facts if isinstance(f, dict) and f.get("text")]
@@ -179,7 +177,7 @@ def correction_marks(store: ContentStore, paragraphs: list[Paragraph]
     ids = list(by_id)
     with_offsets: set[str] = set()
     if store.has_table("text_corrections"):
-        for row in _rows_for(store, "text_corrections", ids):
+        for row in store.correction_rows("text_corrections", ids):
             text = by_id[row["paragraph_id"]].text or ""
             start, corrected = row["offset"], row["corrected"] or ""
             with_offsets.add(row["paragraph_id"])

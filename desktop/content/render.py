@@ -195,7 +195,7 @@ def render_unit(store: ContentStore, unit_id: str, selected_id: str | None = Non
         if link.to_id in citations:
             blocks.append(_unit_link_block(link, citations[link.to_id]))
         links_by_para[link.from_id].remove(link)
-    quality = quality_html.quality_rows(store, ids)
+    quality = store.quality_rows(ids)
     corrected = editorial_html.correction_marks(store, paragraphs)
     current_node = unit.id
     for para in paragraphs:

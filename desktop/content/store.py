@@ -235,16 +235,6 @@ class ContentStore:
         self._document_cache: dict[str, Document] | None = None
         self._columns: dict[tuple[str, str], bool] = {}
 
-    @property
-    def db(self):
-        """The same connection as a sqlite_utils.Database (for locators).
-
-        Imported here: sqlite_utils costs a second of start-up (it pulls in
-        numpy where installed) and the reader does not need it."""
-        import sqlite_utils
-
-        return sqlite_utils.Database(self.conn)
-
     def close(self) -> None:
         self.conn.close()
 
@@ -287,6 +277,37 @@ class ContentStore:
         """Rows of a read-only query as dicts, for stages' own tables
         (cheaper to import than sqlite_utils, which costs a second)."""
         return [dict(r) for r in self._rows(sql, params)]
+
+    # the quality and correction stages' tables (empty while absent)
+
+    def quality_rows(self, paragraph_ids) -> dict[str, dict]:
+        """paragraph id -> its paragraph_quality row, for those that have one."""
+        return {r["paragraph_id"]: r for r in self._rows_for("paragraph_quality", paragraph_ids)}
+
+    def correction_rows(self, table: str, paragraph_ids) -> list[dict]:
+        """Rows of ``corrections`` or ``text_corrections`` for the paragraphs."""
+        if table not in ("corrections", "text_corrections"):
+            raise ValueError(table)
+        return self._rows_for(table, paragraph_ids)
+
+    def gap_known(self, node_id: str) -> str | None:
+        """What the build knows about a gap node (gaps.known, JSON), or None."""
+        if not self.has_table("gaps"):
+            return None
+        rows = self._rows("SELECT known FROM gaps WHERE node_id = ?", (node_id,))
+        return rows[0]["known"] if rows else None
+
+    def _rows_for(self, table: str, paragraph_ids) -> list[dict]:
+        ids = list(dict.fromkeys(paragraph_ids))
+        if not ids or not self.has_table(table):
+            return []
+        out: list[dict] = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            out += [dict(r) for r in self._rows(
+                f"SELECT * FROM {table} WHERE paragraph_id IN ({marks})", chunk)]
+        return out
 
     def has_table(self, name: str) -> bool:
         return name in self.tables

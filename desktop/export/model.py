@@ -252,7 +252,6 @@ def gather_items(store: ContentStore, paragraph_ids: list[str]) -> list[ExportIt
     """ExportItems for the ids, in the given order; UnknownParagraph if any id
     is not in the database (all the unknown ones are named)."""
     from desktop.content import editorial_html
-    from desktop.content.related import quality_html
 
     ids = list(dict.fromkeys(paragraph_ids))
     if not ids:
@@ -268,7 +267,7 @@ def gather_items(store: ContentStore, paragraph_ids: list[str]) -> list[ExportIt
                      len(paragraphs[note.paragraph_id].text or "")
                      if note.marker_offset is None else int(note.marker_offset),
                      detached=note.marker_offset is None))
-    quality = quality_html.quality_rows(store, ids)
+    quality = store.quality_rows(ids)
     corrected = editorial_html.correction_marks(store, list(paragraphs.values()))
     documents = {d.id: d for d in store.documents()}
     units: dict = {}

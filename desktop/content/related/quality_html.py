@@ -23,21 +23,6 @@ LABELS = {"damaged": "نص المصدر تالف", "reconstructed": "إعادة 
 UNCERTAIN_STYLE = "color:#a40000; text-decoration:underline"
 
 
-def quality_rows(store, paragraph_ids) -> dict[str, dict]:
-    """paragraph id -> its quality row, for those that have one."""
-    ids = list(paragraph_ids)
-    if not ids or not store.has_table("paragraph_quality"):
-        return {}
-    out = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        marks = ",".join("?" * len(chunk))
-        for row in store.query(
-                f"SELECT * FROM paragraph_quality WHERE paragraph_id IN ({marks})", chunk):
-            out[row["paragraph_id"]] = row
-    return out
-
-
 def marked_text(text: str, uncertain: list) -> str:
     """The escaped text with the uncertain character spans underlined."""
     from desktop.content.citations import join_symbols
