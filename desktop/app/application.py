@@ -12,10 +12,8 @@ from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
-from desktop import paths
+from desktop import APP_NAME, ORGANIZATION, paths
 
-APP_NAME = "compendium"
-ORGANIZATION = "UNODC-TA-Compendium"
 #: The window title names the compendium.
 WINDOW_TITLE = "المساعدة التقنية: الخلاصة الوافية والفهرس المواضيعي"
 

@@ -152,7 +152,7 @@ def print_with_preview(parent: QWidget | None, items: list[ExportItem],
 
 def unit_items(window, paragraph_id: str | None) -> tuple[list[ExportItem], str]:
     """The items of the unit around a paragraph, and the unit's heading."""
-    from desktop.app.selection_panel import gather_known
+    from desktop.export.model import gather_known
 
     para = window.store.paragraph(paragraph_id) if paragraph_id else None
     if para is None:
@@ -175,7 +175,7 @@ def _noted(window, items: list[ExportItem]) -> list[ExportItem]:
 
 
 def paragraph_items(window, paragraph_id: str | None) -> tuple[list[ExportItem], str]:
-    from desktop.app.selection_panel import gather_known
+    from desktop.export.model import gather_known
 
     if not paragraph_id:
         return [], DEFAULT_TITLE

@@ -39,18 +39,6 @@ SNIPPET = 140
 paragraphs_text = paragraphs_phrase
 
 
-def gather_known(store, ids: list[str]) -> tuple[list[ExportItem], list[str]]:
-    """ExportItems for the ids that exist, and the ids that no longer do
-    (a selection saved against an older database)."""
-    from desktop.export.model import UnknownParagraph, gather_items
-
-    try:
-        return gather_items(store, ids), []
-    except UnknownParagraph as exc:
-        missing = set(exc.ids)
-        return gather_items(store, [i for i in ids if i not in missing]), list(exc.ids)
-
-
 class _SelectionEdit(QUndoCommand):
     """One change of the selection, undone and redone as whole lists (the
     store writes each in one transaction)."""
@@ -187,6 +175,8 @@ class SelectionPanel(QWidget):
     def _reload(self) -> None:
         current = self.list.currentItem().data(ID_ROLE) if self.list.currentItem() else None
         ids = self.selection.items()
+        from desktop.export.model import gather_known
+
         items, missing = gather_known(self.content, ids)
         self._items = {it.paragraph_id: it for it in items}
         self._reloading = True

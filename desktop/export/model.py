@@ -297,3 +297,13 @@ def gather_items(store: ContentStore, paragraph_ids: list[str]) -> list[ExportIt
                           if q.id not in printed)))
         printed.add(pid)
     return items
+
+
+def gather_known(store: ContentStore, ids: list[str]) -> tuple[list[ExportItem], list[str]]:
+    """ExportItems for the ids that exist, and the ids that no longer do
+    (a selection saved against an older database)."""
+    try:
+        return gather_items(store, ids), []
+    except UnknownParagraph as exc:
+        missing = set(exc.ids)
+        return gather_items(store, [i for i in ids if i not in missing]), list(exc.ids)

@@ -23,7 +23,7 @@ def app_data_folder() -> Path:
     and application as set in desktop.app.application)."""
     from PySide6.QtCore import QCoreApplication, QStandardPaths
 
-    from desktop.app.application import APP_NAME, ORGANIZATION
+    from desktop import APP_NAME, ORGANIZATION
 
     # static setters: no application object is needed (a later QGuiApplication
     # for PDF export must still be creatable)
