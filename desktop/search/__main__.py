@@ -1,4 +1,7 @@
-"""`python -m desktop.search QUERY [--db PATH] [--part A|B] [--limit N] [--json]`."""
+"""`python -m desktop.search QUERY [--db PATH] [--part A|B] [--limit N] [--json]`.
+
+`--similar TEXT`: the agreed paragraphs closest to a draft (desktop.search.similar).
+"""
 
 from __future__ import annotations
 
@@ -17,7 +20,10 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m desktop.search",
         description="Search the compendium database (Arabic-aware: diacritics, "
                     "letter variants and clitics do not matter).")
-    parser.add_argument("query", nargs="+", help='words, "a phrase", -excluded, prefix*')
+    parser.add_argument("query", nargs="*", help='words, "a phrase", -excluded, prefix*')
+    parser.add_argument("--similar", metavar="TEXT",
+                        help="instead of a query: a draft; lists the agreed paragraphs "
+                             "closest to it, with a similarity score 0-1")
     parser.add_argument("--db", help="database path (default data/compendium.sqlite)")
     parser.add_argument("--part", choices=["A", "B"], help="only Part A or Part B")
     parser.add_argument("--limit", type=int, default=DEFAULT_LIMIT,
@@ -30,6 +36,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit < 0:
         parser.error("--limit must be 0 or more")
     db_path = args.db or paths.default_db()
+    if args.similar is not None:
+        from desktop.search.similar_cli import run_similar
+        return run_similar(db_path, args.similar, args.limit, args.json)
+    if not args.query:
+        parser.error("give a QUERY or --similar TEXT")
     try:
         conn = connect(db_path)
         results = search(conn, " ".join(args.query), part=args.part, limit=args.limit)
