@@ -115,6 +115,7 @@ def build_main_window(store, settings, *, remember: bool = True, user_data: str 
     `user_data` is the selection's database (None: the user's own).
     `deferred`: build what the first paint does not need on the first idle
     turn after the window is shown (the interactive start); else now."""
+    from desktop.app.finder import install_finder
     from desktop.app.main_window import MainWindow
     from desktop.app.personal import install_personal
     from desktop.app.selection_panel import install_selection
@@ -124,6 +125,7 @@ def build_main_window(store, settings, *, remember: bool = True, user_data: str 
     install_personal(window)  # bookmarks, notes, exchange file (user data)
     from desktop.app.history_menu import install_history_menus
     install_history_menus(window)  # Back/Forward drop-downs, Go > السجل
+    install_finder(window)  # actions only: its panels are built on first use
 
     def install_search_tab() -> None:
         from desktop.app.personal import install_notes_search

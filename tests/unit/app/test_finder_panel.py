@@ -1,0 +1,125 @@
+"""«البحث عن صياغة متفق عليها» and «مشابهات» through the real window (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop.app.finder import install_finder
+from desktop.app.search_panel import HTML_ROLE
+from desktop.app.selection_panel import install_selection
+
+DRAFT = ("ينبغي للدول الأطراف أن تنظر في تعيين موظفين مدربين على تقديم المساعدة للضحايا "
+         "ضمن مكاتب النيابة العامة، وفقا لتشريعاتها الداخلية.")
+
+
+@pytest.fixture
+def window(make_window, content_db_path):
+    w = make_window(content_db_path)
+    install_selection(w, ":memory:")
+    install_finder(w)
+    return w
+
+
+def test_paste_a_draft_then_open_add_and_copy_the_closest(window, qtbot):
+    window.reader.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    panel = window.finder_panel
+    assert panel.dock.isVisible()
+    qtbot.waitUntil(lambda: panel.draft.hasFocus())
+
+    QApplication.clipboard().setText(DRAFT)
+    with qtbot.waitSignal(panel.results_shown, timeout=10000) as blocker:
+        panel.draft.paste()  # found after the typing pause, no button needed
+    assert blocker.args[0] >= 3
+    first = panel.current_match()
+    assert first.id == "A07/7" and 0.5 < first.score < 1.0
+    assert panel.results.count() == len(panel.matches)
+    # the list shows the citation, the figure and the shared wording
+    html = panel.results.item(0).data(HTML_ROLE)
+    assert "الجزء ألف، سابعاً-7" in html and "٪" in html and "background-color" in html
+    # side by side: what the draft adds, what it drops
+    assert "وفقا لتشريعاتها الداخلية" in panel.diff_for("A07/7").added[-1]
+    assert "حسبما يكون مناسباً" in panel.diff_for("A07/7").dropped
+    assert "line-through" in panel.agreed_view.toHtml()
+    assert "موظفين" in panel.draft_view.toPlainText()
+    assert "يضيف المشروع" in panel.compare_title.text()
+
+    qtbot.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
+    assert window.reader.current_paragraph_id() == "A07/7"
+
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    assert window.selection_panel.ids() == ["A07/7"]
+
+    qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
+    copied = QApplication.clipboard().text()
+    assert "مكاتب النيابة العامة" in copied and "الجزء ألف، سابعاً-7" in copied
+
+    panel.results.setCurrentRow(1)
+    second = panel.current_match()
+    assert second.id != "A07/7" and second.score <= first.score
+    assert second.citation in panel.compare_title.text()
+
+
+def test_bad_drafts_give_a_message_in_the_panel(window, qtbot):
+    from desktop.app.finder import show_finder
+
+    panel = show_finder(window)
+    for text in ["؟؟ !! ...", "حماية الشهود " * 8000]:
+        with qtbot.waitSignal(panel.message_shown, timeout=5000) as blocker:
+            panel.set_draft(text, immediately=True)
+        assert panel.results.count() == 0
+        assert any("\u0600" <= ch <= "\u06ff" for ch in blocker.args[0])
+        assert not panel.open_button.isEnabled() and not panel.copy_button.isEnabled()
+    # Qt turns a lone surrogate into U+FFFD on the way in: still a search
+    panel.set_draft("حماية\ud800 الشهود", immediately=True)
+    assert panel.results.count() > 0 and panel.open_button.isEnabled()
+
+
+def test_more_like_this_from_the_reader_menu_oldest_first(window, qtbot):
+    assert window.open_paragraph("B6-r4/1")
+    menu = window.reader.paragraph_menu("B6-r4/1")
+    action = next(a for a in menu.actions() if a.text().startswith("مشابهات"))
+    action.trigger()
+    panel = window.similar_panel
+    assert panel.dock.isVisible()
+    ids = [m.id for m in panel.matches]
+    assert "B8-r4/1" in ids and "B6-r4/1" not in ids
+    years = [m.year for m in panel.matches]
+    assert years == sorted(years)
+    assert panel.list.count() == len(ids)
+
+    # a click opens that paragraph; the list stays on B6-r4/1
+    item = panel.list.item(ids.index("B8-r4/1"))
+    panel.list.itemClicked.emit(item)
+    assert window.reader.current_paragraph_id() == "B8-r4/1"
+    assert panel.paragraph_id == "B6-r4/1"
+    # another paragraph opened elsewhere: the panel follows
+    window.open_paragraph("A05/l13")
+    assert panel.paragraph_id == "A05/l13"
+    assert "cop12:r4/9" in [m.id for m in panel.matches]
+
+
+def test_the_finder_is_not_loaded_at_start(content_db_path, tmp_path):
+    code = (
+        "import os, sys, json; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from pathlib import Path\n"
+        "from desktop.app.application import create_application\n"
+        "from desktop.app.settings import AppSettings\n"
+        "from desktop.content.store import open_store\n"
+        "from desktop.__main__ import build_main_window\n"
+        "app = create_application(['x'])\n"
+        f"w = build_main_window(open_store({str(content_db_path)!r}), "
+        f"AppSettings(Path({str(tmp_path / 's.ini')!r})), remember=False, user_data=':memory:')\n"
+        "print(json.dumps([m in sys.modules for m in ('desktop.app.finder_panel', "
+        "'desktop.search.similar', 'desktop.search.wordiff')] + "
+        "[w.find_agreed_action.shortcut().toString()]))\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout.strip().splitlines()[-1]) == [False, False, False, "Ctrl+Shift+F"]
