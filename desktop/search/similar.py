@@ -8,8 +8,8 @@ word, so here:
    Snowball-stemmed, as the index stores it), an OR of the draft's most
    distinctive stems (fewest paragraphs), the best CANDIDATES by bm25;
 2. a cheap first pass (shared distinct stems, IDF-weighted) keeps the
-   RESCORE best, then a re-ranking on the stem sequences (stem column of each candidate, the
-   same analysis applied to the draft), by
+   RESCORE best; they are re-ranked on the stem sequences (the stem column
+   of each candidate, the same analysis applied to the draft) by
    - shared word sequences: the words of each text inside a word pair
      (2-shingle) the other text also has, weighted by IDF, as an F-measure
      that weighs the draft's side 4 times (F2: a fragment of a long paragraph
@@ -28,6 +28,7 @@ score: scores are compared to TIE places, and ties go to the older paragraph
 from __future__ import annotations
 
 import math
+import os
 import re
 import sqlite3
 from collections import Counter
@@ -112,13 +113,14 @@ _CORPORA: dict[tuple, _Corpus] = {}
 def _corpus(conn: sqlite3.Connection) -> _Corpus:
     path = next((r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main"), "")
     if path:
-        import os
         st = os.stat(path)
         key = (path, st.st_mtime_ns, st.st_size)
     else:
         key = ("memory", id(conn))
     corpus = _CORPORA.get(key)
     if corpus is None:
+        if len(_CORPORA) >= 4:  # a rebuilt or another database: forget the oldest
+            _CORPORA.pop(next(iter(_CORPORA)))
         corpus = _CORPORA[key] = _Corpus(conn)
     return corpus
 
