@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parents[2]
 DEFERRED = ("desktop.export", "desktop.app.printing", "desktop.app.search_panel",
             "desktop.app.find_bar", "desktop.app.export_dialog", "desktop.search.engine",
             "desktop.search.index", "desktop.search.snippets", "docx", "lxml", "sqlite_utils",
-            "markdown")
+            "markdown", "desktop.app.finder_panel", "desktop.search.similar",
+            "desktop.search.wordiff")
 
 
 def _start(tmp_path) -> dict:
