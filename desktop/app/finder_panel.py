@@ -22,7 +22,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu,
                                QPlainTextEdit, QPushButton, QSplitter, QTextBrowser,
                                QVBoxLayout, QWidget)
 
@@ -118,6 +118,8 @@ class FinderPanel(QWidget):
         self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.results.currentRowChanged.connect(self._show_comparison)
         self.results.itemActivated.connect(lambda _item: self.open_current())
+        self.results.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.results.customContextMenuRequested.connect(self._results_menu)
 
         self.compare_title = QLabel("", self)
         self.compare_title.setObjectName("finder-compare-title")
@@ -292,6 +294,21 @@ class FinderPanel(QWidget):
         for b in (self.open_button, self.copy_button):
             b.setEnabled(has)
         self.add_button.setEnabled(has and getattr(self.window, "selection_panel", None) is not None)
+
+    def result_menu(self) -> QMenu:
+        """The chosen result's actions, as on the buttons."""
+        menu = QMenu(self)
+        menu.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        for button in (self.open_button, self.add_button, self.copy_button):
+            action = menu.addAction(button.text(), button.click)
+            action.setEnabled(button.isEnabled())
+        return menu
+
+    def _results_menu(self, pos) -> None:
+        item = self.results.itemAt(pos)
+        if item is not None:
+            self.results.setCurrentItem(item)
+            self.result_menu().exec(self.results.viewport().mapToGlobal(pos))
 
     def open_current(self) -> bool:
         m = self.current_match()

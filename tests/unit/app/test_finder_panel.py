@@ -61,8 +61,13 @@ def test_paste_a_draft_then_open_add_and_copy_the_closest(window, qtbot):
     copied = QApplication.clipboard().text()
     assert "مكاتب النيابة العامة" in copied and "الجزء ألف، سابعاً-7" in copied
 
+    # the same three from the result's context menu
+    menu = panel.result_menu()
+    assert [a.text() for a in menu.actions()] == ["فتح", "أضف إلى المختارات", "نسخ مع الإحالة"]
     panel.results.setCurrentRow(1)
     second = panel.current_match()
+    panel.result_menu().actions()[0].trigger()
+    assert window.reader.current_paragraph_id() == second.id
     assert second.id != "A07/7" and second.score <= first.score
     assert second.citation in panel.compare_title.text()
 
