@@ -293,7 +293,8 @@ class FinderPanel(QWidget):
         has = self.current_match() is not None
         for b in (self.open_button, self.copy_button):
             b.setEnabled(has)
-        self.add_button.setEnabled(has and getattr(self.window, "selection_panel", None) is not None)
+        selection = getattr(self.window, "selection_panel", None)
+        self.add_button.setEnabled(has and selection is not None)
 
     def result_menu(self) -> QMenu:
         """The chosen result's actions, as on the buttons."""

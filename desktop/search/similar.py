@@ -27,12 +27,12 @@ score: scores are compared to TIE places, and ties go to the older paragraph
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import os
 import re
 import sqlite3
 from collections import Counter
-from dataclasses import dataclass
 
 from desktop.search.index import DOCS_TABLE, FTS_TABLE
 from desktop.search.normalize import analyze, words
@@ -58,7 +58,7 @@ class SimilarInputError(ValueError):
     """The draft cannot be compared; str(exc) is an Arabic message for the user."""
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Match:
     """One paragraph like the draft. score 0–1; coverage: share of the draft's
     weight found in the paragraph's word sequences; year and sort: its age."""
@@ -72,11 +72,13 @@ class Match:
     coverage: float = 0.0
     cosine: float = 0.0
     kind: str = "paragraph"
+    #: other paragraphs with this text and citation (the same place printed twice)
+    also: tuple[str, ...] = ()
 
     def as_dict(self) -> dict:
         return {"id": self.id, "citation": self.citation, "score": self.score,
                 "kind": self.kind, "coverage": self.coverage, "cosine": self.cosine,
-                "year": self.year}
+                "year": self.year, "also": list(self.also)}
 
 
 class Matches(list):
@@ -258,7 +260,7 @@ def find_similar(db, text: str, limit: int = DEFAULT_LIMIT, exclude: set[str] | 
     if not best:
         return out
     rows = conn.execute(
-        f"SELECT d.ref, f.stem, d.year, d.sort, p.citation, p.text FROM {FTS_TABLE} f "
+        f"SELECT d.ref, f.stem, d.year, d.sort, p.text FROM {FTS_TABLE} f "
         f"JOIN {DOCS_TABLE} d ON d.rowid = f.rowid JOIN paragraphs p ON p.id = d.ref "
         f"WHERE f.rowid IN ({','.join('?' * len(best))}) ORDER BY f.rowid", best).fetchall()
     draft = _Draft(d, corpus)
@@ -279,15 +281,43 @@ def find_similar(db, text: str, limit: int = DEFAULT_LIMIT, exclude: set[str] | 
             quick.append((shared / math.sqrt(uniq_total * c_total), c, row))
     quick.sort(key=lambda q: -q[0])
     scored = []
-    for _, c, (ref, _stem, year, sort, citation, ptext) in quick[:max(RESCORE, limit)]:
+    for _, c, (ref, _stem, year, sort, ptext) in quick[:max(RESCORE, limit)]:
         score, cov, cos = _score(draft, c, corpus)
         if score <= 0:
             continue
-        scored.append(Match(ref, citation or ref, round(score, 4), ptext or "", year, sort,
+        scored.append(Match(ref, ref, round(score, 4), ptext or "", year, sort,
                             round(cov, 4), round(cos, 4)))
     scored.sort(key=_rank_key)
-    out.extend(scored[:limit])
+    best = scored[:2 * limit]
+    cited = _citations(conn, [m.id for m in best])
+    out.extend(_one_per_place([dataclasses.replace(m, citation=cited.get(m.id, m.id))
+                               for m in best])[:limit])
     return out
+
+
+def _one_per_place(matches: list[Match]) -> list[Match]:
+    """One entry for a text printed twice under one citation (resolution 12/2
+    in the supplement and in the COP 12 report): the first, naming the other
+    paragraph in `also`."""
+    out: list[Match] = []
+    at: dict[tuple, int] = {}
+    for m in matches:
+        key = (m.citation, round(m.score, TIE))
+        if key in at:
+            kept = out[at[key]]
+            out[at[key]] = dataclasses.replace(kept, also=(*kept.also, m.id))
+            continue
+        at[key] = len(out)
+        out.append(m)
+    return out
+
+
+def _citations(conn: sqlite3.Connection, ids: list[str]) -> dict[str, str]:
+    """paragraph id -> THE citation (desktop.content.citations, short form, as
+    the ContentStore gives it to every view)."""
+    from desktop.content.store import ContentStore
+
+    return {p.id: p.citation or p.id for p in ContentStore.over(conn).paragraphs(ids)}
 
 
 def _rank_key(m: Match):
@@ -302,9 +332,12 @@ def more_like_this(db, paragraph_id: str, limit: int = DEFAULT_LIMIT,
     row = conn.execute("SELECT text FROM paragraphs WHERE id = ?", (paragraph_id,)).fetchone()
     if row is None or not words(row[0] or ""):
         return Matches()
-    found = find_similar(conn, row[0][:MAX_CHARS], limit=limit, exclude={paragraph_id})
+    found = find_similar(conn, row[0][:MAX_CHARS], limit=limit + 1, exclude={paragraph_id})
+    own = _citations(conn, [paragraph_id]).get(paragraph_id)
     out = Matches(words=found.words)
-    out.extend(sorted((m for m in found if m.score >= minimum),
-                      key=lambda m: (m.year if m.year is not None else 9999,
-                                     m.sort if m.sort is not None else 1 << 40, m.id)))
+    # not the same place printed twice (the supplement's copy of a report paragraph)
+    kept = [m for m in found
+            if m.score >= minimum and not (m.citation == own and m.score >= 0.99)][:limit]
+    out.extend(sorted(kept, key=lambda m: (m.year if m.year is not None else 9999,
+                                           m.sort if m.sort is not None else 1 << 40, m.id)))
     return out
