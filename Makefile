@@ -34,9 +34,12 @@ deb: bundle
 	rm -f dist/$(NAME)_*.deb
 	bash packaging/linux/build-deb.sh dist/$(NAME) dist
 
+# Runs tests/packaging on what `make dist` built (no second build).
 test-packaging: venv
+	@ls dist/$(NAME)/$(NAME) dist/$(NAME)_*.deb >/dev/null || { echo "run make dist first" >&2; exit 1; }
 	$(VENV)/bin/pip install -q -e '.[test,dist]'
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m packaging tests/packaging
+	PACKAGING_BUNDLE=dist/$(NAME) PACKAGING_DEB="$$(ls dist/$(NAME)_*.deb)" \
+	  QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m packaging tests/packaging
 
 bench-packaging: bundle
 	$(PY) bench/package_bench.py --bundle dist/$(NAME)

@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.content.store import StoreError, open_store
 
     app = create_application([sys.argv[0]])
-    db_path = args.db or paths.default_db()
+    db_path = args.db or first_start_db(app, headless)
     try:
         store = open_store(db_path)
     except StoreError as exc:
@@ -103,9 +103,32 @@ def main(argv: list[str] | None = None) -> int:
     window = build_main_window(store, AppSettings(), deferred=True)
     window.open_start(target)
     window.show()
+    splash = app.property("first_start_splash")
+    if splash is not None:
+        splash.finish(window)
     close_on_interrupt(window)
     errors.install_excepthook()
     return app.exec()
+
+
+def first_start_db(app, headless: bool) -> Path:
+    """The default database; a pip install builds it on its first start,
+    saying so on stderr and, in a window, on a splash screen."""
+    from desktop.content.first_start import ensure_default_db, print_notice
+
+    def notice(text: str) -> None:
+        print_notice(text)
+        if not headless:
+            from PySide6.QtCore import Qt
+            from PySide6.QtGui import QPixmap
+            from PySide6.QtWidgets import QSplashScreen
+            splash = QSplashScreen(QPixmap(str(paths.resource("icons", "app-256.png"))))
+            splash.showMessage(text.splitlines()[0], Qt.AlignBottom | Qt.AlignHCenter)
+            splash.show()
+            app.processEvents()
+            app.setProperty("first_start_splash", splash)  # closed once the window shows
+
+    return ensure_default_db(notice)
 
 
 def build_main_window(store, settings, *, remember: bool = True, user_data: str | None = None,

@@ -133,8 +133,13 @@ def build(out: Path | None = None, sources: Path | None = None,
 
 
 def open_db(path: Path | None = None) -> sqlite_utils.Database:
-    """Open a built database read-only for dump/check; BuildError if unusable."""
-    path = Path(path) if path else paths.default_db()
+    """Open a built database read-only for dump/check; BuildError if unusable.
+    The default one is built first if a pip install does not have it yet."""
+    if path:
+        path = Path(path)
+    else:
+        from desktop.content.first_start import ensure_default_db
+        path = ensure_default_db()
     if not path.is_file():
         raise BuildError(f"database not found: {path} (run: python -m desktop.content build)")
     try:

@@ -9,7 +9,7 @@ import argparse
 import json
 import sys
 
-from desktop import paths
+from desktop.content.first_start import ensure_default_db
 from desktop.console import utf8_streams
 from desktop.search.engine import DEFAULT_LIMIT, SearchError, connect, result_notes, search
 
@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.limit < 0:
         parser.error("--limit must be 0 or more")
-    db_path = args.db or paths.default_db()
+    db_path = args.db or ensure_default_db()
     if args.similar is not None:
         from desktop.search.similar_cli import run_similar
         return run_similar(db_path, args.similar, args.limit, args.json)

@@ -11,6 +11,10 @@
 #   /usr/share/applications/*.desktop        menu entry (English and Arabic names)
 #   /usr/share/icons/hicolor/*/apps/*        the icon, PNG sizes and SVG
 #   /usr/share/doc/unodc-ta-compendium/copyright  bundled components' licences
+#   /usr/share/doc/unodc-ta-compendium/changelog.gz
+#   /usr/share/lintian/overrides/unodc-ta-compendium  accepted tags, with reasons
+# Depends: the libraries the bundle takes from the system (system-libs.txt)
+# and the oldest C library its binaries accept.
 # No maintainer scripts: dpkg's triggers refresh the menu and icon caches, and
 # removal deletes exactly the files listed above (the app writes nothing under
 # /opt: its settings live in the user's home).
@@ -33,24 +37,62 @@ if [ ! -x "$BUNDLE/$NAME" ]; then
 fi
 command -v dpkg-deb >/dev/null || { echo "error: dpkg-deb not found (Debian package dpkg)" >&2; exit 1; }
 
-VERSION="$(sed -n 's/^version *= *"\(.*\)"/\1/p' "$ROOT/pyproject.toml" | head -n1)"
+VERSION="$(sed -n 's/^__version__ *= *"\(.*\)"/\1/p' "$ROOT/desktop/__init__.py" | head -n1)"
 ARCH="$(dpkg --print-architecture)"
+command -v readelf >/dev/null && command -v objdump >/dev/null \
+  || { echo "error: readelf/objdump not found (Debian package binutils)" >&2; exit 1; }
+
+# Every ELF file of the bundle: its shared libraries and its executable.
+ELVES="$(mktemp)"
+trap 'rm -f "$ELVES"' EXIT
+find "$BUNDLE" -type f \( -name '*.so' -o -name '*.so.*' -o -name "$NAME" \) -print0 > "$ELVES"
 
 # Oldest C library the bundle can run on: the newest GLIBC_x.y symbol version
 # any bundled binary asks for (what dpkg-shlibdeps would compute for libc6).
-GLIBC=""
-if command -v objdump >/dev/null; then
-  GLIBC="$(find "$BUNDLE" -type f \( -name '*.so*' -o -name "$NAME" \) -print0 \
-           | xargs -0 objdump -T 2>/dev/null | grep -o 'GLIBC_[0-9][0-9.]*' \
-           | sed 's/GLIBC_//' | sort -u -V | tail -n1 || true)"
+GLIBC="$(xargs -0 objdump -T < "$ELVES" 2>/dev/null | grep -o 'GLIBC_[0-9][0-9.]*' \
+         | sed 's/GLIBC_//' | sort -u -V | tail -n1 || true)"
+
+# What the bundle takes from the system: each library a bundled binary needs
+# and the bundle does not carry, mapped to its package by system-libs.txt.
+# An unknown library stops the build rather than leaving Depends short.
+CARRIED="$(find "$BUNDLE" \( -type f -o -type l \) -name '*.so*' -printf '%f\n' | sort -u)"
+NEEDED="$(xargs -0 readelf -d < "$ELVES" 2>/dev/null | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | sort -u)"
+FROM_SYSTEM="$(comm -23 <(echo "$NEEDED") <(echo "$CARRIED"))"
+PACKAGES=""
+for lib in $FROM_SYSTEM; do
+  pkg="$(awk -v lib="$lib" '$1 == lib { print $2 }' "$HERE/system-libs.txt")"
+  if [ -z "$pkg" ]; then
+    echo "error: the bundle needs $lib from the system: add it and its package to $HERE/system-libs.txt" >&2
+    exit 1
+  fi
+  PACKAGES="$PACKAGES $pkg"
+done
+# libc6 with the version found above; libstdc++6 from GCC 11 (GLIBCXX_3.4.29,
+# what Qt 6 asks for); the xcb cursor library Qt >= 6.5's xcb platform needs
+# even where nothing links it directly.
+DEPENDS="libc6${GLIBC:+ (>= $GLIBC)}"
+for pkg in $(printf '%s\n' $PACKAGES libxcb-cursor0 | sort -u); do
+  case "$pkg" in
+    libc6) ;;
+    libstdc++6) DEPENDS="$DEPENDS, libstdc++6 (>= 11)" ;;
+    *) DEPENDS="$DEPENDS, $pkg" ;;
+  esac
+done
+
+# The maintainer named in the changelog's latest entry (Debian's convention:
+# DEBFULLNAME/DEBEMAIL set it for a rebuild by someone else).
+MAINTAINER="$(sed -n 's/^ -- \(.*>\)  .*/\1/p' "$HERE/changelog" | head -n1)"
+if [ -n "${DEBEMAIL:-}" ]; then
+  MAINTAINER="${DEBFULLNAME:-UNODC TA Compendium maintainers} <$DEBEMAIL>"
 fi
-# What the bundle takes from the system rather than carrying: the C library,
-# OpenGL/EGL, the X11 and Wayland client libraries Qt's platform plugins load.
-# libxcb-cursor0 is required by Qt >= 6.5's xcb platform plugin.
-DEPENDS="libc6${GLIBC:+ (>= $GLIBC)}, libgl1, libegl1, libxcb1, libxcb-cursor0, libxcb-icccm4, libxcb-keysyms1, libxkbcommon-x11-0, libfontconfig1, libdbus-1-3, libwayland-client0, libwayland-cursor0, libwayland-egl1"
+CHANGELOG_VERSION="$(sed -n '1s/^[^ ]* (\([^)]*\)).*/\1/p' "$HERE/changelog")"
+if [ "$CHANGELOG_VERSION" != "$VERSION" ]; then
+  echo "error: packaging/linux/changelog's latest entry is $CHANGELOG_VERSION, the app is $VERSION" >&2
+  exit 1
+fi
 
 STAGE="$(mktemp -d)"
-trap 'rm -rf "$STAGE"' EXIT
+trap 'rm -rf "$STAGE" "$ELVES"' EXIT
 PKG="$STAGE/pkg"
 
 mkdir -p "$PKG/opt" "$PKG/usr/bin" "$PKG/usr/share/applications" "$PKG/DEBIAN"
@@ -63,9 +105,13 @@ for png in "$ROOT"/resources/icons/app-*.png; do
 done
 install -D -m 0644 "$ROOT/resources/icons/app.svg" "$PKG/usr/share/icons/hicolor/scalable/apps/$NAME.svg"
 install -D -m 0644 "$HERE/copyright" "$PKG/usr/share/doc/$NAME/copyright"
+gzip -9n < "$HERE/changelog" > "$PKG/usr/share/doc/$NAME/changelog.gz"
+install -D -m 0644 "$HERE/lintian-overrides" "$PKG/usr/share/lintian/overrides/$NAME"
 
-# Root-owned, world-readable, executables stay executable.
+# Root-owned, world-readable, executables stay executable; shared libraries
+# are not programs (lintian: shared-library-is-executable).
 chmod -R u=rwX,go=rX "$PKG"
+find "$PKG/opt" -type f -name '*.so*' -exec chmod 0644 {} +
 find "$PKG" -type d -exec chmod 0755 {} +
 
 INSTALLED_SIZE="$(du -sk --exclude=DEBIAN "$PKG" | cut -f1)"
@@ -75,7 +121,7 @@ Version: $VERSION
 Architecture: $ARCH
 Section: education
 Priority: optional
-Maintainer: UNODC TA Compendium project <packaging@localhost>
+Maintainer: $MAINTAINER
 Installed-Size: $INSTALLED_SIZE
 Depends: $DEPENDS
 Description: Offline Arabic reader for the UNODC technical-assistance compendium
@@ -88,5 +134,5 @@ EOF
 chmod 0644 "$PKG/DEBIAN/control"
 
 DEB="$OUT/${NAME}_${VERSION}_${ARCH}.deb"
-dpkg-deb --root-owner-group -Zxz --build "$PKG" "$DEB" >/dev/null
+dpkg-deb --root-owner-group -Zxz -z9 -Sextreme --build "$PKG" "$DEB" >/dev/null
 echo "$DEB"

@@ -58,7 +58,8 @@ def test_export_reports_an_unknown_arabic_locator(content_db_path, tmp_path):
     assert not (tmp_path / "x.html").exists()
 
 
-@pytest.mark.parametrize("module", ["desktop", "desktop.export", "desktop.search"])
+@pytest.mark.parametrize("module", ["desktop", "desktop.content", "desktop.export",
+                                    "desktop.search", "desktop.userdata"])
 def test_help_with_arabic_examples(module):
     proc = run_cp1252("-m", module, "--help", timeout=60)
     out = assert_clean(proc)
