@@ -320,6 +320,9 @@ PARTIAL_BELOW = 10
 PARTIAL_TERMS = 4
 PARTIAL_DF = 1000
 PARTIAL_FETCH = 80
+#: A word the corpus lacks is searched as its suggestion when this many
+#: edits away or fewer (after folding, hamza seats and doubled letters).
+AUTO_CORRECT = 1
 #: Most paragraphs a named theme brings forward.
 THEME_FETCH = 400
 #: Longest query echoed back in a message (characters).
@@ -416,7 +419,8 @@ def _plan(conn, text: str, q: Query, as_you_type: bool) -> _Plan:
         if t.is_phrase or t.prefix:
             stems.append(None)
         else:
-            stems.append(analyze(fixes[i].word if i in fixes else t.words[0]).stem)
+            fixed = i in fixes and fixes[i].distance <= AUTO_CORRECT
+            stems.append(analyze(fixes[i].word if fixed else t.words[0]).stem)
     matches = lex.find(stems)
     alternatives, covered, extra = [], set(), []
     for m in matches:
@@ -431,10 +435,11 @@ def _plan(conn, text: str, q: Query, as_you_type: bool) -> _Plan:
             alternatives.append(Alternative(m.start, m.end, tuple(terms)))
             covered.update(range(m.start, m.end))
     for i, s in fixes.items():
-        if i not in covered:
+        # Searched as corrected only when one slip away; a farther word is only suggested.
+        if i not in covered and s.distance <= AUTO_CORRECT:
             alternatives.append(Alternative(i, i + 1, ((s.display, Term((s.word,))),)))
     # A theme's label counts as named by the words typed (or corrected), not by variants.
-    extra = [s.word for s in fixes.values()]
+    extra = [s.word for s in fixes.values() if s.distance <= AUTO_CORRECT]
     q.alternatives = sorted(alternatives, key=lambda a: a.start)
     # Quotes or exclusions ask for exactly these words: no themes brought forward.
     # A document symbol narrows like a filter.

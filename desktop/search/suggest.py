@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from desktop.search.normalize import fold
+from desktop.search.normalize import fold, strip_article
 
 VOCAB_TABLE = "search_vocab"
 _ARABIC_RE = re.compile("[\u0621-\u064a]")
@@ -31,13 +31,18 @@ def skeleton(word: str) -> str:
     w = fold(word)
     for a, b in _SKELETON_PAIRS:
         w = w.replace(a, b)
-    return _DOUBLE_RE.sub(r"\1", w)
+    bare = strip_article(w)  # the article's ل before a ل (اللاجئين) is not a doubled letter
+    return w[:len(w) - len(bare)] + _DOUBLE_RE.sub(r"\1", bare)
 
 
 def max_distance(word: str) -> int:
-    """Edits allowed for a word of this length (short words: one)."""
-    n = len(word)
-    return 0 if n < 3 else 1 if n <= 4 else 2
+    """Edits allowed for a word (skeleton) of this length, the article not counted.
+
+    Two edits only for words of seven letters or more: with two, a five-letter
+    word reaches too many others (الإرهاب -> الآراء, القرصنة -> البرهنة).
+    """
+    n = len(strip_article(word))
+    return 0 if n < 3 else 1 if n < 7 else 2
 
 
 @dataclass(frozen=True)

@@ -223,3 +223,9 @@ def test_paths_find_the_lists():
 def test_a_word_and_the_phrase_it_starts_are_highlighted_as_one(real):
     hit = next(r for r in search(real, "حمايه الشهوود", limit=20) if r.id == "A07/13")
     assert "حماية الشهود" in hit.snippet_parts.highlighted
+
+
+@pytest.mark.parametrize("word", ["الإرهاب", "القرصنة", "اللاجئين"])
+def test_real_words_the_corpus_lacks_are_not_corrected_into_others(real, word):
+    res = search(real, word, document="compendium")
+    assert res.suggestion is None and not res.notes
