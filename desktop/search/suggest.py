@@ -97,13 +97,20 @@ _cache: dict[tuple, Vocabulary] = {}
 _lock = threading.Lock()
 
 
-def vocabulary(conn) -> Vocabulary:
-    """This database's vocabulary (read once per database file and index build)."""
+def database_key(conn) -> tuple | None:
+    """(database file, index build stamp): what caches of one built database are keyed by."""
     try:
         name = conn.execute("PRAGMA database_list").fetchone()[2]
         stamp = conn.execute("SELECT value FROM search_info WHERE key = 'vocab'").fetchone()
-        key = (name or id(conn), stamp[0] if stamp else None)
     except Exception:
+        return None
+    return (name or id(conn), stamp[0] if stamp else None)
+
+
+def vocabulary(conn) -> Vocabulary:
+    """This database's vocabulary (read once per database file and index build)."""
+    key = database_key(conn)
+    if key is None:
         return Vocabulary([])
     with _lock:
         vocab = _cache.get(key)
