@@ -16,7 +16,7 @@ from setuptools.command.build_py import build_py
 
 ROOT = Path(__file__).resolve().parent
 #: Folders of the clone that the installed app needs, same layout under desktop/_data.
-PACKAGE_DATA = ("data/sources", "data/corrections", "resources/fonts", "resources/icons")
+PACKAGE_DATA = ("data/sources", "data/corrections", "data/search", "resources/fonts", "resources/icons")
 
 
 class build_py_with_data(build_py):

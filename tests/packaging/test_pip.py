@@ -70,6 +70,8 @@ def test_wheel_carries_the_data_the_app_needs(pip_installed, tmp_path):
     data = "desktop/_data/"
     assert any(n.startswith(data + "data/sources/") and n.endswith(".txt") for n in names)
     assert any(n.startswith(data + "data/corrections/") and n.endswith(".toml") for n in names)
+    # The search lexicon and glossary: the first-start build copies them into the index.
+    assert data + "data/search/lexicon.toml" in names and data + "data/search/glossary.toml" in names
     for font in ("Amiri-Regular.ttf", "NotoSansArabic-Regular.ttf", "Amiri-OFL.txt"):
         assert data + "resources/fonts/" + font in names
     assert data + "resources/icons/app.svg" in names
