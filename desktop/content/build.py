@@ -27,7 +27,7 @@ from pathlib import Path
 import sqlite_utils
 
 from desktop import paths
-from desktop.content.schema import SCHEMA_VERSION, create_tables
+from desktop.content.schema import SCHEMA_VERSION, create_core_tables
 
 #: Stage modules, in build order. Each later stage may read what the earlier
 #: ones wrote.
@@ -111,7 +111,7 @@ def build(out: Path | None = None, sources: Path | None = None,
     try:
         conn = sqlite3.connect(tmp)
         db = sqlite_utils.Database(conn)
-        create_tables(db)
+        create_core_tables(db)
         for module in stage_modules():
             module.build(db, ctx)
         meta = {"schema_version": str(SCHEMA_VERSION),

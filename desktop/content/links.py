@@ -40,6 +40,7 @@ from collections import Counter
 
 from desktop.content import mentions as mn
 from desktop.content.build import Finding
+from desktop.content import schema
 from desktop.content.thematic_index import ANNEX_MEETING_WORDS
 
 STAGE = "links"
@@ -63,23 +64,6 @@ def _search_printed(rx: re.Pattern, text: str) -> str | None:
     if not m:
         return None
     return text[keep[m.start()]:keep[m.end() - 1] + 1]
-
-
-def _tables(db) -> None:
-    if "links" not in db.table_names():
-        db["links"].create({"id": int, "from_id": str, "to_id": str, "kind": str, "text": str,
-                            "source_line": int, "from_node": str, "to_node": str,
-                            "source": str}, pk="id",
-                           foreign_keys=[("from_id", "paragraphs", "id"),
-                                         ("to_id", "paragraphs", "id")])
-        db["links"].create_index(["from_id"])
-        db["links"].create_index(["to_id"])
-    if "external_refs" not in db.table_names():
-        db["external_refs"].create({"id": int, "from_id": str, "kind": str, "body": str,
-                                    "text": str, "session": int, "number": int, "article": int,
-                                    "paragraph": str, "source_line": int, "source": str},
-                                   pk="id", foreign_keys=[("from_id", "paragraphs", "id")])
-        db["external_refs"].create_index(["from_id"])
 
 
 class _Compendium:
@@ -270,7 +254,7 @@ def _external(pid, m: mn.Mention, line) -> dict:
 
 
 def build(db, ctx) -> None:
-    _tables(db)
+    schema.create_link_tables(db)
     c = _Compendium(db)
     links = endorsement_links(c)
     more, external = mention_links(c)

@@ -36,12 +36,48 @@ corrections file, source_line, paragraph_id (the paragraph whose text the
             fix changed, null if none), original, corrected, reason,
             applied (0/1): the reader shows corrected words from here
 metadata    key (pk), value: schema_version, build_time, source hashes
+parse_problems  document, severity, source_line, message: what a parser
+            could not read (only rows when there were problems)
 
-Later stages add their own tables (index, links, search) through the same
-build; see desktop.content.build.STAGES.
+Thematic index (desktop.content.thematic_index, create_index_tables):
+
+themes          id (pk), label (the theme as printed), sort, source_line
+index_entries   id (pk), theme_id (fk themes), the printed reference
+                (symbol, symbol_printed, decision, report_paragraphs), what
+                it resolved to (unit_id fk nodes, part, locator, status,
+                method), theme_certain/theme_evidence, note, acknowledged,
+                duplicate_of (fk index_entries), source_line(s)
+index_targets   entry_id (fk index_entries) + paragraph_id (fk paragraphs)
+                (pk together), sort: the paragraphs an entry points to
+index_numbering unit_id (pk), rule, value, pairs, agreeing: how Part A
+                report paragraph numbers were inferred
+
+Links (desktop.content.links, create_link_tables):
+
+links           id (pk), from_id/to_id (fk paragraphs), kind, text,
+                source_line, from_node/to_node, source: cross-references
+external_refs   id (pk), from_id (fk paragraphs), kind, body, text, session,
+                number, article, paragraph, source_line, source: references
+                to texts outside the database (conventions, other bodies)
+
+Quality marks and related documents (desktop.content.related,
+create_quality_tables):
+
+paragraph_quality  paragraph_id (pk, fk paragraphs), document, quality,
+                note, original_text, uncertain (JSON): the reader's notice
+text_corrections   id (pk), paragraph_id (fk paragraphs), original,
+                corrected, reason, offset, source_line: each corrected word
+gaps            node_id (pk, fk nodes), known (JSON list of {"text",
+                "paragraph_id"}): what is known about a missing session
+
+Search (desktop.search.index, create_search_tables; raw DDL, FTS5):
+search_info, search_docs, search_fts, search_themes, search_vocab (their
+columns are described in desktop.search.index).
 """
 
-SCHEMA_VERSION = 1
+#: Version 2: every table above is declared here (same shapes as version 1
+#: built, but readers may now rely on all of them being present).
+SCHEMA_VERSION = 2
 
 DOCUMENT_COLUMNS = {
     "id": str, "title": str, "symbol": str, "date": str, "quality": str,
@@ -100,3 +136,143 @@ def create_tables(db) -> None:
     db["paragraphs"].create_index(["unit_id", "sort"])
     db["paragraphs"].create_index(["document", "sort"])
     db["footnotes"].create_index(["paragraph_id"])
+
+
+PARSE_PROBLEM_COLUMNS = {"document": str, "severity": str, "source_line": int, "message": str}
+
+
+# The create_* functions of the table groups below may be called by more than
+# one stage (and by test fixtures): a table already there is left as it is.
+
+def create_core_tables(db) -> None:
+    """The core tables plus parse_problems (the first stage's output)."""
+    create_tables(db)
+    db["parse_problems"].create(PARSE_PROBLEM_COLUMNS, if_not_exists=True)
+
+
+# ---- thematic index ---------------------------------------------------------
+
+THEME_COLUMNS = {"id": int, "label": str, "sort": int, "source_line": int}
+
+INDEX_ENTRY_COLUMNS = {
+    "id": int, "theme_id": int, "sort": int, "symbol": str, "symbol_printed": str,
+    "decision": str, "unit_id": str, "part": str, "report_paragraphs": str,
+    "locator": str, "status": str, "method": str, "theme_certain": int,
+    "theme_evidence": str, "note": str, "acknowledged": str, "duplicate_of": int,
+    "source_line": int, "source_lines": str,
+}
+
+INDEX_TARGET_COLUMNS = {"entry_id": int, "paragraph_id": str, "sort": int}
+
+INDEX_NUMBERING_COLUMNS = {"unit_id": str, "rule": str, "value": int, "pairs": int,
+                           "agreeing": int}
+
+
+def create_index_tables(db) -> None:
+    """themes, index_entries, index_targets, index_numbering."""
+    db["themes"].create(THEME_COLUMNS, if_not_exists=True, pk="id")
+    db["index_entries"].create(
+        INDEX_ENTRY_COLUMNS, pk="id",
+        foreign_keys=[("theme_id", "themes", "id"), ("unit_id", "nodes", "id"),
+                      ("duplicate_of", "index_entries", "id")])
+    db["index_targets"].create(
+        INDEX_TARGET_COLUMNS, pk=("entry_id", "paragraph_id"),
+        foreign_keys=[("entry_id", "index_entries", "id"),
+                      ("paragraph_id", "paragraphs", "id")])
+    db["index_numbering"].create(INDEX_NUMBERING_COLUMNS, if_not_exists=True, pk="unit_id")
+    db["index_targets"].create_index(["paragraph_id"], if_not_exists=True)
+    db["index_entries"].create_index(["theme_id", "sort"], if_not_exists=True)
+
+
+# ---- links ------------------------------------------------------------------
+
+LINK_COLUMNS = {"id": int, "from_id": str, "to_id": str, "kind": str, "text": str,
+                "source_line": int, "from_node": str, "to_node": str, "source": str}
+
+EXTERNAL_REF_COLUMNS = {"id": int, "from_id": str, "kind": str, "body": str, "text": str,
+                        "session": int, "number": int, "article": int, "paragraph": str,
+                        "source_line": int, "source": str}
+
+
+def create_link_tables(db) -> None:
+    """links, external_refs."""
+    db["links"].create(LINK_COLUMNS, if_not_exists=True, pk="id",
+                       foreign_keys=[("from_id", "paragraphs", "id"),
+                                     ("to_id", "paragraphs", "id")])
+    db["links"].create_index(["from_id"], if_not_exists=True)
+    db["links"].create_index(["to_id"], if_not_exists=True)
+    db["external_refs"].create(EXTERNAL_REF_COLUMNS, if_not_exists=True, pk="id",
+                               foreign_keys=[("from_id", "paragraphs", "id")])
+    db["external_refs"].create_index(["from_id"], if_not_exists=True)
+
+
+# ---- quality marks and related documents ------------------------------------
+
+QUALITY_COLUMNS = {"paragraph_id": str, "document": str, "quality": str, "note": str,
+                   "original_text": str, "uncertain": str}
+
+TEXT_CORRECTION_COLUMNS = {"id": int, "paragraph_id": str, "original": str,
+                           "corrected": str, "reason": str, "offset": int,
+                           "source_line": int}
+
+GAP_COLUMNS = {"node_id": str, "known": str}
+
+
+def create_quality_tables(db) -> None:
+    """paragraph_quality, text_corrections, gaps."""
+    db["paragraph_quality"].create(QUALITY_COLUMNS, if_not_exists=True, pk="paragraph_id",
+                                   foreign_keys=[("paragraph_id", "paragraphs", "id")])
+    db["paragraph_quality"].create_index(["document"], if_not_exists=True)
+    db["text_corrections"].create(TEXT_CORRECTION_COLUMNS, if_not_exists=True, pk="id",
+                                  foreign_keys=[("paragraph_id", "paragraphs", "id")])
+    db["text_corrections"].create_index(["paragraph_id"], if_not_exists=True)
+    db["gaps"].create(GAP_COLUMNS, if_not_exists=True, pk="node_id", foreign_keys=[("node_id", "nodes", "id")])
+
+
+# ---- search (raw DDL: FTS5 is not sqlite-utils' to describe) ----------------
+
+SEARCH_FTS_COLUMNS = ("exact", "bare", "stem", "alt", "meta", "tags")
+
+SEARCH_DDL = {
+    "search_info": "CREATE TABLE search_info (key TEXT PRIMARY KEY, value TEXT)",
+    "search_docs": (
+        "CREATE TABLE search_docs (rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, "
+        "ref TEXT NOT NULL, label TEXT, text TEXT, part TEXT, document TEXT, "
+        "meeting TEXT, year INTEGER, sort INTEGER, locator TEXT, loc_tail TEXT, twin TEXT)"),
+    "search_fts": (
+        f"CREATE VIRTUAL TABLE search_fts USING fts5({', '.join(SEARCH_FTS_COLUMNS)}, "
+        "tokenize='unicode61 remove_diacritics 2')"),
+    "search_themes": (
+        "CREATE TABLE search_themes (theme TEXT NOT NULL, paragraph_id TEXT NOT NULL, "
+        "key INTEGER NOT NULL, PRIMARY KEY (theme, paragraph_id))"),
+    "search_vocab": "CREATE TABLE search_vocab (word TEXT PRIMARY KEY, display TEXT, n INTEGER)",
+}
+
+#: Created after the rows are in (faster inserts).
+SEARCH_INDEX_DDL = (
+    "CREATE INDEX search_docs_twin ON search_docs(twin)",
+    "CREATE INDEX search_docs_ref ON search_docs(ref)",
+    "CREATE INDEX search_docs_locator ON search_docs(locator)",
+    "CREATE INDEX search_docs_loc_tail ON search_docs(loc_tail)",
+    "CREATE INDEX search_themes_paragraph ON search_themes(paragraph_id)",
+)
+
+
+def create_search_tables(conn, tables=tuple(SEARCH_DDL)) -> None:
+    """(Re)create the search tables on a sqlite3 connection, empty (the index is
+    always rebuilt whole, so these drop what was there)."""
+    for table in tables:
+        conn.execute(f"DROP TABLE IF EXISTS {table}")
+    for table in tables:
+        conn.execute(SEARCH_DDL[table])
+
+
+def create_all_tables(db) -> None:
+    """Every table of the database, empty (the build and test fixtures)."""
+    create_core_tables(db)
+    create_index_tables(db)
+    create_link_tables(db)
+    create_quality_tables(db)
+    create_search_tables(db.conn)
+    for ddl in SEARCH_INDEX_DDL:
+        db.conn.execute(ddl)

@@ -1,7 +1,8 @@
 """Build stage: the FTS5 search index over folded and stemmed text.
 
 Run last in desktop.content.build.STAGES. Reads paragraphs, nodes and (when
-the thematic-index stage made them) theme tables; writes only its own tables:
+the thematic-index stage made them) theme tables; writes only its own tables,
+whose DDL desktop.content.schema declares (SEARCH_DDL):
 
 search_docs   one row per searchable thing: rowid, kind ("paragraph",
               "title" for a decision/resolution/annex/section title,
@@ -42,6 +43,7 @@ import time
 from functools import lru_cache
 from typing import Iterable, Iterator
 
+from desktop.content import schema
 from desktop.search import lexicon
 from desktop.search.normalize import WORD_RE, analyze, fold, strip_marks, words
 
@@ -52,7 +54,7 @@ FTS_TABLE = "search_fts"
 DOCS_TABLE = "search_docs"
 THEMES_TABLE = "search_themes"
 VOCAB_TABLE = "search_vocab"
-COLUMNS = ("exact", "bare", "stem", "alt", "meta", "tags")
+COLUMNS = schema.SEARCH_FTS_COLUMNS
 
 _YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _TITLE_KINDS = ("decision", "resolution", "annex", "section")
@@ -202,21 +204,10 @@ def _rows(conn: sqlite3.Connection, themes_of: dict[str, list[int]]) -> Iterator
 def build(db, ctx=None) -> None:
     """Write the search tables (replacing any previous ones)."""
     conn = _conn(db)
-    for table in (FTS_TABLE, DOCS_TABLE, THEMES_TABLE, INFO_TABLE, VOCAB_TABLE):
-        conn.execute(f"DROP TABLE IF EXISTS {table}")
-    conn.execute(f"CREATE TABLE {INFO_TABLE} (key TEXT PRIMARY KEY, value TEXT)")
+    schema.create_search_tables(conn, (FTS_TABLE, DOCS_TABLE, THEMES_TABLE, INFO_TABLE))
     conn.execute(f"INSERT INTO {INFO_TABLE} VALUES ('version', ?)", (INDEX_VERSION,))
     conn.execute(f"INSERT INTO {INFO_TABLE} VALUES (?, ?)",
                  (lexicon.INFO_KEY, json.dumps(lexicon.load_files(), ensure_ascii=False)))
-    conn.execute(
-        f"CREATE TABLE {DOCS_TABLE} (rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, "
-        "ref TEXT NOT NULL, label TEXT, text TEXT, part TEXT, document TEXT, "
-        "meeting TEXT, year INTEGER, sort INTEGER, locator TEXT, loc_tail TEXT, twin TEXT)")
-    conn.execute(
-        f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5({', '.join(COLUMNS)}, "
-        "tokenize='unicode61 remove_diacritics 2')")
-    conn.execute(f"CREATE TABLE {THEMES_TABLE} (theme TEXT NOT NULL, paragraph_id TEXT NOT NULL, "
-                 "key INTEGER NOT NULL, PRIMARY KEY (theme, paragraph_id))")
 
     pairs = _theme_pairs(conn)
     keys = {t: n for n, t in enumerate(sorted({t for t, _ in pairs}), 1)}
@@ -232,11 +223,8 @@ def build(db, ctx=None) -> None:
                      "sort": None, "locator": None})
     insert_rows(conn, rows)
     write_vocabulary(conn, (r["text"] for r in rows))
-    conn.execute(f"CREATE INDEX {DOCS_TABLE}_twin ON {DOCS_TABLE}(twin)")
-    conn.execute(f"CREATE INDEX {DOCS_TABLE}_ref ON {DOCS_TABLE}(ref)")
-    conn.execute(f"CREATE INDEX {DOCS_TABLE}_locator ON {DOCS_TABLE}(locator)")
-    conn.execute(f"CREATE INDEX {DOCS_TABLE}_loc_tail ON {DOCS_TABLE}(loc_tail)")
-    conn.execute(f"CREATE INDEX {THEMES_TABLE}_paragraph ON {THEMES_TABLE}(paragraph_id)")
+    for ddl in schema.SEARCH_INDEX_DDL:
+        conn.execute(ddl)
     conn.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
     conn.commit()
 
@@ -270,8 +258,7 @@ def write_vocabulary(conn: sqlite3.Connection, texts: Iterable[str]) -> None:
             if folded:
                 spellings = counts.setdefault(folded, {})
                 spellings[raw] = spellings.get(raw, 0) + 1
-    conn.execute(f"DROP TABLE IF EXISTS {VOCAB_TABLE}")
-    conn.execute(f"CREATE TABLE {VOCAB_TABLE} (word TEXT PRIMARY KEY, display TEXT, n INTEGER)")
+    schema.create_search_tables(conn, (VOCAB_TABLE,))
     conn.executemany(f"INSERT INTO {VOCAB_TABLE} VALUES (?, ?, ?)",
                      [(w, max(sp, key=lambda k: (sp[k], k)), sum(sp.values()))
                       for w, sp in counts.items()])

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 
 from desktop.content import links as links_stage
 from desktop.content import mentions as shared_mentions
+from desktop.content import schema
 from desktop.content.build import Finding
 
 STAGE = "related-links"
@@ -349,8 +350,7 @@ def build(db, cop10, cop12, sup) -> Result:
 
 
 def _write(db, result: Result) -> None:
-    if "links" not in db.table_names() or "external_refs" not in db.table_names():
-        links_stage._tables(db)         # the links stage's own table layout
+    schema.create_link_tables(db)       # if the links stage has not made them
     db["links"].insert_all(result.links, alter=True)
     db["external_refs"].insert_all([{
         "from_id": e.paragraph_id, "kind": e.kind, "body": e.body, "text": e.text,

@@ -19,7 +19,7 @@ import json
 import re
 from collections import Counter
 
-from desktop.content import dump_rows
+from desktop.content import dump_rows, schema
 from desktop.content.build import BuildError, Finding
 from desktop.content.related import cop6_agenda, som_report
 from desktop.content.related.lexicon import Lexicon
@@ -27,9 +27,6 @@ from desktop.content.related.lexicon import Lexicon
 STAGE = "related-damaged"
 COP6_SORT = 400_000
 SOM_SORT = 600_000
-
-QUALITY_COLUMNS = {"paragraph_id": str, "document": str, "quality": str, "note": str,
-                   "original_text": str, "uncertain": str}
 
 
 def _lexicon(ctx) -> Lexicon:
@@ -40,11 +37,9 @@ def _lexicon(ctx) -> Lexicon:
 
 def build(db, ctx) -> None:
     lexicon = _lexicon(ctx)
-    db["paragraph_quality"].create(QUALITY_COLUMNS, pk="paragraph_id",
-                                   foreign_keys=[("paragraph_id", "paragraphs", "id")])
+    schema.create_quality_tables(db)
     _build_cop6(db, ctx, lexicon)
     _build_som(db, ctx, lexicon)
-    db["paragraph_quality"].create_index(["document"])
 
 
 def _build_cop6(db, ctx, lexicon) -> None:

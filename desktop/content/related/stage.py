@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from difflib import SequenceMatcher
 
-from desktop.content import corrections, dump_rows
+from desktop.content import corrections, dump_rows, schema
 from desktop.content.build import BuildError, Finding
 from desktop.content.related import Parsed, cop10_note, cop12_report, cross_links, supplement
 
@@ -93,12 +93,8 @@ def build(db, ctx) -> None:
     reverse = {v: k for k, v in sup.same_text.items()}
     rows += [dict(row, paragraph_id=reverse[row["paragraph_id"]]) for row in rows
              if row["paragraph_id"] in reverse]
-    db["text_corrections"].create({
-        "id": int, "paragraph_id": str, "original": str, "corrected": str,
-        "reason": str, "offset": int, "source_line": int}, pk="id",
-        foreign_keys=[("paragraph_id", "paragraphs", "id")])
+    schema.create_quality_tables(db)        # if the damaged-documents stage has not
     db["text_corrections"].insert_all(rows)
-    db["text_corrections"].create_index(["paragraph_id"])
     originals = {p.id: p.text for p in cop12_original.paragraphs}
     originals.update({copy: originals[src] for copy, src in sup.same_text.items()})
     _mark_corrected(db, rows, originals)
@@ -126,11 +122,6 @@ def _mark_corrected(db, rows: list[dict], originals: dict[str, str]) -> None:
     for row in rows:
         words.setdefault(row["paragraph_id"], []).append(
             f"«{row['original']}» ← «{row['corrected']}»")
-    if "paragraph_quality" not in db.table_names():
-        db["paragraph_quality"].create(
-            {"paragraph_id": str, "document": str, "quality": str, "note": str,
-             "original_text": str, "uncertain": str}, pk="paragraph_id",
-            foreign_keys=[("paragraph_id", "paragraphs", "id")])
     db["paragraph_quality"].insert_all([{
         "paragraph_id": pid, "document": cop12_report.DOCUMENT, "quality": "repaired",
         "note": "صُوّبت كلمات خاطئة في المصدر وفق ملف التصويبات المراجَع: " + "، ".join(fixes),
@@ -224,8 +215,6 @@ def _write_gaps(db, sup: supplement.Supplement, links) -> None:
         if dated:
             fact += f" المؤرخ {dated.group(1)}"
         facts[node].append((f"{fact}، مذكور في: {where}، {ref.citation}", ref.paragraph_id))
-    db["gaps"].create({"node_id": str, "known": str}, pk="node_id",
-                      foreign_keys=[("node_id", "nodes", "id")])
     db["gaps"].insert_all([{
         "node_id": node,
         "known": json.dumps([{"text": text, "paragraph_id": pid} for text, pid in items],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 
+from desktop.content import schema
 from desktop.content.build import BuildError, Finding
 from desktop.content.thematic_index.entries import CORRECTIONS, SOURCE, STAGE, load_fixes, _meeting_number
 from desktop.content.thematic_index.numbering import apply_transform
@@ -34,8 +35,8 @@ def build(db, ctx) -> None:
         if t["source_line"] is None:
             t["source_line"] = next((e.row.theme_line for e in entries
                                      if e.row.theme == t["label"]), None)
-    db["themes"].insert_all(theme_rows, pk="id", columns={"id": int, "label": str, "sort": int,
-                                                           "source_line": int})
+    schema.create_index_tables(db)
+    db["themes"].insert_all(theme_rows)
     ids = {}
     rows = []
     for n, e in enumerate(entries, start=1):
@@ -57,23 +58,12 @@ def build(db, ctx) -> None:
             "acknowledged": e.acknowledged, "duplicate_of": dup,
             "source_line": e.row.line, "source_lines": json.dumps(sorted(set(e.row.lines))),
         })
-    db["index_entries"].insert_all(rows, pk="id", foreign_keys=[
-        ("theme_id", "themes", "id"), ("unit_id", "nodes", "id"),
-        ("duplicate_of", "index_entries", "id")],
-        columns={"symbol": str, "symbol_printed": str, "decision": str, "unit_id": str,
-                 "part": str, "theme_evidence": str, "note": str, "acknowledged": str,
-                 "duplicate_of": int, "method": str})
+    db["index_entries"].insert_all(rows)
     targets = []
     for n, e in enumerate(entries, start=1):
         for k, pid in enumerate(e.targets):
             targets.append({"entry_id": n, "paragraph_id": pid, "sort": k})
-    db["index_targets"].create({"entry_id": int, "paragraph_id": str, "sort": int},
-                               pk=("entry_id", "paragraph_id"),
-                               foreign_keys=[("entry_id", "index_entries", "id"),
-                                             ("paragraph_id", "paragraphs", "id")])
     db["index_targets"].insert_all(targets)
-    db["index_targets"].create_index(["paragraph_id"])
-    db["index_entries"].create_index(["theme_id", "sort"])
     _report_paragraphs(db, info)
     numbering = []
     for m, rule in sorted(info["rules"].items()):
@@ -83,8 +73,7 @@ def build(db, ctx) -> None:
     for annex, d in sorted(info["offsets"].items()):
         numbering.append({"unit_id": annex, "rule": "annex_offset", "value": d,
                           "pairs": None, "agreeing": None})
-    db["index_numbering"].insert_all(numbering, pk="unit_id", columns={
-        "unit_id": str, "rule": str, "value": int, "pairs": int, "agreeing": int})
+    db["index_numbering"].insert_all(numbering)
     ctx.report.extend(info["report"])
     counts = Counter(e.status for e in entries)
     ctx.report.append(f"thematic index: {len(themes)} themes, {len(entries)} entries "

@@ -36,7 +36,7 @@ def test_schema_has_keys_and_source_lines(content_db):
     assert content_db.execute(
         "SELECT count(*) FROM paragraphs WHERE source_line IS NULL").fetchone()[0] == 0
     meta = {r["key"]: r["value"] for r in content_db["metadata"].rows}
-    assert meta["schema_version"] == "1"
+    assert meta["schema_version"] == "2"
     assert len(meta["source_sha256:compendium.txt"]) == 64
     assert "build_time" in meta
 
