@@ -551,7 +551,9 @@ class ContentStore:
     # the thematic index (from the index stage; empty while it is absent)
 
     def has_index(self) -> bool:
-        return self.has_table("themes") and self.has_table("index_entries")
+        """Whether the build wrote a thematic index (its tables may be empty)."""
+        return (self.has_table("themes") and self.has_table("index_entries")
+                and bool(self._rows("SELECT 1 FROM themes LIMIT 1")))
 
     _THEME_SQL = "SELECT t.id, t.label AS name, t.sort"
 

@@ -1,4 +1,4 @@
-"""A tiny content database for the reader's tests, made by hand.
+"""A tiny content database for the reader's tests, rows written by hand.
 
 It has the shapes the reader must handle (a meeting with items and
 sub-items, a resolution with preamble paragraphs and an annex, a footnote,
@@ -9,12 +9,10 @@ render tests stay exact and fast.
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
-import sqlite_utils
-
-from desktop.content.schema import SCHEMA_VERSION, create_tables
+from desktop.content.schema import SCHEMA_VERSION
+from tests.helpers.fixture_db import make_db
 
 SYMBOL_A07 = "CTOC/COP/WG.2/2013/5"
 
@@ -98,19 +96,13 @@ TARGETS = [
 
 def make_reader_db(path: Path, *, with_index: bool = True,
                    schema_version: int = SCHEMA_VERSION) -> Path:
-    """Write the tiny database to ``path`` and return it."""
-    conn = sqlite3.connect(path)
-    db = sqlite_utils.Database(conn)
-    create_tables(db)
-    db["metadata"].insert_all([{"key": "schema_version", "value": str(schema_version)}])
-    db["documents"].insert({"id": "compendium", "title": "الخلاصة الوافية", "sort": 0})
-    for sort, node in enumerate(NODES, start=1):
-        db["nodes"].insert({"document": "compendium", "parent_id": None,
-                            "sort": sort, "source_line": sort * 100, **node})
+    """Write the tiny database to ``path`` and return it (``with_index``:
+    False leaves the links and index tables empty)."""
+    paragraphs = []
     for sort, (pid, node, unit, kind, label, path_, depth, text, citation) in enumerate(
             PARAGRAPHS, start=1):
         unit_node = next(n for n in NODES if n["id"] == unit)
-        db["paragraphs"].insert({
+        paragraphs.append({
             "id": pid, "document": "compendium", "node_id": node, "unit_id": unit,
             "part": unit_node["part"], "kind": kind, "label": label,
             "label_path": json.dumps(path_, ensure_ascii=False), "text": text,
@@ -119,15 +111,14 @@ def make_reader_db(path: Path, *, with_index: bool = True,
             "report_paragraph_certain": 1 if pid == "A07/13" else 0,
             "depth": depth, "sort": sort, "source_line": _source_line(node, sort),
             "source_line_end": _source_line(node, sort)})
-    db["footnotes"].insert_all(FOOTNOTES)
-    if with_index:
-        db["links"].insert_all(LINKS)
-        db["themes"].insert_all(THEMES, pk="id")
-        db["index_entries"].insert_all(ENTRIES, pk="id")
-        db["index_targets"].insert_all(TARGETS)
-    conn.commit()
-    conn.close()
-    return path
+    index = dict(links=LINKS, themes=THEMES, index_entries=ENTRIES,
+                 index_targets=TARGETS) if with_index else {}
+    return make_db(
+        path, schema_version=schema_version,
+        documents=[{"id": "compendium", "title": "الخلاصة الوافية", "sort": 0}],
+        nodes=[{"document": "compendium", "parent_id": None, "sort": sort,
+                "source_line": sort * 100, **node} for sort, node in enumerate(NODES, start=1)],
+        paragraphs=paragraphs, footnotes=FOOTNOTES, **index)
 
 
 def _source_line(node_id: str, rank: int) -> int:

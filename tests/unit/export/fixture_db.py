@@ -3,12 +3,9 @@ with the real schema, so export tests know exactly what to expect."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
-import sqlite_utils
-
-from desktop.content.schema import SCHEMA_VERSION, create_tables
+from tests.helpers.fixture_db import make_db
 
 SYMBOL_A07 = "CTOC/COP/WG.2/2013/5"
 SYMBOL_B6 = "CTOC/COP/2012/15"
@@ -36,12 +33,7 @@ PARAGRAPHS = [
 def make_content_db(path: Path, extra_paragraphs: int = 0) -> Path:
     """Write the fixture database; ``extra_paragraphs`` adds numbered
     paragraphs A09/1..n (for pagination and benchmarks)."""
-    conn = sqlite3.connect(path)
-    db = sqlite_utils.Database(conn)
-    create_tables(db)
-    db["metadata"].insert({"key": "schema_version", "value": str(SCHEMA_VERSION)})
-    db["documents"].insert({"id": "compendium", "title": "الخلاصة الوافية", "sort": 1})
-    db["nodes"].insert_all([
+    nodes = [
         {"id": "A", "document": "compendium", "parent_id": None, "kind": "part", "part": "A",
          "heading": "ألف", "sort": 1},
         {"id": "A07", "document": "compendium", "parent_id": "A", "kind": "meeting", "part": "A",
@@ -52,7 +44,7 @@ def make_content_db(path: Path, extra_paragraphs: int = 0) -> Path:
         {"id": "B6-r4", "document": "compendium", "parent_id": None, "kind": "resolution",
          "part": "B", "heading": "القرار 4/6", "title": "تنفيذ الأحكام المتعلقة بالمساعدة التقنية",
          "symbol": SYMBOL_B6, "session": 6, "decision_number": 4, "sort": 4},
-    ])
+    ]
     rows = []
     for sort, (pid, label, kind, text, citation, symbol, report, certain, unit) in enumerate(
             PARAGRAPHS):
@@ -68,10 +60,8 @@ def make_content_db(path: Path, extra_paragraphs: int = 0) -> Path:
                      "citation": f"الجزء ألف، تاسعاً-{n}", "symbol": "CTOC/COP/WG.2/2016/4",
                      "report_paragraph": str(n + 10), "report_paragraph_certain": 1,
                      "depth": 0, "sort": 100 + n})
-    db["paragraphs"].insert_all(rows)
-    db["footnotes"].insert({"id": "fn-compendium-14", "document": "compendium", "number": 14,
-                            "paragraph_id": "B6-r4/pp1", "marker_offset": len(PREAMBLE),
-                            "text": FOOTNOTE})
-    conn.commit()
-    conn.close()
+    footnote = {"id": "fn-compendium-14", "document": "compendium", "number": 14,
+                "paragraph_id": "B6-r4/pp1", "marker_offset": len(PREAMBLE), "text": FOOTNOTE}
+    make_db(path, documents=[{"id": "compendium", "title": "الخلاصة الوافية", "sort": 1}],
+            nodes=nodes, paragraphs=rows, footnotes=[footnote])
     return path

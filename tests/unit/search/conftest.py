@@ -7,13 +7,9 @@ so the index sees the diacritics, shadda, tatweel and clitics of the real text.
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
-import sqlite_utils
 
-from desktop.content.schema import create_tables
-from desktop.search import index
+from tests.helpers.fixture_db import make_db
 
 WG7 = "CTOC/COP/WG.2/2013/5"
 
@@ -115,32 +111,27 @@ THEMES = [
 
 def make_fixture_db(path, with_themes: bool = True) -> None:
     """Write the fixture content database at `path` and build the search index."""
-    conn = sqlite3.connect(path)
-    db = sqlite_utils.Database(conn)
-    create_tables(db)
-    db["metadata"].insert({"key": "schema_version", "value": "1"})
-    db["documents"].insert_all([
-        {"id": "compendium", "title": "الخلاصة الوافية", "date": "2021", "sort": 1},
-        {"id": "cop6-agenda", "title": "جدول الأعمال", "symbol": "CTOC/COP/2012/1",
-         "date": "2012", "sort": 2}])
-    db["nodes"].insert_all([
-        {"id": i, "parent_id": p, "kind": k, "part": part, "heading": h, "title": t,
-         "dates": d, "document": doc, "sort": n}
-        for n, (i, p, k, part, h, t, d, doc) in enumerate(NODES)])
-    db["paragraphs"].insert_all([
-        {"id": i, "document": doc, "part": part, "node_id": unit, "unit_id": unit,
-         "citation": cit, "symbol": sym, "text": text, "kind": "numbered", "sort": n}
-        for n, (i, doc, part, unit, cit, sym, text) in enumerate(PARAGRAPHS)])
+    tables = {}
     if with_themes:  # the thematic-index stage's tables, reduced to what search reads
         labels = sorted({t for t, _ in THEMES})
-        db["themes"].insert_all([{"id": i, "label": t} for i, t in enumerate(labels)], pk="id")
-        db["index_entries"].insert_all(
-            [{"id": n, "theme_id": labels.index(t)} for n, (t, _) in enumerate(THEMES)], pk="id")
-        db["index_targets"].insert_all(
-            [{"entry_id": n, "paragraph_id": p} for n, (_, p) in enumerate(THEMES)])
-    index.build(db)
-    conn.commit()
-    conn.close()
+        tables = dict(
+            themes=[{"id": i, "label": t} for i, t in enumerate(labels)],
+            index_entries=[{"id": n, "theme_id": labels.index(t)}
+                           for n, (t, _) in enumerate(THEMES)],
+            index_targets=[{"entry_id": n, "paragraph_id": p}
+                           for n, (_, p) in enumerate(THEMES)])
+    make_db(
+        path, search_index=True,
+        documents=[{"id": "compendium", "title": "الخلاصة الوافية", "date": "2021", "sort": 1},
+                   {"id": "cop6-agenda", "title": "جدول الأعمال", "symbol": "CTOC/COP/2012/1",
+                    "date": "2012", "sort": 2}],
+        nodes=[{"id": i, "parent_id": p, "kind": k, "part": part, "heading": h, "title": t,
+                "dates": d, "document": doc, "sort": n}
+               for n, (i, p, k, part, h, t, d, doc) in enumerate(NODES)],
+        paragraphs=[{"id": i, "document": doc, "part": part, "node_id": unit, "unit_id": unit,
+                     "citation": cit, "symbol": sym, "text": text, "kind": "numbered", "sort": n}
+                    for n, (i, doc, part, unit, cit, sym, text) in enumerate(PARAGRAPHS)],
+        **tables)
 
 
 @pytest.fixture(scope="session")
