@@ -562,10 +562,12 @@ def _partial_rows(conn, plan: _Plan, filt: str | None) -> list:
         return []
     # How many of the typed words each row holds: one small MATCH per word over
     # these rows only (cheaper than reading every candidate's text in Python).
+    # Words in more than PARTIAL_DF rows are not counted: they tell rows apart
+    # little, and reading their long doclists is what would cost.
     ids = [r[7] for r in rows]
     marks = ",".join("?" * len(ids))
     matched = dict.fromkeys(ids, 0)
-    for c in concepts:
+    for c in [c for n, _, c in dfs if 0 < n <= PARTIAL_DF] or [c for *_, c in usable]:
         for (rowid,) in conn.execute(
                 f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? AND rowid IN ({marks})",
                 [c, *ids]):
