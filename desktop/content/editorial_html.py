@@ -176,30 +176,28 @@ def correction_marks(store: ContentStore, paragraphs: list[Paragraph]
         return out
     ids = list(by_id)
     with_offsets: set[str] = set()
-    if store.has_table("text_corrections"):
-        for row in store.correction_rows("text_corrections", ids):
-            text = by_id[row["paragraph_id"]].text or ""
-            start, corrected = row["offset"], row["corrected"] or ""
-            with_offsets.add(row["paragraph_id"])
-            if start is None or text[start:start + len(corrected)] != corrected:
-                continue
-            out.setdefault(row["paragraph_id"], []).append(CorrectionMark(
-                start, start + len(corrected), row["original"] or "", corrected, row["reason"] or ""))
-    if store.has_table("corrections"):
-        in_notes = _footnote_lines(store, ids)
-        for row in _rows_for(store, "corrections", ids):
-            pid = row["paragraph_id"]
-            if pid in with_offsets or not row["applied"] or not row["corrected"]:
-                continue
-            if (pid, row["source_line"]) in in_notes:
-                continue                    # a fix in the paragraph's footnote: footnote_marks
-            text = by_id[pid].text or ""
-            where = text.find(row["corrected"])
-            if where < 0:
-                continue
-            s, e, original = _narrow(row["original"] or "", row["corrected"])
-            out.setdefault(pid, []).append(CorrectionMark(
-                where + s, where + e, original, row["corrected"][s:e], row["reason"] or ""))
+    for row in store.correction_rows("text_corrections", ids):
+        text = by_id[row["paragraph_id"]].text or ""
+        start, corrected = row["offset"], row["corrected"] or ""
+        with_offsets.add(row["paragraph_id"])
+        if start is None or text[start:start + len(corrected)] != corrected:
+            continue
+        out.setdefault(row["paragraph_id"], []).append(CorrectionMark(
+            start, start + len(corrected), row["original"] or "", corrected, row["reason"] or ""))
+    in_notes = _footnote_lines(store, ids)
+    for row in _rows_for(store, "corrections", ids):
+        pid = row["paragraph_id"]
+        if pid in with_offsets or not row["applied"] or not row["corrected"]:
+            continue
+        if (pid, row["source_line"]) in in_notes:
+            continue                    # a fix in the paragraph's footnote: footnote_marks
+        text = by_id[pid].text or ""
+        where = text.find(row["corrected"])
+        if where < 0:
+            continue
+        s, e, original = _narrow(row["original"] or "", row["corrected"])
+        out.setdefault(pid, []).append(CorrectionMark(
+            where + s, where + e, original, row["corrected"][s:e], row["reason"] or ""))
     for marks in out.values():
         marks.sort(key=lambda m: m.start)
     return out
@@ -219,7 +217,7 @@ def footnote_marks(store: ContentStore, paragraph_ids: list[str]) -> dict[int, l
     """
     out: dict[int, list[CorrectionMark]] = {}
     ids = list(paragraph_ids)
-    if not ids or not store.has_table("corrections"):
+    if not ids:
         return out
     notes = {(r["paragraph_id"], r["source_line"]): r for r in _rows_for(store, "footnotes", ids)}
     for row in _rows_for(store, "corrections", ids):

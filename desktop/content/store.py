@@ -233,7 +233,6 @@ class ContentStore:
         self.tables = tables
         self._node_cache: dict[str, Node] = {}
         self._document_cache: dict[str, Document] | None = None
-        self._columns: dict[tuple[str, str], bool] = {}
 
     def close(self) -> None:
         self.conn.close()
@@ -266,11 +265,9 @@ class ContentStore:
             if found is None:
                 raise KeyError(para)
             para = found
-        quality = ""
-        if self.has_table("paragraph_quality"):
-            row = self._rows("SELECT quality FROM paragraph_quality WHERE paragraph_id = ?",
-                             (para.id,))
-            quality = row[0]["quality"] if row else ""
+        row = self._rows("SELECT quality FROM paragraph_quality WHERE paragraph_id = ?",
+                         (para.id,))
+        quality = row[0]["quality"] if row else ""
         return citations.cite(para, self._documents().get(para.document), quality)
 
     def query(self, sql: str, params=()) -> list[dict]:
@@ -278,7 +275,7 @@ class ContentStore:
         (cheaper to import than sqlite_utils, which costs a second)."""
         return [dict(r) for r in self._rows(sql, params)]
 
-    # the quality and correction stages' tables (empty while absent)
+    # the quality and correction stages' tables
 
     def quality_rows(self, paragraph_ids) -> dict[str, dict]:
         """paragraph id -> its paragraph_quality row, for those that have one."""
@@ -292,14 +289,12 @@ class ContentStore:
 
     def gap_known(self, node_id: str) -> str | None:
         """What the build knows about a gap node (gaps.known, JSON), or None."""
-        if not self.has_table("gaps"):
-            return None
         rows = self._rows("SELECT known FROM gaps WHERE node_id = ?", (node_id,))
         return rows[0]["known"] if rows else None
 
     def _rows_for(self, table: str, paragraph_ids) -> list[dict]:
         ids = list(dict.fromkeys(paragraph_ids))
-        if not ids or not self.has_table(table):
+        if not ids:
             return []
         out: list[dict] = []
         for start in range(0, len(ids), 500):
@@ -505,12 +500,10 @@ class ContentStore:
         return dataclasses.replace(note, repeats=citations.ibid_note(
             source.number, cite, source.text))
 
-    # links (from the links stage; empty while it is absent)
+    # links (from the links stage)
 
     def links_from(self, paragraph_ids) -> list[Link]:
         """Links whose source is one of the given paragraphs."""
-        if not self.has_table("links"):
-            return []
         ids = list(paragraph_ids)
         links: list[Link] = []
         for start in range(0, len(ids), 500):
@@ -522,38 +515,22 @@ class ContentStore:
 
     def links_to(self, paragraph_id: str) -> list[Link]:
         """Links that point at the paragraph, or at its whole unit."""
-        if not self.has_table("links"):
-            return []
-        if not self._has_column("links", "to_node"):
-            return [self._link(r) for r in self._rows(
-                "SELECT * FROM links WHERE to_id = ? ORDER BY rowid", (paragraph_id,))]
         para = self.paragraph(paragraph_id)
         unit = para.unit_id if para else None
         return [self._link(r) for r in self._rows(
             "SELECT * FROM links WHERE to_id = ? OR (to_node = ? AND to_node IS NOT NULL)"
             " ORDER BY to_id != ?, rowid", (paragraph_id, unit, paragraph_id))]
 
-    def _has_column(self, table: str, column: str) -> bool:
-        key = (table, column)
-        if key not in self._columns:
-            names = {r[1] for r in self._rows(f"PRAGMA table_info({table})")}
-            self._columns[key] = column in names
-        return self._columns[key]
-
     @staticmethod
     def _link(row: sqlite3.Row) -> Link:
-        keys = row.keys()
         return Link(from_id=row["from_id"], to_id=row["to_id"], kind=row["kind"],
-                    text=row["text"] if "text" in keys else None,
-                    from_node=row["from_node"] if "from_node" in keys else None,
-                    to_node=row["to_node"] if "to_node" in keys else None)
+                    text=row["text"], from_node=row["from_node"], to_node=row["to_node"])
 
-    # the thematic index (from the index stage; empty while it is absent)
+    # the thematic index (from the index stage; its tables always exist, maybe empty)
 
     def has_index(self) -> bool:
         """Whether the build wrote a thematic index (its tables may be empty)."""
-        return (self.has_table("themes") and self.has_table("index_entries")
-                and bool(self._rows("SELECT 1 FROM themes LIMIT 1")))
+        return bool(self._rows("SELECT 1 FROM themes LIMIT 1"))
 
     _THEME_SQL = "SELECT t.id, t.label AS name, t.sort"
 
@@ -562,8 +539,7 @@ class ContentStore:
         if not self.has_index():
             return []
         duplicates = ("(SELECT count(*) FROM index_entries e WHERE e.theme_id = t.id"
-                      " AND e.duplicate_of IS NOT NULL)"
-                      if self._has_column("index_entries", "duplicate_of") else "0")
+                      " AND e.duplicate_of IS NOT NULL)")
         return [_record(Theme, r) for r in self._rows(
             f"{self._THEME_SQL}, (SELECT count(*) FROM index_entries e"
             f" WHERE e.theme_id = t.id) AS entry_count, {duplicates} AS duplicate_count"
@@ -585,13 +561,11 @@ class ContentStore:
     def _entry(self, row: sqlite3.Row) -> IndexEntry:
         targets = tuple(r[0] for r in self._rows(
             "SELECT paragraph_id FROM index_targets WHERE entry_id = ? ORDER BY sort",
-            (row["id"],))) if self.has_table("index_targets") else ()
+            (row["id"],)))
         return _record(IndexEntry, row, targets=targets)
 
     def themes_citing(self, paragraph_id: str) -> list[Theme]:
         """Index themes with an entry that targets the paragraph."""
-        if not (self.has_index() and self.has_table("index_targets")):
-            return []
         return [_record(Theme, r) for r in self._rows(
             f"{self._THEME_SQL} FROM themes t WHERE t.id IN ("
             "SELECT e.theme_id FROM index_entries e JOIN index_targets x"

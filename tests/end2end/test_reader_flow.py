@@ -32,14 +32,8 @@ def test_self_test_passes_on_the_built_database(content_db_path):
 
 
 def test_self_test_reports_an_empty_database(tmp_path):
-    import sqlite3
-    import sqlite_utils
-    from desktop.content.schema import SCHEMA_VERSION, create_tables
-    path = tmp_path / "empty.sqlite"
-    db = sqlite_utils.Database(sqlite3.connect(path))
-    create_tables(db)
-    db["metadata"].insert({"key": "schema_version", "value": str(SCHEMA_VERSION)})
-    db.conn.commit()
+    from tests.helpers.fixture_db import make_db
+    path = make_db(tmp_path / "empty.sqlite")
     done = _run("--db", str(path), "--self-test")
     assert done.returncode == 1
     assert "self-test: FAILED: the database has no paragraphs" in done.stderr
