@@ -164,6 +164,16 @@ def build_main_window(store, settings, *, remember: bool = True, user_data: str 
         window.when_idle(install_search_tab)
     else:
         install_search_tab()
+
+    def install_access_now() -> None:
+        from desktop.app.access import install_access
+        install_access(window)  # names, F6, Tab order, tree and status announcements
+
+    # after the deferred panels, so that they are named and in the Tab order
+    if deferred:
+        window.when_idle(install_access_now)
+    else:
+        install_access_now()
     return window
 
 

@@ -118,6 +118,8 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([470, 810])
         self.setCentralWidget(self.splitter)
 
+        for name in ("file", "view", "go", "help"):
+            self.menu(name)  # «ملف» first in the menu bar, as everywhere
         self.links_dock = self.add_panel(self.links_panel, "ما يحيل إلى هذه الفقرة",
                                          Qt.DockWidgetArea.BottomDockWidgetArea)
 

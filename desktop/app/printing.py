@@ -60,7 +60,11 @@ class PrintOptionsBar(QWidget):
         self.lead_in.setChecked(options.include_lead_in)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
-        layout.addWidget(QLabel("العنوان:", self))
+        label = QLabel("العنوان:", self)
+        label.setBuddy(self.title)  # the field is named by its label for screen readers
+        self.title.setAccessibleName("العنوان")
+        self.title.setAccessibleDescription("عنوان الصفحات المطبوعة")
+        layout.addWidget(label)
         layout.addWidget(self.title, 1)
         for box in (self.citations, self.footnotes, self.one_per_page, self.notes,
                     self.lead_in):
@@ -100,6 +104,56 @@ class SelectionPrintPreview(QPrintPreviewDialog):
                     self.bar.notes, self.bar.lead_in):
             box.toggled.connect(self.refresh)
         self.resize(900, 1000)
+        self._keyboard_access()
+
+    def _keyboard_access(self) -> None:
+        """Qt's preview toolbar takes no focus and has no print key: its
+        buttons become Tab stops with their action's name, Ctrl+P prints
+        (through Qt's own print action), Escape closes (QDialog), and the
+        page and zoom fields get names."""
+        from PySide6.QtWidgets import QComboBox, QGraphicsView, QToolBar, QToolButton
+
+        for bar in self.findChildren(QToolBar):
+            bar.setAccessibleName("أدوات المعاينة")
+            for button in bar.findChildren(QToolButton):
+                action = button.defaultAction()
+                if action is None:
+                    continue
+                button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+                button.setAccessibleName(action.text().replace("&", ""))
+            for edit in bar.findChildren(QLineEdit):
+                if edit.parent() is bar or not isinstance(edit.parent(), QComboBox):
+                    edit.setAccessibleName("رقم الصفحة")
+            for box in bar.findChildren(QComboBox):
+                box.setAccessibleName("نسبة التكبير")
+                zoom_label = QLabel("نسبة التكبير", box.parentWidget())
+                zoom_label.setBuddy(box)  # on Linux a combo's name comes from its label
+                zoom_label.hide()
+                if box.lineEdit() is not None:
+                    box.lineEdit().setAccessibleName("نسبة التكبير")
+        for view in self.findChildren(QGraphicsView):
+            view.setAccessibleName("معاينة الصفحات")
+        self.print_action = self._qt_print_action()
+        if self.print_action is not None:
+            self.print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+            self.print_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(self.print_action)
+
+    def _qt_print_action(self) -> QAction | None:
+        """The preview's own "print" action (the first of the printer group:
+        print, page setup), found by Qt's translated text or its place."""
+        from PySide6.QtCore import QCoreApplication
+
+        wanted = QCoreApplication.translate("QPrintPreviewDialog", "Print")
+        actions = [a for a in self.findChildren(QAction) if a.text()]
+        for action in actions:
+            if action.text().replace("&", "") == wanted:
+                return action
+        setup = QCoreApplication.translate("QPrintPreviewDialog", "Page setup")
+        for before, action in zip(actions, actions[1:]):
+            if action.text().replace("&", "") == setup:
+                return before
+        return None
 
     def options(self) -> ExportOptions:
         return self.bar.options()

@@ -121,6 +121,24 @@ class ContentTreeModel(QAbstractItemModel):
                        and record.title else ""))
         if role == KEY_ROLE:
             return ("paragraph" if isinstance(record, Paragraph) else "node", record.id)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return self.level_text(index)
+        return None
+
+    def level_text(self, index: QModelIndex) -> str:
+        """What a screen reader says after the row: its level in the tree
+        (Qt's AT-SPI bridge gives tree rows no level of its own)."""
+        level = 1
+        parent = index.parent()
+        while parent.isValid():
+            level += 1
+            parent = parent.parent()
+        return f"المستوى {level}"
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        # the header is hidden, but screen readers still read the column's name
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return "المحتويات"
         return None
 
     def flags(self, index: QModelIndex):

@@ -161,6 +161,12 @@ def test_tab_reaches_a_link_and_tells_which(window, qtbot):
     focus = iface.focusChild()
     assert focus is not None and focus.role() == QAccessible.Role.Link
     assert focus.state().focused
+    # Return follows it, and the caret lands in the target paragraph
+    target = focus.text(QAccessible.Text.Value)
+    qtbot.keyClick(reader, Qt.Key.Key_Return)
+    if target.startswith("para:"):
+        assert reader.current_paragraph_id() == target[len("para:"):]
+        assert _caret_at_start_of(window, target[len("para:"):])
 
 
 def _open_menu_by_keyboard(reader, how, qtbot):
