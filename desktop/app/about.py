@@ -101,6 +101,7 @@ class AboutDialog(QDialog):
         self.sources_view = QTreeWidget()
         self.sources_view.setColumnCount(2)
         self.sources_view.setHeaderLabels(["الوثيقة", "الرمز"])
+        self.sources_view.setAccessibleName("الوثائق المصدر")
         self.sources_view.setRootIsDecorated(False)
         self.sources_view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.sources_view.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)

@@ -43,12 +43,27 @@ def install_access(window) -> None:
     name_controls(window)
     install_pane_keys(window)
     set_tab_order(window)
+    _follow_new_panels(window)
     watch_tree(window.tree_view)
     window.statusBar().messageChanged.connect(
         lambda message: announce(window, message) if message else None)
     panel = getattr(window, "search_panel", None)
     if panel is not None and hasattr(panel, "results_shown"):
         panel.results_shown.connect(lambda count: announce(panel, result_count_text(panel, count)))
+
+
+def _follow_new_panels(window) -> None:
+    """Panels made on first use (bookmarks, notes) are named and put in the
+    Tab order as they arrive."""
+    original = window.add_panel
+
+    def add_panel(*args, **kwargs):
+        dock = original(*args, **kwargs)
+        name_controls(window)
+        set_tab_order(window)
+        return dock
+
+    window.add_panel = add_panel
 
 
 def result_count_text(panel, count: int) -> str:

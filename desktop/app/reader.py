@@ -615,6 +615,7 @@ class ReaderView(QTextBrowser):
         words = strip_joiners(cursor.selectedText()).strip()
         target = self.link_target_text(span.href).replace("\n", "، ")
         if span.href.startswith("#fn-"):
+            target = target.replace("*", "")  # *Treaty Series*: emphasis marks, not words
             number = span.href[len('#fn-'):]
             note = f"الحاشية {'*' if number == '0' else number}"
             return f"{note}: {target}" if target else note
@@ -671,6 +672,10 @@ class ReaderView(QTextBrowser):
         """Say which paragraph is now open (the citation), and that a link led there."""
         cite = para.citation or para.id
         self.setAccessibleDescription(cite)
+        from PySide6.QtWidgets import QApplication
+        focus = QApplication.focusWidget()
+        if focus is not None and focus.objectName() == "contents-tree":
+            return  # arrowing through the tree: the row just read says where
         prefix = "تم اتباع الرابط إلى " if self._via_link else "فُتحت "
         reader_access.announce(self, prefix + cite)
 

@@ -211,3 +211,20 @@ def test_export_dialog_fields_are_named(window, qtbot):
     assert unnamed_controls(dialog) == [], [describe(i) for i, _ in walk(
         QAccessible.queryAccessibleInterface(dialog))]
     dialog.close()
+
+
+def test_panels_made_later_and_the_about_box_are_named(window, app, qtbot):
+    from desktop.app import personal
+    from desktop.app.about import AboutDialog
+
+    if getattr(window, "userdata", None) is not None:
+        personal.show_bookmarks(window)
+        personal.show_notes(window)
+        app.processEvents()
+        assert unnamed_controls(window) == []
+        assert len(access.panes(window)) >= 5
+    about = AboutDialog(window.store, window)
+    about.show()
+    qtbot.waitExposed(about)
+    assert unnamed_controls(about) == []
+    about.close()
