@@ -161,7 +161,7 @@ def test_status_messages_and_result_counts_are_announced(window, qtbot):
 
 @pytest.fixture
 def preview(window, qtbot):
-    from desktop.app.selection_panel import gather_known
+    from desktop.export.model import gather_known
 
     items, _ = gather_known(window.store, ["A07/13", "A07/14"])
     dialog = printing.open_preview(window, items)
