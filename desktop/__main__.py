@@ -1,12 +1,15 @@
 """``python -m desktop`` / ``compendium``: open the reader on the content database.
 
-    compendium [--db PATH] [--open LOCATOR] [--screenshot PNG] [--self-test]
+    compendium [--db PATH] [--open LOCATOR] [--screenshot PNG] [--self-test] [--version]
 
 --screenshot renders the window offscreen at 1280×800 and exits;
 --self-test opens the database, renders one unit of each kind, follows one
 link and exits 0, or prints what failed and exits 1 (the packaged app runs
 it). Problems with the database or the locator give an Arabic message (and a
-line on stderr) and a non-zero exit, never a traceback.
+line on stderr) and a non-zero exit, never a traceback; the exit codes are
+desktop.cli's, shared by every command and listed in the README. Python's
+logging and faulthandler write to a log file under the app-data folder
+(desktop.log).
 """
 
 from __future__ import annotations
@@ -36,12 +39,36 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--self-test", action="store_true",
                         help="check the database and the reader, print failures, exit")
     parser.add_argument("--bench-startup", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--version", action="store_true",
+                        help="print the program's version and the compendium's edition, exit")
     return parser.parse_args(argv)
+
+
+def version_text(db_path: Path) -> str:
+    """`compendium 0.1.0` and the edition of the compendium in the database."""
+    from desktop import __version__
+    from desktop.content.database import ContentDatabaseError, open_readonly, reading
+
+    edition = "الطبعة: غير معروفة (تعذّر فتح قاعدة البيانات)"
+    try:
+        conn = open_readonly(db_path, check=False)
+        with reading(db_path):
+            row = conn.execute(
+                "SELECT title, date FROM documents WHERE id = 'compendium'").fetchone()
+        conn.close()
+        if row:
+            edition = f"الطبعة: {row[0] or ''} ({row[1] or ''})"
+    except ContentDatabaseError:
+        pass
+    return f"compendium {__version__}\n{edition}"
 
 
 def main(argv: list[str] | None = None) -> int:
     utf8_streams()
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.version:
+        print(version_text(args.db or paths.default_db()))
+        return 0
     headless = bool(args.screenshot or args.self_test)
     if headless:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -208,5 +235,14 @@ def save_screenshot(app, window, path: Path, paragraph_id: str | None) -> int:
     return 0
 
 
+def run(argv: list[str] | None = None) -> int:
+    """The installed command and ``python -m desktop``: logging to the log
+    file, faulthandler for crashes, and no traceback whatever happens."""
+    from desktop import cli, log
+
+    log.setup()
+    return cli.run(main, argv, "compendium")
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

@@ -11,34 +11,20 @@ import sys
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop import cli, log
 from desktop.content.store import StoreError
 
-#: Exit status for each problem (documented in ``python -m desktop --help``).
-EXIT_NO_DATABASE = 2
-EXIT_CORRUPT_DATABASE = 3
-EXIT_SCHEMA = 4
-EXIT_UNKNOWN_LOCATOR = 5
-
-_STORE_MESSAGES = {
-    "missing": ("قاعدة البيانات غير موجودة",
-                "تعذّر العثور على قاعدة بيانات الخلاصة:\n{path}\n\n"
-                "أنشئها بالأمر: python -m desktop.content build",
-                EXIT_NO_DATABASE),
-    "corrupt": ("قاعدة البيانات تالفة",
-                "الملف التالي ليس قاعدة بيانات صالحة للخلاصة أو أنه تالف:\n{path}\n\n"
-                "أعد إنشاءه بالأمر: python -m desktop.content build",
-                EXIT_CORRUPT_DATABASE),
-    "schema": ("إصدار قاعدة البيانات غير مدعوم",
-               "قاعدة البيانات التالية أُنشئت بإصدار مختلف من البرنامج ولا يمكن قراءتها:\n"
-               "{path}\n\nأعد إنشاءها بالأمر: python -m desktop.content build",
-               EXIT_SCHEMA),
-}
+#: Exit status for each problem: the convention of every command (desktop.cli,
+#: listed in the README).
+EXIT_NO_DATABASE = cli.EXIT_NO_DATABASE
+EXIT_CORRUPT_DATABASE = cli.EXIT_CORRUPT_DATABASE
+EXIT_SCHEMA = cli.EXIT_SCHEMA
+EXIT_UNKNOWN_LOCATOR = cli.EXIT_UNKNOWN_LOCATOR
 
 
 def store_error_message(error: StoreError) -> tuple[str, str, int]:
     """(title, Arabic text, exit status) for a database that cannot be opened."""
-    title, text, status = _STORE_MESSAGES.get(error.kind, _STORE_MESSAGES["corrupt"])
-    return title, text.format(path=error.path), status
+    return error.title, error.arabic, cli.database_status(error)
 
 
 def unknown_locator_message(locator: str) -> tuple[str, str]:
@@ -49,10 +35,11 @@ def unknown_locator_message(locator: str) -> tuple[str, str]:
 
 def report(title: str, text: str, detail: str = "", *, dialog: bool = True) -> None:
     """Show ``text`` in an Arabic message box (when a GUI exists) and on stderr."""
-    print(f"compendium: {detail or text}", file=sys.stderr)
+    cli.say("compendium", text, detail)
     if not dialog or QApplication.instance() is None:
         return
     box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok)
+    box.setTextFormat(Qt.TextFormat.PlainText)   # paths and locators are user text
     box.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     box.setObjectName("compendium-error")
     show_box(box)
@@ -77,18 +64,33 @@ def report_unknown_locator(locator: str, *, dialog: bool = True) -> int:
 
 def unexpected_error(exc_type, exc, tb) -> None:
     """An exception nobody caught (in a Qt slot, say): the traceback goes to
-    stderr for a bug report, the user gets an Arabic note and the app goes on."""
+    the log file (and stderr), the user gets an Arabic note naming the file,
+    with a button copying its last lines, and the app goes on."""
+    import logging
     import traceback
 
     traceback.print_exception(exc_type, exc, tb, file=sys.stderr)
     if issubclass(exc_type, KeyboardInterrupt):
         return
-    report("خطأ غير متوقع",
-           "حدث خطأ غير متوقع أثناء تنفيذ هذا الإجراء، ولم يُفقد شيء من البيانات.\n"
-           "يمكنك متابعة العمل؛ وتفاصيل الخطأ مطبوعة في نافذة الأوامر.",
-           f"unexpected error: {exc_type.__name__}: {exc}")
+    path = log.setup(crashes=False)
+    logging.getLogger("desktop").error("unexpected error", exc_info=(exc_type, exc, tb))
+    where = (f"وسُجّلت تفاصيل الخطأ في الملف:\n{path}" if path
+             else "وتعذّر تسجيل تفاصيل الخطأ في ملف.")
+    text = ("حدث خطأ غير متوقع أثناء تنفيذ هذا الإجراء، ولم يُفقد شيء من البيانات.\n"
+            f"يمكنك متابعة العمل؛ {where}")
+    detail = f"unexpected error: {exc_type.__name__}: {exc}"
+    print(f"compendium: {detail}", file=sys.stderr)
+    if QApplication.instance() is None:
+        return
+    box = QMessageBox(QMessageBox.Icon.Critical, "خطأ غير متوقع", text,
+                      QMessageBox.StandardButton.Ok)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    box.setObjectName("compendium-error")
+    copy = box.addButton("نسخ آخر سطور السجل", QMessageBox.ButtonRole.ActionRole)
+    copy.clicked.connect(lambda: QApplication.clipboard().setText(log.last_lines()))
+    show_box(box)
 
 
 def install_excepthook() -> None:
     sys.excepthook = unexpected_error
-

@@ -31,6 +31,7 @@ class LinksPanel(QWidget):
         self.setObjectName("links-panel")
         self.store = store
         self.title = QLabel("", self)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)   # database text
         self.title.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setObjectName("links-list")

@@ -227,8 +227,10 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         self.citation_label = QLabel("", self)
+        self.citation_label.setTextFormat(Qt.TextFormat.PlainText)
         self.citation_label.setObjectName("status-citation")
         self.official_label = QLabel("", self)
+        self.official_label.setTextFormat(Qt.TextFormat.PlainText)
         self.official_label.setObjectName("status-official")
         self.statusBar().addWidget(self.citation_label, 1)
         self.statusBar().addPermanentWidget(self.official_label)

@@ -14,12 +14,13 @@ from PySide6.QtCore import QMarginsF, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import (
-    QCheckBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QWidget,
+    QCheckBox, QHBoxLayout, QLabel, QLineEdit, QWidget,
 )
 
 from desktop.export import pdf as painter_module
 from desktop.export.files import ExportError
 from desktop.export.model import DEFAULT_TITLE, ExportItem, ExportOptions
+from desktop.app import dialogs
 
 PRINT_TITLE = "طباعة"
 
@@ -181,7 +182,7 @@ class SelectionPrintPreview(QPrintPreviewDialog):
 
 
 def report_print_failure(parent: QWidget | None, detail: str) -> None:
-    QMessageBox.warning(parent, PRINT_TITLE, f"تعذّرت الطباعة.\n{detail}")
+    dialogs.warning(parent, PRINT_TITLE, f"تعذّرت الطباعة.\n{detail}")
 
 
 def open_preview(parent: QWidget | None, items: list[ExportItem],
@@ -196,7 +197,7 @@ def open_preview(parent: QWidget | None, items: list[ExportItem],
 def print_with_preview(parent: QWidget | None, items: list[ExportItem],
                        options: ExportOptions | None = None) -> None:
     if not items:
-        QMessageBox.information(parent, PRINT_TITLE, "لا يوجد ما يُطبع.")
+        dialogs.information(parent, PRINT_TITLE, "لا يوجد ما يُطبع.")
         return
     dialog = SelectionPrintPreview(items, options, parent)
     dialog.exec()

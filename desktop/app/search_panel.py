@@ -258,6 +258,9 @@ class SearchPanel(QWidget):
         self.count_label.setObjectName("result-count")
         self.message = QLabel("", self)
         self.message.setObjectName("search-message")
+        # it repeats the query: user text, never rendered as HTML
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.message.hide()
         #: «هل تقصد: …؟» — one click searches the suggestion

@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 
 from typing import TYPE_CHECKING
 
+from desktop.app import dialogs
 from desktop.content.citations import RLM, join_symbols, paragraphs_phrase
-from desktop.userdata import SelectionExists, SelectionStore, UserDataError, default_path
+from desktop.userdata import (SelectionExists, SelectionStore, UserDataError, default_path,
+                              open_or_recover)
 
 if TYPE_CHECKING:  # the export layer loads on first use, after the first paint
     from desktop.export.model import ExportItem, ExportOptions
@@ -172,6 +174,12 @@ class SelectionPanel(QWidget):
         """Show exactly what the store holds."""
         self._reload()
 
+    def _on_app_state(self, state) -> None:
+        """Back to this window: another window of the app may have changed
+        the same user-data file meanwhile; show it as it now is."""
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.reload()
+
     def _reload(self) -> None:
         current = self.list.currentItem().data(ID_ROLE) if self.list.currentItem() else None
         ids = self.selection.items()
@@ -227,7 +235,12 @@ class SelectionPanel(QWidget):
                     self.undo_stack.push(_SelectionEdit(self, before, after, text))
             return True
         except UserDataError as exc:
-            QMessageBox.warning(self, PANEL_TITLE, f"تعذّر حفظ المختارات.\n{exc}")
+            dialogs.warning(self, PANEL_TITLE, f"تعذّر حفظ المختارات.\n{exc}")
+            return False
+        except (ValueError, KeyError):
+            # another window of the app changed the same file since this list
+            # was drawn (the item moved is gone, the named selection deleted):
+            # the reload below shows the file as it now is
             return False
         finally:
             self.reload()
@@ -307,7 +320,7 @@ class SelectionPanel(QWidget):
     def clear(self, confirm: bool = True) -> None:
         if not self.list.count():
             return
-        if confirm and QMessageBox.question(
+        if confirm and dialogs.question(
                 self, PANEL_TITLE, "هل تريد إفراغ المختارات؟",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
@@ -323,7 +336,7 @@ class SelectionPanel(QWidget):
         except SelectionExists:
             raise
         except (UserDataError, ValueError) as exc:
-            QMessageBox.warning(self, PANEL_TITLE, f"تعذّر حفظ المختارات.\n{exc}")
+            dialogs.warning(self, PANEL_TITLE, f"تعذّر حفظ المختارات.\n{exc}")
             return False
 
     def save_as_dialog(self) -> bool:
@@ -333,7 +346,7 @@ class SelectionPanel(QWidget):
         try:
             return self.save_named(name)
         except SelectionExists:
-            answer = QMessageBox.question(
+            answer = dialogs.question(
                 self, PANEL_TITLE, f"توجد مختارات محفوظة باسم «{name.strip()}». هل تريد استبدالها؟",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No)
@@ -348,12 +361,12 @@ class SelectionPanel(QWidget):
     def open_named_dialog(self) -> bool:
         names = [n.name for n in self.selection.named()]
         if not names:
-            QMessageBox.information(self, PANEL_TITLE, "لا توجد مختارات محفوظة بعد.")
+            dialogs.information(self, PANEL_TITLE, "لا توجد مختارات محفوظة بعد.")
             return False
         name, ok = QInputDialog.getItem(self, "فتح مختارات محفوظة", "المختارات:", names, 0, False)
         if not ok or not name:
             return False
-        if self.list.count() and QMessageBox.question(
+        if self.list.count() and dialogs.question(
                 self, PANEL_TITLE, "ستحل المختارات المحفوظة محل المختارات الحالية. هل تريد المتابعة؟",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.Yes) != QMessageBox.StandardButton.Yes:
@@ -379,7 +392,7 @@ class SelectionPanel(QWidget):
         from desktop.app.export_dialog import ExportDialog
 
         if not self.export_items():
-            QMessageBox.information(self, "تصدير المختارات",
+            dialogs.information(self, "تصدير المختارات",
                                     "المختارات فارغة: أضف إليها فقرات أولاً.")
             return None
         self.export_dialog = ExportDialog(kind, parent=self)
@@ -428,7 +441,7 @@ class SelectionPanel(QWidget):
                 from desktop.export.html import render_html
                 write_text_atomically(path, render_html(items, options))
         except ExportError as exc:
-            QMessageBox.warning(self, "تصدير المختارات", f"تعذّر التصدير.\n{exc}")
+            dialogs.warning(self, "تصدير المختارات", f"تعذّر التصدير.\n{exc}")
             return None
         return Path(path)
 
@@ -482,13 +495,35 @@ def open_user_data(path: str | Path | None = None, parent: QWidget | None = None
     selection in memory for this session (nothing is overwritten)."""
     path = path if path is not None else user_data_path()
     try:
-        return SelectionStore(path)
+        store, recovery = open_or_recover(path)
     except UserDataError as exc:
         if parent is not None:
-            QMessageBox.warning(parent, PANEL_TITLE,
-                                "تعذّر فتح ملف المختارات، وستُحفظ المختارات لهذه الجلسة فقط.\n"
-                                f"{exc}")
+            _tell(parent, "تعذّر فتح ملف المختارات، وستُحفظ المختارات لهذه الجلسة فقط.\n"
+                          f"{exc}")
         return SelectionStore(":memory:")
+    if recovery is not None and parent is not None:
+        _tell(parent, recovery_message(recovery))
+    return store
+
+
+def recovery_message(recovery) -> str:
+    """What happened to a damaged user-data file, in Arabic."""
+    return ("كان ملف المختارات تالفاً، فنُقل جانباً دون حذفه إلى:\n"
+            f"{recovery.moved_to}\n\n"
+            f"وبدأ ملف جديد استُعيد إليه ما أمكن قراءته: {recovery.items} عنصراً"
+            f" و{recovery.selections} مختارات محفوظة.")
+
+
+def _tell(parent: QWidget, text: str) -> QMessageBox:
+    """A warning that does not block start-up (shown beside the window)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, PANEL_TITLE, text,
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("userdata-warning")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setModal(False)
+    box.show()
+    return box
 
 
 def install_selection(window, path: str | Path | None = None, *,
@@ -504,6 +539,7 @@ def install_selection(window, path: str | Path | None = None, *,
     panel.dock = window.add_panel(panel, PANEL_TITLE)
     panel.paragraphRequested.connect(window.open_paragraph)
     window.selection_panel = panel
+    QApplication.instance().applicationStateChanged.connect(panel._on_app_state)
 
     # Reader: per-paragraph context menu entries.
     window.reader.add_paragraph_action(

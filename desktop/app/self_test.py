@@ -41,6 +41,8 @@ def run_self_test(window) -> list[str]:
         if reader.current_unit_id() != unit.id:
             failures.append(f"{kind} {unit.id}: reader shows {reader.current_unit_id()}")
     failures += _follow_one_link(store, reader)
+    failures += [f"{table} {key}: {column} holds invalid UTF-8 (shown as damaged)"
+                 for table, key, column in store.damaged_rows()]
     try:
         options = {r[0] for r in sqlite3.connect(":memory:").execute(
             "PRAGMA compile_options")}

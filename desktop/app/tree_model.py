@@ -8,9 +8,11 @@ store the first time a node is expanded or asked for, never copied up front.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 
-from desktop.content.store import ContentStore, Node, Paragraph
+from desktop.content.store import ContentStore, Node, Paragraph, StoreError
 
 #: Role holding ("node" | "paragraph", id) for an index.
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -48,6 +50,8 @@ def node_text(node: Node) -> str:
 def paragraph_text(para: Paragraph) -> str:
     label = para.label or ""
     snippet = " ".join((para.text or "").split())
+    if para.damaged:
+        snippet = f"[نص تالف] {snippet}"
     if len(snippet) > SNIPPET_CHARS:
         snippet = snippet[:SNIPPET_CHARS].rstrip() + "…"
     return f"{label}  {snippet}".strip() if label else snippet
@@ -67,8 +71,15 @@ class ContentTreeModel(QAbstractItemModel):
                 item.children = []
             else:
                 node_id = None if item.record is None else item.record.id
-                item.children = [_Item(rec, item, row) for row, rec in
-                                 enumerate(self.store.children(node_id))]
+                # Qt models must never raise into Qt (an exception here, then
+                # scrollTo, ended in SIGSEGV): a damaged page leaves the node
+                # empty and the rest of the book reads.
+                try:
+                    records = self.store.children(node_id)
+                except StoreError as exc:
+                    logging.getLogger(__name__).warning("tree: %s", exc)
+                    records = []
+                item.children = [_Item(rec, item, row) for row, rec in enumerate(records)]
         return item.children
 
     def _item(self, index: QModelIndex) -> _Item:
@@ -153,7 +164,10 @@ class ContentTreeModel(QAbstractItemModel):
 
     def index_for_paragraph(self, paragraph_id: str) -> QModelIndex:
         """The tree index of a paragraph (loading the nodes on its way)."""
-        para = self.store.paragraph(paragraph_id)
+        try:
+            para = self.store.paragraph(paragraph_id)
+        except StoreError:
+            return QModelIndex()
         if para is None:
             return QModelIndex()
         index = self.index_for_node(para.node_id)
@@ -163,7 +177,11 @@ class ContentTreeModel(QAbstractItemModel):
 
     def index_for_node(self, node_id: str) -> QModelIndex:
         index = QModelIndex()
-        for node in self.store.ancestors(node_id):
+        try:
+            chain = self.store.ancestors(node_id)
+        except StoreError:
+            return QModelIndex()
+        for node in chain:
             index = self._find_child(index, node.id, paragraphs=False)
             if not index.isValid():
                 return QModelIndex()

@@ -1,4 +1,9 @@
-"""`python -m desktop.content build|dump|check`: the data command line."""
+"""`python -m desktop.content build|dump|check`: the data command line.
+
+Exit codes follow desktop.cli (listed in the README): 1 when check finds
+unexplained problems or the build's sources have one, 3/4/5 for a missing,
+damaged or other-version database, 7 when the database cannot be written.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +11,16 @@ import argparse
 import json
 import sys
 
+from desktop import cli
 from desktop.console import utf8_streams
 from desktop.content import build as builder
+from desktop.content.database import damaged_rows, reading
+
+PROG = "python -m desktop.content"
 
 
-def main(argv: list[str] | None = None) -> int:
-    utf8_streams()
-    parser = argparse.ArgumentParser(prog="python -m desktop.content",
+def _main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog=PROG,
                                      description="Build, dump and check the compendium database.")
     sub = parser.add_subparsers(dest="command", required=True)
     p_build = sub.add_parser("build", help="build the database from data/sources")
@@ -32,14 +40,27 @@ def main(argv: list[str] | None = None) -> int:
             for line in ctx.report:
                 print(line)
             print(f"built {args.out or builder.paths.default_db()}")
-            return 0
+            return cli.EXIT_OK
         db = builder.open_db(args.db)
-        if args.command == "dump":
-            out = sys.stdout
-            for row in builder.dump(db):
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-            return 0
-        findings = builder.check(db)
+        # a damaged page met in the middle of the dump or check is reported
+        # as a damaged database (exit 4), not a traceback
+        with reading(db.conn.path):
+            if args.command == "dump":
+                out = sys.stdout
+                for row in builder.dump(db):
+                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
+                out.flush()
+                if db.conn.damaged:
+                    cli.say(PROG, f"في قاعدة البيانات {db.conn.path} نصوص تالفة "
+                                  "(استُبدلت بالرمز �)",
+                            f"{db.conn.damaged} value(s) with invalid UTF-8; "
+                            "check lists them")
+                    return cli.EXIT_CORRUPT_DATABASE
+                return cli.EXIT_OK
+            findings = builder.check(db)
+            findings += [builder.Finding("database", "error",
+                                         f"{table} {key}: {column} holds invalid UTF-8")
+                         for table, key, column in damaged_rows(db.conn)]
         errors = 0
         for f in findings:
             if f.severity == "error":
@@ -48,12 +69,18 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             print(f"{f.severity.upper():7} [{f.stage}] {f.message}")
         print(f"check: {errors} unexplained problem(s)")
-        return 1 if errors else 0
+        return cli.EXIT_FINDINGS if errors else cli.EXIT_OK
+    except builder.BuildWriteError as exc:
+        cli.say(PROG, "تعذّرت كتابة قاعدة البيانات", str(exc))
+        return cli.EXIT_CANNOT_WRITE
     except builder.BuildError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 1
-    except BrokenPipeError:
-        return 0
+        return cli.EXIT_FINDINGS
+
+
+def main(argv: list[str] | None = None) -> int:
+    utf8_streams()
+    return cli.run(_main, argv, PROG)
 
 
 if __name__ == "__main__":

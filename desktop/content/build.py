@@ -27,6 +27,7 @@ from pathlib import Path
 import sqlite_utils
 
 from desktop import paths
+from desktop.content.database import open_readonly
 from desktop.content.schema import SCHEMA_VERSION, create_core_tables
 
 #: Stage modules, in build order. Each later stage may read what the earlier
@@ -47,6 +48,10 @@ class BuildError(Exception):
 
     Its message is shown as is, without a traceback.
     """
+
+
+class BuildWriteError(BuildError):
+    """The database cannot be written where asked (no folder, read-only, full)."""
 
 
 @dataclass
@@ -101,11 +106,11 @@ def build(out: Path | None = None, sources: Path | None = None,
     )
     out_dir = out.parent if str(out.parent) else Path(".")
     if not out_dir.is_dir():
-        raise BuildError(f"cannot write the database: folder {out_dir} does not exist")
+        raise BuildWriteError(f"cannot write the database: folder {out_dir} does not exist")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=".build-", suffix=".sqlite", dir=out_dir)
     except OSError as exc:
-        raise BuildError(f"cannot write the database in {out_dir}: {exc.strerror}") from None
+        raise BuildWriteError(f"cannot write the database in {out_dir}: {exc.strerror}") from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -122,10 +127,15 @@ def build(out: Path | None = None, sources: Path | None = None,
         conn.commit()
         conn.execute("VACUUM")
         conn.close()
+    except sqlite3.OperationalError as exc:
+        if "full" in str(exc) or "readonly" in str(exc) or "disk I/O" in str(exc):
+            raise BuildWriteError(f"cannot write the database {out}: {exc}") from None
+        raise
+    else:
         try:
             os.replace(tmp, out)
         except OSError as exc:
-            raise BuildError(f"cannot write the database {out}: {exc.strerror}") from None
+            raise BuildWriteError(f"cannot write the database {out}: {exc.strerror}") from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
@@ -133,25 +143,15 @@ def build(out: Path | None = None, sources: Path | None = None,
 
 
 def open_db(path: Path | None = None) -> sqlite_utils.Database:
-    """Open a built database read-only for dump/check; BuildError if unusable.
+    """Open a built database read-only for dump/check/export, through the one
+    opener (desktop.content.database); ContentDatabaseError if unusable.
     The default one is built first if a pip install does not have it yet."""
     if path:
         path = Path(path)
     else:
         from desktop.content.first_start import ensure_default_db
         path = ensure_default_db()
-    if not path.is_file():
-        raise BuildError(f"database not found: {path} (run: python -m desktop.content build)")
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        row = conn.execute("SELECT value FROM metadata WHERE key='schema_version'").fetchone()
-    except sqlite3.DatabaseError as exc:
-        raise BuildError(f"not a usable content database: {path} ({exc})") from None
-    if not row or row[0] != str(SCHEMA_VERSION):
-        raise BuildError(
-            f"database {path} has schema version {row[0] if row else 'none'}, "
-            f"this program reads version {SCHEMA_VERSION}: rebuild it")
-    return sqlite_utils.Database(conn)
+    return sqlite_utils.Database(open_readonly(path))
 
 
 def dump(db):

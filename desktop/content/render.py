@@ -209,6 +209,8 @@ def render_unit(store: ContentStore, unit_id: str, selected_id: str | None = Non
                                             para.id == selected_id, para.depth)
         if marks and (quality.get(para.id) or {}).get("quality", "clean") == "clean":
             body = editorial_html.correction_notice(marks) + body
+        if para.damaged:
+            body = DAMAGED_NOTICE + body
         blocks.append(_paragraph_block(para, body, para.id == selected_id))
         blocks += after
         for link in unplaced:
@@ -252,6 +254,11 @@ def _section_headings(store: ContentStore, unit_id: str, old_node: str,
         if node.title and node.title not in (node.heading or ""):
             blocks.append(heading_block(4, node.title))
     return blocks
+
+
+#: Before a paragraph whose stored text could not be decoded (a damaged copy
+#: of the database): the rest reads, this one says what happened.
+DAMAGED_NOTICE = '<span style="color:#a00000">[جزء من هذا النص تالف في قاعدة البيانات]</span> '
 
 
 def _paragraph_block(para: Paragraph, body: str, selected: bool) -> str:

@@ -19,19 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.content import citations
-from desktop.content.schema import SCHEMA_VERSION
+from desktop.content.database import (ContentDatabaseError, DamagedText, damaged_rows,
+                                      open_readonly, reading)
 
 
-class StoreError(Exception):
-    """The database cannot be used; ``kind`` says why, the message says what to do.
-
-    kind: "missing", "corrupt" or "schema".
-    """
-
-    def __init__(self, kind: str, path: Path, message: str):
-        super().__init__(message)
-        self.kind = kind
-        self.path = path
+#: The store's errors are the opener's (missing, corrupt, schema).
+StoreError = ContentDatabaseError
 
 
 # --- records -------------------------------------------------------------
@@ -87,6 +80,11 @@ class Paragraph:
     #: the place within its document, as the parser stored it
     #: (paragraphs.citation): what locators and the search index match
     local_citation: str | None = None
+
+    @property
+    def damaged(self) -> bool:
+        """The stored text held invalid UTF-8 (shown with U+FFFD, marked)."""
+        return isinstance(self.text, DamagedText)
 
 
 @dataclass(frozen=True)
@@ -183,45 +181,14 @@ def _paragraph(row: sqlite3.Row, documents: dict[str, "Document"]) -> Paragraph:
 
 # --- the store -----------------------------------------------------------
 
-CORE_TABLES = ("metadata", "documents", "nodes", "paragraphs", "footnotes")
-
-
 def open_store(path: Path | str) -> "ContentStore":
-    """Open the content database at ``path`` read-only; StoreError if unusable."""
-    path = Path(path)
-    if not path.is_file():
-        raise StoreError("missing", path, f"database not found: {path}")
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True,
-                               check_same_thread=False)
-        conn.row_factory = sqlite3.Row
-        tables = {r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
-        missing = [t for t in CORE_TABLES if t not in tables]
-        if missing:
-            raise StoreError("corrupt", path,
-                             f"not a content database: {path} (no table {missing[0]})")
-        row = conn.execute(
-            "SELECT value FROM metadata WHERE key = 'schema_version'").fetchone()
-        # damaged pages in the middle of the file pass the queries above and
-        # would fail later inside the window; quick_check reads every page
-        # (about 20 ms for the compendium)
-        check = conn.execute("PRAGMA quick_check(1)").fetchone()
-        if not check or check[0] != "ok":
-            raise StoreError("corrupt", path, f"damaged content database: {path} "
-                                              f"({check[0] if check else 'no answer'})")
-    except sqlite3.DatabaseError as exc:
-        raise StoreError("corrupt", path,
-                         f"not a usable content database: {path} ({exc})") from None
-    version = row[0] if row else None
-    if version != str(SCHEMA_VERSION):
-        conn.close()
-        raise StoreError(
-            "schema", path,
-            f"database {path} has schema version {version or 'none'}; this "
-            f"program reads version {SCHEMA_VERSION}: rebuild it with "
-            f"python -m desktop.content build")
-    return ContentStore(conn, path, tables)
+    """Open the content database at ``path`` read-only (desktop.content.database);
+    StoreError if unusable."""
+    conn = open_readonly(path)
+    conn.row_factory = sqlite3.Row
+    tables = {r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+    return ContentStore(conn, Path(path), tables)
 
 
 class ContentStore:
@@ -239,10 +206,12 @@ class ContentStore:
 
     def _rows(self, sql: str, params=()) -> list[sqlite3.Row]:
         # the cursor's own row factory: a connection handed in by another
-        # reader (ContentStore.over) keeps whatever rows it gives its owner
+        # reader (ContentStore.over) keeps whatever rows it gives its owner;
+        # a page found damaged mid-query is DatabaseCorrupt
         cursor = self.conn.cursor()
         cursor.row_factory = sqlite3.Row
-        return cursor.execute(sql, params).fetchall()
+        with reading(self.path):
+            return cursor.execute(sql, params).fetchall()
 
     @classmethod
     def over(cls, conn: sqlite3.Connection, path: Path | str = "") -> "ContentStore":
@@ -274,6 +243,11 @@ class ContentStore:
         """Rows of a read-only query as dicts, for stages' own tables
         (cheaper to import than sqlite_utils, which costs a second)."""
         return [dict(r) for r in self._rows(sql, params)]
+
+    def damaged_rows(self) -> list[tuple[str, str, str]]:
+        """(table, key, column) of every stored text that is not valid UTF-8."""
+        with reading(self.path):
+            return damaged_rows(self.conn)
 
     # the quality and correction stages' tables
 

@@ -4,8 +4,10 @@ The app's export from the command line, for preparing a briefing pack.
 ``--notes`` prints the user's own notes under their paragraphs.
 Locators are paragraph ids (A07/13), unit ids (A07, B6-r4) or compendium
 locators ("الجزء ألف سابعاً-13"). An unknown locator or an unwritable path
-is reported and nothing is written (the file is written to a temporary name
-and moved into place only when complete).
+is reported and nothing is written (the file is written to a temporary name,
+checked, and moved into place only when complete). Exit codes follow
+desktop.cli (README): 2 a bad argument, 3/4/5 the database, 6 an unknown
+locator, 7 the file cannot be written.
 """
 
 from __future__ import annotations
@@ -13,18 +15,23 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import unicodedata
 
-from desktop import paths
+from desktop import cli, paths
 from desktop.console import utf8_streams
 from desktop.content.locate import UnknownLocator, resolve_all
-from desktop.content.store import StoreError, open_store
+from desktop.content.database import reading
+from desktop.content.store import open_store
 from desktop.export.files import ExportError
 from desktop.export.model import DEFAULT_TITLE, ExportOptions, gather_items
 
 
+PROG = "python -m desktop.export"
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="python -m desktop.export",
+        prog=PROG,
         description="Export compendium paragraphs with their citations to PDF, Word or HTML.")
     p.add_argument("--db", help="content database (default: the embedded one)")
     out = p.add_mutually_exclusive_group(required=True)
@@ -61,41 +68,59 @@ def _with_user_notes(items, userdata_path):
         raise ExportError(f"تعذّرت قراءة الملاحظات: {exc}") from None
 
 
-def main(argv: list[str] | None = None) -> int:
-    utf8_streams()
+def text_problem(text: str) -> str | None:
+    """Why ``text`` (a title) cannot go into a document, in Arabic, or None.
+
+    Control characters are refused by Word's XML and invisible in print;
+    a lone surrogate is a byte the terminal could not decode."""
+    for ch in text:
+        if 0xD800 <= ord(ch) <= 0xDFFF:
+            return "فيه بايتات لا تُقرأ نصاً (ترميز غير UTF-8)"
+        if unicodedata.category(ch) == "Cc" and ch not in "\t\n":
+            return f"فيه محرف تحكم غير مرئي (U+{ord(ch):04X})"
+    return None
+
+
+def _main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    try:
-        store = open_store(args.db or paths.default_db())
-    except StoreError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    try:
-        ids = resolve_all(store, args.locators)
-    except UnknownLocator as exc:
-        for loc in exc.locators:
-            print(f"error: unknown locator: {loc}", file=sys.stderr)
-        print("nothing was written", file=sys.stderr)
-        return 2
-    items = gather_items(store, ids)
+    target = args.pdf if args.pdf is not None else (
+        args.docx if args.docx is not None else args.html)
+    if not target.strip():
+        cli.say(PROG, "لم يُذكر اسم الملف المطلوب إنشاؤه")
+        return cli.EXIT_USAGE
+    problem = text_problem(args.title)
+    if problem:
+        cli.say(PROG, f"العنوان غير صالح: {problem}")
+        return cli.EXIT_USAGE
+    store = open_store(args.db or paths.default_db())   # errors: desktop.cli.run
+    with reading(store.path):
+        try:
+            ids = resolve_all(store, args.locators)
+        except UnknownLocator as exc:
+            for loc in exc.locators:
+                cli.say(PROG, "موضع غير معروف", f"unknown locator: {loc}")
+            print("nothing was written", file=sys.stderr)
+            return cli.EXIT_UNKNOWN_LOCATOR
+        items = gather_items(store, ids)
     if args.notes:
         try:
             items = _with_user_notes(items, args.userdata)
         except ExportError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 2
+            cli.say(PROG, str(exc))
+            return cli.EXIT_USAGE
     options = ExportOptions(title=args.title, include_citations=not args.no_citations,
                             include_footnotes=not args.no_footnotes,
                             one_per_page=args.one_per_page, include_notes=args.notes,
                             include_lead_in=not args.no_lead_in)
     try:
-        if args.pdf:
+        if args.pdf is not None:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
             from PySide6.QtGui import QGuiApplication
             from desktop.export.pdf import write_pdf
             app = QGuiApplication.instance() or QGuiApplication(["desktop.export"])  # noqa: F841
             pages = write_pdf(items, args.pdf, options)
             print(f"wrote {args.pdf}: {len(items)} paragraph(s), {pages} page(s)")
-        elif args.docx:
+        elif args.docx is not None:
             from desktop.export.docx import write_docx
             write_docx(items, args.docx, options)
             print(f"wrote {args.docx}: {len(items)} paragraph(s)")
@@ -105,9 +130,14 @@ def main(argv: list[str] | None = None) -> int:
             write_text_atomically(args.html, render_html(items, options))
             print(f"wrote {args.html}: {len(items)} paragraph(s)")
     except ExportError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    return 0
+        cli.say(PROG, str(exc))
+        return cli.EXIT_CANNOT_WRITE
+    return cli.EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    utf8_streams()
+    return cli.run(_main, argv, PROG)
 
 
 if __name__ == "__main__":

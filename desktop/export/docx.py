@@ -10,6 +10,8 @@ its own (left to right), then the footnotes.
 
 from __future__ import annotations
 
+import io
+import zipfile
 from copy import deepcopy
 from functools import lru_cache
 from pathlib import Path
@@ -173,6 +175,23 @@ def build_document(items: list[ExportItem], options: ExportOptions):
     return document
 
 
+def _docx_bytes(items: list[ExportItem], options: ExportOptions) -> bytes:
+    buffer = io.BytesIO()
+    build_document(items, options).save(buffer)
+    return buffer.getvalue()
+
+
+def check_docx(data: bytes) -> str | None:
+    """None when ``data`` is a whole Word file (a zip holding the document)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if "word/document.xml" not in archive.namelist() or archive.testzip():
+                return "ملف Word غير مكتمل"
+    except zipfile.BadZipFile:
+        return "ملف Word غير مكتمل"
+    return None
+
+
 def write_docx(items: list[ExportItem], path: str | Path, options: ExportOptions) -> Path:
-    document = build_document(items, options)
-    return write_atomically(path, lambda tmp: document.save(str(tmp)))
+    """Write the Word file atomically (checked before it replaces anything)."""
+    return write_atomically(path, lambda: _docx_bytes(items, options), check_docx)

@@ -11,11 +11,13 @@ after each "/" so Qt never breaks them across lines.
 
 from __future__ import annotations
 
+import io
+import tempfile
 from functools import lru_cache
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout, QFont, QFontDatabase, QImage, QPageLayout, QPageSize,
     QPagedPaintDevice, QPaintEngine, QPainter, QPalette, QPdfWriter, QPen, QTextDocument,
@@ -363,9 +365,12 @@ def paint_items(device: QPagedPaintDevice, items: list[ExportItem],
     if not painter.begin(device):
         raise ExportError("تعذّر بدء الطباعة على هذا الجهاز")
     try:
-        return layouter.paint(painter, device.newPage)
+        pages = layouter.paint(painter, device.newPage)
     finally:
-        painter.end()
+        ended = painter.end()
+    if not ended:     # the device could not finish the file (a short write)
+        raise ExportError("تعذّر إكمال كتابة الصفحات")
+    return pages
 
 
 def _a4_layout() -> QPageLayout:
@@ -373,20 +378,53 @@ def _a4_layout() -> QPageLayout:
                        QMarginsF(0, 0, 0, 0), QPageLayout.Millimeter)
 
 
+def check_pdf(data: bytes, pages: int) -> str | None:
+    """None when ``data`` is a whole PDF of ``pages`` pages: the header, the
+    cross-reference trailer at its end, and that many pages as a PDF reader
+    (qpdf, through pikepdf) counts them."""
+    if not data.startswith(b"%PDF-"):
+        return "ليس ملف PDF"
+    tail = data[-1024:]
+    if b"startxref" not in tail or b"%%EOF" not in tail:
+        return "ملف PDF غير مكتمل (لا خاتمة له)"
+    try:
+        import pikepdf
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            found = len(pdf.pages)
+    except pikepdf.PdfError:
+        return "ملف PDF تالف"
+    if found != pages:
+        return f"ملف PDF غير مكتمل ({found} من {pages} صفحة)"
+    return None
+
+
 def write_pdf(items: list[ExportItem], path: str | Path, options: ExportOptions) -> int:
-    """Write the PDF atomically; returns its page count."""
+    """Write the PDF atomically; returns its page count.
+
+    Rendered into memory (QBuffer), then written and checked by
+    desktop.export.files, where a full disk is seen."""
     result = {}
 
-    def write(tmp: Path) -> None:
-        writer = QPdfWriter(str(tmp))
+    def produce() -> bytes:
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = QPdfWriter(buffer)
         writer.setResolution(PDF_DPI)
         writer.setPageLayout(_a4_layout())
         writer.setTitle(options.title)
         writer.setCreator("المساعدة التقنية — الخلاصة الوافية")
         result["pages"] = paint_items(writer, items, options)
-        del writer  # flushes and closes the file
-        from desktop.export.pdf_text import fix_to_unicode
-        fix_to_unicode(tmp)      # ordinary Arabic letters when text is copied out
+        del writer  # flushes the PDF's trailer into the buffer
+        buffer.close()
+        # ordinary Arabic letters when text is copied out (pdf_text rewrites
+        # the ToUnicode maps of a file): done in a scratch folder, so the
+        # target is still only ever replaced by the checked bytes
+        with tempfile.TemporaryDirectory(prefix="compendium-pdf-") as scratch:
+            raw = Path(scratch) / "export.pdf"
+            raw.write_bytes(bytes(buffer.data()))
+            from desktop.export.pdf_text import fix_to_unicode
+            fix_to_unicode(raw)
+            return raw.read_bytes()
 
-    write_atomically(path, write)
+    write_atomically(path, produce, lambda data: check_pdf(data, result["pages"]))
     return result["pages"]

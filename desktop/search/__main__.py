@@ -1,6 +1,9 @@
 """`python -m desktop.search QUERY [--db PATH] [--part A|B] [--limit N] [--json]`.
 
 `--similar TEXT`: the agreed paragraphs closest to a draft (desktop.search.similar).
+
+Exit codes follow desktop.cli (README): 3/4/5 for a missing, damaged or
+other-version database (or search index).
 """
 
 from __future__ import annotations
@@ -9,15 +12,17 @@ import argparse
 import json
 import sys
 
+from desktop import cli
 from desktop.content.first_start import ensure_default_db
 from desktop.console import utf8_streams
 from desktop.search.engine import DEFAULT_LIMIT, SearchError, connect, result_notes, search
 
+PROG = "python -m desktop.search"
 
-def main(argv: list[str] | None = None) -> int:
-    utf8_streams()
+
+def _main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m desktop.search",
+        prog=PROG,
         description="Search the compendium database (Arabic-aware: diacritics, "
                     "letter variants and clitics do not matter).")
     parser.add_argument("query", nargs="*", help='words, "a phrase", -excluded, prefix*')
@@ -45,8 +50,8 @@ def main(argv: list[str] | None = None) -> int:
         conn = connect(db_path)
         results = search(conn, " ".join(args.query), part=args.part, limit=args.limit)
     except SearchError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        cli.say(PROG, exc.arabic, str(exc))
+        return cli.database_status(exc)
     try:
         out = sys.stdout
         head = []
@@ -75,6 +80,11 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    utf8_streams()
+    return cli.run(_main, argv, PROG)
 
 
 if __name__ == "__main__":

@@ -23,12 +23,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from desktop.content.database import ContentDatabaseError, open_readonly, reading
 from desktop.search.index import (DOCS_TABLE, FTS_TABLE, INDEX_VERSION, INFO_TABLE,
                                   THEMES_TABLE, locator_tail, normalize_locator, tag)
 from desktop.search import lexicon as lexicon_mod
 from desktop.search import suggest as suggest_mod
 from desktop.search.normalize import WORD_RE, analyze, fold, words
-from desktop.search.query import Alternative, Query, Term, parse
+from desktop.search.query import Alternative, Query, Term, parse, valid_text
 from desktop.search.snippets import Matcher, Snippet, make_snippet
 
 DEFAULT_LIMIT = 50
@@ -40,8 +41,12 @@ KINDS = ("paragraph", "title", "theme")
 WEIGHTS = (10.0, 4.0, 2.0, 1.0, 0.5, 0.0)
 
 
-class SearchError(Exception):
-    """The database cannot be searched (missing, not a content database, no index)."""
+class SearchError(ContentDatabaseError):
+    """The database cannot be searched (missing, not a content database, no
+    index): one of the content opener's errors (``kind``, ``arabic``)."""
+
+    def __init__(self, detail: str, path=None, kind: str | None = None):
+        super().__init__(path, detail, kind)
 
 
 @dataclass(frozen=True)
@@ -99,26 +104,31 @@ class Results(list):
     partial_start: int | None = None
 
 
-def connect(path: Path | str) -> sqlite3.Connection:
-    """Open a content database read-only for searching; SearchError if unusable."""
+def connect(path: Path | str, *, check: bool = True) -> sqlite3.Connection:
+    """Open a content database read-only for searching (through the one opener,
+    desktop.content.database); SearchError if unusable. ``check=False`` skips
+    the page check for a file the app has already opened and checked."""
     path = Path(path)
-    if not path.is_file():
-        raise SearchError(f"database not found: {path} (run: python -m desktop.content build)")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        conn.execute(f"SELECT 1 FROM {DOCS_TABLE} LIMIT 1").fetchall()
-        row = conn.execute(f"SELECT value FROM {INFO_TABLE} WHERE key = 'version'").fetchone()
-    except sqlite3.DatabaseError as exc:
-        msg = str(exc)
-        if "no such table" in msg:
-            raise SearchError(f"database {path} has no search index: rebuild it with "
-                              "python -m desktop.content build") from None
-        raise SearchError(f"not a usable content database: {path} ({msg})") from None
+        conn = open_readonly(path, check=check)
+    except ContentDatabaseError as exc:
+        raise SearchError(str(exc), path, exc.kind) from None
+    try:
+        with reading(path):
+            conn.execute(f"SELECT 1 FROM {DOCS_TABLE} LIMIT 1").fetchall()
+            row = conn.execute(
+                f"SELECT value FROM {INFO_TABLE} WHERE key = 'version'").fetchone()
+    except ContentDatabaseError as exc:
+        conn.close()
+        if "no such table" in str(exc):
+            raise SearchError(f"database {path} has no search index", path,
+                              "no-index") from None
+        raise SearchError(str(exc), path, exc.kind) from None
     if not row or row[0] != INDEX_VERSION:
         conn.close()
         raise SearchError(f"database {path} has a search index of another version "
-                          f"({row[0] if row else 'none'}, this program reads {INDEX_VERSION}): "
-                          "rebuild it with python -m desktop.content build")
+                          f"({row[0] if row else 'none'}, this program reads {INDEX_VERSION})",
+                          path, "no-index")
     return conn
 
 
@@ -137,8 +147,8 @@ def _as_list(value) -> list | None:
     if value is None or value == "" or value == []:
         return None
     if isinstance(value, (str, int)):
-        return [value]
-    return list(value)
+        value = [value]
+    return [valid_text(v) if isinstance(v, str) else v for v in value]
 
 
 def _tag_filter(conn, part, unit, year, theme, document, kinds) -> str | None:
@@ -612,10 +622,23 @@ def search(db, query: str | Query, part=None, unit=None, year=None, theme=None,
     as_you_type: the word being typed (last, no space after it) also matches
     as a prefix. Theme-name hits appear only without part/unit/year/theme filters. Filters
     are FTS5 terms over the tags column, so they cost no join.
-    Raises SearchError only for a database that cannot be searched.
+    Raises SearchError only for a database that cannot be searched (also
+    one whose pages turn out damaged in the middle of the query).
     """
     conn = _conn(db)
     q = query if isinstance(query, Query) else parse(query, as_you_type=as_you_type)
+    if valid_text(q.text) != q.text:     # lone surrogates: SQLite cannot take them
+        q = parse(q.text, as_you_type=as_you_type)
+    try:
+        with reading(getattr(conn, "path", None)):
+            return _search_query(conn, q, part, unit, year, theme, document, limit, offset,
+                                 kinds, as_you_type)
+    except ContentDatabaseError as exc:
+        raise SearchError(str(exc), exc.path, exc.kind) from None
+
+
+def _search_query(conn, q: Query, part, unit, year, theme, document, limit, offset, kinds,
+                  as_you_type) -> Results:
     results = Results()
     results.query = q
     limit = max(0, int(limit))
@@ -640,8 +663,7 @@ def search(db, query: str | Query, part=None, unit=None, year=None, theme=None,
                        limit, offset, kinds, as_you_type)
     except sqlite3.OperationalError as exc:
         if "no such table" in str(exc) or "no such column" in str(exc):
-            raise SearchError("the database has no search index: rebuild it with "
-                              "python -m desktop.content build") from None
+            raise SearchError("the database has no search index", None, "no-index") from None
         # An expression FTS5 refuses (should not happen: every word is quoted).
         return results
 

@@ -210,6 +210,17 @@ LOCATOR_HINT_RE = re.compile(
     r"|(?:^(?:الجزء \S+ )?(?:ال)?(?:مقرر|قرار)\s*\d+\s*/\s*\d+)", re.IGNORECASE)
 
 
+def valid_text(text: str) -> str:
+    """``text`` with each lone surrogate (a broken paste; a command line's
+    undecodable byte under Python's surrogateescape) as U+FFFD: SQLite takes
+    only encodable UTF-8 and the encoder raises on them. Pairs are joined."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
 def parse(text: str, as_you_type: bool = False) -> Query:
     """Parse user input into a Query; never raises for any string.
 
@@ -219,7 +230,7 @@ def parse(text: str, as_you_type: bool = False) -> Query:
     """
     if not isinstance(text, str):
         text = "" if text is None else str(text)
-    text = text[:MAX_QUERY_CHARS]
+    text = valid_text(text[:MAX_QUERY_CHARS])
     q = Query(text=text)
     src = text.translate(_QUOTES)
     found: list[tuple[bool, Term]] = []

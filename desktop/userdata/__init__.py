@@ -7,6 +7,6 @@ Qt-free: the app passes in the folder (QStandardPaths.AppDataLocation).
 from desktop.userdata.bookmarks import Bookmark, FolderExists  # noqa: F401
 from desktop.userdata.notes import Note  # noqa: F401
 from desktop.userdata.store import (  # noqa: F401
-    DEFAULT_FILENAME, NamedSelection, SelectionExists, SelectionStore,
-    UserDataError, default_path,
+    DEFAULT_FILENAME, NamedSelection, Recovery, SelectionExists, SelectionStore,
+    UserDataDamaged, UserDataError, default_path, open_or_recover,
 )

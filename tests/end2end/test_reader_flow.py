@@ -50,11 +50,11 @@ def test_screenshot_at_a_locator(content_db_path, tmp_path):
 
 def test_command_line_errors_are_messages_not_tracebacks(content_db_path, tmp_path):
     missing = _run("--db", str(tmp_path / "none.sqlite"), "--self-test")
-    assert missing.returncode == 2
+    assert missing.returncode == 3
     assert "database not found" in missing.stderr and "Traceback" not in missing.stderr
     unknown = _run("--db", str(content_db_path), "--open", "الجزء ألف عاشراً-99",
                    "--screenshot", str(tmp_path / "x.png"))
-    assert unknown.returncode == 5
+    assert unknown.returncode == 6
     assert "unknown locator" in unknown.stderr and "Traceback" not in unknown.stderr
 
 

@@ -10,6 +10,7 @@ import docx
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from desktop.app import dialogs
 from desktop.app.export_dialog import ExportDialog
 from desktop.export.model import DEFAULT_TITLE
 from tests.unit.app.test_selection_panel import content, make_panel, userdata_path  # noqa: F401
@@ -94,7 +95,7 @@ def test_unwritable_path_gives_arabic_message_and_writes_nothing(make_panel, tmp
     panel = make_panel()
     panel.add_paragraphs(["A07/13"])
     warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    monkeypatch.setattr(dialogs, "warning", lambda *a, **k: warnings.append(a[2]))
     folder = tmp_path / "out"
     folder.mkdir()
     blocker = folder / "brief.pdf"
@@ -112,6 +113,6 @@ def test_unwritable_path_gives_arabic_message_and_writes_nothing(make_panel, tmp
 def test_empty_selection_says_so(make_panel, monkeypatch):
     panel = make_panel()
     told = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
+    monkeypatch.setattr(dialogs, "information", lambda *a, **k: told.append(a[2]))
     assert panel.export_with_dialog("pdf") is None
     assert told and "فارغة" in told[0] and panel.export_dialog is None

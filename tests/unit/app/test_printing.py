@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop.app import dialogs
 from desktop.app import printing
 from desktop.app.selection_panel import install_selection
 from desktop.content.store import open_store
@@ -54,7 +55,7 @@ def test_preview_of_a_long_selection_matches_the_pdf(qtbot, items, tmp_path):
 
 def test_a_failed_print_gives_an_arabic_message(qtbot, items, tmp_path, monkeypatch):
     warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    monkeypatch.setattr(dialogs, "warning", lambda *a, **k: warnings.append(a[2]))
     dialog = printing.SelectionPrintPreview(items[:2])
     qtbot.addWidget(dialog)
     broken = QPrinter()

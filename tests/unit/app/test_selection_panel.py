@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
+from desktop.app import dialogs
 from desktop.app import selection_panel as sp
 from desktop.app.selection_panel import SelectionPanel, install_selection
 from desktop.content.store import open_store
@@ -82,11 +83,11 @@ def test_add_reorder_remove_clear_through_the_buttons(make_panel, qtbot, monkeyp
     assert panel.ids() == ["A07/13", "A07/19"]
 
     asked = []
-    monkeypatch.setattr(QMessageBox, "question",
+    monkeypatch.setattr(dialogs, "question",
                         lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
     click(qtbot, panel.clear_button)
     assert panel.ids() == ["A07/13", "A07/19"] and asked
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(dialogs, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     click(qtbot, panel.clear_button)
     assert panel.ids() == [] and panel.selection.items() == []
 
@@ -110,11 +111,11 @@ def test_save_and_reopen_named_selection(make_panel, qtbot, monkeypatch):
 
     # Saving again under the same name asks before replacing.
     panel.add_paragraphs(["B6-r4/1"])
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    monkeypatch.setattr(dialogs, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     click(qtbot, panel.save_button)
     assert panel.selection.named_items("حماية الشهود") == ["A07/19", "A07/13"]
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(dialogs, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     panel.clear(confirm=False)
     panel.add_paragraphs(["B6-r4/pp1"])
     chosen = []
@@ -174,22 +175,38 @@ def test_exports_and_a_clear_message_on_unwritable_paths(make_panel, tmp_path, m
         out = panel.export(kind, str(tmp_path / f"brief.{kind}"))
         assert out is not None and out.stat().st_size > 0
     warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    monkeypatch.setattr(dialogs, "warning", lambda *a, **k: warnings.append(a[2]))
     assert panel.export("pdf", str(tmp_path / "missing" / "x.pdf")) is None
     assert warnings and "تعذّر التصدير" in warnings[0] and "غير موجود" in warnings[0]
 
 
-def test_an_unusable_user_data_file_falls_back_to_memory(tmp_path, qtbot, monkeypatch):
+def test_a_damaged_user_data_file_is_moved_aside_and_replaced(tmp_path, qtbot):
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
     bad = tmp_path / "userdata.sqlite"
     bad.write_bytes(b"garbage" * 200)
-    warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
-    from PySide6.QtWidgets import QWidget
     parent = QWidget()
     qtbot.addWidget(parent)
     store = sp.open_user_data(bad, parent)
-    assert store.path == ":memory:" and warnings and "تعذّر فتح ملف المختارات" in warnings[0]
-    assert bad.read_bytes() == b"garbage" * 200  # nothing overwritten
+    assert store.path == bad
+    moved = [p for p in tmp_path.iterdir() if p.name.startswith("userdata.damaged-")]
+    assert len(moved) == 1 and moved[0].read_bytes() == b"garbage" * 200  # nothing lost
+    box = parent.findChild(QMessageBox, "userdata-warning")
+    assert box is not None and str(moved[0]) in box.text()
+    store.add(["x"])
+    assert store.items() == ["x"]
+
+
+def test_an_unusable_user_data_folder_falls_back_to_memory(tmp_path, qtbot):
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    store = sp.open_user_data(blocker / "userdata.sqlite", parent)
+    box = parent.findChild(QMessageBox, "userdata-warning")
+    assert store.path == ":memory:" and "تعذّر فتح ملف المختارات" in box.text()
     store.add(["x"])
     assert store.items() == ["x"]
 

@@ -95,7 +95,7 @@ def test_missing_source_is_one_clear_message(tmp_path, sources_copy):
 
 def test_unwritable_database_path(tmp_path):
     result = run_cli("build", "--out", str(tmp_path / "no" / "such" / "dir" / "db.sqlite"))
-    assert result.returncode == 1
+    assert result.returncode == 7
     assert "cannot write the database" in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -133,9 +133,9 @@ def test_dump_and_check_refuse_a_corrupt_database(tmp_path):
     bad = tmp_path / "bad.sqlite"
     bad.write_bytes(b"this is not sqlite" * 100)
     result = run_cli("dump", "--db", str(bad))
-    assert result.returncode == 1 and "not a usable content database" in result.stderr
+    assert result.returncode == 4 and "not a usable content database" in result.stderr
     missing = run_cli("check", "--db", str(tmp_path / "missing.sqlite"))
-    assert missing.returncode == 1 and "database not found" in missing.stderr
+    assert missing.returncode == 3 and "database not found" in missing.stderr
 
 
 def test_dump_is_json_lines(content_db_path):

@@ -33,7 +33,7 @@ def test_unknown_locators_are_all_reported_and_nothing_written(fixture_db_path, 
     out = tmp_path / "brief.pdf"
     code = main(["--db", str(fixture_db_path), "--pdf", str(out), "A07/13", "Z9/9", "لا شيء"])
     err = capsys.readouterr().err
-    assert code == 2
+    assert code == 6
     assert "unknown locator: Z9/9" in err and "unknown locator: لا شيء" in err
     assert not out.exists()
 
@@ -42,18 +42,18 @@ def test_unwritable_path_is_reported(fixture_db_path, tmp_path, capsys):
     blocker = tmp_path / "file"
     blocker.write_text("x")
     code = main(["--db", str(fixture_db_path), "--html", str(blocker / "x.html"), "A07/13"])
-    assert code == 1
+    assert code == 7
     assert "تعذّر الحفظ" in capsys.readouterr().err
     code = main(["--db", str(fixture_db_path), "--docx", str(tmp_path / "nope" / "x.docx"),
                  "A07/13"])
-    assert code == 1
+    assert code == 7
     assert "غير موجود" in capsys.readouterr().err
 
 
 def test_missing_database_is_reported(tmp_path, capsys):
     code = main(["--db", str(tmp_path / "none.sqlite"), "--html", str(tmp_path / "x.html"),
                  "A07/13"])
-    assert code == 2 and "database not found" in capsys.readouterr().err
+    assert code == 3 and "database not found" in capsys.readouterr().err
 
 
 def test_pdf_in_a_fresh_process_with_a_compendium_locator(content_db_path, tmp_path):

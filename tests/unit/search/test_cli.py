@@ -28,7 +28,7 @@ def test_part_filter_and_text_output(search_db_path, capsys):
 
 
 def test_missing_db_is_a_clear_error(tmp_path, capsys):
-    assert main(["الشهود", "--db", str(tmp_path / "none.sqlite")]) == 1
+    assert main(["الشهود", "--db", str(tmp_path / "none.sqlite")]) == 3
     err = capsys.readouterr().err
     assert "database not found" in err and "python -m desktop.content build" in err
 
@@ -37,8 +37,8 @@ def test_db_without_index_is_a_clear_error(tmp_path, capsys):
     import sqlite3
     path = tmp_path / "plain.sqlite"
     sqlite3.connect(path).execute("CREATE TABLE t(x)").connection.commit()
-    assert main(["الشهود", "--db", str(path)]) == 1
-    assert "no search index" in capsys.readouterr().err
+    assert main(["الشهود", "--db", str(path)]) == 4
+    assert "not a content database" in capsys.readouterr().err
 
 
 def test_runs_as_a_module(search_db_path):
@@ -59,5 +59,5 @@ def test_index_of_another_version_is_a_clear_error(tmp_path, capsys):
     conn.execute("UPDATE search_info SET value = '0'")
     conn.commit()
     conn.close()
-    assert main(["الشهود", "--db", str(path)]) == 1
+    assert main(["الشهود", "--db", str(path)]) == 5
     assert "another version" in capsys.readouterr().err

@@ -1,0 +1,35 @@
+"""Message boxes that show their text as typed (``Qt.PlainText``).
+
+QMessageBox's static functions guess rich text from the first line, so a
+selection named ``<img src="/some/local.png">`` or a path in an error would
+be rendered as HTML (and load a local image). These take the same arguments
+as QMessageBox.warning/question/information and never interpret the text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+Button = QMessageBox.StandardButton
+
+
+def _box(icon, parent: QWidget | None, title: str, text: str, buttons, default) -> Button:
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    if default is not None:
+        box.setDefaultButton(default)
+    return Button(box.exec())
+
+
+def warning(parent, title: str, text: str, buttons=Button.Ok, default=None) -> Button:
+    return _box(QMessageBox.Icon.Warning, parent, title, text, buttons, default)
+
+
+def information(parent, title: str, text: str, buttons=Button.Ok, default=None) -> Button:
+    return _box(QMessageBox.Icon.Information, parent, title, text, buttons, default)
+
+
+def question(parent, title: str, text: str, buttons=Button.Yes | Button.No,
+             default=None) -> Button:
+    return _box(QMessageBox.Icon.Question, parent, title, text, buttons, default)

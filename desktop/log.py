@@ -1,0 +1,96 @@
+"""The log file: Python's logging and faulthandler, under the app-data folder.
+
+The installed app is started from a menu and has no terminal, so a
+traceback printed to stderr is lost. ``setup()`` sends logging to a rotating
+file and lets faulthandler write a crash's Python stack into the same
+folder; the error dialog names the file and can copy its last lines.
+
+The folder is the one Qt's ``QStandardPaths.AppDataLocation`` gives for the
+app (organisation and application name as in desktop.app.application),
+worked out here without Qt so the command-line tools can log too.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import logging
+import logging.handlers
+import os
+import sys
+from pathlib import Path
+
+ORGANIZATION = "UNODC-TA-Compendium"
+APP_NAME = "compendium"
+LOG_NAME = "compendium.log"
+CRASH_NAME = "crash.log"
+MAX_BYTES = 512 * 1024
+BACKUPS = 3
+
+_state: dict[str, object] = {}
+
+
+def app_data_dir() -> Path:
+    """QStandardPaths.AppDataLocation for this app, per platform."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / ORGANIZATION / APP_NAME
+
+
+def log_dir() -> Path:
+    return app_data_dir() / "logs"
+
+
+def log_path() -> Path:
+    return log_dir() / LOG_NAME
+
+
+def setup(*, crashes: bool = True) -> Path | None:
+    """Log to the rotating file (once); with ``crashes``, faulthandler writes
+    the stack of a fatal signal to crash.log beside it. Returns the log's
+    path, or None when the folder cannot be written (the app goes on)."""
+    if "path" in _state:
+        return _state["path"]  # type: ignore[return-value]
+    path = log_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+    except OSError:
+        _state["path"] = None
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    if root.level > logging.INFO or root.level == logging.NOTSET:
+        root.setLevel(logging.INFO)
+    if crashes:
+        try:
+            crash = open(path.parent / CRASH_NAME, "a", encoding="utf-8")  # noqa: SIM115
+            faulthandler.enable(file=crash)
+            _state["crash"] = crash   # kept open for faulthandler's lifetime
+        except OSError:
+            pass
+    _state["path"] = path
+    return path
+
+
+def record_exception(exc: BaseException) -> Path | None:
+    """Write ``exc`` with its traceback to the log; the log's path (or None)."""
+    path = setup(crashes=False)
+    logging.getLogger("desktop").error("unexpected error", exc_info=(type(exc), exc,
+                                                                    exc.__traceback__))
+    return path
+
+
+def last_lines(count: int = 60) -> str:
+    """The end of the log file (for a bug report), or "" without one."""
+    path = _state.get("path") or log_path()
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:  # type: ignore[arg-type]
+            return "".join(handle.readlines()[-count:])
+    except OSError:
+        return ""
