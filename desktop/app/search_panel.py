@@ -60,7 +60,8 @@ def _thread_connection(db_path: Path):
         conns = _local.conns = {}
     conn = conns.get(db_path)
     if conn is None:
-        conn = conns[db_path] = engine.connect(db_path)
+        # the window's store checked the file's pages when it opened it
+        conn = conns[db_path] = engine.connect(db_path, check=False)
     return conn
 
 
@@ -343,15 +344,17 @@ class SearchPanel(QWidget):
 
     def _load_options(self) -> None:
         try:
-            conn = engine.connect(self.db_path)
+            conn = engine.connect(self.db_path, check=False)
             try:
                 self.options = filter_options(conn)
             finally:
                 conn.close()
         except (engine.SearchError, sqlite3.Error) as exc:
             self.error = str(exc)
-            self._show_message("البحث غير متاح: فهرس البحث غير موجود في قاعدة البيانات أو من "
-                               "إصدار آخر. أعد بناءها بالأمر python -m desktop.content build")
+            # the opener's Arabic message (it names no Python command in the
+            # installed app)
+            why = exc.arabic if isinstance(exc, engine.SearchError) else str(exc)
+            self._show_message(f"البحث غير متاح. {why}")
             self.search_box.setEnabled(False)
             return
         self._fill_units()

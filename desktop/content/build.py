@@ -107,6 +107,10 @@ def build(out: Path | None = None, sources: Path | None = None,
     out_dir = out.parent if str(out.parent) else Path(".")
     if not out_dir.is_dir():
         raise BuildWriteError(f"cannot write the database: folder {out_dir} does not exist")
+    # the mode bits, not only os.access: an administrator may write anywhere,
+    # but a folder marked read-only is kept so
+    if not out_dir.stat().st_mode & 0o222 or not os.access(out_dir, os.W_OK):
+        raise BuildWriteError(f"cannot write the database: folder {out_dir} is read-only")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=".build-", suffix=".sqlite", dir=out_dir)
     except OSError as exc:

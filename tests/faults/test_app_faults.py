@@ -138,3 +138,9 @@ def test_unexpected_error_in_a_command_is_one_line_and_logged(run_main, monkeypa
     assert_clean(ran, cli.EXIT_INTERNAL)
     assert str(log.log_path()) in ran.err
     assert "RuntimeError: a bug" in log.log_path().read_text(encoding="utf-8")
+
+
+def test_the_log_folder_is_qts_app_data_folder():
+    from desktop.userdata.__main__ import app_data_folder
+
+    assert log.app_data_dir() == app_data_folder()

@@ -137,3 +137,19 @@ def test_the_opener_is_read_only(content_db_path, tmp_path):
     conn = open_readonly(path)
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
         conn.execute("DELETE FROM metadata")
+
+
+def test_build_into_a_read_only_folder_keeps_the_earlier_database(content_db_path, run_main,
+                                                                  tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    out = folder / "compendium.sqlite"
+    out.write_bytes(b"earlier")
+    folder.chmod(0o555)
+    try:
+        ran = run_main(content_main, ["build", "--out", out])
+        assert_clean(ran, cli.EXIT_CANNOT_WRITE)
+        assert "read-only" in ran.err and "تعذّرت كتابة قاعدة البيانات" in ran.err
+        assert out.read_bytes() == b"earlier" and [p.name for p in folder.iterdir()] == [out.name]
+    finally:
+        folder.chmod(0o755)

@@ -53,7 +53,7 @@ def test_search_prints_arabic_results(content_db_path):
 def test_export_reports_an_unknown_arabic_locator(content_db_path, tmp_path):
     proc = run_cp1252("-m", "desktop.export", "--db", content_db_path,
                       "--html", tmp_path / "x.html", "الجزء ألف لا-شيء")
-    err = assert_clean(proc, status=2)
+    err = assert_clean(proc, status=6)  # desktop.cli.EXIT_UNKNOWN_LOCATOR
     assert "الجزء ألف لا-شيء" in err
     assert not (tmp_path / "x.html").exists()
 

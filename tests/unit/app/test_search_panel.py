@@ -196,7 +196,7 @@ def test_panel_without_a_search_index_explains_in_arabic(qtbot, tmp_path):
     panel = SearchPanel(path)
     qtbot.addWidget(panel)
     assert not panel.search_box.isEnabled()
-    assert "أعد بناءها" in panel.message.text()
+    assert "فهرس البحث" in panel.message.text() and "أعد إنشاءها" in panel.message.text()
 
 
 def test_panel_on_the_fixture_db_lists_filters_and_themes(qtbot, tmp_path):
@@ -237,7 +237,7 @@ def test_panel_on_an_index_of_another_version_explains_instead_of_crashing(qtbot
     panel = SearchPanel(path)
     qtbot.addWidget(panel)
     assert not panel.search_box.isEnabled()
-    assert "أعد بناءها" in panel.message.text()
+    assert "فهرس البحث" in panel.message.text() and "أعد إنشاءها" in panel.message.text()
 
 
 # --- a delegate's own words (issue 19) ---------------------------------------------
