@@ -274,6 +274,7 @@ class SearchPanel(QWidget):
         self._suggestion: str | None = None
         #: what was done to the query (English read as Arabic, other forms searched)
         self.notes_label = QLabel("", self)
+        self.notes_label.setTextFormat(Qt.TextFormat.PlainText)   # echoes the query
         self.notes_label.setObjectName("search-notes")
         self.notes_label.setWordWrap(True)
         self.notes_label.setStyleSheet(NOTE_STYLE)

@@ -177,7 +177,8 @@ class SelectionPanel(QWidget):
     def _on_app_state(self, state) -> None:
         """Back to this window: another window of the app may have changed
         the same user-data file meanwhile; show it as it now is."""
-        if state == Qt.ApplicationState.ApplicationActive:
+        if state == Qt.ApplicationState.ApplicationActive and \
+                self.selection.items() != self.ids():
             self.reload()
 
     def _reload(self) -> None:
