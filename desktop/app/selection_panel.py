@@ -177,8 +177,13 @@ class SelectionPanel(QWidget):
     def _on_app_state(self, state) -> None:
         """Back to this window: another window of the app may have changed
         the same user-data file meanwhile; show it as it now is."""
-        if state == Qt.ApplicationState.ApplicationActive and \
-                self.selection.items() != self.ids():
+        if state != Qt.ApplicationState.ApplicationActive:
+            return
+        try:
+            changed = self.selection.items() != self.ids()
+        except Exception:   # noqa: BLE001 - a closed store (window gone): nothing to show
+            return
+        if changed:
             self.reload()
 
     def _reload(self) -> None:
