@@ -176,6 +176,8 @@ def build_main_window(store, settings, *, remember: bool = True, user_data: str 
     from desktop.app.history_menu import install_history_menus
     install_history_menus(window)  # Back/Forward drop-downs, Go > السجل
     install_finder(window)  # actions only: its panels are built on first use
+    from desktop.app.side_reader import install_side_by_side
+    install_side_by_side(window)  # «فتح في لوحة مجاورة», Ctrl+\
 
     def install_search_tab() -> None:
         from desktop.app.personal import install_notes_search

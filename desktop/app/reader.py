@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QPainter, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QAction, QColor, QPainter, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from desktop.app import reader_access
@@ -109,6 +109,8 @@ class ReaderView(QTextBrowser):
         #: and giving hover text for a viewport position first (``tip(pos)``)
         self.margin_painters: list[Callable] = []
         self.margin_tooltips: list[Callable] = []
+        #: entries of a cross-reference's context menu (add_link_action)
+        self.link_actions: list[ParagraphAction] = []
         self._unit_id: str | None = None
         self._paragraph_id: str | None = None
         self._block_paragraph: dict[int, str] = {}
@@ -536,7 +538,26 @@ class ReaderView(QTextBrowser):
         menu = self.paragraph_menu(pid)
         if self.textCursor().hasSelection():
             menu.insertAction(menu.actions()[0], self._copy_selection_action(menu))
+        self._add_link_actions(menu, self.anchorAt(event.pos()))
         menu.exec(event.globalPos())
+
+    def add_link_action(self, text: str, callback: Callable[[str], None]) -> ParagraphAction:
+        """Add an entry to the context menu of a cross-reference (first in
+        the menu); ``callback(target paragraph id)``."""
+        action = ParagraphAction(text, callback)
+        self.link_actions.append(action)
+        return action
+
+    def _add_link_actions(self, menu: QMenu, href: str) -> None:
+        if not href.startswith(PARA_SCHEME) or not self.link_actions:
+            return
+        target = href[len(PARA_SCHEME):]
+        first = menu.actions()[0] if menu.actions() else None
+        for action in self.link_actions:
+            entry = QAction(action.text, menu)
+            entry.triggered.connect(lambda _=False, cb=action.callback: cb(target))
+            menu.insertAction(first, entry)
+        menu.insertSeparator(first)
 
     def _copy_selection_action(self, menu: QMenu):
         action = menu.addAction("نسخ النص المحدد")
@@ -657,6 +678,7 @@ class ReaderView(QTextBrowser):
         menu = self.paragraph_menu(pid)
         if self.textCursor().hasSelection():
             menu.insertAction(menu.actions()[0], self._copy_selection_action(menu))
+        self._add_link_actions(menu, self.textCursor().charFormat().anchorHref())
         rect = self.cursorRect()
         menu.popup(self.viewport().mapToGlobal(rect.bottomLeft()))
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -661,6 +661,8 @@ def _tree_menu(window, panel: SelectionPanel, pos) -> None:
     text = "أضف إلى المختارات" if len(ids) == 1 else \
         f"أضف إلى المختارات ({paragraphs_text(len(ids))})"
     menu.addAction(text, lambda: _status(window, panel.add_paragraphs(ids, confirm=True)))
+    for hook in getattr(window, "tree_menu_hooks", []):  # other features' entries
+        hook(menu, index)
     menu.exec(window.tree_view.viewport().mapToGlobal(pos))
 
 
