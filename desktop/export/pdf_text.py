@@ -7,17 +7,17 @@ extracted with pdftotext, cannot be searched or spell-checked. After Qt has
 written the file, ``fix_to_unicode`` rewrites every ToUnicode map so each
 presentation form maps to its ordinary letter(s) -- the NFKC of the form,
 which also splits a lam-alef into lam and alef -- and leaves everything else
-(fonts, which stay embedded; page content) alone. pikepdf (qpdf) reads and
-writes the file; the maps are small and are stored compressed again.
+(fonts, which stay embedded; page content) alone. pypdf (pure Python: no
+qpdf or Pillow in the installers) reads and writes the file; the maps are
+small and are stored compressed again.
 """
 
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
 from pathlib import Path
-
-import pikepdf
 
 #: Arabic Presentation Forms-A and -B.
 PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
@@ -109,35 +109,44 @@ def fix_to_unicode(path: str | Path, title: str | None = None) -> int:
     """Rewrite the ToUnicode maps of the PDF at ``path`` in place (and set its
     Title when given); returns how many maps were rewritten. ExportError
     (an Arabic message) when the file cannot be read or written."""
+    from pypdf.errors import PyPdfError
+
     from desktop.export.files import ExportError
 
     try:
         return _fix(Path(path), title)
-    except (pikepdf.PdfError, OSError) as exc:
+    except (PyPdfError, OSError, ValueError, KeyError) as exc:
         raise ExportError(f"تعذّر إصلاح نص ملف PDF: {exc}") from None
 
 
 def _fix(path: Path, title: str | None) -> int:
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import DictionaryObject, NameObject, StreamObject, TextStringObject
+
+    reader = PdfReader(io.BytesIO(path.read_bytes()))
+    writer = PdfWriter(clone_from=reader)
     changed = 0
-    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
-        seen: set[tuple[int, int]] = set()
-        for obj in pdf.objects:
-            if not isinstance(obj, pikepdf.Dictionary) or obj.get("/Type") != "/Font":
-                continue
-            cmap = obj.get("/ToUnicode")
-            if cmap is None or not isinstance(cmap, pikepdf.Stream):
-                continue
-            key = cmap.objgen
-            if key in seen:
-                continue
-            seen.add(key)
-            fixed = fix_cmap(cmap.read_bytes())
-            if fixed is not None:
-                cmap.write(fixed)
-                changed += 1
-        if title is not None:
-            pdf.docinfo["/Title"] = title
-        if changed or title is not None:
-            pdf.save(path, compress_streams=True,
-                     object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    seen: set[int] = set()
+    for number in range(len(writer._objects)):  # every object: fonts of all pages
+        obj = writer._objects[number]
+        if not isinstance(obj, DictionaryObject) or obj.get("/Type") != "/Font":
+            continue
+        ref = obj.raw_get("/ToUnicode") if "/ToUnicode" in obj else None
+        if ref is None:
+            continue
+        cmap = ref.get_object()
+        key = getattr(ref, "idnum", id(cmap))
+        if not isinstance(cmap, StreamObject) or key in seen:
+            continue
+        seen.add(key)
+        fixed = fix_cmap(cmap.get_data())
+        if fixed is not None:
+            cmap.set_data(fixed)
+            changed += 1
+    if title is not None:
+        writer.add_metadata({NameObject("/Title"): TextStringObject(title)})
+    if changed or title is not None:
+        buffer = io.BytesIO()
+        writer.write(buffer)
+        path.write_bytes(buffer.getvalue())
     return changed
