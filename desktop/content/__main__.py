@@ -41,6 +41,10 @@ def _main(argv: list[str] | None = None) -> int:
                 print(line)
             print(f"built {args.out or builder.paths.default_db()}")
             return cli.EXIT_OK
+        if not args.db:  # a pip install builds the default database on first use
+            from desktop.content.first_start import ensure_default_db
+
+            ensure_default_db()
         db = builder.open_db(args.db)
         # a damaged page met in the middle of the dump or check is reported
         # as a damaged database (exit 4), not a traceback

@@ -148,14 +148,8 @@ def build(out: Path | None = None, sources: Path | None = None,
 
 def open_db(path: Path | None = None) -> sqlite_utils.Database:
     """Open a built database read-only for dump/check/export, through the one
-    opener (desktop.content.database); ContentDatabaseError if unusable.
-    The default one is built first if a pip install does not have it yet."""
-    if path:
-        path = Path(path)
-    else:
-        from desktop.content.first_start import ensure_default_db
-        path = ensure_default_db()
-    return sqlite_utils.Database(open_readonly(path))
+    opener (desktop.content.database); ContentDatabaseError if unusable."""
+    return sqlite_utils.Database(open_readonly(Path(path) if path else paths.default_db()))
 
 
 def dump(db):
