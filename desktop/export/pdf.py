@@ -381,17 +381,18 @@ def _a4_layout() -> QPageLayout:
 def check_pdf(data: bytes, pages: int) -> str | None:
     """None when ``data`` is a whole PDF of ``pages`` pages: the header, the
     cross-reference trailer at its end, and that many pages as a PDF reader
-    (qpdf, through pikepdf) counts them."""
+    (pypdf) counts them."""
     if not data.startswith(b"%PDF-"):
         return "ليس ملف PDF"
     tail = data[-1024:]
     if b"startxref" not in tail or b"%%EOF" not in tail:
         return "ملف PDF غير مكتمل (لا خاتمة له)"
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
     try:
-        import pikepdf
-        with pikepdf.open(io.BytesIO(data)) as pdf:
-            found = len(pdf.pages)
-    except pikepdf.PdfError:
+        found = len(PdfReader(io.BytesIO(data)).pages)
+    except (PyPdfError, ValueError, KeyError, IndexError, TypeError):
         return "ملف PDF تالف"
     if found != pages:
         return f"ملف PDF غير مكتمل ({found} من {pages} صفحة)"
