@@ -134,5 +134,5 @@ EOF
 chmod 0644 "$PKG/DEBIAN/control"
 
 DEB="$OUT/${NAME}_${VERSION}_${ARCH}.deb"
-dpkg-deb --root-owner-group -Zxz -z9 -Sextreme --build "$PKG" "$DEB" >/dev/null
+dpkg-deb --root-owner-group -Zxz -z9 --build "$PKG" "$DEB" >/dev/null
 echo "$DEB"

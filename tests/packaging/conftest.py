@@ -75,7 +75,7 @@ def bundle_dir(tmp_path_factory, content_db_path) -> Path:
     run_checked([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
                  "--distpath", work / "dist", "--workpath", work / "build",
                  ROOT / "build.spec", "--", "--db", content_db_path],
-                "pyinstaller build.spec", timeout=900, cwd=work)
+                "pyinstaller build.spec", timeout=1500, cwd=work)
     bundle = work / "dist" / NAME
     assert (bundle / NAME).is_file(), f"no executable in {bundle}"
     return bundle
@@ -91,7 +91,7 @@ def deb_path(tmp_path_factory, bundle_dir) -> Path:
     require_tool("dpkg-deb", "dpkg")
     out = tmp_path_factory.mktemp("deb")
     proc = run_checked(["bash", ROOT / "packaging" / "linux" / "build-deb.sh", bundle_dir, out],
-                       "build-deb.sh", timeout=600)
+                       "build-deb.sh", timeout=1500)
     debs = list(out.glob("*.deb"))
     assert len(debs) == 1, f"expected one .deb in {out}: {proc.stdout}"
     return debs[0]
