@@ -35,7 +35,9 @@ class NoteMarks:
         self.noted = self.hub.store.noted_paragraphs()
         document = self.reader.document()
         frame = document.rootFrame().frameFormat()
-        if frame.rightMargin() != MARGIN:
+        # a new margin lays the whole unit out again (~50 ms a unit): only
+        # once the user has notes to mark
+        if self.noted and frame.rightMargin() != MARGIN:
             frame.setRightMargin(MARGIN)
             document.rootFrame().setFrameFormat(frame)
         self.reader.viewport().update()
