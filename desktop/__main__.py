@@ -168,7 +168,7 @@ def build_main_window(store, settings, *, remember: bool = True, user_data: str 
     from desktop.app.finder import install_finder
     from desktop.app.main_window import MainWindow
     from desktop.app.personal import install_personal
-    from desktop.app.selection_panel import install_selection
+    from desktop.app.selection import install_selection
 
     window = MainWindow(store, settings, remember=remember)
     install_selection(window, user_data, deferred=deferred)
@@ -182,7 +182,7 @@ def build_main_window(store, settings, *, remember: bool = True, user_data: str 
     def install_search_tab() -> None:
         from desktop.app.personal import install_notes_search
         from desktop.app.search_panel import install_search
-        from desktop.app.selection_panel import hook_search
+        from desktop.app.selection import hook_search
 
         install_search(window)
         if getattr(window, "selection_panel", None) is not None:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from desktop.app.notes_panel import NoteDialog
 from desktop.app.personal import install_personal
-from desktop.app.selection_panel import install_selection
+from desktop.app.selection import install_selection
 
 
 @pytest.fixture

@@ -106,7 +106,7 @@ def test_search_results_cite_the_same(store):
 
 
 def test_selection_clipboard_print_word_html(make_window, content_db_path, store):
-    from desktop.app.selection_panel import install_selection
+    from desktop.app.selection import install_selection
     from desktop.export import pdf
     from desktop.export.clipboard import payload
     from desktop.export.docx import build_document

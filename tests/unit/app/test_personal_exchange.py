@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.app.personal import install_personal
-from desktop.app.selection_panel import install_selection
+from desktop.app.selection import install_selection
 from desktop.userdata.exchange import FORMAT
 
 

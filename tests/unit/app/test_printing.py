@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.app import dialogs
 from desktop.app import printing
-from desktop.app.selection_panel import install_selection
+from desktop.app.selection import install_selection
 from desktop.content.store import open_store
 from desktop.export.model import ExportOptions, gather_items
 from tests.unit.export.fixture_db import make_content_db

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 @pytest.fixture
 def window(make_window, content_db_path):
-    from desktop.app.selection_panel import install_selection
+    from desktop.app.selection import install_selection
     win = make_window(content_db_path)
     install_selection(win, ":memory:")
     return win
@@ -56,7 +56,7 @@ def test_a_document_node_asks_before_adding_56(window, qtbot, monkeypatch):
         return question
 
     tree = window.tree_view
-    from desktop.app.selection_panel import add_from_focus
+    from desktop.app.selection import add_from_focus
     # the tree's document node for the migrant-smuggling report
     top = [window.tree_model.index(r, 0) for r in range(window.tree_model.rowCount())]
     node = next(i for i in top if window.tree_model.key(i)[1].startswith("som"))

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu
 
-from desktop.app.selection_panel import _tree_menu, install_selection
+from desktop.app.selection import _tree_menu, install_selection
 from desktop.app.side_reader import ACTION_TEXT, install_side_by_side
 
 RLM = "\u200f"
