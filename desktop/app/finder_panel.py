@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
                                QVBoxLayout, QWidget)
 
 from desktop.app.search_panel import HTML_ROLE, HtmlDelegate
-from desktop.search.engine import SearchError, connect
+from desktop.search.connection import SearchError, connect
 from desktop.search.similar import Match, SimilarInputError, find_similar, more_like_this
 from desktop.search.wordiff import WordDiff, compare
 

@@ -275,7 +275,7 @@ class _NoteSnippet:
 def note_results(window, text: str):
     """The search tab's results for «ملاحظاتي»: notes with every word typed
     (all notes when nothing is typed), each opening its paragraph."""
-    from desktop.search.engine import Result, Results
+    from desktop.search.results import Result, Results
     from desktop.userdata.note_search import search_notes
 
     out = Results()

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QGridLayout, 
 
 from desktop.content.citations import RLM, count_phrase
 from desktop.search import engine
+from desktop.search.connection import SearchError, connect
+from desktop.search.results import Result, Results, result_notes, short_query
 from desktop.search.facets import FilterOptions, filter_options
 
 #: Pause after the last keystroke before searching (ms).
@@ -61,14 +63,14 @@ def _thread_connection(db_path: Path):
     conn = conns.get(db_path)
     if conn is None:
         # the window's store checked the file's pages when it opened it
-        conn = conns[db_path] = engine.connect(db_path, check=False)
+        conn = conns[db_path] = connect(db_path, check=False)
     return conn
 
 
 class _Relay(QObject):
     """Lives in the GUI thread; the task emits through it (queued)."""
 
-    finished = Signal(int, object)   # generation, engine.Results
+    finished = Signal(int, object)   # generation, Results
     failed = Signal(int, str)        # generation, message
 
 
@@ -89,7 +91,7 @@ class SearchTask(QRunnable):
             results = engine.search(_thread_connection(self.db_path), self.text,
                                     limit=PAGE_SIZE, as_you_type=True, **self.filters)
         except Exception as exc:  # never let a search take the app down
-            message = str(exc) if isinstance(exc, engine.SearchError) else \
+            message = str(exc) if isinstance(exc, SearchError) else \
                 f"{type(exc).__name__}: {exc}"
             self._emit(self.relay.failed, message)
             return
@@ -105,11 +107,11 @@ class SearchTask(QRunnable):
 # --- results model and delegate ----------------------------------------------
 
 class ResultsModel(QAbstractListModel):
-    """One page of engine.Result rows."""
+    """One page of search Result rows."""
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._results: list[engine.Result] = []
+        self._results: list[Result] = []
         self.partial_start: int | None = None
 
     def set_results(self, results) -> None:
@@ -118,7 +120,7 @@ class ResultsModel(QAbstractListModel):
         self.partial_start = getattr(results, "partial_start", None)
         self.endResetModel()
 
-    def result(self, row: int) -> engine.Result | None:
+    def result(self, row: int) -> Result | None:
         return self._results[row] if 0 <= row < len(self._results) else None
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
@@ -145,7 +147,7 @@ class ResultsModel(QAbstractListModel):
         return None
 
 
-def result_html(r: engine.Result, heading: str | None = None) -> str:
+def result_html(r: Result, heading: str | None = None) -> str:
     """Citation line, highlighted snippet and notes; all text from the DB escaped.
 
     heading: a line above the result (the first partial match).
@@ -157,7 +159,7 @@ def result_html(r: engine.Result, heading: str | None = None) -> str:
     top = (f'<div dir="rtl" style="{HEADING_STYLE}">{RLM}{_html.escape(heading)}</div>'
            if heading else "")
     notes = "".join(f'<div dir="rtl" style="{NOTE_STYLE}"><small>{RLM}{_html.escape(n)}'
-                    f'</small></div>' for n in engine.result_notes(r))
+                    f'</small></div>' for n in result_notes(r))
     return (f'{top}<div dir="rtl"><b>{RLM}{_html.escape(r.citation)}</b></div>'
             f'<div dir="rtl">{snippet}</div>{notes}')
 
@@ -345,16 +347,16 @@ class SearchPanel(QWidget):
 
     def _load_options(self) -> None:
         try:
-            conn = engine.connect(self.db_path, check=False)
+            conn = connect(self.db_path, check=False)
             try:
                 self.options = filter_options(conn)
             finally:
                 conn.close()
-        except (engine.SearchError, sqlite3.Error) as exc:
+        except (SearchError, sqlite3.Error) as exc:
             self.error = str(exc)
             # the opener's Arabic message (it names no Python command in the
             # installed app)
-            why = exc.arabic if isinstance(exc, engine.SearchError) else str(exc)
+            why = exc.arabic if isinstance(exc, SearchError) else str(exc)
             self._show_message(f"البحث غير متاح. {why}")
             self.search_box.setEnabled(False)
             return
@@ -444,7 +446,7 @@ class SearchPanel(QWidget):
             self._show_results(self._generation, local)
             return
         if not text.strip():
-            self._show_results(self._generation, engine.Results())
+            self._show_results(self._generation, Results())
             return
         self.pool.start(SearchTask(self, self._generation, text, self.filters()))
 
@@ -478,7 +480,7 @@ class SearchPanel(QWidget):
         suggestion = getattr(results, "suggestion", None)
         self._suggestion = suggestion
         if suggestion:
-            self.suggestion_button.setText(f"{RLM}هل تقصد: {engine.short_query(suggestion)}؟")
+            self.suggestion_button.setText(f"{RLM}هل تقصد: {short_query(suggestion)}؟")
             self.suggestion_button.setToolTip(suggestion)
             self.suggestion_button.show()
         else:
@@ -498,7 +500,7 @@ class SearchPanel(QWidget):
             self._hide_message()
         elif total == 0:
             self.count_label.setText(count_text(0))
-            msg = f"لا توجد نتائج للبحث عن «{engine.short_query(text)}»."
+            msg = f"لا توجد نتائج للبحث عن «{short_query(text)}»."
             if self.active_filter_count():
                 msg += " جرّب إزالة عامل تصفية (الجزء، الاجتماع أو الدورة، السنة، الموضوع)."
                 self.clear_filters_button.show()

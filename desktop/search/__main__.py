@@ -15,7 +15,9 @@ import sys
 from desktop import cli
 from desktop.content.first_start import ensure_default_db
 from desktop.console import utf8_streams
-from desktop.search.engine import DEFAULT_LIMIT, SearchError, connect, result_notes, search
+from desktop.search.connection import SearchError, connect
+from desktop.search.engine import DEFAULT_LIMIT, search
+from desktop.search.results import result_notes
 
 PROG = "python -m desktop.search"
 

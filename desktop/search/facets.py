@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from desktop.search.engine import _conn
+from desktop.search.connection import as_connection
 from desktop.search.index import DOCS_TABLE, THEMES_TABLE
 
 
@@ -31,7 +31,7 @@ class FilterOptions:
 
 def filter_options(db) -> FilterOptions:
     """Meetings/sessions, years, themes and documents present in the index."""
-    conn = _conn(db)
+    conn = as_connection(db)
     units = [Unit(i, part, heading or i, year) for i, part, heading, year in conn.execute(
         f"SELECT n.id, n.part, n.heading, MIN(d.year) FROM {DOCS_TABLE} d "
         f"JOIN nodes n ON n.id = d.meeting WHERE d.kind = 'paragraph' "

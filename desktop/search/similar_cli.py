@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sys
 
-from desktop.search.engine import SearchError, connect
+from desktop.search.connection import SearchError, connect
 from desktop.search.similar import SimilarInputError, find_similar
 
 

@@ -19,6 +19,8 @@ ROOT = Path(__file__).resolve().parents[2]
 #: loaded only on first use or on the first idle turn after the first paint
 DEFERRED = ("desktop.export", "desktop.app.printing", "desktop.app.search_panel",
             "desktop.app.find_bar", "desktop.app.export_dialog", "desktop.search.engine",
+            "desktop.search.connection", "desktop.search.locator_hit", "desktop.search.plan",
+            "desktop.search.rows", "desktop.search.results",
             "desktop.search.index", "desktop.search.snippets", "docx", "lxml", "sqlite_utils",
             "markdown", "desktop.app.finder_panel", "desktop.search.similar",
             "desktop.search.wordiff")

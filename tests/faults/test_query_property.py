@@ -8,6 +8,7 @@ from hypothesis import given, settings, strategies as st
 
 from desktop import cli
 from desktop.search import engine
+from desktop.search.connection import connect
 from desktop.search.__main__ import main as search_main
 from desktop.search.query import parse
 from tests.faults.conftest import assert_clean
@@ -31,7 +32,7 @@ hostile = st.lists(st.one_of(locator, surrogate, st.text(max_size=5),
 
 @pytest.fixture(scope="module")
 def conn(content_db_path):
-    return engine.connect(content_db_path)
+    return connect(content_db_path)
 
 
 @settings(max_examples=300, deadline=None)

@@ -143,7 +143,7 @@ def search_db_path(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def search_conn(search_db_path):
-    from desktop.search.engine import connect
+    from desktop.search.connection import connect
 
     return connect(search_db_path)
 

@@ -12,7 +12,9 @@ import pytest
 from desktop import paths
 from desktop.search import lexicon
 from desktop.search.__main__ import main
-from desktop.search.engine import connect, result_notes, search, short_query
+from desktop.search.connection import connect
+from desktop.search.engine import search
+from desktop.search.results import result_notes
 from desktop.search.suggest import Vocabulary, skeleton
 
 
@@ -199,13 +201,6 @@ def test_a_symbol_lists_its_paragraphs_in_document_order(real):
     sorts = [real.execute("SELECT sort FROM paragraphs WHERE id = ?", (r.id,)).fetchone()[0]
              for r in res]
     assert len(sorts) > 10 and sorts == sorted(sorts)
-
-
-def test_long_queries_are_echoed_shortened():
-    long = "حماية الشهود " * 30
-    short = short_query(long)
-    assert len(short) <= 61 and short.endswith("…") and "\n" not in short
-    assert short_query("حماية الشهود") == "حماية الشهود"
 
 
 @pytest.mark.parametrize("text", ["", "   ", "-", '"', "*", "xyzzy", "ـــ", "a" * 600,

@@ -164,10 +164,10 @@ def test_odd_input_never_raises(search_conn, text):
                                    '"حماية الشهود"', "CTOC/COP/WG.2/2013/5"])
 def test_many_rows_path_finds_the_same_rows_exact_first(search_conn, monkeypatch, query):
     """Above RANK_LIMIT rows bm25 is skipped: same rows, exact tier first, reading order after."""
-    from desktop.search import engine
+    from desktop.search import rows
 
     ranked = search(search_conn, query, limit=100)
-    monkeypatch.setattr(engine, "RANK_LIMIT", 1)
+    monkeypatch.setattr(rows, "RANK_LIMIT", 1)
     cheap = search(search_conn, query, limit=100)
     assert {r.id for r in cheap} == {r.id for r in ranked}
     assert cheap.total == ranked.total

@@ -7,7 +7,8 @@ import sqlite3
 import pytest
 
 from desktop.content import build as builder
-from desktop.search.engine import connect, search
+from desktop.search.connection import connect
+from desktop.search.engine import search
 from desktop.search.snippets import MARK_CLOSE, MARK_OPEN
 
 QUERIES = ["الشهود", "حماية الشهود", '"غسل الأموال"', "التقنيه", "يقر", "تقني*",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from desktop.search.engine import connect
+from desktop.search.connection import connect
 from desktop.search.similar import (Match, SimilarInputError, _rank_key,
                                     find_similar, more_like_this)
 

@@ -1,0 +1,135 @@
+"""The SQL over the search index: one page of matching rows (exact-as-typed
+first, then bm25, then reading order), counts, filters as FTS5 tag terms,
+and the copies of a text printed twice."""
+
+from __future__ import annotations
+
+from desktop.search.index import DOCS_TABLE, FTS_TABLE, THEMES_TABLE, tag
+from desktop.search.query import Query, valid_text
+from desktop.search.results import KINDS
+
+
+#: bm25 weights of the FTS columns exact, bare, stem, alt, meta, tags. Ranking
+#: uses the lean expression (stems and symbols): bm25 reads the whole doclist
+#: of every phrase for its IDF, so fewer phrases is faster; rows holding the
+#: words as typed form their own, first tier anyway.
+WEIGHTS = (10.0, 4.0, 2.0, 1.0, 0.5, 0.0)
+
+
+def _as_list(value) -> list | None:
+    if value is None or value == "" or value == []:
+        return None
+    if isinstance(value, (str, int)):
+        value = [value]
+    return [valid_text(v) if isinstance(v, str) else v for v in value]
+
+
+def tag_filter(conn, part, unit, year, theme, document, kinds) -> str | None:
+    """Filters as an FTS5 expression over the tags column (see index.tag)."""
+    clauses = []
+
+    def any_of(tags: list[str]) -> str:
+        return "tags : (" + " OR ".join(f'"{t}"' for t in tags) + ")"
+
+    for kind, value in (("p", part), ("u", unit), ("y", year)):
+        values = _as_list(value)
+        if values:
+            clauses.append(any_of([tag(kind, v) for v in values]))
+    themes = _as_list(theme)
+    if themes:
+        keys = [k for (k,) in conn.execute(
+            f"SELECT DISTINCT key FROM {THEMES_TABLE} WHERE theme IN "
+            f"({','.join('?' * len(themes))})", themes)]
+        clauses.append(any_of([tag("t", k) for k in keys] or ["tnone"]))
+    documents = _as_list(document)
+    if documents:
+        tags = [tag("d", d) for d in documents]
+        if "theme" in kinds:  # themes belong to no document: the filter does not hide them
+            tags.append(tag("k", "theme"))
+        clauses.append(any_of(tags))
+    if set(kinds) != set(KINDS):
+        clauses.append(any_of([tag("k", k) for k in kinds] or ["knone"]))
+    return " AND ".join(clauses) or None
+
+
+#: Above this many matching rows, bm25 is not computed for all of them (it
+#: costs ~5 µs a row): rows holding the words as typed come first, ranked by
+#: bm25 when there are few enough, the rest follows in reading order. A word
+#: in that many rows has almost no weight in bm25 anyway.
+RANK_LIMIT = 2000
+#: Counting stops here: "more than COUNT_LIMIT results".
+COUNT_LIMIT = 5000
+
+SELECT = (f"SELECT d.kind, d.ref, d.label, COALESCE(d.text, p.text, ''), {{score}}, "
+           f"{{is_exact}}, p.citation, d.rowid, d.twin, d.sort "
+           f"FROM {FTS_TABLE} f JOIN {DOCS_TABLE} d ON d.rowid = f.rowid "
+           f"LEFT JOIN paragraphs p ON p.id = d.ref AND d.kind != 'theme' "
+           f"WHERE {FTS_TABLE} MATCH ? ")
+BM25 = f"bm25({FTS_TABLE}, {', '.join(map(str, WEIGHTS))})"
+
+
+def count_matches(conn, match: str, cap: int) -> int:
+    return conn.execute(
+        f"SELECT COUNT(*) FROM (SELECT 1 FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? LIMIT ?)",
+        [match, cap]).fetchone()[0]
+
+
+def fetch_page(conn, q: Query, filt: str | None, limit: int, offset: int, in_order: bool = False):
+    """(rows, total, capped) for one page: exact-as-typed rows first, then bm25, then reading order.
+
+    in_order: reading order instead of bm25 (a document symbol: every row matches alike).
+    """
+    def with_filter(expr: str) -> str:
+        return f"({expr}) AND {filt}" if filt else expr
+
+    lean, exact = with_filter(q.lean_fts()), with_filter(q.exact_fts(exclusions=True))
+    total = count_matches(conn, lean, COUNT_LIMIT + 1)
+    capped = total > COUNT_LIMIT
+    total = min(total, COUNT_LIMIT)
+    if total == 0:
+        return [], 0, False
+    if total <= RANK_LIMIT:
+        sql = (f"WITH exact AS (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?) "
+               + SELECT.format(score=BM25 + " AS score", is_exact="f.rowid IN exact AS is_exact")
+               + ("ORDER BY is_exact DESC, d.sort, d.rowid LIMIT ? OFFSET ?" if in_order else
+                  "ORDER BY is_exact DESC, score, d.sort, d.rowid LIMIT ? OFFSET ?"))
+        rows = conn.execute(sql, [exact, lean, limit, offset]).fetchall()
+        return rows, total, capped
+    # Many rows: the exact tier (ranked if small), then the rest in reading order
+    # (rowid order is reading order: the index inserts paragraphs sorted).
+    n_exact = count_matches(conn, exact, RANK_LIMIT + 1)
+    rows = []
+    if n_exact <= RANK_LIMIT:
+        if offset < n_exact:
+            sql = (SELECT.format(score=BM25 + " AS score", is_exact="1")
+                   + ("ORDER BY d.sort, d.rowid LIMIT ? OFFSET ?" if in_order else
+                      "ORDER BY score, d.sort, d.rowid LIMIT ? OFFSET ?"))
+            rows = conn.execute(sql, [exact, limit, offset]).fetchall()
+        rest_offset = max(0, offset - n_exact)
+    else:  # the exact tier alone is huge: reading order all along
+        sql = SELECT.format(score="NULL", is_exact="1") + "ORDER BY f.rowid LIMIT ? OFFSET ?"
+        rows = conn.execute(sql, [exact, limit, offset]).fetchall()
+        if len(rows) == limit:
+            return rows, total, capped
+        n_exact = conn.execute(f"SELECT COUNT(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?",
+                               [exact]).fetchone()[0]
+        rest_offset = max(0, offset - n_exact)
+    if len(rows) < limit:
+        rest = with_filter(f"({q.lean_fts()}) NOT ({q.exact_fts()})")
+        sql = SELECT.format(score="NULL", is_exact="0") + "ORDER BY f.rowid LIMIT ? OFFSET ?"
+        rows += conn.execute(sql, [rest, limit - len(rows), rest_offset]).fetchall()
+    return rows, total, capped
+
+
+def copies_of(conn, twins) -> dict[str, list[tuple[str, str | None, str]]]:
+    """twin key -> (id, part, local place) of every copy of that text, in reading order."""
+    if not twins:
+        return {}
+    twins = list(dict.fromkeys(twins))
+    out: dict[str, list[tuple[str, str | None, str]]] = {}
+    for twin, ref, part, local in conn.execute(
+            f"SELECT d.twin, d.ref, p.part, p.citation FROM {DOCS_TABLE} d "
+            f"JOIN paragraphs p ON p.id = d.ref WHERE d.kind = 'paragraph' AND d.twin IN "
+            f"({','.join('?' * len(twins))}) ORDER BY d.sort", twins):
+        out.setdefault(twin, []).append((ref, part, local or ref))
+    return out
