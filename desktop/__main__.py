@@ -181,7 +181,7 @@ def build_main_window(store, settings, *, remember: bool = True, user_data: str 
 
     def install_search_tab() -> None:
         from desktop.app.personal import install_notes_search
-        from desktop.app.search_panel import install_search
+        from desktop.app.search import install_search
         from desktop.app.selection import hook_search
 
         install_search(window)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
                                QPlainTextEdit, QPushButton, QSplitter, QTextBrowser,
                                QVBoxLayout, QWidget)
 
-from desktop.app.search_panel import HTML_ROLE, HtmlDelegate
+from desktop.app.search_results import HTML_ROLE, HtmlDelegate
 from desktop.search.connection import SearchError, connect
 from desktop.search.similar import Match, SimilarInputError, find_similar, more_like_this
 from desktop.search.wordiff import WordDiff, compare

@@ -9,6 +9,8 @@ are spelled in that paragraph, for the reader to highlight. A misspelled
 query shows «هل تقصد: …؟» as a button that searches the suggestion; partial
 matches are headed «نتائج تطابق بعض كلمات البحث»; each hit says when it was
 found through another form, a theme of the index, or is printed elsewhere too.
+The results list is desktop.app.search_results; desktop.app.search puts the
+tab in the window.
 """
 
 from __future__ import annotations
@@ -17,32 +19,22 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import (QAbstractListModel, QModelIndex, QObject, QRectF, QRunnable,
-                            QSize, Qt, QThreadPool, QTimer, Signal, Slot)
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeySequence, QPalette, QTextDocument, QTextOption
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QGridLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QListView, QPushButton, QStyle,
-                               QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget)
+from PySide6.QtCore import QModelIndex, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QListView, QPushButton, QVBoxLayout, QWidget)
 
 from desktop.content.citations import RLM, count_phrase
+from desktop.app.search_results import NOTE_STYLE, HtmlDelegate, ResultsModel
 from desktop.search import engine
 from desktop.search.connection import SearchError, connect
-from desktop.search.results import Result, Results, result_notes, short_query
 from desktop.search.facets import FilterOptions, filter_options
+from desktop.search.results import Results, short_query
 
 #: Pause after the last keystroke before searching (ms).
 DEBOUNCE_MS = 180
 #: Results shown for one search.
 PAGE_SIZE = 50
-HIGHLIGHT_STYLE = "background-color:#ffd27f;"
-
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-TERMS_ROLE = Qt.ItemDataRole.UserRole + 2
-HTML_ROLE = Qt.ItemDataRole.UserRole + 3
-KIND_ROLE = Qt.ItemDataRole.UserRole + 4
-PARTIAL_HEADING = "نتائج تطابق بعض كلمات البحث"
-NOTE_STYLE = "color:#555555;"
-HEADING_STYLE = "color:#7a4b00; font-weight:bold;"
 
 
 def count_text(n: int) -> str:
@@ -102,108 +94,6 @@ class SearchTask(QRunnable):
             signal.emit(self.generation, payload)
         except RuntimeError:  # the panel was closed meanwhile
             pass
-
-
-# --- results model and delegate ----------------------------------------------
-
-class ResultsModel(QAbstractListModel):
-    """One page of search Result rows."""
-
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self._results: list[Result] = []
-        self.partial_start: int | None = None
-
-    def set_results(self, results) -> None:
-        self.beginResetModel()
-        self._results = list(results)
-        self.partial_start = getattr(results, "partial_start", None)
-        self.endResetModel()
-
-    def result(self, row: int) -> Result | None:
-        return self._results[row] if 0 <= row < len(self._results) else None
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._results)
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        r = self.result(index.row())
-        if r is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            snip = r.snippet_parts.plain() if r.snippet_parts else r.snippet
-            return f"{r.citation}\n{snip}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return r.citation
-        if role == ID_ROLE:
-            return r.id
-        if role == TERMS_ROLE:
-            return list(r.terms)
-        if role == KIND_ROLE:
-            return r.kind
-        if role == HTML_ROLE:
-            return result_html(r, heading=PARTIAL_HEADING if index.row() == self.partial_start
-                               else None)
-        return None
-
-
-def result_html(r: Result, heading: str | None = None) -> str:
-    """Citation line, highlighted snippet and notes; all text from the DB escaped.
-
-    heading: a line above the result (the first partial match).
-    """
-    import html as _html
-
-    snippet = (r.snippet_parts.html(f'<span style="{HIGHLIGHT_STYLE}">', "</span>")
-               if r.snippet_parts else _html.escape(r.snippet))
-    top = (f'<div dir="rtl" style="{HEADING_STYLE}">{RLM}{_html.escape(heading)}</div>'
-           if heading else "")
-    notes = "".join(f'<div dir="rtl" style="{NOTE_STYLE}"><small>{RLM}{_html.escape(n)}'
-                    f'</small></div>' for n in result_notes(r))
-    return (f'{top}<div dir="rtl"><b>{RLM}{_html.escape(r.citation)}</b></div>'
-            f'<div dir="rtl">{snippet}</div>{notes}')
-
-
-class HtmlDelegate(QStyledItemDelegate):
-    """Paints HTML_ROLE as a right-to-left rich-text block."""
-
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)
-        text_option = QTextOption()
-        text_option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-        text_option.setWrapMode(QTextOption.WrapMode.WordWrap)
-        doc.setDefaultTextOption(text_option)
-        doc.setDocumentMargin(4)
-        doc.setHtml(index.data(HTML_ROLE) or "")
-        doc.setTextWidth(max(50, option.rect.width()))
-        return doc
-
-    def paint(self, painter, option, index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        doc = self._document(option, index)
-        painter.save()
-        painter.translate(option.rect.topLeft())
-        painter.setClipRect(QRectF(0, 0, option.rect.width(), option.rect.height()))
-        ctx = QAbstractTextDocumentLayout.PaintContext()
-        if option.state & QStyle.StateFlag.State_Selected:
-            ctx.palette.setColor(QPalette.ColorRole.Text,
-                                 option.palette.color(QPalette.ColorRole.HighlightedText))
-        doc.documentLayout().draw(painter, ctx)
-        painter.restore()
-
-    def sizeHint(self, option, index) -> QSize:
-        width = option.rect.width()
-        if width <= 0 and option.widget is not None:
-            width = option.widget.viewport().width()
-        opt = QStyleOptionViewItem(option)
-        opt.rect.setWidth(max(200, width))
-        doc = self._document(opt, index)
-        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2)
 
 
 # --- the panel -----------------------------------------------------------------
@@ -588,86 +478,3 @@ class SearchPanel(QWidget):
     def closeEvent(self, event) -> None:
         self.shutdown()
         super().closeEvent(event)
-
-
-# --- wiring into the main window -------------------------------------------------
-
-def install_search(window, db_path: Path | str | None = None):
-    """Add the search tab (Ctrl+K) and the find bar (Ctrl+F) to a MainWindow.
-
-    Uses only the window's extension API (add_navigation_tab, menu,
-    open_paragraph, show_theme, reader); the find bar goes under the reader
-    in the main splitter. Returns (panel, find_bar).
-    """
-    from PySide6.QtGui import QAction
-    from PySide6.QtWidgets import QVBoxLayout as _VBox
-
-    from desktop.app.find_bar import FindBar
-
-    path = Path(db_path) if db_path else Path(window.store.path)
-    panel = SearchPanel(path, window)
-    window.search_panel = panel
-    tab = window.add_navigation_tab(panel, "البحث")
-
-    def open_paragraph(pid: str, terms: list) -> None:
-        window.open_paragraph(pid, terms)
-
-    def open_theme(name: str) -> None:
-        for theme in window.store.themes():
-            if theme.name == name:
-                window.show_theme(theme.id)
-                return
-
-    panel.paragraph_requested.connect(open_paragraph)
-    panel.theme_requested.connect(open_theme)
-
-    def focus_search() -> None:
-        window.navigation.setCurrentIndex(tab)
-        panel.focus_search()
-
-    search_action = QAction("البحث في النصوص", window)
-    search_action.setObjectName("action-search")
-    search_action.setShortcut(QKeySequence("Ctrl+K"))
-    search_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    search_action.triggered.connect(focus_search)
-    window.menu("go").addAction(search_action)
-    window.addAction(search_action)
-
-    # The find bar sits under the reader: on first use (when the splitter has
-    # real sizes), the reader and the bar go into one box in the splitter.
-    reader = window.reader
-    find_bar = FindBar(reader)
-
-    def place_find_bar() -> None:
-        splitter = window.splitter
-        at = splitter.indexOf(reader)
-        if at < 0:
-            return
-        sizes = splitter.sizes()
-        box = QWidget()
-        box.setObjectName("reader-box")
-        layout = _VBox(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        splitter.insertWidget(at, box)
-        layout.addWidget(reader, 1)  # reparenting takes the reader out of the splitter
-        layout.addWidget(find_bar)
-        reader.show()
-        splitter.setStretchFactor(at, 1)
-        splitter.setSizes(sizes)
-
-    find_bar.before_first_show = place_find_bar
-    window.find_bar = find_bar
-    reader.paragraphOpened.connect(lambda _pid: find_bar.document_changed())
-
-    find_action = QAction("بحث في الوحدة المفتوحة", window)
-    find_action.setObjectName("action-find")
-    find_action.setShortcut(QKeySequence.StandardKey.Find)
-    find_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    find_action.triggered.connect(find_bar.open_bar)
-    window.menu("go").addAction(find_action)
-    window.addAction(find_action)
-
-    from PySide6.QtWidgets import QApplication as _App
-    _App.instance().aboutToQuit.connect(panel.shutdown)
-    return panel, find_bar

@@ -238,7 +238,7 @@ def _chosen_results(search) -> list:
 def search_result_ids(window, indexes) -> list[str]:
     """Paragraph ids of search results; a theme result stands for all the
     targets of that theme's index entries."""
-    from desktop.app.search_panel import ID_ROLE as RESULT_ID, KIND_ROLE as RESULT_KIND
+    from desktop.app.search_results import ID_ROLE as RESULT_ID, KIND_ROLE as RESULT_KIND
 
     ids: list[str] = []
     themes = None

@@ -208,7 +208,7 @@ def test_print_preview_and_export_dialog_offer_the_notes(window, qtbot, monkeypa
 
 @pytest.fixture
 def search_window(make_window, content_db_path, tmp_path, qtbot):
-    from desktop.app.search_panel import install_search
+    from desktop.app.search import install_search
 
     win = make_window(content_db_path)
     install_selection(win, tmp_path / "ud3" / "userdata.sqlite")

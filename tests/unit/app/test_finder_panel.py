@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.app.finder import install_finder
-from desktop.app.search_panel import HTML_ROLE
+from desktop.app.search_results import HTML_ROLE
 from desktop.app.selection import install_selection
 
 DRAFT = ("ينبغي للدول الأطراف أن تنظر في تعيين موظفين مدربين على تقديم المساعدة للضحايا "

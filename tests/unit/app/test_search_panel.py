@@ -9,7 +9,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from desktop.app.search_panel import SearchPanel, count_text, install_search
+from desktop.app.search import install_search
+from desktop.app.search_panel import SearchPanel, count_text
 from tests.unit.search.conftest import make_fixture_db
 
 
@@ -39,30 +40,6 @@ def search(qtbot, panel, text: str) -> int:
     with qtbot.waitSignal(panel.results_shown, timeout=10000) as blocker:
         panel.set_query(text, immediately=True)
     return blocker.args[0]
-
-
-def test_ctrl_k_focuses_the_box_and_typing_finds_opens_and_highlights(window, qtbot):
-    panel = window.search_panel
-    window.navigation.setCurrentIndex(0)
-    window.reader.setFocus()
-    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-    assert window.navigation.currentWidget() is panel
-    qtbot.waitUntil(lambda: panel.search_box.hasFocus())
-
-    with qtbot.waitSignal(panel.results_shown, timeout=10000) as blocker:
-        type_text(panel.search_box, "الشهود المستضعفين")
-    assert blocker.args[0] >= 2
-    first = panel.model.result(0)
-    assert first.id in {"A07/5", "A07/6"}
-    assert "المستضعفين" in first.terms
-
-    qtbot.keyClick(panel.search_box, Qt.Key.Key_Return)
-    assert window.reader.current_paragraph_id() == first.id
-    doc = window.reader.document().toRawText()
-    marked = {doc[s.cursor.selectionStart():s.cursor.selectionEnd()]
-              for s in window.reader.extraSelections()}
-    assert "المستضعفين" in marked
-    assert marked <= set(first.terms) | {t for t in first.terms}
 
 
 def test_results_arrive_from_a_worker_and_only_the_last_text_counts(window, qtbot):
@@ -153,39 +130,6 @@ def test_odd_input_in_the_box_does_not_break_the_panel(window, qtbot, text):
     assert search(qtbot, panel, "الشهود") > 0
 
 
-def test_find_bar_ctrl_f_finds_within_the_unit_ignoring_diacritics(window, qtbot):
-    assert window.open_paragraph("B3-d4/l1")
-    bar = window.find_bar
-    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert bar.isVisible()
-    bar.box.setText("يقر")
-    assert bar.spans, "يُقرُّ must be found when typed without diacritics"
-    assert bar.current_text().startswith("يُقرُّ") or "يُقرّ" in bar.current_text() \
-        or bar.current_text().replace("\u064f", "").replace("\u0651", "").startswith("يقر")
-    first = bar.current
-    qtbot.keyClick(bar.box, Qt.Key.Key_Return)
-    assert bar.current == (first + 1) % len(bar.spans)
-    cursor = window.reader.textCursor()
-    assert (cursor.selectionStart(), cursor.selectionEnd()) == bar.spans[bar.current]
-    assert bar.count_label.text().endswith(f"من {len(bar.spans)}")
-    qtbot.keyClick(bar.box, Qt.Key.Key_Escape)
-    assert not bar.isVisible()
-
-
-def test_find_bar_matches_clitics_and_keeps_search_highlights(window, qtbot):
-    assert window.open_paragraph("A07/6", ["للشهود"])
-    base = len(window.reader.extraSelections())
-    assert base > 0
-    bar = window.find_bar
-    bar.open_bar()
-    bar.box.setText("الشهود")
-    texts = {window.reader.document().toRawText()[s:e] for s, e in bar.spans}
-    assert {"للشهود", "والشهود"} <= texts
-    assert len(window.reader.extraSelections()) == base + len(bar.spans)
-    bar.close_bar()
-    assert len(window.reader.extraSelections()) == base
-
-
 def test_panel_without_a_search_index_explains_in_arabic(qtbot, tmp_path):
     path = tmp_path / "old.sqlite"
     make_fixture_db(path)
@@ -243,7 +187,7 @@ def test_panel_on_an_index_of_another_version_explains_instead_of_crashing(qtbot
 # --- a delegate's own words (issue 19) ---------------------------------------------
 
 def test_misspelled_query_offers_a_suggestion_that_one_click_searches(window, qtbot):
-    from desktop.app.search_panel import RLM
+    from desktop.content.citations import RLM
 
     panel = window.search_panel
     window.navigation.setCurrentWidget(panel)
@@ -261,7 +205,7 @@ def test_misspelled_query_offers_a_suggestion_that_one_click_searches(window, qt
 
 
 def test_partial_matches_are_headed_and_variants_named(window, qtbot):
-    from desktop.app.search_panel import HTML_ROLE, PARTIAL_HEADING
+    from desktop.app.search_results import HTML_ROLE, PARTIAL_HEADING
 
     panel = window.search_panel
     search(qtbot, panel, "الشهود المستضعفين الأطفال")

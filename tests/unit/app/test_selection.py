@@ -115,7 +115,7 @@ def test_dock_is_in_the_window_with_its_title(window):
 
 @pytest.fixture
 def search_window(make_window, content_db_path, tmp_path):
-    from desktop.app.search_panel import install_search
+    from desktop.app.search import install_search
     win = make_window(content_db_path)
     install_selection(win, tmp_path / "ud2" / "userdata.sqlite")
     install_search(win)  # after the selection, as desktop/__main__ does
