@@ -12,7 +12,8 @@ from PySide6.QtCore import (QAbstractItemModel, QModelIndex, QSortFilterProxyMod
                             Qt)
 from PySide6.QtGui import QBrush, QColor
 
-from desktop.content.store import ContentStore, IndexEntry, Theme
+from desktop.content.records import IndexEntry, Theme
+from desktop.content.store import ContentStore
 from desktop.search.normalize import fold
 
 HEADERS = ("الموضوع / الوثيقة", "القرار/المقرر", "الموضع في الخلاصة", "الحالة")

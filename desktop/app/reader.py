@@ -19,7 +19,8 @@ from desktop.app import reader_access
 
 from desktop.content.citations import RLM, strip_joiners
 from desktop.content.render import PARA_SCHEME, anchor_name, render_unit
-from desktop.content.store import ContentStore, Paragraph
+from desktop.content.records import Paragraph
+from desktop.content.store import ContentStore
 from desktop.content import editorial_html
 from desktop.app.application import reader_font
 from desktop.app.settings import DEFAULT_ZOOM, MAX_ZOOM, MIN_ZOOM

@@ -12,7 +12,8 @@ import logging
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 
-from desktop.content.store import ContentStore, Node, Paragraph, StoreError
+from desktop.content.records import Node, Paragraph
+from desktop.content.store import ContentStore, StoreError
 
 #: Role holding ("node" | "paragraph", id) for an index.
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1

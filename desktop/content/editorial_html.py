@@ -18,7 +18,8 @@ import html
 import json
 from dataclasses import dataclass
 
-from desktop.content.store import ContentStore, Node, Paragraph
+from desktop.content.records import Node, Paragraph
+from desktop.content.store import ContentStore
 
 GAP_STATEMENT = ("لا يرد نص هذا {what} في أي من المصادر المتاحة لهذا التطبيق؛ "
                  "ولا يعرض التطبيق نصاً من عنده. ما يلي هو كل ما هو معروف عنه، مع مصدر كل معلومة.")

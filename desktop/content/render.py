@@ -25,7 +25,8 @@ from desktop.content.html_blocks import (  # noqa: F401  (the reader's names)
     PARA_SCHEME, anchor_name, escape_source, heading_block, markdown_inline, meta_block,
     page, para_href,
 )
-from desktop.content.store import ContentStore, Footnote, Link, Node, Paragraph
+from desktop.content.records import Footnote, Link, Node, Paragraph
+from desktop.content.store import ContentStore
 from desktop.content.related import quality_html
 from desktop.content import editorial_html
 

@@ -2,9 +2,9 @@
 
 The app's views never run SQL: they ask a ``ContentStore`` for nodes,
 paragraphs, footnotes, links and index entries, and get small immutable
-records back. The store opens the database read-only and refuses one it
-cannot read (missing, corrupt, another schema version) with a
-``StoreError`` whose message says what to do.
+records back (desktop.content.records). The store opens the database
+read-only and refuses one it cannot read (missing, corrupt, another schema
+version) with a ``StoreError`` whose message says what to do.
 
 The thematic-index and links tables come from later build stages; while a
 database lacks them the store answers with empty lists instead of failing.
@@ -15,156 +15,16 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.content import citations
-from desktop.content.database import (ContentDatabaseError, DamagedText, damaged_rows,
-                                      open_readonly, reading)
+from desktop.content.database import ContentDatabaseError, damaged_rows, open_readonly, reading
+from desktop.content.records import (Document, Footnote, IndexEntry, Link, Node, Paragraph, Theme,
+                                     from_row)
 
 
 #: The store's errors are the opener's (missing, corrupt, schema).
 StoreError = ContentDatabaseError
-
-
-# --- records -------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Document:
-    id: str
-    title: str | None
-    symbol: str | None
-    date: str | None
-    quality: str | None
-    sort: int
-
-
-@dataclass(frozen=True)
-class Node:
-    id: str
-    document: str
-    parent_id: str | None
-    kind: str
-    part: str | None
-    heading: str | None
-    title: str | None
-    dates: str | None
-    symbol: str | None
-    number: int | None
-    session: int | None
-    decision_number: int | None
-    sort: int
-    source_line: int | None = None
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    id: str
-    document: str
-    node_id: str
-    unit_id: str
-    part: str | None
-    kind: str
-    label: str | None
-    label_path: tuple[str, ...]
-    text: str
-    #: THE citation's short form (desktop.content.citations.cite), naming the
-    #: document for anything outside the compendium
-    citation: str | None
-    symbol: str | None
-    report_paragraph: str | None
-    report_paragraph_certain: bool
-    depth: int
-    sort: int
-    source_line: int | None = None
-    #: the place within its document, as the parser stored it
-    #: (paragraphs.citation): what locators and the search index match
-    local_citation: str | None = None
-
-    @property
-    def damaged(self) -> bool:
-        """The stored text held invalid UTF-8 (shown with U+FFFD, marked)."""
-        return isinstance(self.text, DamagedText)
-
-
-@dataclass(frozen=True)
-class Footnote:
-    id: str
-    number: int
-    paragraph_id: str
-    marker_offset: int | None
-    text: str
-    document: str | None = None
-    #: for an «المرجع نفسه» (ibid.) note, the reference it repeats
-    #: (citations.ibid_note), else None
-    repeats: str | None = None
-
-    @property
-    def sign(self) -> str:
-        return citations.footnote_sign(self.number)
-
-    @property
-    def shown(self) -> str:
-        """The note as the reader and print show it: an ibid. note followed
-        by what it repeats."""
-        return f"{self.text} [{self.repeats}]" if self.repeats else self.text
-
-
-@dataclass(frozen=True)
-class Link:
-    """A cross-reference between two paragraphs (``text``: the words carrying it)."""
-
-    from_id: str
-    to_id: str
-    kind: str
-    text: str | None
-    #: the unit meant when a whole meeting/decision is the source or target
-    #: (the link then stands on that unit's first paragraph)
-    from_node: str | None = None
-    to_node: str | None = None
-
-
-@dataclass(frozen=True)
-class Theme:
-    id: int | str
-    name: str
-    sort: int
-    entry_count: int = 0
-    #: entries the source prints twice (index_entries.duplicate_of set)
-    duplicate_count: int = 0
-
-
-@dataclass(frozen=True)
-class IndexEntry:
-    """One row of the thematic index under a theme."""
-
-    id: int | str
-    theme_id: int | str
-    symbol: str | None
-    decision: str | None
-    report_paragraphs: str | None
-    locator: str | None
-    status: str
-    targets: tuple[str, ...] = field(default=())
-    #: the entry this one repeats (the source prints it twice), else None
-    duplicate_of: int | str | None = None
-    #: the build's note (for an unresolved entry: why)
-    note: str | None = None
-
-    @property
-    def resolved(self) -> bool:
-        return self.status in ("resolved", "corrected") and bool(self.targets)
-
-
-def _record(cls, row: sqlite3.Row, **overrides):
-    keys = row.keys()
-    values = {}
-    for name in cls.__dataclass_fields__:
-        if name in overrides:
-            values[name] = overrides[name]
-        elif name in keys:
-            values[name] = row[name]
-    return cls(**values)
 
 
 def _paragraph(row: sqlite3.Row, documents: dict[str, "Document"]) -> Paragraph:
@@ -172,9 +32,9 @@ def _paragraph(row: sqlite3.Row, documents: dict[str, "Document"]) -> Paragraph:
         path = tuple(json.loads(row["label_path"] or "[]"))
     except ValueError:
         path = ()
-    para = _record(Paragraph, row, label_path=path,
-                   report_paragraph_certain=bool(row["report_paragraph_certain"]),
-                   depth=row["depth"] or 0, local_citation=row["citation"])
+    para = from_row(Paragraph, row, label_path=path,
+                    report_paragraph_certain=bool(row["report_paragraph_certain"]),
+                    depth=row["depth"] or 0, local_citation=row["citation"])
     short = citations.cite(para, documents.get(para.document)).short
     return dataclasses.replace(para, citation=short)
 
@@ -288,12 +148,12 @@ class ContentStore:
 
     def documents(self) -> list[Document]:
         """All documents, the compendium first, then by their sort order."""
-        return [_record(Document, r) for r in self._rows(
+        return [from_row(Document, r) for r in self._rows(
             "SELECT * FROM documents ORDER BY id != 'compendium', sort, id")]
 
     def document(self, document_id: str) -> Document | None:
         rows = self._rows("SELECT * FROM documents WHERE id = ?", (document_id,))
-        return _record(Document, rows[0]) if rows else None
+        return from_row(Document, rows[0]) if rows else None
 
     def node(self, node_id: str) -> Node | None:
         cached = self._node_cache.get(node_id)
@@ -301,7 +161,7 @@ class ContentStore:
             rows = self._rows("SELECT * FROM nodes WHERE id = ?", (node_id,))
             if not rows:
                 return None
-            cached = self._node_cache[node_id] = _record(Node, rows[0])
+            cached = self._node_cache[node_id] = from_row(Node, rows[0])
         return cached
 
     def top_nodes(self) -> list[Node]:
@@ -318,7 +178,7 @@ class ContentStore:
         return [self._cache(r) for r in rows]
 
     def _cache(self, row: sqlite3.Row) -> Node:
-        node = _record(Node, row)
+        node = from_row(Node, row)
         self._node_cache[node.id] = node
         return node
 
@@ -451,7 +311,7 @@ class ContentStore:
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
             marks = ",".join("?" * len(chunk))
-            notes += [_record(Footnote, r) for r in self._rows(
+            notes += [from_row(Footnote, r) for r in self._rows(
                 f"SELECT * FROM footnotes WHERE paragraph_id IN ({marks})", chunk)]
         notes = [self._with_repeats(n) for n in notes]
         notes.sort(key=lambda f: f.number)
@@ -468,7 +328,7 @@ class ContentStore:
             (note.document, note.number, citations.IBID + "%"))
         if not rows:
             return note
-        source = _record(Footnote, rows[0])
+        source = from_row(Footnote, rows[0])
         para = self.paragraph(source.paragraph_id)
         cite = para.citation if para else source.paragraph_id
         return dataclasses.replace(note, repeats=citations.ibid_note(
@@ -514,7 +374,7 @@ class ContentStore:
             return []
         duplicates = ("(SELECT count(*) FROM index_entries e WHERE e.theme_id = t.id"
                       " AND e.duplicate_of IS NOT NULL)")
-        return [_record(Theme, r) for r in self._rows(
+        return [from_row(Theme, r) for r in self._rows(
             f"{self._THEME_SQL}, (SELECT count(*) FROM index_entries e"
             f" WHERE e.theme_id = t.id) AS entry_count, {duplicates} AS duplicate_count"
             " FROM themes t ORDER BY t.sort")]
@@ -523,7 +383,7 @@ class ContentStore:
         if not self.has_index():
             return None
         rows = self._rows(f"{self._THEME_SQL} FROM themes t WHERE t.id = ?", (theme_id,))
-        return _record(Theme, rows[0]) if rows else None
+        return from_row(Theme, rows[0]) if rows else None
 
     def index_entries(self, theme_id) -> list[IndexEntry]:
         if not self.has_index():
@@ -536,11 +396,11 @@ class ContentStore:
         targets = tuple(r[0] for r in self._rows(
             "SELECT paragraph_id FROM index_targets WHERE entry_id = ? ORDER BY sort",
             (row["id"],)))
-        return _record(IndexEntry, row, targets=targets)
+        return from_row(IndexEntry, row, targets=targets)
 
     def themes_citing(self, paragraph_id: str) -> list[Theme]:
         """Index themes with an entry that targets the paragraph."""
-        return [_record(Theme, r) for r in self._rows(
+        return [from_row(Theme, r) for r in self._rows(
             f"{self._THEME_SQL} FROM themes t WHERE t.id IN ("
             "SELECT e.theme_id FROM index_entries e JOIN index_targets x"
             " ON x.entry_id = e.id WHERE x.paragraph_id = ?) ORDER BY t.sort",

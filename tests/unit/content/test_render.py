@@ -168,7 +168,7 @@ def test_headings_of_unit_and_annex(tiny):
 
 
 def test_paragraph_body_places_overlapping_links_once(tiny):
-    from desktop.content.store import Link
+    from desktop.content.records import Link
     para = tiny.paragraph("B6-r4/pp1")
     links = [Link("B6-r4/pp1", "A07/12", "mention", "الفقرة 2"),
              Link("B6-r4/pp1", "A07/13", "mention", "الفقرة 2")]

@@ -8,7 +8,8 @@ import sqlite3
 import pytest
 
 from desktop.content.ids import ORDINAL_WORDS
-from desktop.content.store import Node, Paragraph, StoreError, open_store
+from desktop.content.records import Node, Paragraph
+from desktop.content.store import StoreError, open_store
 from tests.helpers.reader_db import make_reader_db
 
 
