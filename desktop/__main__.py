@@ -178,6 +178,8 @@ def build_main_window(store, settings, *, remember: bool = True, user_data: str 
     install_finder(window)  # actions only: its panels are built on first use
     from desktop.app.side_reader import install_side_by_side
     install_side_by_side(window)  # «فتح في لوحة مجاورة», Ctrl+\
+    from desktop.app.tree_actions import install_tree_actions
+    install_tree_actions(window)  # «طيّ الكل»
 
     def install_search_tab() -> None:
         from desktop.app.personal import install_notes_search

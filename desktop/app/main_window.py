@@ -64,6 +64,7 @@ from desktop.app.index_panel import IndexPanel
 from desktop.app.links_panel import LinksPanel
 from desktop.app.reader import ReaderView
 from desktop.app.settings import DEFAULT_ZOOM, AppSettings
+from desktop.app.tree_actions import reveal_row
 from desktop.app.tree_model import ContentTreeModel
 
 MENU_TITLES = {"file": "&ملف", "view": "&عرض", "go": "ا&نتقال", "help": "م&ساعدة"}
@@ -316,7 +317,7 @@ class MainWindow(QMainWindow):
         self._syncing_tree = True
         try:
             self.tree_view.setCurrentIndex(index)
-            self.tree_view.scrollTo(index, QTreeView.ScrollHint.PositionAtCenter)
+            reveal_row(self.tree_view, index)  # with its part and meeting/session
         finally:
             self._syncing_tree = False
 

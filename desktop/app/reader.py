@@ -202,21 +202,29 @@ class ReaderView(QTextBrowser):
         """Qt's HTML has no dotted underline: give it to the corrected words
         (the spans render.py titles with a correction) after loading."""
         document = self.document()
+        spans: list[tuple[int, int]] = []
         block = document.begin()
         while block.isValid():
             it = block.begin()
             while not it.atEnd():
                 fragment = it.fragment()
                 if fragment.charFormat().toolTip().startswith(CORRECTED_PREFIX):
-                    cursor = QTextCursor(document)
-                    cursor.setPosition(fragment.position())
-                    cursor.setPosition(fragment.position() + fragment.length(),
-                                       QTextCursor.MoveMode.KeepAnchor)
-                    fmt = QTextCharFormat()
-                    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-                    cursor.mergeCharFormat(fmt)
+                    spans.append((fragment.position(), fragment.position() + fragment.length()))
                 it += 1
             block = block.next()
+        if not spans:
+            return
+        # Finish the lazy layout of the new page first: an edit while it is
+        # under way left the blocks after the first screenful that the edits
+        # did not touch zero pixels high (whole paragraphs missing on screen)
+        document.documentLayout().documentSize()
+        fmt = QTextCharFormat()
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        for start, end in spans:
+            cursor = QTextCursor(document)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(fmt)
         document.setModified(False)
 
     def corrected_words(self) -> list[tuple[str, str]]:
@@ -369,6 +377,9 @@ class ReaderView(QTextBrowser):
             if from_top and self._block_top(paragraph_id) < self.viewport().height() * 0.8:
                 self.verticalScrollBar().setValue(0)
                 return
+            if from_top:  # a section or annex: its headings at the top
+                self.verticalScrollBar().setValue(int(self._block_top(paragraph_id, True)))
+                return
             bar = self.verticalScrollBar()
             if bar.value() > 0:
                 bar.setValue(max(0, bar.value() - self.viewport().height() // 6))
@@ -376,12 +387,16 @@ class ReaderView(QTextBrowser):
         scroll()
         QTimer.singleShot(0, scroll)
 
-    def _block_top(self, paragraph_id: str) -> float:
-        """Where the paragraph's first block starts in the document (pixels)."""
+    def _block_top(self, paragraph_id: str, headings: bool = False) -> float:
+        """Where the paragraph's first block starts in the document (pixels);
+        ``headings``: where the headings right above it start."""
         blocks = [n for n, pid in self._block_paragraph.items() if pid == paragraph_id]
         if not blocks:
             return 0.0
         block = self.document().findBlockByNumber(min(blocks))
+        while headings and block.previous().isValid() \
+                and block.previous().blockFormat().headingLevel() > 0:
+            block = block.previous()
         return self.document().documentLayout().blockBoundingRect(block).top()
 
     # links, hover, context menu, mouse buttons

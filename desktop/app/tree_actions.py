@@ -1,0 +1,112 @@
+"""The contents tree's own comforts: «طيّ الكل» (View menu and the tree's
+context menu), and a row shown with its part and meeting/session.
+
+``reveal_row(tree, index)`` expands the row's ancestors and scrolls so that
+the part (else the meeting/session) heading the row stands at the top with
+the row below it; only when the row is too far down for that is it
+centred. MainWindow.select_in_tree uses it; before the window is first
+laid out the viewport has no height yet, so the reveal is done again once
+the tree is shown (the start-up paragraph).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractItemView, QTreeView
+
+COLLAPSE_TEXT = "طيّ الكل"
+
+
+def ancestors(index: QModelIndex) -> list[QModelIndex]:
+    """The row's ancestors, outermost (the part) first."""
+    chain: list[QModelIndex] = []
+    parent = index.parent()
+    while parent.isValid():
+        chain.insert(0, parent)
+        parent = parent.parent()
+    return chain
+
+
+def row_visible(tree: QTreeView, index: QModelIndex) -> bool:
+    rect = tree.visualRect(index)
+    return rect.isValid() and rect.top() >= 0 and rect.bottom() <= tree.viewport().height()
+
+
+def reveal_row(tree: QTreeView, index: QModelIndex) -> None:
+    """Expand the row's ancestors; put the outermost ancestor that leaves the
+    row on screen at the top, else centre the row."""
+    if not index.isValid():
+        return
+    chain = ancestors(index)
+    for parent in chain:
+        tree.expand(parent)
+    if tree.viewport().height() <= 0 or not tree.isVisible():
+        _RevealWhenShown.watch(tree)
+    for parent in chain:
+        tree.scrollTo(parent, QAbstractItemView.ScrollHint.PositionAtTop)
+        if row_visible(tree, index):
+            return
+    tree.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+
+class _RevealWhenShown(QObject):
+    """Reveal the tree's current row again at its first real size."""
+
+    @classmethod
+    def watch(cls, tree: QTreeView) -> None:
+        if tree.property("reveal_pending"):
+            return
+        tree.setProperty("reveal_pending", True)
+        tree.viewport().installEventFilter(cls(tree))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched.height() > 0 \
+                and watched.isVisible():
+            tree = self.parent()
+            watched.removeEventFilter(self)
+            tree.setProperty("reveal_pending", False)
+            self.deleteLater()
+            reveal_row(tree, tree.currentIndex())
+        return False
+
+
+def collapse_all(window) -> None:
+    """Fold every branch; the current row becomes its part (without opening
+    anything), so the keyboard goes on from a visible row."""
+    tree = window.tree_view
+    current = tree.currentIndex()
+    tree.collapseAll()
+    chain = ancestors(current) if current.isValid() else []
+    if chain:
+        old = window._syncing_tree
+        window._syncing_tree = True   # a part is a folder: nothing to open
+        try:
+            tree.setCurrentIndex(chain[0])
+        finally:
+            window._syncing_tree = old
+    if tree.currentIndex().isValid():
+        tree.scrollTo(tree.currentIndex())
+    else:
+        tree.scrollToTop()
+
+
+def install_tree_actions(window) -> QAction:
+    """«طيّ الكل» in the View menu and in the tree's context menu."""
+    action = QAction(COLLAPSE_TEXT, window)
+    action.setObjectName("action-collapse-tree")
+    action.setToolTip("طيّ كل فروع شجرة المحتويات")
+    action.triggered.connect(lambda: collapse_all(window))
+    window.addAction(action)
+    window.menu("view").addAction(action)
+    window.collapse_tree_action = action
+
+    def tree_menu_entry(menu, _index) -> None:
+        menu.addSeparator()
+        menu.addAction(action)
+
+    hooks = getattr(window, "tree_menu_hooks", None)
+    if hooks is None:
+        hooks = window.tree_menu_hooks = []
+    hooks.append(tree_menu_entry)
+    return action

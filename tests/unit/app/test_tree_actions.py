@@ -1,0 +1,110 @@
+"""The contents tree: «طيّ الكل» (View menu, context menu), the start-up row
+shown with its part and meeting, a section opened with its heading on top."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMenu
+
+from desktop.app.main_window import MainWindow
+from desktop.app.settings import AppSettings
+from desktop.app.tree_actions import COLLAPSE_TEXT, install_tree_actions, row_visible
+from desktop.content.store import open_store
+
+
+def _expanded(tree, parent=None) -> list:
+    model = tree.model()
+    parent = parent if parent is not None else model.index(-1, -1)
+    out = []
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, 0, parent)
+        if tree.isExpanded(index):
+            out.append(model.key(index))
+            out += _expanded(tree, index)
+    return out
+
+
+def _view_action(window, text):
+    return next((a for a in window.menu("view").actions() if a.text() == text), None)
+
+
+def test_collapse_all_from_the_view_menu(make_window, tiny_db_path):
+    window = make_window(tiny_db_path)
+    install_tree_actions(window)
+    window.open_paragraph("A07/13.l1")
+    assert _expanded(window.tree_view)          # the path to the row is open
+    action = _view_action(window, COLLAPSE_TEXT)
+    assert action is not None
+    action.trigger()
+    assert _expanded(window.tree_view) == []
+    # the keyboard goes on from the part, and nothing else was opened
+    assert window.tree_model.key(window.tree_view.currentIndex()) == ("node", "A")
+    assert window.reader.current_paragraph_id() == "A07/13.l1"
+
+
+def test_collapse_all_in_the_tree_context_menu(make_window, tiny_db_path):
+    window = make_window(tiny_db_path)
+    install_tree_actions(window)
+    window.open_paragraph("B6-r4/1")
+    menu = QMenu(window.tree_view)
+    for hook in window.tree_menu_hooks:
+        hook(menu, window.tree_view.currentIndex())
+    entry = next(a for a in menu.actions() if a.text() == COLLAPSE_TEXT)
+    entry.trigger()
+    assert _expanded(window.tree_view) == []
+
+
+def test_start_up_row_stands_under_its_part_and_meeting(app, qtbot, content_db_path, tmp_path):
+    settings = AppSettings(tmp_path / "settings.ini")
+    settings.set_last_paragraph("A07/13")
+    window = MainWindow(open_store(content_db_path), settings)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.open_start()                          # as the app starts: before show
+    window.show()
+    qtbot.waitExposed(window)
+    tree = window.tree_view
+    qtbot.waitUntil(lambda: not tree.property("reveal_pending"))
+    row = tree.currentIndex()
+    assert window.tree_model.key(row) == ("paragraph", "A07/13")
+    meeting = row.parent()
+    assert window.tree_model.key(meeting) == ("node", "A07")
+    assert tree.isExpanded(meeting) and tree.isExpanded(meeting.parent())
+    assert row_visible(tree, row)
+    assert row_visible(tree, meeting)            # which meeting this is, on screen
+    window.remember = False
+    window.close()
+
+
+def test_a_section_opens_with_its_heading_on_top(make_window, content_db_path, qtbot):
+    window = make_window(content_db_path)
+    window.resize(1280, 800)
+    window.open_paragraph("A02/1")
+    first = window.store.first_paragraph("B3-d4/s1/s3")
+    index = window.tree_model.index_for_paragraph(first.id).parent()
+    assert window.tree_model.key(index) == ("node", "B3-d4/s1/s3")
+    window.tree_view.setCurrentIndex(index)
+    qtbot.wait(30)
+    reader = window.reader
+    assert reader.current_paragraph_id() == first.id
+    heading = reader.document().find(window.store.node("B3-d4/s1/s3").heading)
+    assert not heading.isNull()
+    top = reader.cursorRect(heading).top()
+    assert 0 <= top < 20                         # the first line of the page
+
+
+def test_every_paragraph_of_a_corrected_unit_is_laid_out(make_window, content_db_path):
+    """Marking corrected words used to stop the page's layout: the blocks
+    the marks did not touch stayed zero pixels high (missing on screen)."""
+    window = make_window(content_db_path)
+    window.open_paragraph("B3-d4/9")
+    reader = window.reader
+    assert reader.corrected_words()              # the unit has marked words
+    document = reader.document()
+    layout = document.documentLayout()
+    empty = []
+    block = document.begin()
+    while block.isValid():
+        if block.text().strip() and layout.blockBoundingRect(block).height() == 0:
+            empty.append(block.text()[:30])
+        block = block.next()
+    assert empty == []
