@@ -14,7 +14,7 @@ import sys
 from desktop import cli
 from desktop.console import utf8_streams
 from desktop.content import build as builder
-from desktop.content.database import damaged_rows, reading
+from desktop.content.database import ContentConnection, damaged_rows, reading
 
 PROG = "python -m desktop.content"
 
@@ -46,18 +46,20 @@ def _main(argv: list[str] | None = None) -> int:
 
             ensure_default_db()
         db = builder.open_db(args.db)
+        conn = db.conn
+        assert isinstance(conn, ContentConnection)  # open_db opens through open_readonly
         # a damaged page met in the middle of the dump or check is reported
         # as a damaged database (exit 4), not a traceback
-        with reading(db.conn.path):
+        with reading(conn.path):
             if args.command == "dump":
                 out = sys.stdout
                 for row in builder.dump(db):
                     out.write(json.dumps(row, ensure_ascii=False) + "\n")
                 out.flush()
-                if db.conn.damaged:
-                    cli.say(PROG, f"في قاعدة البيانات {db.conn.path} نصوص تالفة "
+                if conn.damaged:
+                    cli.say(PROG, f"في قاعدة البيانات {conn.path} نصوص تالفة "
                                   "(استُبدلت بالرمز �)",
-                            f"{db.conn.damaged} value(s) with invalid UTF-8; "
+                            f"{conn.damaged} value(s) with invalid UTF-8; "
                             "check lists them")
                     return cli.EXIT_CORRUPT_DATABASE
                 return cli.EXIT_OK

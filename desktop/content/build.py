@@ -126,7 +126,7 @@ def build(out: Path | None = None, sources: Path | None = None,
         meta = {"schema_version": str(SCHEMA_VERSION),
                 "build_time": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")}
         meta.update({f"source_sha256:{k}": v for k, v in sorted(ctx.hashes.items())})
-        db["metadata"].insert_all(
+        db.table("metadata").insert_all(
             [{"key": k, "value": v} for k, v in meta.items()], replace=True)
         conn.commit()
         conn.execute("VACUUM")

@@ -105,7 +105,7 @@ def dump(db):
 
 
 def check(db):
-    counts = Counter()
+    counts: Counter[str] = Counter()
     for row in db.query(
             """SELECT u.id, u.heading, count(p.id) AS n FROM nodes u
                JOIN paragraphs p ON p.unit_id = u.id

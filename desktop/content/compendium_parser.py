@@ -123,10 +123,16 @@ class _Parser:
         self.counters[key] = self.counters.get(key, 0) + 1
         return self.counters[key]
 
+    def _where(self) -> tuple[str, Node, Node]:
+        """Part, unit and innermost container of a body line (set past the
+        check in _body_line, which reports text outside any unit)."""
+        assert self.part is not None and self.unit is not None and self.container is not None
+        return self.part, self.unit, self.container
+
     def citation(self, label: str) -> str:
-        part = PART_TITLES[self.part]
-        unit = self.unit
-        if self.part == "A":
+        part_id, unit, _ = self._where()
+        part = PART_TITLES[part_id]
+        if part_id == "A":
             head = f"{part}، {unit.cite_name}"
             if not label:
                 return head
@@ -144,19 +150,18 @@ class _Parser:
 
     def add_paragraph(self, kind: str, codes: list[str], label_path: list[str],
                       text: str, line: int, depth: int) -> Paragraph:
-        container = self.annex or self.unit
+        part, unit, innermost = self._where()
+        container = self.annex or unit
         pid = ids.paragraph_id(container.id, codes)
         if any(p.id == pid for p in self.paragraphs[-60:]):
             self.problems.append(Problem("error", line, f"duplicate paragraph id {pid}"))
             pid = f"{pid}~{line}"
         label = " ".join(label_path)
-        if kind in ("numbered", "item", "subitem") and self.part == "A" and self.unit.kind == "meeting":
-            pass
         body, markers = strip_markers(text, SUP_MARKER)
         para = Paragraph(
-            id=pid, node_id=self.container.id, unit_id=self.unit.id, part=self.part,
+            id=pid, node_id=innermost.id, unit_id=unit.id, part=part,
             kind=kind, label=label, label_path=label_path, text=body.strip(),
-            citation="", symbol=self.unit.symbol or "", depth=depth,
+            citation="", symbol=unit.symbol or "", depth=depth,
             source_line=line, source_line_end=line, markers=markers)
         para.citation = self.citation(self._cite_label(kind, label_path))
         self.paragraphs.append(para)
@@ -298,19 +303,19 @@ class _Parser:
         """Sub-headings inside a decision (the recommendations of 4/3)."""
         if self.unit is None or self.unit.kind == "meeting":
             return False
-        parent = self.container
+        _, unit, parent = self._where()
         m = _ORDINAL_HEAD.match(text)
-        is_ordinal = bool(m and ordinal_number(m.group("ord")))
+        is_ordinal = m is not None and bool(ordinal_number(m.group("ord")))
         if is_ordinal:
             # an ordinal heading nests under the current unnumbered section
             while parent.kind == "section" and parent.number is not None:
                 parent = next(x for x in self.nodes if x.id == parent.parent_id)
-        count = sum(1 for x in self.nodes if x.parent_id == parent.id and x.kind == "section") + 1
+        count = len([x for x in self.nodes if x.parent_id == parent.id and x.kind == "section"]) + 1
         node = self.add_node(Node(
             id=f"{parent.id}/s{count}", kind="section", part=self.part, heading=text,
-            parent_id=parent.id, source_line=n, symbol=self.unit.symbol,
-            number=ordinal_number(m.group("ord")) if is_ordinal else None,
-            title=m.group("rest").strip() if is_ordinal else text))
+            parent_id=parent.id, source_line=n, symbol=unit.symbol,
+            number=ordinal_number(m.group("ord")) if m and is_ordinal else None,
+            title=m.group("rest").strip() if m and is_ordinal else text))
         # numbering continues across the sections of one decision
         self.enter_container(node, reset_labels=False)
         return True
@@ -355,7 +360,7 @@ class _Parser:
         expected = self.counters.get(key, 0) + 1
         if value != expected:
             self.problems.append(Problem(
-                "error", n, f"{self.unit.heading}: label {label} out of sequence (expected {expected})"))
+                "error", n, f"{self._where()[1].heading}: label {label} out of sequence (expected {expected})"))
         self.counters[key] = value
 
     def _numbered(self, number: str, body: str, n: int) -> None:
@@ -407,7 +412,7 @@ class _Parser:
         starts_chapeau = bool(re.match(r"^إنّ?\s", text))
         if (isinstance(last, Paragraph) and not starts_preamble and not starts_chapeau
                 and not _strip_sup(last.text).rstrip().endswith(_TERMINAL)
-                and last.node_id == self.container.id):
+                and last.node_id == self._where()[2].id):
             self._continue(last, text, n)
             return
         if starts_preamble:
@@ -424,7 +429,7 @@ class _Parser:
             number = self._counter("text")
             self.add_paragraph("text", [ids.label_code("text", number)], [], text, n, depth=0)
             self.problems.append(Problem(
-                "warning", n, f"{self.unit.heading}: paragraph without a label: {text[:50]}"))
+                "warning", n, f"{self._where()[1].heading}: paragraph without a label: {text[:50]}"))
 
     def _continue(self, para: Paragraph, text: str, n: int) -> None:
         para.append(text, n, pattern=SUP_MARKER)

@@ -28,11 +28,21 @@ import contextlib
 import sqlite3
 import sys
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Protocol
 
 from desktop.content.schema import SCHEMA_VERSION
 
 CORE_TABLES = ("metadata", "documents", "nodes", "paragraphs", "footnotes")
+
+
+
+class HasConnection(Protocol):
+    """What holds an open content database: a ContentStore (the app's reader)
+    or a sqlite_utils.Database (a build stage's writer)."""
+
+    @property
+    def conn(self) -> sqlite3.Connection: ...
+
 
 #: Shown where a damaged value stood, in place of each undecodable byte.
 REPLACEMENT = "\ufffd"

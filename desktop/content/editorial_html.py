@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import json
 from dataclasses import dataclass
+from typing import TypeGuard
 
 from desktop.content.records import Node, Paragraph
 from desktop.content.store import ContentStore
@@ -51,7 +52,7 @@ REASON_WORDS = {
 
 # ---- gaps -------------------------------------------------------------------
 
-def is_gap(node: Node | None) -> bool:
+def is_gap(node: Node | None) -> TypeGuard[Node]:
     return node is not None and node.kind == "gap"
 
 

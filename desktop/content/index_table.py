@@ -246,9 +246,10 @@ def _distribute(docs: list[IndexRow], locs: list[str], reps: list[str], units,
             rep = [reps[i]] if aligned else []
             ords = _group_units(g)
             see = any(t.kind == "see" for t in loc.tokenize(g))
-            other = unit and ords and not see and ords[0] != unit[1]
+            # the part of the unit the group names when that is not the row's own unit
+            other = unit[0] if unit and ords and not see and ords[0] != unit[1] else None
             prev = rows[-1] if rows else None
-            if other and unit[0] == "B" and prev and _doc_unit(prev, units) == ("B", ords[0]):
+            if other == "B" and prev and _doc_unit(prev, units) == ("B", ords[0]):
                 # `سادساً- المرفق- …` printed in the cell of the row below (line 681)
                 prev.locator_groups.append(g)
                 prev.report_groups.extend(rep)
@@ -256,7 +257,7 @@ def _distribute(docs: list[IndexRow], locs: list[str], reps: list[str], units,
                 prev.notes.append(f"locator group {g!r} recovered from line {lineno}")
                 if prev in queue and not rep:
                     prev.slots += 1
-            elif other and unit[0] == "A" and len(locs) > 1 and len(set(ords)) == 1:
+            elif other == "A" and len(locs) > 1 and len(set(ords)) == 1:
                 # a whole group for another meeting: its document cell was lost (line 877)
                 orphan = IndexRow(doc.theme, doc.theme_line, None, None, rep, [g], lineno,
                                   [lineno], [f"document cell lost; meeting {ords[0]} read "

@@ -38,6 +38,8 @@ import json
 import re
 from collections import Counter
 
+import sqlite_utils
+
 from desktop.content import mentions as mn
 from desktop.content.build import Finding
 from desktop.content import schema
@@ -67,17 +69,18 @@ def _search_printed(rx: re.Pattern, text: str) -> str | None:
 
 
 class _Compendium:
-    def __init__(self, db):
+    def __init__(self, db: sqlite_utils.Database):
         conn = db.conn
         self.paras = list(db.query(
             "SELECT id, unit_id, node_id, kind, text, source_line, label_path FROM paragraphs "
             "WHERE document='compendium' ORDER BY sort"))
         self.by_id = {p["id"]: p for p in self.paras}
-        self.first = {}
+        self.first: dict[str, str] = {}   # unit or node -> its first paragraph
         for p in self.paras:
             self.first.setdefault(p["unit_id"], p["id"])
             self.first.setdefault(p["node_id"], p["id"])
-        self.units = {}
+        # (kind, session, number): keyed as a mention asks, whose numbers may be missing
+        self.units: dict[tuple[str, int | None, int | None], str] = {}
         for nid, kind, session, number in conn.execute(
                 "SELECT id, kind, session, decision_number FROM nodes WHERE document='compendium' "
                 "AND kind IN ('decision','resolution')"):
@@ -86,7 +89,7 @@ class _Compendium:
             "SELECT number, id FROM nodes WHERE document='compendium' AND kind='meeting'"))
         #: document symbol -> the session or meeting whose report it is (sessions
         #: first: meeting 1's recommendations are in session 3's report)
-        self.symbols = {}
+        self.symbols: dict[str, str] = {}
         for nid, symbol in conn.execute(
                 "SELECT id, symbol FROM nodes WHERE document='compendium' AND symbol IS NOT NULL "
                 "AND kind IN ('session', 'meeting') ORDER BY kind = 'meeting', sort"):
@@ -94,16 +97,17 @@ class _Compendium:
                 self.symbols.setdefault(part if part.startswith("CTOC") else "CTOC" + part, nid)
         self.parents = dict(conn.execute(
             "SELECT id, parent_id FROM nodes WHERE document='compendium'"))
-        self.annex = {}
+        self.annex: dict[tuple[str, int], str] = {}
         for nid, parent, number in conn.execute(
                 "SELECT id, parent_id, number FROM nodes WHERE document='compendium' AND kind='annex'"):
             self.annex[(parent, number or 0)] = nid
         self.footnotes = list(db.query(
             "SELECT paragraph_id, text, source_line FROM footnotes WHERE document='compendium' "
             "ORDER BY number"))
-        self.labels = {}
+        # (container, label path): keyed as a mention asks, whose path may be missing
+        self.labels: dict[tuple[str, tuple[str, ...] | None], str] = {}
         #: (unit, report paragraph label) -> id: Part A text cites its report's numbers
-        self.report_numbers = {}
+        self.report_numbers: dict[tuple[str, tuple[str, ...] | None], str] = {}
         for pid, unit, number in conn.execute(
                 "SELECT id, unit_id, report_paragraph FROM paragraphs WHERE document='compendium' "
                 "AND report_paragraph IS NOT NULL"):
@@ -126,7 +130,8 @@ def _meeting_of_annex_note(text: str) -> int | None:
 def endorsement_links(c: _Compendium) -> list[dict]:
     """Both directions between each meeting and the COP text that endorsed it."""
     links: list[dict] = []
-    meeting_of_unit: dict[str, tuple[str, str]] = {}   # unit -> (meeting node, meeting para)
+    # unit -> (meeting node, meeting para, the mention's text, its line)
+    meeting_of_unit: dict[str, tuple[str, str, str, int]] = {}
     meeting_of_annex: dict[str, tuple[str, str]] = {}
     # 1. meeting notes naming the decision that holds their recommendations
     for p in c.paras:
@@ -141,11 +146,11 @@ def endorsement_links(c: _Compendium) -> list[dict]:
     for p in c.paras:
         if p["kind"] != "note" or not p["unit_id"].startswith("B"):
             continue
-        number = _meeting_of_annex_note(p["text"])
-        meeting = c.meetings.get(number)
-        if meeting and meeting in c.first:
+        seen = _SEE_MEETING.search(p["text"])
+        meeting = c.meetings.get(_meeting_of_annex_note(p["text"]))
+        if seen and meeting and meeting in c.first:
             target = c.first[meeting]
-            phrase = _SEE_MEETING.search(p["text"]).group(0)
+            phrase = seen.group(0)
             links.append(_link(p["id"], target, "endorsement", phrase, p["source_line"],
                                to_node=meeting))
             links.append(_link(target, p["id"], "endorsed_by", None, p["source_line"],
@@ -161,20 +166,18 @@ def endorsement_links(c: _Compendium) -> list[dict]:
         if not hit:
             continue
         unit = p["unit_id"]
-        target = None
+        endorsed: tuple[str, str] | None = None   # (meeting node, its paragraph)
         for words, n in _ANNEX_WORDS:
             if words in folded:
                 annex = c.annex.get((unit, n))
-                if annex in meeting_of_annex:
-                    meeting, first = meeting_of_annex[annex]
-                    target = (meeting, first, None)
+                if annex is not None and annex in meeting_of_annex:
+                    endorsed = meeting_of_annex[annex]
                 break
-        if target is None and unit in meeting_of_unit:
-            meeting, note, text, line = meeting_of_unit[unit]
-            target = (meeting, note, None)
-        if target is None:
+        if endorsed is None and unit in meeting_of_unit:
+            endorsed = meeting_of_unit[unit][:2]
+        if endorsed is None:
             continue
-        meeting, tpara, _ = target
+        meeting, tpara = endorsed
         endorsed_units.add(unit)
         links.append(_link(p["id"], tpara, "endorsement", hit, p["source_line"],
                            to_node=meeting))
@@ -187,10 +190,10 @@ def endorsement_links(c: _Compendium) -> list[dict]:
             for lk in operative:
                 lk["text"] = text
             continue
-        first = c.first.get(unit)
-        if first:
-            links.append(_link(note, first, "endorsed_by", text, line, to_node=unit))
-            links.append(_link(first, note, "endorsement", None, line, from_node=unit,
+        unit_first = c.first.get(unit)
+        if unit_first:
+            links.append(_link(note, unit_first, "endorsed_by", text, line, to_node=unit))
+            links.append(_link(unit_first, note, "endorsement", None, line, from_node=unit,
                                to_node=meeting))
     return links
 

@@ -18,7 +18,11 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from dataclasses import dataclass, field, replace
+from typing import Any
+
+from desktop.content.database import HasConnection
 
 from desktop.content.ids import ABJAD, ORDINALS, abjad_rank
 
@@ -65,7 +69,10 @@ class Token:
     text: str
     start: int
     end: int
-    value: object = None
+    #: depends on kind: "part" str ("A"/"B"); "dec" (kind, session, number);
+    #: "ord", "annex", "pp", "num", "quote" int; "numrange" (lo, hi) ints;
+    #: "letrange" (letter, letter); "let" str; else None
+    value: Any = None
 
 
 def clean(text: str) -> str:
@@ -79,7 +86,7 @@ def clean(text: str) -> str:
 def tokenize(text: str) -> list[Token]:
     tokens = []
     for m in _TOKEN_RE.finditer(text):
-        kind = m.lastgroup
+        kind = m.lastgroup or "other"
         # lastgroup gives the innermost named group; find the outer one
         for name in ("part", "dec", "chapeau", "see", "ord", "annex", "pp", "numrange", "num",
                      "letrange", "let", "brokenlet", "quote", "and", "dash",
@@ -152,7 +159,7 @@ class Parsed:
     leftovers: list[str] = field(default_factory=list)
 
 
-def _label(kind: str, value) -> str:
+def _label(kind: str, value: object) -> str:
     if kind == "num":
         return str(value)
     if kind == "let":
@@ -169,6 +176,20 @@ def _level(kind: str) -> int:
     return {"num": 0, "numrange": 0, "pp": 0, "let": 1, "letrange": 1, "quote": 2}[kind]
 
 
+@dataclass
+class _Context:
+    """What the labels read so far stand under (a Ref without its path)."""
+
+    part: str | None
+    unit: int | None
+    annex: int | None
+    see: bool = False
+    decision: tuple[str, int] | None = None
+
+    def ref(self, path: tuple[str, ...]) -> Ref:
+        return Ref(self.part, self.unit, self.annex, path, self.see, self.decision)
+
+
 def parse(text: str, *, part: str | None = None, unit: int | None = None,
           annex: int | None = None) -> Parsed:
     """Parse a locator (or a report-paragraph cell) into references.
@@ -176,15 +197,15 @@ def parse(text: str, *, part: str | None = None, unit: int | None = None,
     part/unit/annex give the context a bare label list lives in.
     """
     result = Parsed()
-    state = {"part": part, "unit": unit, "annex": annex, "see": False, "decision": None}
-    current: list[tuple[str, object]] = []   # (kind, value) components of the item
-    last_item: list[tuple[str, object]] = []  # the item before, for what a list item omits
+    state = _Context(part, unit, annex)
+    current: list[tuple[str, Any]] = []   # (kind, Token.value) components of the item
+    last_item: list[tuple[str, Any]] = []  # the item before, for what a list item omits
     anchor_open = [False]   # an ordinal/annex with no labels yet
     joined = [True]         # next label starts a new list item (after و or anchor)
 
-    def emit_item(components):
+    def emit_item(components: list[tuple[str, Any]]) -> None:
         # expand ranges inside the item
-        paths = [[]]
+        paths: list[list[str]] = [[]]
         for kind, value in components:
             if kind == "numrange":
                 paths = [p + [str(n)] for p in paths for n in range(value[0], value[1] + 1)]
@@ -195,16 +216,14 @@ def parse(text: str, *, part: str | None = None, unit: int | None = None,
             else:
                 paths = [p + [_label(kind, value)] for p in paths]
         for p in paths:
-            result.refs.append(Ref(state["part"], state["unit"], state["annex"], tuple(p),
-                                   state["see"], state["decision"]))
+            result.refs.append(state.ref(tuple(p)))
 
     def flush():
         if current:
             emit_item(list(current))
             current.clear()
         elif anchor_open[0]:
-            result.refs.append(Ref(state["part"], state["unit"], state["annex"], (), state["see"],
-                                   state["decision"]))
+            result.refs.append(state.ref(()))
         anchor_open[0] = False
 
     def add_label(kind, value):
@@ -228,14 +247,15 @@ def parse(text: str, *, part: str | None = None, unit: int | None = None,
             continue
         if k == "part":
             flush()
-            state["part"] = tok.value
+            state.part = tok.value
             last_item.clear()
             joined[0] = True
             continue
         if k == "dec":
             flush()
             kind_, session, number = tok.value
-            state.update(part="B", unit=session, annex=None, decision=(kind_, number))
+            state.part, state.unit, state.annex = "B", session, None
+            state.decision = (kind_, number)
             last_item.clear()
             anchor_open[0] = True
             joined[0] = True
@@ -245,19 +265,18 @@ def parse(text: str, *, part: str | None = None, unit: int | None = None,
                 emit_item(list(current))
                 current.clear()
             anchor_open[0] = False
-            result.refs.append(Ref(state["part"], state["unit"], state["annex"], (CHAPEAU,),
-                                   state["see"], state["decision"]))
+            result.refs.append(state.ref((CHAPEAU,)))
             continue
         if k == "see":
             flush()
-            state["see"] = True
+            state.see = True
             joined[0] = True
             continue
         if k == "ord":
             flush()
-            state["unit"] = tok.value
-            state["annex"] = None
-            state["decision"] = None
+            state.unit = tok.value
+            state.annex = None
+            state.decision = None
             last_item.clear()
             anchor_open[0] = True
             joined[0] = True
@@ -266,7 +285,7 @@ def parse(text: str, *, part: str | None = None, unit: int | None = None,
             if current:
                 emit_item(list(current))
                 current.clear()
-            state["annex"] = tok.value
+            state.annex = tok.value
             last_item.clear()
             anchor_open[0] = True
             joined[0] = True
@@ -311,14 +330,14 @@ def split_cell(text: str) -> list[Segment]:
     text = clean(text)
     tokens = tokenize(text)
     segments: list[tuple[str, int, int]] = []   # kind, start, end
-    kind = None
-    start = None
-    prev = None          # previous significant token
+    kind: str | None = None
+    start = 0
+    prev: Token | None = None          # previous significant token
     sep = ""             # separator text between prev and this token
     see_mode = False     # after "انظر الجزء ألف": an annex is the decision's own
-    pending_and = None   # start offset of a و not yet attached
+    pending_and: int | None = None   # start offset of a و not yet attached
 
-    def open_seg(new_kind, at):
+    def open_seg(new_kind: str, at: int) -> None:
         nonlocal kind, start
         if kind is not None:
             segments.append((kind, start, last_end))
@@ -410,9 +429,8 @@ def annex_number(text: str) -> int | None:
 class Resolver:
     """Answers "which paragraph is this label?" from the nodes and paragraphs tables."""
 
-    def __init__(self, db):
-        self.db = db
-        conn = db.conn
+    def __init__(self, db: HasConnection):
+        conn: sqlite3.Connection = db.conn
         self.meetings = {n: i for i, n in conn.execute(
             "SELECT id, number FROM nodes WHERE kind='meeting' AND document='compendium'")}
         self.sessions = {n: i for i, n in conn.execute(
@@ -458,6 +476,8 @@ class Resolver:
 
     def unit_for(self, ref: Ref, default_unit: str | None = None) -> str | None:
         if ref.decision is not None:
+            if ref.unit is None:    # a decision is always parsed with its session
+                return None
             return self.unit_by_key.get((ref.decision[0], ref.unit, ref.decision[1]))
         if ref.unit is None:
             return default_unit
@@ -495,7 +515,7 @@ class Resolver:
         return [pid] if pid else None
 
 
-def resolve_locator(db, text: str, resolver: Resolver | None = None) -> list[str]:
+def resolve_locator(db: HasConnection, text: str, resolver: Resolver | None = None) -> list[str]:
     """Paragraph ids a compendium locator names (empty if it names nothing).
 
     `الجزء ألف سابعاً-20` -> ["A07/20"]; `ثامناً-3-7` -> A08/3..7;

@@ -62,16 +62,14 @@ def _spans(para: Paragraph, notes: list[Footnote], links: list[Link],
     text = para.text or ""
     taken: list[tuple[int, int]] = []
     for link in links:
-        where = -1
-        if link.text:
-            where = text.find(link.text)
-            while where >= 0 and any(s < where + len(link.text) and where < e
-                                     for s, e in taken):
-                where = text.find(link.text, where + 1)
+        words = link.text or ""
+        where = text.find(words) if words else -1
+        while where >= 0 and any(s < where + len(words) and where < e for s, e in taken):
+            where = text.find(words, where + 1)
         if where < 0:
             unplaced.append(link)
             continue
-        end = where + len(link.text)
+        end = where + len(words)
         taken.append((where, end))
         title = html.escape(citations.get(link.to_id, link.to_id))
         spans.append(_Span(where, end,

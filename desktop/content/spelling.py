@@ -29,6 +29,7 @@ import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from desktop import paths
 from desktop.content.build import Finding
@@ -99,20 +100,21 @@ class Speller:
             if isinstance(loaded, dict):
                 self._known = {str(k): bool(v) for k, v in loaded.items()}
         self._dirty = False
-        self._dictionary = None
+        self._dictionary: Any = None   # spylls.hunspell.Dictionary, once read
         self.loaded_dictionary = False
 
-    def _load(self):
-        from spylls.hunspell import Dictionary  # slow import and load: only on a cache miss
-        self._dictionary = Dictionary.from_files(str(self.dic.with_suffix("")))
-        self.loaded_dictionary = True
+    def _load(self) -> Any:
+        """spylls' Dictionary (untyped), read on the first cache miss."""
+        if self._dictionary is None:
+            from spylls.hunspell import Dictionary  # slow import and load: only on a cache miss
+            self._dictionary = Dictionary.from_files(str(self.dic.with_suffix("")))
+            self.loaded_dictionary = True
+        return self._dictionary
 
     def known(self, word: str) -> bool:
         hit = self._known.get(word)
         if hit is None:
-            if self._dictionary is None:
-                self._load()
-            hit = bool(self._dictionary.lookup(word))
+            hit = bool(self._load().lookup(word))
             self._known[word] = hit
             self._dirty = True
         return hit
@@ -151,7 +153,7 @@ def allowed(word: str, allow: set[str]) -> bool:
     if word in allow:
         return True
     m = _CLITICS.match(word)
-    for cut in range(m.end(), 0, -1):
+    for cut in range(m.end() if m else 0, 0, -1):
         if word[cut:] in allow and len(word) - cut >= 2:
             return True
     return False

@@ -330,7 +330,7 @@ class ContentStore:
             return note
         source = from_row(Footnote, rows[0])
         para = self.paragraph(source.paragraph_id)
-        cite = para.citation if para else source.paragraph_id
+        cite = (para.citation if para else None) or source.paragraph_id
         return dataclasses.replace(note, repeats=citations.ibid_note(
             source.number, cite, source.text))
 

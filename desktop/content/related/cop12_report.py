@@ -69,6 +69,12 @@ def _clean(raw: str) -> str:
     return unicodedata.normalize("NFC", raw).replace("\u00a0", " ").strip()
 
 
+def _present(node: Node | None, what: str) -> Node:
+    """`node`, which the zone the parser is in guarantees is set."""
+    assert node is not None, f"no {what} before this line"
+    return node
+
+
 class _Parser:
     def __init__(self, lines: list[str]):
         self.lines = lines
@@ -89,6 +95,8 @@ class _Parser:
         self.expected_report = 1
         self.expected_fn = 1
         self.fn_open: Footnote | None = None
+        #: paragraphs that are a list of names, one a line (the officers after paragraph 6)
+        self.name_lists: set[str] = set()
 
     # -- helpers ------------------------------------------------------------
     def problem(self, severity: str, line: int, message: str) -> None:
@@ -106,7 +114,8 @@ class _Parser:
 
     def citation(self, kind: str, label_path: list[str]) -> str:
         if self.unit is None:
-            return "الفقرة " + " ".join(label_path) if label_path else self.chapter.heading
+            return ("الفقرة " + " ".join(label_path) if label_path
+                    else _present(self.chapter, "chapter").heading)
         pieces = [self.unit.heading]
         if self.annex is not None:
             pieces.append(self.annex.heading)
@@ -130,7 +139,7 @@ class _Parser:
             self.problem("error", line, f"duplicate paragraph id {pid}")
             pid = f"{pid}~{line}"
         body, markers = strip_markers(text)
-        unit = self.unit or self.chapter
+        unit = self.unit or _present(self.chapter, "chapter")
         para = Paragraph(
             id=pid, node_id=(self.sub or self.container()).id, unit_id=unit.id,
             kind=kind, label=" ".join(label_path), label_path=label_path, text=body.strip(),
@@ -253,7 +262,7 @@ class _Parser:
     def action_heading(self, n: int, text: str) -> bool:
         if not _ACTION.match(text):
             return False
-        parent = self.section or self.chapter
+        parent = self.section or _present(self.chapter, "chapter")
         self.sub = self.add_node(Node(
             id=f"{parent.id}/action", kind="section", heading=text,
             parent_id=parent.id, source_line=n))
@@ -267,7 +276,7 @@ class _Parser:
         number = int(m.group(2))
         self.unit = self.add_node(Node(
             id=f"{PREFIX}:{'r' if kind == 'resolution' else 'd'}{number}", kind=kind,
-            heading=text, parent_id=self.section.id, session=SESSION,
+            heading=text, parent_id=_present(self.section, "section").id, session=SESSION,
             decision_number=number, source_line=n))
         self.annex = self.sub = None
         self.last_numbered = None
@@ -320,7 +329,7 @@ class _Parser:
     # -- unlabelled blocks ----------------------------------------------------
     def unlabelled(self, text: str, n: int) -> None:
         last = self.last
-        if self.zone == "report" and last is not None and getattr(last, "text_list", False):
+        if self.zone == "report" and last is not None and last.id in self.name_lists:
             last.append(text, n, sep="\n")     # the list of officers, one per line
             return
         if last is not None and not last.text.endswith(_TERMINAL):
@@ -330,11 +339,11 @@ class _Parser:
             last.append(text, n)
             return
         if self.zone == "title":
-            self.unit.title = text
+            _present(self.unit, "resolution or decision").title = text
             self.zone = "chapeau"
             return
         if self.zone == "annex-title":
-            self.annex.title = text
+            _present(self.annex, "annex").title = text
             self.zone = "annex"
             return
         if self.zone == "chapeau" and _CHAPEAU.match(text):
@@ -353,7 +362,7 @@ class _Parser:
             self.add_paragraph("text", ids.label_code("text", number), [], text, n, depth=0)
             return
         if self.zone in ("annex", "chapeau") and last is not None and last.text.endswith((".", "؛", ":")):
-            parent = self.annex or self.unit
+            parent = self.annex or _present(self.unit, "resolution or decision")
             count = self.count("sub")
             self.sub = self.add_node(Node(
                 id=f"{parent.id}/s{count}", kind="section", heading=text,
@@ -363,7 +372,7 @@ class _Parser:
         if self.zone == "report" and last is not None and last.text.endswith(":"):
             # the list of officers after paragraph 6: one name per line
             last.append(text, n, sep="\n")
-            last.text_list = True
+            self.name_lists.add(last.id)
             return
         self.problem("error", n, f"line not placed: {text[:60]}")
 

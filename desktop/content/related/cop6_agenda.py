@@ -93,7 +93,8 @@ def _line_text(raw: str) -> tuple[str, list[str]]:
 
 def finish(par: Paragraph, lexicon: Lexicon) -> None:
     """Join a paragraph's lines, repair them and judge its quality."""
-    texts, reasons = [], []
+    texts: list[str] = []
+    reasons: list[str] = []
     for _, raw in par.lines:
         t, r = _line_text(raw)
         texts.append(t)

@@ -299,7 +299,7 @@ def build(db, cop10, cop12, sup) -> Result:
         f"({','.join('?' * len(OWN_DOCUMENTS))}) ORDER BY document, number",
         list(OWN_DOCUMENTS)) if f["paragraph_id"] in by_id]
     seen = set()
-    line_of = {}
+    line_of: dict[str, int | None] = {}
     for row in rows + notes:
         line_of.setdefault(row["id"], row["source_line"])
         order = "visual" if row["document"] == "cop6-agenda" else "logical"
@@ -319,9 +319,9 @@ def build(db, cop10, cop12, sup) -> Result:
             if target and target[1] == row["unit_id"]:
                 continue                    # a text naming itself ("هذا القرار")
             if target:
-                key = (row["id"], target[0], m.text)
-                if key not in seen:
-                    seen.add(key)
+                seen_key = (row["id"], target[0], m.text)
+                if seen_key not in seen:
+                    seen.add(seen_key)
                     result.links.append(_link(row["id"], target[0], kind, m.text,
                                               row["source_line"], to_node=target[1]))
             else:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Mapping
 from pathlib import Path
 
 #: The clean sources whose word forms make the lexicon.
@@ -28,8 +29,11 @@ def bare(word: str) -> str:
 
 
 class Lexicon:
-    def __init__(self, counts: Counter):
+    def __init__(self, counts: Mapping[str, float]):
+        #: word -> how often it occurs (a derived form weighs a fraction)
         self.counts = counts
+        #: forms no clean text has, made from stems and clitics (som_report.report_lexicon)
+        self.derived: set[str] = set()
 
     @classmethod
     def from_texts(cls, texts) -> "Lexicon":

@@ -33,9 +33,11 @@ hand-read pairs (how well the learned mapping fits the real source).
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
+from operator import itemgetter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -221,7 +223,7 @@ def learn_mapping(pairs, iterations: int = 12, weights=None
         counts: dict[str, Counter] = defaultdict(Counter)
         for (text, gl), w in zip(data, weights):
             _expect(text, gl, prob, counts, w)
-        new = defaultdict(lambda: defaultdict(lambda: 1e-4))
+        new: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(lambda: 1e-4))
         for key, c in counts.items():
             total = sum(c.values())
             for piece, n in c.items():
@@ -312,12 +314,13 @@ class Decoder:
     NOISE = 9.0       # cost of a character no word explains
     SPACE_NOISE = 0.3  # cost of a surplus space
 
-    def __init__(self, lexicon: Lexicon, mapping: dict[str, str]):
+    def __init__(self, lexicon: Lexicon, mapping: dict[str, list[tuple[str, float]]]):
         self.mapping = mapping
         total = sum(lexicon.counts.values())
-        by_form: dict[str, Counter] = defaultdict(Counter)
+        # garbled form -> word -> weighted count (a share of the word's count)
+        by_form: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         for word, n in lexicon.counts.items():
-            best = None
+            best: float | None = None
             for g, p in garble_variants(word, mapping):
                 g = g.strip()
                 if best is None:
@@ -328,8 +331,8 @@ class Decoder:
         self.cost = {g: -math.log(sum(c.values()) / total) for g, c in by_form.items()}
         self.max_len = max(len(g) for g in by_form)
 
-    def candidates(self, garbled_form: str) -> Counter:
-        return self.by_form.get(garbled_form, Counter())
+    def candidates(self, garbled_form: str) -> dict[str, float]:
+        return self.by_form.get(garbled_form, {})
 
     def decode(self, garbled_text: str, lm=None, prev: str | None = "<s>") -> list[Token]:
         """Most probable reading; punctuation, digits and Latin pass through.
@@ -349,11 +352,11 @@ class Decoder:
                 continue
             if edge[i] and _is_letter(text[i]):
                 for L in range(1, min(self.max_len, n - i) + 1):
-                    piece = text[i:i + L]
-                    if piece in self.cost and (i + L == n or not _is_letter(text[i + L])):
-                        c = best[i] + self.cost[piece]
+                    word = text[i:i + L]
+                    if word in self.cost and (i + L == n or not _is_letter(text[i + L])):
+                        c = best[i] + self.cost[word]
                         if c < best[i + L]:
-                            best[i + L], back[i + L] = c, (i, piece)
+                            best[i + L], back[i + L] = c, (i, word)
             ch = text[i]
             step = (self.NOISE if _is_letter(ch) else
                     self.SPACE_NOISE if ch == " " else 0.0)
@@ -390,12 +393,12 @@ class Decoder:
         gaps = {i for i, (_, piece) in enumerate(items) if piece is GAP}
         items = [it for it in items if it[1] is not GAP]
         gap_before = {i - sum(g < i for g in gaps) for i in gaps}
-        slots = []                  # per item: None (a run) or [(word, log share)]
+        slots: list[list[tuple[str, float]] | None] = []   # per item: None (a run) or [(word, log share)]
         for raw, piece in items:
             if piece is None:
                 slots.append(None)
                 continue
-            cands = self.by_form[piece].most_common(MAX_CANDIDATES)
+            cands = heapq.nlargest(MAX_CANDIDATES, self.by_form[piece].items(), key=itemgetter(1))
             total = sum(n for _, n in self.by_form[piece].items())
             slots.append([(w, math.log(n / total)) for w, n in cands])
         runs = {i: any(_is_letter(c) for c in raw)
@@ -486,9 +489,10 @@ def _best_path(slots, lm, prev, slot_runs=None):
         bwd[i] = scores
         nxt = [(w, ls, b) for (w, ls), b in zip(slot, scores)]
     for i, slot in enumerate(slots):
-        if slot is None:
+        forward, backward = fwd[i], bwd[i]
+        if slot is None or forward is None or backward is None:   # all three None together
             continue
-        total = sorted(((f + b, k) for k, (f, b) in enumerate(zip(fwd[i], bwd[i]))), reverse=True)
+        total = sorted(((f + b, k) for k, (f, b) in enumerate(zip(forward, backward))), reverse=True)
         choice[i] = total[0][1]
         margin[i] = total[0][0] - total[1][0] if len(total) > 1 else math.inf
     return choice, margin

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from desktop.content import corrections
@@ -123,6 +123,7 @@ def parse(text: str, lexicon: Lexicon) -> Report:
         if m:
             number = int(m[1])
             parent = section or chapter
+            assert parent is not None, "a recommendation before the first chapter"
             current = Paragraph(f"som:r{number}", parent.id, "item", f"التوصية {number}", number)
             paras.append(current)
             pending_heading = None
@@ -130,6 +131,7 @@ def parse(text: str, lexicon: Lexicon) -> Report:
         m = re.search(r"(?:^|\s)-\s?(\d+)(?=\s|$)", s)
         if m and int(m[1]) == expected:
             parent = section or chapter
+            assert parent is not None, "a numbered paragraph before the first chapter"
             current = Paragraph(f"som:{expected}", parent.id, "numbered", str(expected), expected)
             paras.append(current)
             expected += 1
@@ -158,15 +160,16 @@ def report_lexicon(text: str, lexicon: Lexicon) -> Lexicon:
     the same stems with the other clitics (والمعدات from المعدات): such a
     derived form is never seen in a clean text, so it is never read as
     certain (its words are in `lexicon.derived`)."""
-    counts = Counter(lexicon.counts)
+    counts: dict[str, float] = dict(lexicon.counts)
     extra = Lexicon.from_texts([line for line in text.split("\n") if is_clean_line(line, lexicon)]
                                + [clean for _, clean in SEED_ALIGNMENTS])
-    counts.update(extra.counts)
-    stems: Counter = Counter()
+    for word, n in extra.counts.items():
+        counts[word] = counts.get(word, 0) + n
+    stems: dict[str, float] = defaultdict(float)
     for word, n in counts.items():
         cut = next((c for c in CLITICS if word.startswith(c) and len(word) - len(c) >= 3), "")
         stems[word[len(cut):]] += n
-    derived = set()
+    derived: set[str] = set()
     for stem, n in stems.items():
         if n < 2:
             continue
@@ -213,7 +216,7 @@ def reconstruct(report: Report, lexicon: Lexicon, decoder: Decoder | None = None
         uncertain: list[tuple[int, int]] = []
         certain_words = total_words = 0
         pos = 0
-        prev = START
+        prev: str | None = START
         p.reordered, p.order_doubt = [], []
         for k, (_, raw) in enumerate(p.lines, start=1):
             line = raw
@@ -222,7 +225,7 @@ def reconstruct(report: Report, lexicon: Lexicon, decoder: Decoder | None = None
                 line = re.sub(r"(?:^|\s)-\s?" + str(p.number) + r"(?=\s|$)", " ", raw, count=1)
                 # "-N" printed at the line's end: the line is in visual order
                 at = re.search(r"(?:^|\s)-\s?" + str(p.number) + r"(?=\s|$)", raw.strip())
-                marker_late = bool(at) and at.start() > len(raw.strip()) // 3
+                marker_late = at is not None and at.start() > len(raw.strip()) // 3
             if is_clean_line(line, lexicon):
                 words = [(w, True) for w in line.split()]
             else:
@@ -234,7 +237,7 @@ def reconstruct(report: Report, lexicon: Lexicon, decoder: Decoder | None = None
                     elif verdict == "doubt" or marker_late:
                         p.order_doubt.append(k)
                 words = [(t.text, t.certain) for t in tokens]
-            derived = getattr(lexicon, "derived", ())
+            derived = lexicon.derived
             for w, ok in words:
                 ok = ok and w not in derived        # a form no clean text has
                 if parts:
@@ -298,8 +301,7 @@ def restore_order(tokens, lm: BigramModel, prev, first: bool = False):
     for k in range(1, len(tokens)):
         head, tail = _words_for_lm(tokens[:k]), _words_for_lm(tokens[k:])
         for fi in (False, True):
-            middle = [FI] if fi else []
-            score = lm.score(tail + middle + head, prev)
+            score = lm.score(tail + ([FI] if fi else []) + head, prev)
             if score > best:
                 best, best_k, best_fi = score, k, fi
     if best - base >= ROTATE_GAIN:

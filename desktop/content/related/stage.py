@@ -82,7 +82,7 @@ def build(db, ctx) -> None:
     _write_supplement(db, sup)
 
     # corrections: the fix as reviewed, and each corrected word in its paragraph
-    by_line = {}
+    by_line: dict[int, str | None] = {}
     for para in cop12.paragraphs:
         for line in range(para.source_line, para.source_line_end + 1):
             by_line.setdefault(line, para.id)
@@ -156,6 +156,7 @@ def _write_supplement(db, sup: supplement.Supplement) -> None:
     rows = []
     for i, n in enumerate(sup.parsed.nodes):
         if n.parent_id in ("A", "B"):
+            assert n.number is not None, f"{n.id}: a meeting or session without its number"
             sort = NODE_SORT[n.parent_id] + n.number
         else:
             sort = NODE_SORT["supplement"] + i
@@ -314,7 +315,7 @@ def check(db):
             yield Finding(STAGE, "info", f"{name}: {value}")
         else:
             yield Finding(STAGE, "error", f"{name}: {value}, expected {EXPECTED[name]}")
-    per_unit = Counter()
+    per_unit: Counter[str] = Counter()
     for row in db.query(
             "SELECT unit_id, count(*) AS n FROM paragraphs WHERE document IN (?, ?) "
             "GROUP BY unit_id", list(DOCUMENTS)):

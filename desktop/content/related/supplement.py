@@ -84,20 +84,21 @@ def build(cop12: Parsed, cop10: Parsed) -> Supplement:
     for node in cop12.nodes:
         if node.id.startswith(SOURCE_PREFIX + "/"):
             clone = copy.copy(node)
-            clone.id, clone.parent_id, clone.part = _rename(node.id), _rename(node.parent_id), "B"
+            clone.id, clone.part = _rename(node.id), "B"
+            clone.parent_id = _rename(node.parent_id) if node.parent_id is not None else None
             out.nodes.append(clone)
 
     for para in cop12.paragraphs:
         if para.unit_id != SOURCE_PREFIX:
             continue
-        clone = copy.copy(para)
-        clone.markers = list(para.markers)
-        clone.label_path = list(para.label_path)
-        clone.id, clone.node_id, clone.unit_id = _rename(para.id), _rename(para.node_id), UNIT
-        clone.part = "B"
-        clone.citation = "الجزء باء، " + para.citation
-        out.paragraphs.append(clone)
-        sup.same_text[clone.id] = para.id
+        copied = copy.copy(para)
+        copied.markers = list(para.markers)
+        copied.label_path = list(para.label_path)
+        copied.id, copied.node_id, copied.unit_id = _rename(para.id), _rename(para.node_id), UNIT
+        copied.part = "B"
+        copied.citation = "الجزء باء، " + para.citation
+        out.paragraphs.append(copied)
+        sup.same_text[copied.id] = para.id
     for fn in cop12.footnotes:
         if fn.paragraph_id and fn.paragraph_id.startswith(SOURCE_PREFIX + "/"):
             out.footnotes.append(Footnote(fn.number, fn.text, fn.source_line,
@@ -114,14 +115,17 @@ def _meetings(cop12: Parsed, sup: Supplement) -> None:
     footnotes = {fn.paragraph_id: fn for fn in cop12.footnotes}
     for ordinal in (1, 2):
         annex = cop12.node(f"{SOURCE_PREFIX}/annex{ordinal}")
+        line = annex.source_line
+        assert line is not None, "the COP 12 parser gives every node its line"
         m = _HELD.search(annex.title or "")
         if not m or m.group(1) not in _ORDINAL_WORD:
-            out.problems.append(Problem("error", annex.source_line,
+            out.problems.append(Problem("error", line,
                                         f"cannot read the meeting and dates of {annex.id}"))
             continue
         number, dates = _ORDINAL_WORD[m.group(1)], m.group(2)
         intro = footnotes.get(f"{SOURCE_PREFIX}/annex{ordinal}/t1")
-        symbol = _SYMBOL.search(intro.text).group(1) if intro and _SYMBOL.search(intro.text) else None
+        found = _SYMBOL.search(intro.text) if intro else None
+        symbol = found.group(1) if found else None
         node_id = f"A{number:02d}"
         out.nodes.append(Node(
             id=node_id, kind="meeting", part="A", parent_id="A", number=number,
@@ -135,13 +139,12 @@ def _meetings(cop12: Parsed, sup: Supplement) -> None:
         note = Paragraph(
             id=f"{node_id}/n1", node_id=node_id, unit_id=node_id, kind="note", label="",
             label_path=[], text=text, citation=f"الجزء ألف، {_ordinal(number)}", depth=0,
-            source_line=annex.source_line, source_line_end=annex.source_line, part="A",
+            source_line=line, source_line_end=line, part="A",
             symbol=symbol)
         out.paragraphs.append(note)
         sup.endorsements.append((note.id, f"{UNIT}/{ordinal}", _rename(annex.id)))
         if len(items) != (11 if ordinal == 1 else 24):
-            out.problems.append(Problem("error", annex.source_line,
-                                        f"{annex.id}: {len(items)} items"))
+            out.problems.append(Problem("error", line, f"{annex.id}: {len(items)} items"))
 
 
 def _gaps(cop10: Parsed, sup: Supplement) -> None:

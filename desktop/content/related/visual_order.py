@@ -108,7 +108,7 @@ def order_damage(raw_line: str) -> list[str]:
     Returns short reasons (English keys, see REASONS), empty when the line
     reads as one span and so is in reading order after repair.
     """
-    reasons = []
+    reasons: list[str] = []
     stripped = strip_stretching(raw_line).strip()
     if not stripped:
         return reasons

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from desktop.content import corrections as corr, index_table as it
 from desktop.content.build import BuildError
+from desktop.content.database import HasConnection
 
 
 SOURCE = "compendium.txt"
@@ -68,11 +69,11 @@ def load_fixes(path):
 class Documents:
     """Meetings, sessions and decisions by symbol and number, from the nodes table."""
 
-    def __init__(self, db):
+    def __init__(self, db: HasConnection):
         conn = db.conn
-        self.meeting_by_number = {}
-        self.meeting_symbol = {}
-        self.session_symbol = {}
+        self.meeting_by_number: dict[int, str] = {}
+        self.meeting_symbol: dict[int, str | None] = {}
+        self.session_symbol: dict[int, str | None] = {}
         for nid, kind, number, symbol in conn.execute(
                 "SELECT id, kind, number, symbol FROM nodes WHERE document='compendium' "
                 "AND kind IN ('meeting','session')"):
@@ -81,22 +82,23 @@ class Documents:
                 self.meeting_symbol[number] = symbol
             else:
                 self.session_symbol[number] = symbol
-        self.units = {}        # symbol -> ("A"|"B", number) for index rows
+        self.units: dict[str, tuple[str, int]] = {}   # symbol -> ("A"|"B", number) for index rows
         for number, symbol in self.session_symbol.items():
             if symbol:
                 self.units[symbol] = ("B", number)
         for number, symbol in self.meeting_symbol.items():
             if symbol and symbol not in self.units:
                 self.units[symbol] = ("A", number)
-        self.decisions = {}    # (kind, session, number) -> (node id, heading)
-        self.session_decisions = defaultdict(list)
+        # (kind, session, number) -> (node id, heading)
+        self.decisions: dict[tuple[str, int, int], tuple[str, str]] = {}
+        self.session_decisions: defaultdict[int, list[tuple[str, str]]] = defaultdict(list)
         for nid, kind, session, number, heading in conn.execute(
                 "SELECT id, kind, session, decision_number, heading FROM nodes "
                 "WHERE document='compendium' AND kind IN ('decision','resolution') ORDER BY sort"):
             self.decisions[(kind, session, number)] = (nid, heading)
             self.session_decisions[session].append((nid, heading))
         # annex node -> the meeting its note points back to
-        self.annex_meeting = {}
+        self.annex_meeting: dict[str, int] = {}
         for node_id, text in conn.execute(
                 "SELECT p.node_id, p.text FROM paragraphs p JOIN nodes n ON n.id = p.node_id "
                 "WHERE n.kind='annex' AND p.kind='note'"):

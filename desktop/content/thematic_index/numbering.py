@@ -75,7 +75,7 @@ def numbering_rules(entries):
     Returns (rules {meeting: rule}, observed {(meeting, cpath): rpath},
     outliers [(entry, cpath, rpath)]).
     """
-    votes = defaultdict(Counter)
+    votes: defaultdict[int | None, Counter[object]] = defaultdict(Counter)   # meeting -> rule -> n
     pairs = []
     for e in entries:
         if e.duplicate_line:
@@ -86,11 +86,11 @@ def numbering_rules(entries):
             votes[m][rule] += 1
             pairs.append((e, m, cpath, rpath, rule))
     rules = {}
-    for m, counter in votes.items():
+    for meeting, counter in votes.items():
         best, n = max(((r, c) for r, c in counter.items() if r is not None),
                       key=lambda x: x[1], default=(None, 0))
         if best is not None:
-            rules[m] = best
+            rules[meeting] = best
     observed = {}
     outliers = []
     for e, m, cpath, rpath, rule in pairs:
@@ -108,7 +108,8 @@ def annex_offsets(entries, docs: Documents, resolver):
     COP row are compared with the meeting's paragraph numbers in the same
     theme's Working Group rows; the offset that matches most wins.
     """
-    by_theme = defaultdict(lambda: defaultdict(set))   # theme -> meeting -> numbers
+    # theme -> meeting -> numbers
+    by_theme: defaultdict[str, defaultdict[int | None, set[int]]] = defaultdict(lambda: defaultdict(set))
     annex_rows = []
     for e in entries:
         if e.duplicate_line or not e.unit_id:
@@ -120,7 +121,7 @@ def annex_offsets(entries, docs: Documents, resolver):
                     by_theme[e.theme][m].add(int(r.path[0]))
         elif e.part == "B" and e.report:
             annex_rows.append(e)
-    votes = defaultdict(Counter)
+    votes: defaultdict[str | None, Counter[int]] = defaultdict(Counter)   # annex -> offset -> n
     for e in annex_rows:
         for r in loc.parse(e.report).refs:
             if r.annex is None or not r.path or not r.path[0].isdigit():

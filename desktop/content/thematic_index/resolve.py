@@ -78,13 +78,13 @@ def _identify(e: Entry, docs: Documents):
         e.problems.append(f"unknown document symbol {e.symbol!r}")
         return
     if unit[0] == "B":
-        found = docs.session_decisions.get(unit[1], [])
-        if len(found) == 1:
-            e.unit_id, e.part = found[0][0], "B"
-            e.decision = found[0][1]
+        in_session = docs.session_decisions.get(unit[1], [])
+        if len(in_session) == 1:
+            e.unit_id, e.part = in_session[0][0], "B"
+            e.decision = in_session[0][1]
             e.notes.append("decision cell lost: read from the symbol")
         else:
-            e.problems.append(f"session {unit[1]} has {len(found)} decisions")
+            e.problems.append(f"session {unit[1]} has {len(in_session)} decisions")
         return
     e.unit_id, e.part = docs.meeting_by_number.get(unit[1]), "A"
     if not e.symbol:
@@ -101,6 +101,11 @@ def _resolve_refs(refs, resolver: loc.Resolver, default_unit, problems, text):
             continue
         out.extend(ids)
     return out
+
+
+def _units(refs: list[loc.Ref]) -> list[int | None]:
+    """The units refs name, in order (one not said, None, first)."""
+    return sorted((r.unit for r in refs), key=lambda u: -1 if u is None else u)
 
 
 def _describe(ref: loc.Ref) -> str:
@@ -155,12 +160,15 @@ def _resolve(e: Entry, docs: Documents, resolver: loc.Resolver, rules, offsets):
             e.problems.append(f"{e.locator!r}: names session {r.unit}, the row's decision "
                               f"is of session {session}")
     rrefs = loc.parse(e.report).refs if e.report else []
-    annex_refs = [r for r in rrefs if r.annex is not None and
-                  docs.annex_meeting.get(resolver.container(e.unit_id, r.annex)) is not None]
+    unit_id = e.unit_id
+    # report refs into an annex whose note names its meeting -> that annex node
+    annexes = {r: annex for r in rrefs if r.annex is not None
+               and (annex := resolver.container(unit_id, r.annex)) in docs.annex_meeting}
+    annex_refs = [r for r in rrefs if r in annexes]
     if annex_refs:
         refs = []
         for r in annex_refs:
-            annex = resolver.container(e.unit_id, r.annex)
+            annex = annexes[r]
             meeting = docs.annex_meeting[annex]
             d = offsets.get(annex, 0)
             if r.path and r.path[0].isdigit():
@@ -170,7 +178,7 @@ def _resolve(e: Entry, docs: Documents, resolver: loc.Resolver, rules, offsets):
             refs.append(loc.Ref("A", meeting, None, path))
             if see_refs and meeting not in {s.unit for s in see_refs}:
                 e.problems.append(f"annex {r.annex} points to meeting {meeting}, "
-                                  f"the locator to {sorted(s.unit for s in see_refs)}")
+                                  f"the locator to {_units(see_refs)}")
         e.targets = _resolve_refs(refs, resolver, None, e.problems, e.report)
         e.method = "annex"
         return

@@ -41,7 +41,7 @@ def build(db, ctx) -> None:
     rows = []
     for n, e in enumerate(entries, start=1):
         ids[id(e)] = n
-    first_by_line = {}
+    first_by_line: dict[int, int] = {}
     for e in entries:
         first_by_line.setdefault(e.row.line, ids[id(e)])
     for n, e in enumerate(entries, start=1):
@@ -136,7 +136,7 @@ def check(db):
     if "index_entries" not in db.table_names():
         yield Finding(STAGE, "error", "no thematic index in the database")
         return
-    per_theme = defaultdict(Counter)
+    per_theme: defaultdict[str, Counter[str]] = defaultdict(Counter)
     order = []
     for label, status in db.conn.execute(
             "SELECT t.label, e.status FROM index_entries e JOIN themes t ON t.id = e.theme_id "
