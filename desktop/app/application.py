@@ -6,7 +6,9 @@ font whatever the machine's locale and installed fonts are.
 
 from __future__ import annotations
 
+import logging
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
@@ -25,6 +27,8 @@ UI_POINT_SIZE = 10
 FONT_FILES = ("Amiri-Regular.ttf", "Amiri-Bold.ttf",
               "NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf")
 
+log = logging.getLogger(__name__)
+
 _registered: list[str] = []
 
 
@@ -41,13 +45,36 @@ def register_fonts() -> list[str]:
     return _registered
 
 
-def install_translations(app: QApplication) -> None:
-    """Qt's own Arabic strings (dialog buttons, context menus)."""
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+def translation_folders() -> list[str]:
+    """Where Qt's catalogues may be: Qt's own answer, then the wheel's
+    (and the frozen bundle's, which keeps the wheel's layout) folder."""
+    import PySide6
+
+    folders = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)]
+    for candidate in (Path(PySide6.__file__).parent / "Qt" / "translations",
+                      Path(PySide6.__file__).parent / "translations"):
+        if str(candidate) not in folders:
+            folders.append(str(candidate))
+    return folders
+
+
+def install_translations(app: QApplication) -> list[str]:
+    """Qt's own Arabic strings (dialog buttons, file and print dialogs,
+    context menus): qtbase_ar, and under it the strings qtbase_ar misses
+    (desktop.app.qt_arabic). Returns the catalogues installed."""
+    from desktop.app.qt_arabic import ArabicQtSupplement
+
+    # installed first, so Qt asks it last: it only fills qtbase_ar's gaps
+    app.installTranslator(ArabicQtSupplement(app))
+    installed = ["supplement"]
     for name in ("qtbase_ar",):
         translator = QTranslator(app)
-        if translator.load(name, folder):
+        if any(translator.load(name, folder) for folder in translation_folders()):
             app.installTranslator(translator)
+            installed.append(name)
+        else:
+            log.warning("Qt catalogue %s not found in %s", name, translation_folders())
+    return installed
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -70,8 +97,13 @@ def configure(app: QApplication) -> None:
     QLocale.setDefault(QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt))
     if not app.property("compendium_configured"):
         install_translations(app)
+        # Qt's own dialogs everywhere (file dialogs included): the platform's
+        # speak the system's language, not Arabic, and lay out left-to-right
+        app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
         app.setProperty("compendium_configured", True)
     app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    from desktop.app.style import install_style
+    install_style(app)  # shortcuts drawn left to right, no underlines under Arabic letters
     families = register_fonts()
     if UI_FAMILY in families:
         app.setFont(QFont(UI_FAMILY, UI_POINT_SIZE))

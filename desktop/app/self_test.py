@@ -43,6 +43,7 @@ def run_self_test(window) -> list[str]:
     failures += _follow_one_link(store, reader)
     failures += [f"{table} {key}: {column} holds invalid UTF-8 (shown as damaged)"
                  for table, key, column in store.damaged_rows()]
+    failures += _qt_speaks_arabic()
     try:
         options = {r[0] for r in sqlite3.connect(":memory:").execute(
             "PRAGMA compile_options")}
@@ -50,6 +51,18 @@ def run_self_test(window) -> list[str]:
             failures.append("SQLite was built without FTS5 (search needs it)")
     except sqlite3.Error as exc:
         failures.append(f"SQLite: {exc}")
+    return failures
+
+
+def _qt_speaks_arabic() -> list[str]:
+    """Qt's own dialogs are translated: qtbase_ar was found (in a bundle too)
+    and the strings it misses are supplied (desktop.app.qt_arabic)."""
+    from PySide6.QtCore import QCoreApplication
+
+    failures = []
+    for context, source in (("QPlatformTheme", "Cancel"), ("QFileDialog", "&Look in:")):
+        if QCoreApplication.translate(context, source) == source:
+            failures.append(f"Qt's {context} «{source}» is not translated into Arabic")
     return failures
 
 

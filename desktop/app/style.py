@@ -1,0 +1,49 @@
+"""The application style: the platform's, with two fixes for Arabic menus.
+
+Shortcuts read left to right. A right-to-left menu draws its shortcut column
+as right-to-left text, so ``Ctrl++`` showed as «++Ctrl», ``Ctrl+\\`` as
+«\\+Ctrl» and ``Alt+Left`` (Qt's Arabic «Alt+اليسار») as «اليسار+Alt»: the
+trailing symbols and the Arabic key name move to the far end. Each
+shortcut is drawn inside a LEFT-TO-RIGHT ISOLATE (U+2066 … U+2069), which
+Qt's bidi honours when the paragraph direction is forced right-to-left as
+it is here: the key combination keeps its order, the column keeps its place.
+
+No mnemonic underlines. An underline under a joined Arabic letter is read as
+part of it (under «ح» it reads as the dot of «ج»; under «ب» it swallows the
+dot). The style never draws them, in the app's texts nor in Qt's translated
+dialogs («ا&حفظ»). The ``&`` marks still work as Alt+letter, and the menu
+bar is reached with F10 or Alt alone (desktop.app.main_window).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOptionMenuItem
+
+LRI, PDI = "\u2066", "\u2069"
+
+
+def shortcut_display(text: str) -> str:
+    """A shortcut's text as drawn in a right-to-left menu: left to right."""
+    if not text or text.startswith(LRI):
+        return text
+    return LRI + text + PDI
+
+
+class ArabicStyle(QProxyStyle):
+    def drawControl(self, element, option, painter, widget=None):
+        if element == QStyle.ControlElement.CE_MenuItem and "\t" in option.text:
+            head, shortcut = option.text.split("\t", 1)
+            option = QStyleOptionMenuItem(option)
+            option.text = head + "\t" + shortcut_display(shortcut)
+        super().drawControl(element, option, painter, widget)
+
+    def styleHint(self, hint, option=None, widget=None, data=None):
+        if hint == QStyle.StyleHint.SH_UnderlineShortcut:
+            return 0
+        return super().styleHint(hint, option, widget, data)
+
+
+def install_style(app) -> None:
+    """Wrap the application's style once."""
+    if not isinstance(app.style(), ArabicStyle):
+        app.setStyle(ArabicStyle(app.style().name()))
