@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QFileDialog, QFileSystem
 from desktop.app import dialogs, personal
 from desktop.app.printing import SelectionPrintPreview, make_printer
 from desktop.app.qt_arabic import SUPPLEMENT
-from desktop.app.selection_panel import install_selection
+from desktop.app.selection import install_selection
 from tests.helpers.dialog_texts import latin, shown_texts
 
 #: Latin that is not English: the format's name and the user's own paths.
