@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from desktop.content import locators as loc
+from desktop.content import index_cells, locators as loc
 
 INDEX_HEADING = "الفهرس المواضي"   # printed "المواضيي" in the source (a dropped ع)
 CONTINUED = "(تابع)"
@@ -100,15 +100,15 @@ def _classify(cell: str):
     return "theme", cell
 
 
-def _cell_groups(cell: str) -> list[loc.Segment]:
+def _cell_groups(cell: str) -> list[index_cells.Segment]:
     """Segments of a reference cell, with both annexes of one resolution kept together."""
-    out: list[loc.Segment] = []
-    for seg in loc.split_cell(cell):
+    out: list[index_cells.Segment] = []
+    for seg in index_cells.split_cell(cell):
         if out and out[-1].kind == seg.kind == "report":
-            prev_annex = loc.annex_number(out[-1].text)
-            this_annex = loc.annex_number(seg.text)
+            prev_annex = index_cells.annex_number(out[-1].text)
+            this_annex = index_cells.annex_number(seg.text)
             if prev_annex and this_annex and this_annex == prev_annex + 1:
-                out[-1] = loc.Segment("report", out[-1].text + " " + seg.text)
+                out[-1] = index_cells.Segment("report", out[-1].text + " " + seg.text)
                 continue
         out.append(seg)
     return out

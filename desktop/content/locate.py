@@ -9,7 +9,7 @@ take the same things and answer through this module:
   «تقرير مؤتمر الأطراف عن أعمال دورته الثانية عشرة (2024)، الفقرة 81»,
   «…، الوثيقة CTOC/COP/WG.2/2013/5، الفقرة 34»);
 * a locator of the thematic index (``الجزء ألف سابعاً-13``, ``ثامناً-3-7``),
-  through desktop.content.locators.
+  through desktop.content.locators and desktop.content.locator_resolver.
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ def resolve(store: ContentStore, text: str) -> list[str]:
     cited = by_citation(store, text)
     if cited:
         return [cited]
-    from desktop.content.locators import resolve_locator
+    from desktop.content.locator_resolver import resolve_locator
     try:
         found = list(resolve_locator(store, text))
     except (ValueError, KeyError, LookupError):

@@ -8,21 +8,18 @@ and a list of labels joined by `و` with ranges (`3-7`, `(ز)-(ط)`, `31-28`
 printed right to left). A list item inherits what it leaves out from the
 item before it: in `4 (ب) و (و)` the `(و)` is `4 (و)`.
 
-`parse()` is pure (no database); `resolve_locator(db, text)` turns a
+`parse()` is pure (no database); desktop.content.locator_resolver turns a
 locator into paragraph ids by asking the nodes and paragraphs tables.
 The same grammar reads the index's "report paragraph" column, which is
-a locator without part or ordinal.
+a locator without part or ordinal, and splits its merged cells
+(desktop.content.index_cells).
 """
 
 from __future__ import annotations
 
-import json
 import re
-import sqlite3
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
-
-from desktop.content.database import HasConnection
 
 from desktop.content.ids import ABJAD, ORDINALS, abjad_rank
 
@@ -171,7 +168,7 @@ def _label(kind: str, value: object) -> str:
     raise ValueError(kind)
 
 
-def _level(kind: str) -> int:
+def label_level(kind: str) -> int:
     """Depth of a label component: number/preamble 0, letter 1, quoted number 2."""
     return {"num": 0, "numrange": 0, "pp": 0, "let": 1, "letrange": 1, "quote": 2}[kind]
 
@@ -227,13 +224,13 @@ def parse(text: str, *, part: str | None = None, unit: int | None = None,
         anchor_open[0] = False
 
     def add_label(kind, value):
-        lvl = _level(kind)
-        if current and not joined[0] and lvl > _level(current[-1][0]):
+        lvl = label_level(kind)
+        if current and not joined[0] and lvl > label_level(current[-1][0]):
             current.append((kind, value))      # "1 (و) '2'": going down a level
             return
         # a new list item: keep the prefix above this level from the last item
         base = current or last_item
-        prefix = [c for c in base if _level(c[0]) < lvl]
+        prefix = [c for c in base if label_level(c[0]) < lvl]
         if current:
             emit_item(list(current))
             current.clear()
@@ -301,235 +298,3 @@ def parse(text: str, *, part: str | None = None, unit: int | None = None,
         result.leftovers.append(tok.text)
     flush()
     return result
-
-
-# --- splitting merged index cells ----------------------------------------------
-
-
-@dataclass
-class Segment:
-    kind: str   # "locator" or "report"
-    text: str
-
-
-def _is_label(tok: Token) -> bool:
-    return tok.kind in LABEL_KINDS
-
-
-def split_cell(text: str) -> list[Segment]:
-    """Split one index cell into locator and report-paragraph segments.
-
-    A locator segment starts at `الجزء`, `انظر` or an ordinal; a report
-    segment is a label list without ordinal. Within a segment a label that
-    follows a finished label with only a space between (no `و`, no dash)
-    and does not go down a level starts a new segment: `سابعاً-8 وسابعاً-14 12 و17`
-    is locator `سابعاً-8 وسابعاً-14` then report `12 و17`. After `انظر … سابعاً`
-    an annex label is the report (the decision's own annex).
-    Segments keep the printed text.
-    """
-    text = clean(text)
-    tokens = tokenize(text)
-    segments: list[tuple[str, int, int]] = []   # kind, start, end
-    kind: str | None = None
-    start = 0
-    prev: Token | None = None          # previous significant token
-    sep = ""             # separator text between prev and this token
-    see_mode = False     # after "انظر الجزء ألف": an annex is the decision's own
-    pending_and: int | None = None   # start offset of a و not yet attached
-
-    def open_seg(new_kind: str, at: int) -> None:
-        nonlocal kind, start
-        if kind is not None:
-            segments.append((kind, start, last_end))
-        kind, start = new_kind, at
-
-    last_end = 0
-    for tok in tokens:
-        if tok.kind in ("space", "dash"):
-            sep += tok.text
-            continue
-        if tok.kind == "and":
-            pending_and = tok.start
-            sep += tok.text
-            continue
-        at = pending_and if pending_and is not None else tok.start
-        joined = pending_and is not None or "-" in sep or ":" in sep
-        if tok.kind == "see":
-            see_mode = True
-            open_seg("locator", at)
-        elif tok.kind == "part":
-            if kind == "locator" and prev is not None and prev.kind == "see":
-                see_mode = tok.value == "A"     # "انظر الجزء ألف": back to Part A
-            else:
-                see_mode = False
-                open_seg("locator", at)
-        elif tok.kind == "ord":
-            # "وسابعاً-6", "الجزء ألف سابعاً" continue a locator; a bare ordinal starts one
-            if not (kind == "locator" and (joined or prev is None or prev.kind in ("part", "see"))):
-                see_mode = False
-                open_seg("locator", at)
-        elif tok.kind == "annex":
-            if (kind is None or (kind == "locator" and see_mode)
-                    or (prev is not None and _is_label(prev) and (not joined or kind == "report"))):
-                see_mode = False
-                open_seg("report", at)
-        elif _is_label(tok) or tok.kind == "other":
-            if kind is None:
-                open_seg("report", at)
-            elif prev is not None and _is_label(prev) and not joined and _is_label(tok):
-                if _level(tok.kind) <= _level(prev.kind):
-                    open_seg("report", at)
-        prev = tok
-        sep = ""
-        pending_and = None
-        last_end = tok.end
-    if kind is not None:
-        segments.append((kind, start, last_end))
-    out = []
-    for k, s, e in segments:
-        piece = re.sub(r"^و\s*", "", text[s:e].strip())
-        if piece:
-            out.append(Segment(k, piece))
-    return out
-
-
-def groups(text: str) -> list[str]:
-    """Split a flattened locator or report cell into per-document groups.
-
-    A new group starts where a new list starts without `و`: a new ordinal,
-    `الجزء`, `انظر`, or (in a report cell) a new top-level label. `المرفق
-    الأول … المرفق الثاني …` stays one group (both annexes of one resolution).
-    """
-    out: list[str] = []
-    for seg in split_cell(text):
-        out.append(seg.text)
-    merged: list[str] = []
-    for g in out:
-        if merged:
-            prev_annex = annex_number(merged[-1])
-            this_annex = annex_number(g)
-            if prev_annex and this_annex and this_annex == prev_annex + 1:
-                merged[-1] = merged[-1] + " " + g
-                continue
-            # "انظر الجزء ألف- سابعاً" + "وثامناً" is one group
-        merged.append(g)
-    return merged
-
-
-def annex_number(text: str) -> int | None:
-    """The numbered annex (1, 2) a report group ends in, else None."""
-    toks = [t for t in tokenize(text) if t.kind not in ("space", "dash")]
-    annexes = [t.value for t in toks if t.kind == "annex"]
-    return annexes[-1] if annexes and annexes[-1] else None
-
-
-# --- resolving against the database ---------------------------------------------
-
-
-class Resolver:
-    """Answers "which paragraph is this label?" from the nodes and paragraphs tables."""
-
-    def __init__(self, db: HasConnection):
-        conn: sqlite3.Connection = db.conn
-        self.meetings = {n: i for i, n in conn.execute(
-            "SELECT id, number FROM nodes WHERE kind='meeting' AND document='compendium'")}
-        self.sessions = {n: i for i, n in conn.execute(
-            "SELECT id, number FROM nodes WHERE kind='session' AND document='compendium'")}
-        # units (decisions/resolutions) by session
-        self.session_units: dict[int, list[str]] = {}
-        self.unit_key: dict[str, tuple[str, int, int]] = {}
-        self.unit_by_key: dict[tuple[str, int, int], str] = {}
-        for uid, kind, session, number in conn.execute(
-                "SELECT id, kind, session, decision_number FROM nodes "
-                "WHERE kind IN ('decision','resolution') AND document='compendium' ORDER BY sort"):
-            self.session_units.setdefault(session, []).append(uid)
-            self.unit_key[uid] = (kind, session, number)
-            self.unit_by_key[(kind, session, number)] = uid
-        # annex nodes: (unit, ordinal) -> node id
-        self.annexes: dict[tuple[str, int], str] = {}
-        for nid, parent, number in conn.execute(
-                "SELECT id, parent_id, number FROM nodes WHERE kind='annex' AND document='compendium'"):
-            self.annexes[(parent, number or 0)] = nid
-        # paragraphs: (container, label tuple) -> id, container = annex node or unit
-        self.by_label: dict[tuple[str, tuple[str, ...]], str] = {}
-        self.unit_paragraphs: dict[str, list[str]] = {}
-        annex_ids = set(self.annexes.values())
-        parents = dict(conn.execute("SELECT id, parent_id FROM nodes"))
-        for pid, node_id, unit_id, label_path, pkind in conn.execute(
-                "SELECT id, node_id, unit_id, label_path, kind FROM paragraphs "
-                "WHERE document='compendium' ORDER BY sort"):
-            container = unit_id
-            n = node_id
-            while n and n != unit_id:
-                if n in annex_ids:
-                    container = n
-                    break
-                n = parents.get(n)
-            path = tuple(json.loads(label_path or "[]"))
-            if pkind == "chapeau":
-                path = (CHAPEAU,)
-            if path:
-                self.by_label.setdefault((container, path), pid)
-            self.unit_paragraphs.setdefault(container, []).append(pid)
-            if container != unit_id:
-                self.unit_paragraphs.setdefault(unit_id, []).append(pid)
-
-    def unit_for(self, ref: Ref, default_unit: str | None = None) -> str | None:
-        if ref.decision is not None:
-            if ref.unit is None:    # a decision is always parsed with its session
-                return None
-            return self.unit_by_key.get((ref.decision[0], ref.unit, ref.decision[1]))
-        if ref.unit is None:
-            return default_unit
-        if ref.part == "B":
-            units = self.session_units.get(ref.unit, [])
-            if default_unit in units:
-                return default_unit
-            return units[0] if len(units) == 1 else None
-        return self.meetings.get(ref.unit)
-
-    def container(self, unit: str, annex: int | None) -> str | None:
-        if annex is None:
-            return unit
-        return self.annexes.get((unit, annex))
-
-    def resolve_ref(self, ref: Ref, default_unit: str | None = None) -> list[str] | None:
-        """Paragraph ids for one reference; None when it names nothing.
-
-        A reference that does not say its part is tried as a Part A meeting,
-        then as a Part B session.
-        """
-        if ref.part is None and ref.unit is not None and ref.decision is None:
-            return (self.resolve_ref(replace(ref, part="A"), default_unit)
-                    or self.resolve_ref(replace(ref, part="B"), default_unit))
-        unit = self.unit_for(ref, default_unit)
-        if unit is None:
-            return None
-        container = self.container(unit, ref.annex)
-        if container is None:
-            return None
-        if not ref.path:
-            ids = self.unit_paragraphs.get(container, [])
-            return list(ids) or None
-        pid = self.by_label.get((container, ref.path))
-        return [pid] if pid else None
-
-
-def resolve_locator(db: HasConnection, text: str, resolver: Resolver | None = None) -> list[str]:
-    """Paragraph ids a compendium locator names (empty if it names nothing).
-
-    `الجزء ألف سابعاً-20` -> ["A07/20"]; `ثامناً-3-7` -> A08/3..7;
-    `الجزء باء ثالثاً-2 (ب)` -> ["B3-d4/2.l2"]; `انظر الجزء ألف- سابعاً` -> every
-    paragraph of meeting 7. Without a part, an ordinal is a Part A meeting
-    if that names a paragraph, else a Part B session (`ثالثاً-2 (ب)` ->
-    decision 4/3). Unknown pieces are ignored; ids keep the locator's order.
-    Pass a Resolver to answer many locators without re-reading the tables.
-    """
-    resolver = resolver or Resolver(db)
-    parsed = parse(text)
-    out: list[str] = []
-    for ref in parsed.refs:
-        for pid in resolver.resolve_ref(ref) or []:
-            if pid not in out:
-                out.append(pid)
-    return out

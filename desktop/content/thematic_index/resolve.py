@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from desktop.content import index_table as it, locators as loc
+from desktop.content.locator_resolver import Resolver
 from desktop.content.build import BuildError
 from desktop.content.thematic_index.entries import CORRECTIONS, Entry, Documents, _meeting_number
 from desktop.content.thematic_index.numbering import invert_transform, numbering_rules, annex_offsets
@@ -92,7 +93,7 @@ def _identify(e: Entry, docs: Documents):
         e.notes.append(f"symbol cell lost: meeting {unit[1]} read from the locator")
 
 
-def _resolve_refs(refs, resolver: loc.Resolver, default_unit, problems, text):
+def _resolve_refs(refs, resolver: Resolver, default_unit, problems, text):
     out = []
     for ref in refs:
         ids = resolver.resolve_ref(ref, default_unit)
@@ -116,7 +117,7 @@ def _describe(ref: loc.Ref) -> str:
 
 
 
-def _resolve(e: Entry, docs: Documents, resolver: loc.Resolver, rules, offsets):
+def _resolve(e: Entry, docs: Documents, resolver: Resolver, rules, offsets):
     if e.unit_id is None:
         return
     if e.part == "A":
@@ -201,7 +202,7 @@ def _resolve(e: Entry, docs: Documents, resolver: loc.Resolver, rules, offsets):
 
 def build_entries(db, text: str, fixes) -> tuple[list[Entry], dict]:
     docs = Documents(db)
-    resolver = loc.Resolver(db)
+    resolver = Resolver(db)
     rows = it.parse_index(text, docs.units)
     entries = []
     for row in rows:

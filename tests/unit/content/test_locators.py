@@ -1,13 +1,12 @@
-"""Locator grammar: parsing, range/list expansion, merged cells, and resolution to ids."""
+"""Locator grammar: parsing and range/list expansion."""
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop.content.ids import ABJAD
-from desktop.content.locators import Ref, groups, parse, resolve_locator, split_cell
+from desktop.content.locators import Ref, parse
 
 
 def paths(text, **ctx):
@@ -62,91 +61,6 @@ def test_see_part_a_names_whole_meetings():
 def test_broken_letter_and_eleventh_ordinal():
     assert paths("رابعاً-هـ)") == [(None, 4, None, ("(هـ)",))]
     assert paths("حادي عشر- (د)") == [(None, 11, None, ("(د)",))]
-
-
-def test_split_cell_locator_then_report():
-    segs = split_cell("سابعاً-8 وسابعاً-13 وسابعاً-14 12 و17 و18")
-    assert [(s.kind, s.text) for s in segs] == [
-        ("locator", "سابعاً-8 وسابعاً-13 وسابعاً-14"), ("report", "12 و17 و18")]
-
-
-def test_split_cell_report_then_locator():
-    segs = split_cell("10 و11 و13 وسابعاً-6 وسابعاً-7")
-    assert [(s.kind, s.text) for s in segs] == [
-        ("report", "10 و11 و13"), ("locator", "سابعاً-6 وسابعاً-7")]
-
-
-def test_split_cell_see_then_own_annex_is_report():
-    segs = split_cell("انظر الجزء ألف- سابعاً المرفق الأول- 8 و13 و14")
-    assert [(s.kind, s.text) for s in segs] == [
-        ("locator", "انظر الجزء ألف- سابعاً"), ("report", "المرفق الأول- 8 و13 و14")]
-    # "انظر الجزء باء" points into Part B itself: its annex is the locator
-    assert [s.kind for s in split_cell("انظر الجزء باء: سادساً- المرفق- (ب) '2'")] == ["locator"]
-
-
-def test_flattened_groups():
-    assert groups("7 6 و9 و10 و16 5 (أ) و(ج) و(د)") == ["7", "6 و9 و10 و16", "5 (أ) و(ج) و(د)"]
-    assert groups("الجزء ألف ثانياً-5 خامساً- (د)") == ["الجزء ألف ثانياً-5", "خامساً- (د)"]
-    # both annexes of one resolution stay one group; a different annex does not
-    assert groups("المرفق الأول- 18 و28 المرفق الثاني- 1 و6") == [
-        "المرفق الأول- 18 و28 المرفق الثاني- 1 و6"]
-    assert groups("2 و4 المرفق الأول- 23 و30 المرفق- 6") == [
-        "2 و4", "المرفق الأول- 23 و30", "المرفق- 6"]
-
-
-@pytest.mark.parametrize("text,expected", [
-    ("الجزء ألف سابعاً-20", ["A07/20"]),
-    ("ثامناً-3-7", ["A08/3", "A08/4", "A08/5", "A08/6", "A08/7"]),
-    ("رابعاً-1 (د)-(و)", ["A04/1.l4", "A04/1.l5", "A04/1.l6"]),
-    ("رابعاً-1 (و) '2'", ["A04/1.l6.q2"]),
-    ("خامساً- (ط)", ["A05/l9"]),
-    ("الجزء باء ثالثاً-2 (ب)", ["B3-d4/2.l2"]),
-    ("الجزء باء ثالثاً- (ب)", ["B3-d4/l2"]),
-    ("الجزء باء سادساً- المرفق- (ب) '3'", ["B6-r4/annex/l2.q3"]),
-    ("الجزء باء سادساً- ف.د 1", ["B6-r4/pp1"]),
-])
-def test_resolve_locator(content_db, text, expected):
-    assert resolve_locator(content_db, text) == expected
-
-
-def test_resolve_whole_meeting(content_db):
-    ids = resolve_locator(content_db, "انظر الجزء ألف- سابعاً")
-    assert ids[0] == "A07/1" and ids[-1] == "A07/31" and len(ids) == 31
-
-
-def test_resolve_nothing_for_a_missing_paragraph(content_db):
-    # meeting 6's recommendations are the annex of resolution 4/6: no سادساً-13
-    assert resolve_locator(content_db, "سادساً-13") == []
-    assert resolve_locator(content_db, "no locator at all") == []
-
-
-def test_every_citation_resolves_to_its_paragraph(content_db):
-    # the app's --open and search take the citations the reader shows
-    rows = list(content_db.conn.execute(
-        "SELECT id, citation, label_path, kind FROM paragraphs WHERE document = 'compendium'"))
-    assert len(rows) > 200
-    for pid, citation, label_path, kind in rows:
-        ids = resolve_locator(content_db, citation)
-        if label_path != "[]" or kind == "chapeau":
-            assert ids == [pid], (citation, ids)
-        else:                       # a note stands for its whole meeting or annex
-            assert pid in ids, (citation, ids)
-
-
-def test_decision_names_and_arabic_digits(content_db):
-    assert resolve_locator(content_db, "الجزء باء، المقرر ٣/٤، (ط) '٢'") == ["B4-d3/l9.q2"]
-    assert resolve_locator(content_db, "القرار 4/6، المرفق، (ب) '3'") == ["B6-r4/annex/l2.q3"]
-    assert resolve_locator(content_db, "القرار 6/5، الفقرة الافتتاحية") == ["B5-r6/c1"]
-    # resolution 4/3 does not exist (4/3 is a decision): nothing, not the decision
-    assert resolve_locator(content_db, "القرار 4/3، (ب)") == []
-
-
-def test_without_a_part_meetings_come_first_then_sessions(content_db):
-    assert resolve_locator(content_db, "سابعاً-13") == ["A07/13"]
-    # meeting 3 has only a note: "ثالثاً-2 (ب)" can only be session 3 (decision 4/3)
-    assert resolve_locator(content_db, "ثالثاً-2 (ب)") == ["B3-d4/2.l2"]
-    # a part said is a part kept
-    assert resolve_locator(content_db, "الجزء ألف ثالثاً-2 (ب)") == []
 
 
 @given(st.integers(1, 60), st.integers(1, 60))
