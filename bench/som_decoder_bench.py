@@ -40,8 +40,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from desktop import paths  # noqa: E402
 from desktop.content.related.lexicon import WORD, Lexicon, bare  # noqa: E402
-from desktop.content.related.som_decoder import (  # noqa: E402
-    SEED_ALIGNMENTS, Decoder, garble, learn_mapping, learned_mapping)
+from desktop.content.related.som_decoder import Decoder  # noqa: E402
+from desktop.content.related.som_mapping import (  # noqa: E402
+    SEED_ALIGNMENTS, garble, learn_mapping, learned_mapping)
 
 
 def score(clean_words, tokens):

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from desktop.content import corrections
 from desktop.content.build import BuildError, Finding
 from desktop.content.related.lexicon import CLEAN_SOURCES, WORD, Lexicon, bare
-from desktop.content.related.som_decoder import (FI, SEED_ALIGNMENTS, Decoder, Token,
-                                                  learned_mapping)
+from desktop.content.related.som_decoder import FI, Decoder, Token
+from desktop.content.related.som_mapping import SEED_ALIGNMENTS, learned_mapping
 from desktop.content.related.som_ngram import START, BigramModel
 
 DOCUMENT = "som-wg-2020"
