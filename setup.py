@@ -2,7 +2,7 @@
 
 `pip install .` and `pipx install .` give an app that starts from any folder,
 offline: build_py copies the source texts, the corrections, the fonts (with
-their licences) and the icons into desktop/_data, where desktop.paths finds
+their licences), the icons and the handbook (F1) into desktop/_data, where desktop.paths finds
 them through importlib.resources; the database is built from them on first
 start (desktop.content.first_start). An editable install reads the clone's
 folders instead, so nothing is copied for it.
@@ -16,7 +16,8 @@ from setuptools.command.build_py import build_py
 
 ROOT = Path(__file__).resolve().parent
 #: Folders of the clone that the installed app needs, same layout under desktop/_data.
-PACKAGE_DATA = ("data/sources", "data/corrections", "data/search", "resources/fonts", "resources/icons")
+PACKAGE_DATA = ("data/sources", "data/corrections", "data/search", "resources/fonts", "resources/icons",
+                "resources/handbook")
 
 
 class build_py_with_data(build_py):

@@ -180,6 +180,8 @@ def build_main_window(store, settings, *, remember: bool = True, user_data: str 
     install_side_by_side(window)  # «فتح في لوحة مجاورة», Ctrl+\
     from desktop.app.tree_actions import install_tree_actions
     install_tree_actions(window)  # «طيّ الكل»
+    from desktop.app.help_menu import install_help
+    install_help(window)  # F1: the handbook, «ما الجديد» (the viewer made on first use)
 
     def install_search_tab() -> None:
         from desktop.app.personal import install_notes_search

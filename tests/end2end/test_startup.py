@@ -24,7 +24,7 @@ DEFERRED = ("desktop.export", "desktop.app.printing", "desktop.app.search_panel"
             "desktop.search.rows", "desktop.search.results",
             "desktop.search.index", "desktop.search.snippets", "docx", "lxml", "sqlite_utils",
             "markdown", "desktop.app.finder_panel", "desktop.search.similar",
-            "desktop.search.wordiff")
+            "desktop.search.wordiff", "desktop.handbook", "desktop.app.handbook_viewer")
 
 
 def _start(tmp_path) -> dict:

@@ -56,6 +56,10 @@ def test_bundle_carries_fonts_with_licences_and_icons(bundle_dir):
             f"{font} ships without its licence"
     assert (resources / "icons" / "app.svg").is_file()
     assert (resources / "icons" / "app-64.png").is_file()
+    # the handbook (F1), every page and picture of the clone's
+    clone = ROOT / "resources" / "handbook"
+    for path in [*clone.glob("*.md"), *clone.glob("images/*.png")]:
+        assert (resources / "handbook" / path.relative_to(clone)).is_file(), path.name
 
 
 def test_bundle_keeps_what_qt_needs_here(bundle_dir):

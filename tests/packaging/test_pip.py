@@ -75,6 +75,9 @@ def test_wheel_carries_the_data_the_app_needs(pip_installed, tmp_path):
     for font in ("Amiri-Regular.ttf", "NotoSansArabic-Regular.ttf", "Amiri-OFL.txt"):
         assert data + "resources/fonts/" + font in names
     assert data + "resources/icons/app.svg" in names
+    # the handbook (F1): its contents page and its pictures
+    assert data + "resources/handbook/index.md" in names
+    assert data + "resources/handbook/images/reading.png" in names
     assert not [n for n in names if n.startswith("tests/") or n.endswith(".sqlite")]
 
 
