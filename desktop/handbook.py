@@ -32,7 +32,7 @@ WHATS_NEW = "whats-new.md"
 SHORTCUTS = "shortcuts.md"
 SHORTCUTS_MARK = "[[shortcuts]]"
 VERSION_MARK = "[[version]]"
-#: widest a picture is shown (the viewer scales it down smoothly)
+#: widest a picture is shown (the viewer scales it down smoothly, to fit its page)
 MAX_IMAGE_WIDTH = 760
 EXTERNAL_SCHEMES = ("http", "https")
 LRM = "\u200e"
@@ -216,10 +216,6 @@ def _converter(base: Path):
                         element.tag, element.text = "span", f"[{element.get('alt', '')}]"
                         element.attrib.clear()
                         continue
-                    size = png_size(target)
-                    if size and size[0] > MAX_IMAGE_WIDTH:
-                        element.set("width", str(MAX_IMAGE_WIDTH))
-                        element.set("height", str(round(size[1] * MAX_IMAGE_WIDTH / size[0])))
 
     class Handbook(Extension):
         def extendMarkdown(self, md):

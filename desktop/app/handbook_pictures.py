@@ -32,13 +32,18 @@ def _settle(app, rounds: int = 6) -> None:
 
 def _save(app, window, path: Path) -> None:
     from PySide6.QtCore import Qt
-    from PySide6.QtGui import QImage
+    from PySide6.QtGui import QColor, QImage, QPainter
 
     _settle(app)
     # 256 colours (a fifth of the bytes; text and the reader's tints stay clean
     # with a threshold, where error diffusion speckles them), then PNG's
     # strongest compression (quality 0)
-    image = window.grab().toImage().convertToFormat(
+    image = window.grab().toImage()
+    painter = QPainter(image)  # a frame: the picture stands apart from the white page
+    painter.setPen(QColor("#9a9a9a"))
+    painter.drawRect(0, 0, image.width() - 1, image.height() - 1)
+    painter.end()
+    image = image.convertToFormat(
         QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither)
     if not image.save(str(path), "PNG", 0):
         raise OSError(f"cannot write {path}")

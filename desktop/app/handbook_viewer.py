@@ -124,11 +124,17 @@ class HandbookBrowser(QTextBrowser):
             return handbook.render(path.name, rows, self.root)
         if kind == QTextDocument.ResourceType.ImageResource:
             image = QImage(str(path))
-            if image.width() > handbook.MAX_IMAGE_WIDTH:
-                image = image.scaledToWidth(handbook.MAX_IMAGE_WIDTH,
-                                            Qt.TransformationMode.SmoothTransformation)
+            width = self.picture_width()
+            if image.width() > width:
+                image = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
             return image
         return None
+
+    def picture_width(self) -> int:
+        """As wide as the page leaves room for (no sideways scrolling), at most
+        MAX_IMAGE_WIDTH."""
+        room = self.viewport().width() - 2 * int(self.document().documentMargin()) - 24
+        return max(320, min(handbook.MAX_IMAGE_WIDTH, room))
 
     def doSetSource(self, url: QUrl, kind=QTextDocument.ResourceType.UnknownResource):
         # .md pages are rendered by desktop.handbook, never as Qt's own Markdown

@@ -104,7 +104,8 @@ def test_pictures_are_shown(make_window, tiny_db_path, qtbot):
         image = viewer.browser.loadResource(QTextDocument.ResourceType.ImageResource,
                                             QUrl("images/reading.png"))
     assert image is not None and not image.isNull()
-    assert image.width() == handbook.MAX_IMAGE_WIDTH
+    assert image.width() == viewer.browser.picture_width() <= handbook.MAX_IMAGE_WIDTH
+    assert viewer.browser.horizontalScrollBar().maximum() == 0  # no sideways scrolling
 
 
 def test_ctrl_f_finds_an_arabic_word_in_the_page(make_window, tiny_db_path, qtbot):
