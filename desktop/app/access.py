@@ -15,7 +15,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleStateChangeEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QComboBox,
-                               QDockWidget, QLabel, QLineEdit, QTreeView, QWidget)
+                               QDockWidget, QLabel, QLineEdit, QTabWidget, QTreeView, QWidget)
 
 from desktop.app.reader_access import announce
 
@@ -214,6 +214,14 @@ def tab_chain(window) -> list[QWidget]:
 
 
 def set_tab_order(window) -> None:
+    # a tab widget hands its focus to its tab bar (which is in the chain);
+    # as a stop of its own it sat between the last dock and the reader, so
+    # Tab from the docks went back to the tab bar and never to the reader
+    for tabs in window.findChildren(QTabWidget):
+        bar_policy = tabs.tabBar().focusPolicy()
+        tabs.setFocusProxy(None)
+        tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        tabs.tabBar().setFocusPolicy(bar_policy)
     chain = tab_chain(window)
     for first, second in zip(chain, chain[1:]):
         QWidget.setTabOrder(first, second)

@@ -68,6 +68,9 @@ from desktop.app.tree_actions import reveal_row
 from desktop.app.tree_model import ContentTreeModel
 
 MENU_TITLES = {"file": "&ملف", "view": "&عرض", "go": "ا&نتقال", "help": "م&ساعدة"}
+#: The menu bar's order, whatever order the features install their menus in:
+#: ملف first, مساعدة last; a menu not named here goes just before مساعدة.
+MENU_ORDER = ("file", "edit", "view", "go", "personal", "tools", "help")
 
 
 class MainWindow(QMainWindow):
@@ -165,10 +168,26 @@ class MainWindow(QMainWindow):
             self._first_paint = _AfterFirstPaint(self.reader.viewport(), self.run_idle_work)
             QTimer.singleShot(500, self.run_idle_work)
 
-    def menu(self, name: str) -> QMenu:
+    def menu(self, name: str, title: str | None = None) -> QMenu:
+        """The menu `name`, made on first use at its place in MENU_ORDER."""
         if name not in self._menus:
-            self._menus[name] = self.menuBar().addMenu(MENU_TITLES.get(name, name))
+            menu = QMenu(title or MENU_TITLES.get(name, name), self)
+            menu.setObjectName(f"menu-{name}")
+            rank = _menu_rank(name)
+            later = [m for n, m in self._menus.items() if _menu_rank(n) > rank]
+            if later:
+                first = min(later, key=lambda m: self.menuBar().actions().index(m.menuAction()))
+                self.menuBar().insertMenu(first.menuAction(), menu)
+            else:
+                self.menuBar().addMenu(menu)
+            self._menus[name] = menu
         return self._menus[name]
+
+    def open_menu_bar(self) -> None:
+        """F10: open the first menu (Alt alone highlights the menu bar too)."""
+        actions = [a for a in self.menuBar().actions() if a.isVisible() and a.isEnabled()]
+        if actions:
+            self.menuBar().setActiveAction(actions[0])
 
     def open_paragraph(self, paragraph_id: str, highlight_terms=None) -> bool:
         ok = self.reader.open_paragraph(paragraph_id, highlight_terms)
@@ -184,6 +203,7 @@ class MainWindow(QMainWindow):
         self.toolbar = QToolBar("الأدوات", self)
         self.toolbar.setObjectName("main-toolbar")
         self.addToolBar(self.toolbar)
+        self.menu("view").addAction(self.toolbar.toggleViewAction())  # not only by right-click
         style = self.style()
 
         self.back_action = QAction("رجوع", self)
@@ -212,8 +232,14 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
 
+        self.menu_bar_action = QAction("شريط القوائم", self)
+        self.menu_bar_action.setObjectName("action-menu-bar")
+        self.menu_bar_action.setShortcut(QKeySequence(Qt.Key.Key_F10))
+        self.menu_bar_action.triggered.connect(self.open_menu_bar)
+
         for action in (self.back_action, self.forward_action, self.zoom_in_action,
-                       self.zoom_out_action, self.zoom_reset_action, self.quit_action):
+                       self.zoom_out_action, self.zoom_reset_action, self.quit_action,
+                       self.menu_bar_action):
             self.addAction(action)
         self.menu("go").addActions([self.back_action, self.forward_action])
         self.menu("view").addActions([self.zoom_in_action, self.zoom_out_action,
@@ -383,6 +409,12 @@ class MainWindow(QMainWindow):
         self.save_state()
         QApplication.instance().removeEventFilter(self._mouse_filter)
         super().closeEvent(event)
+
+
+def _menu_rank(name: str) -> float:
+    if name in MENU_ORDER:
+        return MENU_ORDER.index(name)
+    return MENU_ORDER.index("help") - 0.5
 
 
 class _AfterFirstPaint(QObject):

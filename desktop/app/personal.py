@@ -113,15 +113,9 @@ MENU_TITLE = "العلامات والملاحظات"
 
 
 def personal_menu(window):
-    """The «العلامات والملاحظات» menu, before Help (made once)."""
-    menu = getattr(window, "_personal_menu", None)
-    if menu is None:
-        from PySide6.QtWidgets import QMenu
-
-        menu = QMenu(MENU_TITLE, window)
-        menu.setObjectName("menu-personal")
-        window.menuBar().insertMenu(window.menu("help").menuAction(), menu)
-        window._personal_menu = menu
+    """The «العلامات والملاحظات» menu, before Help (desktop.app.main_window.MENU_ORDER)."""
+    menu = window.menu("personal", MENU_TITLE)
+    window._personal_menu = menu
     return menu
 
 

@@ -625,6 +625,13 @@ class ReaderView(QTextBrowser):
     def accessible_links(self) -> list:
         """Links and footnote markers of the shown document, in reading
         order, each named for a screen reader (text + where it leads)."""
+        spans = self.link_spans()
+        for span in spans:
+            span.name = self._link_name(span)
+        return spans
+
+    def link_spans(self) -> list:
+        """Links and footnote markers of the shown document, in reading order."""
         spans: list[reader_access.LinkSpan] = []
         block = self.document().begin()
         while block.isValid():
@@ -641,8 +648,6 @@ class ReaderView(QTextBrowser):
                         spans.append(reader_access.LinkSpan(start, end, href, ""))
                 it += 1
             block = block.next()
-        for span in spans:
-            span.name = self._link_name(span)
         return spans
 
     def _link_name(self, span) -> str:
@@ -685,6 +690,27 @@ class ReaderView(QTextBrowser):
     def caret_paragraph_id(self) -> str | None:
         """The paragraph the caret is in (the keyboard's "here")."""
         return self._block_paragraph.get(self.textCursor().blockNumber()) or self._paragraph_id
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab / Shift+Tab in the reader: the next / previous link FROM THE
+        CARET (the current paragraph), not from the top of the unit as
+        QTextBrowser does when no link is selected yet; past the last link,
+        focus leaves the reader."""
+        cursor = self.textCursor()
+        keyboard_links = Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        if cursor.hasSelection() or not self.textInteractionFlags() & keyboard_links:
+            return super().focusNextPrevChild(next)
+        here = cursor.position()
+        spans = self.link_spans()
+        span = next_span(spans, here) if next else previous_span(spans, here)
+        if span is None:
+            return QWidget.focusNextPrevChild(self, next)
+        link = QTextCursor(self.document())
+        link.setPosition(span.start)
+        link.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(link)
+        self.ensureCursorVisible()
+        return True
 
     def show_caret_menu(self) -> QMenu | None:
         """The paragraph menu for the paragraph at the caret (Menu, Shift+F10)."""
@@ -738,3 +764,13 @@ def link_preview(para: Paragraph, citation: str | None = None) -> str:
     # RLM first: a line that starts with a symbol (CTOC/...) would turn left-to-right
     preview = "\n".join(RLM + line for line in shown)
     return (citation or para.citation or para.id) + ("\n\n" + preview if shown else "")
+
+
+def next_span(spans, position: int):
+    """The first link starting at or after `position` (spans in reading order)."""
+    return next((span for span in spans if span.start >= position), None)
+
+
+def previous_span(spans, position: int):
+    """The last link ending at or before `position`."""
+    return next((span for span in reversed(spans) if span.end <= position), None)
