@@ -17,13 +17,14 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QFileDialog, QHBoxLayout, QInputDialog, QLabel,
+    QAbstractItemView, QFileDialog, QHBoxLayout, QInputDialog, QLabel,
     QListWidget, QListWidgetItem, QMenu, QMessageBox, QToolButton, QVBoxLayout, QWidget,
 )
 
 from typing import TYPE_CHECKING
 
 from desktop.app import dialogs
+from desktop.app.clipboard import copy_items
 from desktop.content.citations import RLM, join_symbols, paragraphs_phrase
 from desktop.userdata import SelectionExists, SelectionStore, UserDataError
 
@@ -381,14 +382,7 @@ class SelectionPanel(QWidget):
 
     def copy_to_clipboard(self, options: ExportOptions | None = None) -> str:
         """Rich text and plain text, both with citations; returns the plain text."""
-        from desktop.export.clipboard import payload
-
-        data = payload(self.export_items(), options)
-        mime = _new_mime_data()
-        mime.setHtml(data.html)
-        mime.setText(data.text)
-        QApplication.clipboard().setMimeData(mime)
-        return data.text
+        return copy_items(self.export_items(), options)
 
     def export_with_dialog(self, kind: str = "pdf") -> Path | None:
         """Ask for the title, format and contents (ExportDialog), then the
@@ -425,25 +419,15 @@ class SelectionPanel(QWidget):
         A path that cannot be written gives an Arabic message and leaves
         nothing behind (desktop.export.files.write_atomically)."""
         from desktop.export.files import ExportError
+        from desktop.export.formats import write
         from desktop.export.model import ExportOptions
 
         if path is None:
             path = self._ask_path(kind, (options or ExportOptions()).title)
             if not path:
                 return None
-        options = options or ExportOptions()
-        items = self.export_items()
         try:
-            if kind == "pdf":
-                from desktop.export.pdf import write_pdf
-                write_pdf(items, path, options)
-            elif kind == "docx":
-                from desktop.export.docx import write_docx
-                write_docx(items, path, options)
-            else:
-                from desktop.export.files import write_text_atomically
-                from desktop.export.html import render_html
-                write_text_atomically(path, render_html(items, options))
+            write(kind, self.export_items(), path, options or ExportOptions())
         except ExportError as exc:
             dialogs.warning(self, "تصدير المختارات", f"تعذّر التصدير.\n{exc}")
             return None
@@ -467,20 +451,3 @@ class SelectionPanel(QWidget):
             menu.addSeparator()
         menu.addAction("نسخ المختارات مع الإحالات", self.copy_to_clipboard)
         menu.exec(self.list.viewport().mapToGlobal(pos))
-
-
-def _new_mime_data():
-    """An empty QMimeData created by Qt, not by Python.
-
-    With PySide6 (measured on 6.11.3 and 6.12) a QMimeData constructed in
-    Python and handed to the clipboard crashes the process when the
-    application shuts down (the clipboard destroys it through Python's
-    wrapper class; exit status 139). One created in C++ (here by a model's mimeData()) is a
-    plain QMimeData and is destroyed cleanly.
-    """
-    from PySide6.QtCore import QStringListModel
-
-    model = QStringListModel([""])
-    mime = model.mimeData([model.index(0, 0)])
-    mime.clear()
-    return mime

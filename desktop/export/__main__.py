@@ -23,6 +23,7 @@ from desktop.content.locate import UnknownLocator, resolve_all
 from desktop.content.database import reading
 from desktop.content.store import open_store
 from desktop.export.files import ExportError
+from desktop.export.formats import write
 from desktop.export.model import DEFAULT_TITLE, ExportOptions, gather_items
 
 
@@ -112,23 +113,15 @@ def _main(argv: list[str] | None = None) -> int:
                             include_footnotes=not args.no_footnotes,
                             one_per_page=args.one_per_page, include_notes=args.notes,
                             include_lead_in=not args.no_lead_in)
+    kind = "pdf" if args.pdf is not None else ("docx" if args.docx is not None else "html")
     try:
-        if args.pdf is not None:
+        if kind == "pdf":
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
             from PySide6.QtGui import QGuiApplication
-            from desktop.export.pdf import write_pdf
             app = QGuiApplication.instance() or QGuiApplication(["desktop.export"])  # noqa: F841
-            pages = write_pdf(items, args.pdf, options)
-            print(f"wrote {args.pdf}: {len(items)} paragraph(s), {pages} page(s)")
-        elif args.docx is not None:
-            from desktop.export.docx import write_docx
-            write_docx(items, args.docx, options)
-            print(f"wrote {args.docx}: {len(items)} paragraph(s)")
-        else:
-            from desktop.export.files import write_text_atomically
-            from desktop.export.html import render_html
-            write_text_atomically(args.html, render_html(items, options))
-            print(f"wrote {args.html}: {len(items)} paragraph(s)")
+        pages = write(kind, items, target, options)
+        print(f"wrote {target}: {len(items)} paragraph(s)"
+              + (f", {pages} page(s)" if pages is not None else ""))
     except ExportError as exc:
         cli.say(PROG, str(exc))
         return cli.EXIT_CANNOT_WRITE
