@@ -9,91 +9,34 @@ are spelled in that paragraph, for the reader to highlight. A misspelled
 query shows «هل تقصد: …؟» as a button that searches the suggestion; partial
 matches are headed «نتائج تطابق بعض كلمات البحث»; each hit says when it was
 found through another form, a theme of the index, or is printed elsewhere too.
-The results list is desktop.app.search_results; desktop.app.search puts the
-tab in the window.
+The results list is desktop.app.search_results, the worker
+desktop.app.search_worker; desktop.app.search puts the tab in the window.
 """
 
 from __future__ import annotations
 
 import sqlite3
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
                                QListView, QPushButton, QVBoxLayout, QWidget)
 
-from desktop.content.citations import RLM, count_phrase
 from desktop.app.search_results import NOTE_STYLE, HtmlDelegate, ResultsModel
-from desktop.search import engine
+from desktop.app.search_worker import Relay, SearchTask
+from desktop.content.citations import RLM, count_phrase
 from desktop.search.connection import SearchError, connect
 from desktop.search.facets import FilterOptions, filter_options
 from desktop.search.results import Results, short_query
 
 #: Pause after the last keystroke before searching (ms).
 DEBOUNCE_MS = 180
-#: Results shown for one search.
-PAGE_SIZE = 50
 
 
 def count_text(n: int) -> str:
     """`n` results, in Arabic number agreement (the one rule, in citations)."""
     return count_phrase(n, "نتيجة واحدة", "نتيجتان", "نتائج", "نتيجة", zero="لا نتائج")
-
-
-# --- worker ----------------------------------------------------------------
-
-_local = threading.local()
-
-
-def _thread_connection(db_path: Path):
-    """One read-only connection per pool thread (threads are reused)."""
-    conns = getattr(_local, "conns", None)
-    if conns is None:
-        conns = _local.conns = {}
-    conn = conns.get(db_path)
-    if conn is None:
-        # the window's store checked the file's pages when it opened it
-        conn = conns[db_path] = connect(db_path, check=False)
-    return conn
-
-
-class _Relay(QObject):
-    """Lives in the GUI thread; the task emits through it (queued)."""
-
-    finished = Signal(int, object)   # generation, Results
-    failed = Signal(int, str)        # generation, message
-
-
-class SearchTask(QRunnable):
-    """One search, run on the panel's single-thread pool."""
-
-    def __init__(self, panel: "SearchPanel", generation: int, text: str, filters: dict):
-        super().__init__()
-        self.relay = panel.relay
-        self.is_current = panel.is_current
-        self.db_path = panel.db_path
-        self.generation, self.text, self.filters = generation, text, filters
-
-    def run(self) -> None:
-        if not self.is_current(self.generation):  # the user typed on: skip
-            return
-        try:
-            results = engine.search(_thread_connection(self.db_path), self.text,
-                                    limit=PAGE_SIZE, as_you_type=True, **self.filters)
-        except Exception as exc:  # never let a search take the app down
-            message = str(exc) if isinstance(exc, SearchError) else \
-                f"{type(exc).__name__}: {exc}"
-            self._emit(self.relay.failed, message)
-            return
-        self._emit(self.relay.finished, results)
-
-    def _emit(self, signal, payload) -> None:
-        try:
-            signal.emit(self.generation, payload)
-        except RuntimeError:  # the panel was closed meanwhile
-            pass
 
 
 # --- the panel -----------------------------------------------------------------
@@ -215,7 +158,7 @@ class SearchPanel(QWidget):
         self._timer.setInterval(debounce_ms)
         self._timer.timeout.connect(self.search_now)
 
-        self.relay = _Relay(self)
+        self.relay = Relay(self)
         self.relay.finished.connect(self._on_finished)
         self.relay.failed.connect(self._on_failed)
         self.pool = QThreadPool(self)
@@ -338,7 +281,8 @@ class SearchPanel(QWidget):
         if not text.strip():
             self._show_results(self._generation, Results())
             return
-        self.pool.start(SearchTask(self, self._generation, text, self.filters()))
+        self.pool.start(SearchTask(self.relay, self.is_current, self.db_path, self._generation,
+                                   text, self.filters()))
 
     def is_current(self, generation: int) -> bool:
         """Thread-safe enough: reads one int the GUI thread writes."""

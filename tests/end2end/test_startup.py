@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 #: loaded only on first use or on the first idle turn after the first paint
 DEFERRED = ("desktop.export", "desktop.app.printing", "desktop.app.search_panel",
+            "desktop.app.search_worker",
             "desktop.app.search", "desktop.app.search_results",
             "desktop.app.find_bar", "desktop.app.export_dialog", "desktop.search.engine",
             "desktop.search.connection", "desktop.search.locator_hit", "desktop.search.plan",
