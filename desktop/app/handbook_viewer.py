@@ -133,7 +133,10 @@ class HandbookBrowser(QTextBrowser):
     def picture_width(self) -> int:
         """As wide as the page leaves room for (no sideways scrolling), at most
         MAX_IMAGE_WIDTH."""
-        room = self.viewport().width() - 2 * int(self.document().documentMargin()) - 24
+        # the widget's width less the scroll bar's, shown or not: the same
+        # before and after the page's length brings the scroll bar
+        room = (self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
+                - 2 * int(self.document().documentMargin()) - 8)
         return max(320, min(handbook.MAX_IMAGE_WIDTH, room))
 
     def doSetSource(self, url: QUrl, kind=QTextDocument.ResourceType.UnknownResource):
