@@ -150,7 +150,7 @@ def first_start_db(app, headless: bool) -> Path:
             from PySide6.QtGui import QPixmap
             from PySide6.QtWidgets import QSplashScreen
             splash = QSplashScreen(QPixmap(str(paths.resource("icons", "app-256.png"))))
-            splash.showMessage(text.splitlines()[0], Qt.AlignBottom | Qt.AlignHCenter)
+            splash.showMessage(text.splitlines()[0], Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter)
             splash.show()
             app.processEvents()
             app.setProperty("first_start_splash", splash)  # closed once the window shows

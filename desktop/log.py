@@ -17,7 +17,9 @@ import logging
 import logging.handlers
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 ORGANIZATION = "UNODC-TA-Compendium"
 APP_NAME = "compendium"
@@ -26,7 +28,14 @@ CRASH_NAME = "crash.log"
 MAX_BYTES = 512 * 1024
 BACKUPS = 3
 
-_state: dict[str, object] = {}
+@dataclass
+class _State:
+    done: bool = False            # setup ran (its answer is path)
+    path: Path | None = None      # the log file, None when it cannot be written
+    crash: IO[str] | None = None  # crash.log, kept open for faulthandler's lifetime
+
+
+_state = _State()
 
 
 def app_data_dir() -> Path:
@@ -52,15 +61,15 @@ def setup(*, crashes: bool = True) -> Path | None:
     """Log to the rotating file (once); with ``crashes``, faulthandler writes
     the stack of a fatal signal to crash.log beside it. Returns the log's
     path, or None when the folder cannot be written (the app goes on)."""
-    if "path" in _state:
-        return _state["path"]  # type: ignore[return-value]
+    if _state.done:
+        return _state.path
     path = log_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler = logging.handlers.RotatingFileHandler(
             path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
     except OSError:
-        _state["path"] = None
+        _state.done, _state.path = True, None
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
@@ -71,10 +80,10 @@ def setup(*, crashes: bool = True) -> Path | None:
         try:
             crash = open(path.parent / CRASH_NAME, "a", encoding="utf-8")  # noqa: SIM115
             faulthandler.enable(file=crash)
-            _state["crash"] = crash   # kept open for faulthandler's lifetime
+            _state.crash = crash
         except OSError:
             pass
-    _state["path"] = path
+    _state.done, _state.path = True, path
     return path
 
 
@@ -88,9 +97,9 @@ def record_exception(exc: BaseException) -> Path | None:
 
 def last_lines(count: int = 60) -> str:
     """The end of the log file (for a bug report), or "" without one."""
-    path = _state.get("path") or log_path()
+    path = _state.path or log_path()
     try:
-        with open(path, encoding="utf-8", errors="replace") as handle:  # type: ignore[arg-type]
+        with open(path, encoding="utf-8", errors="replace") as handle:
             return "".join(handle.readlines()[-count:])
     except OSError:
         return ""

@@ -39,7 +39,7 @@ def installed() -> bool:
 def root() -> Path:
     """The folder that holds ``data/`` and ``resources/``."""
     if frozen():
-        return Path(sys._MEIPASS)
+        return Path(getattr(sys, "_MEIPASS"))   # set by PyInstaller's bootloader
     if installed():
         # A wheel is unpacked on disk, so the traversable is a real folder.
         return Path(str(resources.files("desktop").joinpath(PACKAGE_DATA)))

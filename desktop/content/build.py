@@ -152,12 +152,12 @@ def open_db(path: Path | None = None) -> sqlite_utils.Database:
     return sqlite_utils.Database(open_readonly(Path(path) if path else paths.default_db()))
 
 
-def dump(db):
+def dump(db: sqlite_utils.Database):
     for module in stage_modules():
         yield from module.dump(db)
 
 
-def check(db) -> list[Finding]:
+def check(db: sqlite_utils.Database) -> list[Finding]:
     findings: list[Finding] = []
     for module in stage_modules():
         findings.extend(module.check(db))

@@ -7,11 +7,15 @@ footnotes. `dump` and `check` cover the same rows.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from collections import Counter
 
 from desktop.content import compendium_parser as parser
 from desktop.content import corrections, dump_rows
-from desktop.content.build import BuildError, Finding
+from desktop.content.build import BuildContext, BuildError, Finding
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 SOURCE = "compendium.txt"
 CORRECTIONS = "compendium.toml"
@@ -24,7 +28,7 @@ TITLE = "المساعدة التقنية: الخلاصة الوافية والف
 SORT_BASE = 0
 
 
-def build(db, ctx) -> None:
+def build(db: sqlite_utils.Database, ctx: BuildContext) -> None:
     text = ctx.read_source(SOURCE)
     fixes = corrections.text_fixes(ctx.corrections / CORRECTIONS)
     text, applied = corrections.apply_text_fixes(SOURCE, text, fixes)
@@ -33,7 +37,7 @@ def build(db, ctx) -> None:
     except ValueError as exc:
         raise BuildError(f"{SOURCE}: {exc}") from None
 
-    db["documents"].insert({
+    db.table("documents").insert({
         "id": DOCUMENT, "title": TITLE, "symbol": None, "date": "2021",
         "quality": "clean",
         "quality_note": "نص مستخرج من ملف PDF، مع تصويبات موثقة",
@@ -51,7 +55,7 @@ def build(db, ctx) -> None:
             "decision_number": node.decision_number, "sort": sort,
             "source_line": node.source_line,
         })
-    db["nodes"].insert_all(node_rows)
+    db.table("nodes").insert_all(node_rows)
 
     para_rows = []
     for i, para in enumerate(result.paragraphs, start=1):
@@ -64,9 +68,9 @@ def build(db, ctx) -> None:
             "depth": para.depth, "sort": SORT_BASE + i,
             "source_line": para.source_line, "source_line_end": para.source_line_end,
         })
-    db["paragraphs"].insert_all(para_rows)
+    db.table("paragraphs").insert_all(para_rows)
 
-    db["footnotes"].insert_all([{
+    db.table("footnotes").insert_all([{
         "id": f"fn-{DOCUMENT}-{fn.number}", "document": DOCUMENT, "number": fn.number,
         "paragraph_id": fn.paragraph_id, "marker_offset": fn.marker_offset,
         "text": fn.text, "source_line": fn.source_line,
@@ -86,7 +90,7 @@ def build(db, ctx) -> None:
 
     corrections.record(db, applied, ctx.report, paragraph_for_line)
     if result.problems:
-        db["parse_problems"].insert_all([
+        db.table("parse_problems").insert_all([
             {"document": DOCUMENT, "severity": p.severity, "source_line": p.line,
              "message": p.message} for p in result.problems])
     ctx.report.append(
@@ -94,7 +98,7 @@ def build(db, ctx) -> None:
         f"{len(result.footnotes)} footnotes, {len(applied)} corrections")
 
 
-def dump(db):
+def dump(db: sqlite_utils.Database):
     yield from dump_rows.paragraph_objects(db, [DOCUMENT], extra=lambda row: {
         "report_paragraph": row["report_paragraph"], "source_line": row["source_line"]})
     yield from dump_rows.node_objects(db, [DOCUMENT])
@@ -104,7 +108,7 @@ def dump(db):
                "corrected": row["corrected"], "reason": row["reason"]}
 
 
-def check(db):
+def check(db: sqlite_utils.Database):
     counts: Counter[str] = Counter()
     for row in db.query(
             """SELECT u.id, u.heading, count(p.id) AS n FROM nodes u

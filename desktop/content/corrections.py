@@ -19,11 +19,15 @@ that own them through `load()`.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.content.build import BuildError
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 @dataclass(frozen=True)
@@ -88,7 +92,7 @@ def apply_text_fixes(source_name: str, text: str, fixes: list[TextFix]):
     return "\n".join(lines), applied
 
 
-def record(db, applied, report: list[str], paragraph_for_line=None) -> None:
+def record(db: sqlite_utils.Database, applied, report: list[str], paragraph_for_line=None) -> None:
     """Store applied fixes in the `corrections` table and the build report.
 
     paragraph_for_line(line) -> paragraph id or None links each fix to the
@@ -102,4 +106,4 @@ def record(db, applied, report: list[str], paragraph_for_line=None) -> None:
                      "corrected": fix.replace, "reason": fix.reason, "applied": 1})
         report.append(f"correction {fix.file}:{fix.line}: {fix.find!r} -> {fix.replace!r} ({fix.reason})")
     if rows:
-        db["corrections"].insert_all(rows)
+        db.table("corrections").insert_all(rows)

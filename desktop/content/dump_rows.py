@@ -7,14 +7,18 @@ stages add their own keys (report paragraph, corrections, quality) at the end.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 import json
 from collections.abc import Callable, Iterable, Iterator
 from types import SimpleNamespace
 
 from desktop.content.citations import cite
 
+if TYPE_CHECKING:
+    import sqlite_utils
 
-def footnotes_by_paragraph(db, documents: Iterable[str]) -> dict[str, list[dict]]:
+
+def footnotes_by_paragraph(db: sqlite_utils.Database, documents: Iterable[str]) -> dict[str, list[dict]]:
     """The footnotes of `documents`, by paragraph id, in number order."""
     documents = list(documents)
     out: dict[str, list[dict]] = {}
@@ -26,7 +30,7 @@ def footnotes_by_paragraph(db, documents: Iterable[str]) -> dict[str, list[dict]
     return out
 
 
-def paragraph_objects(db, documents: Iterable[str],
+def paragraph_objects(db: sqlite_utils.Database, documents: Iterable[str],
                       extra: Callable[[dict], dict]) -> Iterator[dict]:
     """A ``{"type": "paragraph", ...}`` object for each paragraph of `documents`, in
     reading order; `extra(row)` gives the keys that follow ``footnotes``."""
@@ -50,7 +54,7 @@ def paragraph_objects(db, documents: Iterable[str],
         }
 
 
-def node_objects(db, documents: Iterable[str],
+def node_objects(db: sqlite_utils.Database, documents: Iterable[str],
                  extra: Callable[[dict], dict] = lambda row: {}) -> Iterator[dict]:
     """A ``{"type": "node", ...}`` object for each node of `documents`, in tree order."""
     documents = list(documents)

@@ -41,7 +41,7 @@ from collections import Counter
 import sqlite_utils
 
 from desktop.content import mentions as mn
-from desktop.content.build import Finding
+from desktop.content.build import BuildContext, Finding
 from desktop.content import schema
 from desktop.content.thematic_index import ANNEX_MEETING_WORDS
 
@@ -256,7 +256,7 @@ def _external(pid, m: mn.Mention, line) -> dict:
             "source_line": line, "source": SOURCE}
 
 
-def build(db, ctx) -> None:
+def build(db: sqlite_utils.Database, ctx: BuildContext) -> None:
     schema.create_link_tables(db)
     c = _Compendium(db)
     links = endorsement_links(c)
@@ -270,18 +270,18 @@ def build(db, ctx) -> None:
             continue
         seen.add(key)
         unique.append(lk)
-    db["links"].insert_all(unique, alter=True)
-    db["external_refs"].insert_all(external, alter=True)
+    db.table("links").insert_all(unique, alter=True)
+    db.table("external_refs").insert_all(external, alter=True)
     counts = Counter(lk["kind"] for lk in unique)
     ctx.report.append("links: " + ", ".join(f"{k} {n}" for k, n in sorted(counts.items()))
                       + f"; external references {len(external)}")
 
 
-def dump(db):
+def dump(db: sqlite_utils.Database):
     yield from dump_source(db, SOURCE)
 
 
-def dump_source(db, source: str, external_keys: tuple[str, ...] = ()):
+def dump_source(db: sqlite_utils.Database, source: str, external_keys: tuple[str, ...] = ()):
     """The links and external references one stage (`source`) wrote; each
     external reference also carries `external_keys` (columns of external_refs)."""
     if "links" not in db.table_names():
@@ -296,7 +296,7 @@ def dump_source(db, source: str, external_keys: tuple[str, ...] = ()):
                    **{key: row[key] for key in external_keys}}
 
 
-def check(db):
+def check(db: sqlite_utils.Database):
     if "links" not in db.table_names():
         yield Finding(STAGE, "error", "no links table")
         return

@@ -75,6 +75,14 @@ search_info, search_docs, search_fts, search_themes, search_vocab (their
 columns are described in desktop.search.index).
 """
 
+from __future__ import annotations
+
+import sqlite3
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
 #: Version 2: every table above is declared here (same shapes as version 1
 #: built, but readers may now rely on all of them being present).
 SCHEMA_VERSION = 2
@@ -109,33 +117,33 @@ CORRECTION_COLUMNS = {
 }
 
 
-def create_tables(db) -> None:
+def create_tables(db: sqlite_utils.Database) -> None:
     """Create the core tables on an empty sqlite_utils.Database."""
-    db["metadata"].create({"key": str, "value": str}, pk="key")
-    db["documents"].create(DOCUMENT_COLUMNS, pk="id")
-    db["nodes"].create(
+    db.table("metadata").create({"key": str, "value": str}, pk="key")
+    db.table("documents").create(DOCUMENT_COLUMNS, pk="id")
+    db.table("nodes").create(
         NODE_COLUMNS, pk="id",
         foreign_keys=[("document", "documents", "id"),
                       ("parent_id", "nodes", "id")],
     )
-    db["paragraphs"].create(
+    db.table("paragraphs").create(
         PARAGRAPH_COLUMNS, pk="id",
         foreign_keys=[("document", "documents", "id"),
                       ("node_id", "nodes", "id"),
                       ("unit_id", "nodes", "id")],
     )
-    db["footnotes"].create(
+    db.table("footnotes").create(
         FOOTNOTE_COLUMNS, pk="id",
         foreign_keys=[("document", "documents", "id"),
                       ("paragraph_id", "paragraphs", "id")],
     )
-    db["corrections"].create(CORRECTION_COLUMNS, pk="id")
-    db["nodes"].create_index(["parent_id", "sort"])
-    db["nodes"].create_index(["document", "sort"])
-    db["paragraphs"].create_index(["node_id", "sort"])
-    db["paragraphs"].create_index(["unit_id", "sort"])
-    db["paragraphs"].create_index(["document", "sort"])
-    db["footnotes"].create_index(["paragraph_id"])
+    db.table("corrections").create(CORRECTION_COLUMNS, pk="id")
+    db.table("nodes").create_index(["parent_id", "sort"])
+    db.table("nodes").create_index(["document", "sort"])
+    db.table("paragraphs").create_index(["node_id", "sort"])
+    db.table("paragraphs").create_index(["unit_id", "sort"])
+    db.table("paragraphs").create_index(["document", "sort"])
+    db.table("footnotes").create_index(["paragraph_id"])
 
 
 PARSE_PROBLEM_COLUMNS = {"document": str, "severity": str, "source_line": int, "message": str}
@@ -144,10 +152,10 @@ PARSE_PROBLEM_COLUMNS = {"document": str, "severity": str, "source_line": int, "
 # The create_* functions of the table groups below may be called by more than
 # one stage (and by test fixtures): a table already there is left as it is.
 
-def create_core_tables(db) -> None:
+def create_core_tables(db: sqlite_utils.Database) -> None:
     """The core tables plus parse_problems (the first stage's output)."""
     create_tables(db)
-    db["parse_problems"].create(PARSE_PROBLEM_COLUMNS, if_not_exists=True)
+    db.table("parse_problems").create(PARSE_PROBLEM_COLUMNS, if_not_exists=True)
 
 
 # ---- thematic index ---------------------------------------------------------
@@ -168,20 +176,20 @@ INDEX_NUMBERING_COLUMNS = {"unit_id": str, "rule": str, "value": int, "pairs": i
                            "agreeing": int}
 
 
-def create_index_tables(db) -> None:
+def create_index_tables(db: sqlite_utils.Database) -> None:
     """themes, index_entries, index_targets, index_numbering."""
-    db["themes"].create(THEME_COLUMNS, if_not_exists=True, pk="id")
-    db["index_entries"].create(
+    db.table("themes").create(THEME_COLUMNS, if_not_exists=True, pk="id")
+    db.table("index_entries").create(
         INDEX_ENTRY_COLUMNS, pk="id",
         foreign_keys=[("theme_id", "themes", "id"), ("unit_id", "nodes", "id"),
                       ("duplicate_of", "index_entries", "id")])
-    db["index_targets"].create(
+    db.table("index_targets").create(
         INDEX_TARGET_COLUMNS, pk=("entry_id", "paragraph_id"),
         foreign_keys=[("entry_id", "index_entries", "id"),
                       ("paragraph_id", "paragraphs", "id")])
-    db["index_numbering"].create(INDEX_NUMBERING_COLUMNS, if_not_exists=True, pk="unit_id")
-    db["index_targets"].create_index(["paragraph_id"], if_not_exists=True)
-    db["index_entries"].create_index(["theme_id", "sort"], if_not_exists=True)
+    db.table("index_numbering").create(INDEX_NUMBERING_COLUMNS, if_not_exists=True, pk="unit_id")
+    db.table("index_targets").create_index(["paragraph_id"], if_not_exists=True)
+    db.table("index_entries").create_index(["theme_id", "sort"], if_not_exists=True)
 
 
 # ---- links ------------------------------------------------------------------
@@ -194,16 +202,16 @@ EXTERNAL_REF_COLUMNS = {"id": int, "from_id": str, "kind": str, "body": str, "te
                         "source_line": int, "source": str}
 
 
-def create_link_tables(db) -> None:
+def create_link_tables(db: sqlite_utils.Database) -> None:
     """links, external_refs."""
-    db["links"].create(LINK_COLUMNS, if_not_exists=True, pk="id",
+    db.table("links").create(LINK_COLUMNS, if_not_exists=True, pk="id",
                        foreign_keys=[("from_id", "paragraphs", "id"),
                                      ("to_id", "paragraphs", "id")])
-    db["links"].create_index(["from_id"], if_not_exists=True)
-    db["links"].create_index(["to_id"], if_not_exists=True)
-    db["external_refs"].create(EXTERNAL_REF_COLUMNS, if_not_exists=True, pk="id",
+    db.table("links").create_index(["from_id"], if_not_exists=True)
+    db.table("links").create_index(["to_id"], if_not_exists=True)
+    db.table("external_refs").create(EXTERNAL_REF_COLUMNS, if_not_exists=True, pk="id",
                                foreign_keys=[("from_id", "paragraphs", "id")])
-    db["external_refs"].create_index(["from_id"], if_not_exists=True)
+    db.table("external_refs").create_index(["from_id"], if_not_exists=True)
 
 
 # ---- quality marks and related documents ------------------------------------
@@ -218,15 +226,15 @@ TEXT_CORRECTION_COLUMNS = {"id": int, "paragraph_id": str, "original": str,
 GAP_COLUMNS = {"node_id": str, "known": str}
 
 
-def create_quality_tables(db) -> None:
+def create_quality_tables(db: sqlite_utils.Database) -> None:
     """paragraph_quality, text_corrections, gaps."""
-    db["paragraph_quality"].create(QUALITY_COLUMNS, if_not_exists=True, pk="paragraph_id",
+    db.table("paragraph_quality").create(QUALITY_COLUMNS, if_not_exists=True, pk="paragraph_id",
                                    foreign_keys=[("paragraph_id", "paragraphs", "id")])
-    db["paragraph_quality"].create_index(["document"], if_not_exists=True)
-    db["text_corrections"].create(TEXT_CORRECTION_COLUMNS, if_not_exists=True, pk="id",
+    db.table("paragraph_quality").create_index(["document"], if_not_exists=True)
+    db.table("text_corrections").create(TEXT_CORRECTION_COLUMNS, if_not_exists=True, pk="id",
                                   foreign_keys=[("paragraph_id", "paragraphs", "id")])
-    db["text_corrections"].create_index(["paragraph_id"], if_not_exists=True)
-    db["gaps"].create(GAP_COLUMNS, if_not_exists=True, pk="node_id", foreign_keys=[("node_id", "nodes", "id")])
+    db.table("text_corrections").create_index(["paragraph_id"], if_not_exists=True)
+    db.table("gaps").create(GAP_COLUMNS, if_not_exists=True, pk="node_id", foreign_keys=[("node_id", "nodes", "id")])
 
 
 # ---- search (raw DDL: FTS5 is not sqlite-utils' to describe) ----------------
@@ -258,7 +266,7 @@ SEARCH_INDEX_DDL = (
 )
 
 
-def create_search_tables(conn, tables=tuple(SEARCH_DDL)) -> None:
+def create_search_tables(conn: sqlite3.Connection, tables: tuple[str, ...] = tuple(SEARCH_DDL)) -> None:
     """(Re)create the search tables on a sqlite3 connection, empty (the index is
     always rebuilt whole, so these drop what was there)."""
     for table in tables:
@@ -267,7 +275,7 @@ def create_search_tables(conn, tables=tuple(SEARCH_DDL)) -> None:
         conn.execute(SEARCH_DDL[table])
 
 
-def create_all_tables(db) -> None:
+def create_all_tables(db: sqlite_utils.Database) -> None:
     """Every table of the database, empty (the build and test fixtures)."""
     create_core_tables(db)
     create_index_tables(db)

@@ -29,10 +29,13 @@ import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop import paths
-from desktop.content.build import Finding
+from desktop.content.build import BuildContext, Finding
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 STAGE = "spelling"
 ALLOW_FILE = "spelling-allow.txt"
@@ -166,7 +169,7 @@ class Place:
     marked: bool        # its text carries a damage/reconstruction mark
 
 
-def places(db) -> list[tuple[Place, str]]:
+def places(db: sqlite_utils.Database) -> list[tuple[Place, str]]:
     """(place, text) for every paragraph, footnote and heading of every document."""
     # a damaged document's headings are damaged too (the COP 6 agenda's visual
     # order); a reconstructed one's are sound (its quality note says so)
@@ -189,7 +192,7 @@ def places(db) -> list[tuple[Place, str]]:
     return [(p, t) for p, t in out if t]
 
 
-def unknown_words(db, speller: Speller, allow: set[str]) -> dict[Place, list[str]]:
+def unknown_words(db: sqlite_utils.Database, speller: Speller, allow: set[str]) -> dict[Place, list[str]]:
     """place -> its unknown, not allow-listed words (in text order, each once)."""
     found: dict[Place, list[str]] = defaultdict(list)
     for place, text in places(db):
@@ -202,15 +205,15 @@ def unknown_words(db, speller: Speller, allow: set[str]) -> dict[Place, list[str
     return {p: ws for p, ws in found.items() if ws}
 
 
-def build(db, ctx) -> None:
+def build(db: sqlite_utils.Database, ctx: BuildContext) -> None:
     """Nothing to write: the check reads the built text."""
 
 
-def dump(db):
+def dump(db: sqlite_utils.Database):
     return iter(())
 
 
-def check(db):
+def check(db: sqlite_utils.Database):
     try:
         dic, aff = dictionary_files()
     except DictionaryMissing as exc:

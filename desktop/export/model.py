@@ -282,16 +282,17 @@ def gather_items(store: ContentStore, paragraph_ids: list[str]) -> list[ExportIt
         row = quality.get(pid)
         level = row["quality"] if row and row["quality"] != "clean" else ""
         marks = _marks(row, corrected.get(pid, []))
-        note = (row["note"] or citations.QUALITY_LABELS.get(level, "")) if level else ""
+        stored_note = row["note"] if row and level else None
+        quality_note = (stored_note or citations.QUALITY_LABELS.get(level, "")) if level else ""
         if not level and corrected.get(pid):
-            note = citations.corrections_note(
+            quality_note = citations.corrections_note(
                 [(m.original, m.corrected) for m in corrected[pid]])
         items.append(ExportItem(
             paragraph_id=pid, display_label=citations.display_label(para, alone=True),
             kind=para.kind or "", text=para.text or "",
             cite=citations.cite(para, documents.get(para.document), level),
             unit_heading=unit, footnotes=tuple(notes.get(pid, ())),
-            quality=level, quality_note=note, marks=marks,
+            quality=level, quality_note=quality_note, marks=marks,
             lead_in=tuple(LeadIn(q.id, citations.display_label(q), q.text or "")
                           for q in lead_in_paragraphs(store, para, units)
                           if q.id not in printed)))

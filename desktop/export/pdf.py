@@ -232,8 +232,8 @@ def keep_notes_with_text(doc: QTextDocument, page_h: float) -> int:
 
 def _rtl_option(align) -> QTextOption:
     option = QTextOption(align)
-    option.setTextDirection(Qt.RightToLeft)
-    option.setWrapMode(QTextOption.NoWrap)
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    option.setWrapMode(QTextOption.WrapMode.NoWrap)
     return option
 
 
@@ -260,9 +260,9 @@ class PageLayouter:
         font = QFont(self.family)
         font.setPointSizeF(BODY_PT)
         doc.setDefaultFont(font)
-        option = QTextOption(Qt.AlignRight | Qt.AlignAbsolute)
-        option.setTextDirection(Qt.RightToLeft)
-        option.setWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
+        option = QTextOption(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         doc.setDefaultTextOption(option)
         doc.setDocumentMargin(0)
         # Qt scales HTML pixel widths from 96 dpi to the device's resolution.
@@ -274,7 +274,7 @@ class PageLayouter:
         self.document = doc
         # Black text whatever the desktop theme (a dark theme's palette has white text).
         self.palette = QPalette()
-        self.palette.setColor(QPalette.ColorRole.Text, Qt.black)
+        self.palette.setColor(QPalette.ColorRole.Text, Qt.GlobalColor.black)
 
     def page_count(self) -> int:
         return max(1, self.document.pageCount())
@@ -290,14 +290,14 @@ class PageLayouter:
     def _decorate(self, painter: QPainter, page: int, pages: int) -> None:
         """Header (title, rule) and footer (rule, page X of Y, date)."""
         painter.save()
-        painter.setLayoutDirection(Qt.RightToLeft)
+        painter.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         painter.setFont(self._font(HEADER_PT))
-        painter.setPen(QPen(Qt.black, max(1.0, self.device.logicalDpiY() / 150)))
+        painter.setPen(QPen(Qt.GlobalColor.black, max(1.0, self.device.logicalDpiY() / 150)))
         line_h = painter.fontMetrics().height() * 1.4
         header_y = _mm(self.device, HEADER_OFFSET_MM)
         header = QRectF(self.side, header_y, self.body_w, line_h)
         painter.drawText(header, join_symbols(self.options.title),
-                         _rtl_option(Qt.AlignRight | Qt.AlignAbsolute | Qt.AlignVCenter))
+                         _rtl_option(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter))
         rule_y = header.bottom() + line_h * 0.15
         painter.drawLine(QPointF(self.side, rule_y), QPointF(self.side + self.body_w, rule_y))
         footer_y = self.page_h - _mm(self.device, FOOTER_OFFSET_MM)
@@ -305,9 +305,9 @@ class PageLayouter:
                          QPointF(self.side + self.body_w, footer_y - line_h * 0.15))
         footer = QRectF(self.side, footer_y, self.body_w, line_h)
         painter.drawText(footer, f"صفحة {page} من {pages}",
-                         _rtl_option(Qt.AlignRight | Qt.AlignAbsolute | Qt.AlignVCenter))
+                         _rtl_option(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter))
         painter.drawText(footer, join_symbols(self.options.date_text()),
-                         _rtl_option(Qt.AlignLeft | Qt.AlignAbsolute | Qt.AlignVCenter))
+                         _rtl_option(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter))
         painter.restore()
 
     def _paint_page(self, painter: QPainter, index: int, pages: int) -> None:
@@ -331,7 +331,7 @@ class PageLayouter:
             / self.device.logicalDpiX()
         image = QImage(max(1, round(self.page_w * scale)), max(1, round(self.page_h * scale)),
                        QImage.Format.Format_Grayscale8)
-        image.fill(Qt.white)
+        image.fill(Qt.GlobalColor.white)
         raster = QPainter(image)
         raster.setRenderHints(QPainter.RenderHint.Antialiasing
                               | QPainter.RenderHint.TextAntialiasing)
@@ -374,8 +374,8 @@ def paint_items(device: QPagedPaintDevice, items: list[ExportItem],
 
 
 def _a4_layout() -> QPageLayout:
-    return QPageLayout(QPageSize(QPageSize.A4), QPageLayout.Portrait,
-                       QMarginsF(0, 0, 0, 0), QPageLayout.Millimeter)
+    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                       QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
 
 
 def check_pdf(data: bytes, pages: int) -> str | None:
@@ -422,7 +422,7 @@ def write_pdf(items: list[ExportItem], path: str | Path, options: ExportOptions)
         # target is still only ever replaced by the checked bytes
         with tempfile.TemporaryDirectory(prefix="compendium-pdf-") as scratch:
             raw = Path(scratch) / "export.pdf"
-            raw.write_bytes(bytes(buffer.data()))
+            raw.write_bytes(buffer.data().data())
             from desktop.export.pdf_text import fix_to_unicode
             fix_to_unicode(raw)
             return raw.read_bytes()

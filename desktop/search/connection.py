@@ -5,16 +5,22 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import TypeAlias
 
-from desktop.content.database import ContentDatabaseError, open_readonly, reading
+from desktop.content.database import ContentDatabaseError, HasConnection, open_readonly, reading
 from desktop.search.index import DOCS_TABLE, INDEX_VERSION, INFO_TABLE
+
+
+#: What the search functions accept as their database: an open connection, a
+#: path (opened through connect), or what holds a connection (ContentStore).
+Searchable: TypeAlias = "sqlite3.Connection | str | Path | HasConnection"
 
 
 class SearchError(ContentDatabaseError):
     """The database cannot be searched (missing, not a content database, no
     index): one of the content opener's errors (``kind``, ``arabic``)."""
 
-    def __init__(self, detail: str, path=None, kind: str | None = None):
+    def __init__(self, detail: str, path: Path | str | None = None, kind: str | None = None):
         super().__init__(path, detail, kind)
 
 
@@ -46,7 +52,7 @@ def connect(path: Path | str, *, check: bool = True) -> sqlite3.Connection:
     return conn
 
 
-def as_connection(db) -> sqlite3.Connection:
+def as_connection(db: Searchable) -> sqlite3.Connection:
     if isinstance(db, sqlite3.Connection):
         return db
     if isinstance(db, (str, Path)):

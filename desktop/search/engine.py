@@ -25,7 +25,7 @@ import sqlite3
 from typing import Iterable
 
 from desktop.content.database import ContentDatabaseError, reading
-from desktop.search.connection import SearchError, as_connection
+from desktop.search.connection import Searchable, SearchError, as_connection
 from desktop.search.index import FTS_TABLE, THEMES_TABLE, tag
 from desktop.search.locator_hit import citations_of, locator_hit
 from desktop.search.plan import SYMBOL_RE, Plan, coverage, make_plan
@@ -60,7 +60,7 @@ def _title_citation(label: str | None, citation: str | None, ref: str) -> str:
     return label or citation or ref
 
 
-def _theme_rows(conn, plan: Plan, filt: str | None):
+def _theme_rows(conn: sqlite3.Connection, plan: Plan, filt: str | None):
     """(rows of the named themes' paragraphs, {ref: theme}, rowids also matching every term)."""
     names = list(plan.themes)
     marks = ",".join("?" * len(names))
@@ -84,7 +84,7 @@ def _theme_rows(conn, plan: Plan, filt: str | None):
     return rows, theme_of, full
 
 
-def _partial_rows(conn, plan: Plan, filt: str | None) -> list:
+def _partial_rows(conn: sqlite3.Connection, plan: Plan, filt: str | None) -> list:
     """Rows matching some but not all of the query's concepts, best first (see PARTIAL_*)."""
     q = plan.q
     if len(q.include) < 2:
@@ -144,7 +144,7 @@ def _copy_place(copy_cite: str, hit_cite: str, part: str | None, local: str) -> 
     return f"{copy_cite} (متن التقرير)"
 
 
-def search(db, query: str | Query, part=None, unit=None, year=None, theme=None,
+def search(db: Searchable, query: str | Query, part=None, unit=None, year=None, theme=None,
            document=None, limit: int = DEFAULT_LIMIT, offset: int = 0,
            kinds: Iterable[str] = KINDS, as_you_type: bool = False) -> Results:
     """Search the content database. Never raises for any query text.
@@ -171,7 +171,7 @@ def search(db, query: str | Query, part=None, unit=None, year=None, theme=None,
         raise SearchError(str(exc), exc.path, exc.kind) from None
 
 
-def _search_query(conn, q: Query, part, unit, year, theme, document, limit, offset, kinds,
+def _search_query(conn: sqlite3.Connection, q: Query, part, unit, year, theme, document, limit, offset, kinds,
                   as_you_type) -> Results:
     results = Results()
     results.query = q
@@ -202,7 +202,7 @@ def _search_query(conn, q: Query, part, unit, year, theme, document, limit, offs
         return results
 
 
-def _search(conn, q, results, hit, part, unit, year, theme, document, limit, offset, kinds,
+def _search(conn: sqlite3.Connection, q, results, hit, part, unit, year, theme, document, limit, offset, kinds,
             as_you_type) -> Results:
     symbol = bool(SYMBOL_RE.fullmatch(q.text.strip()))
     if hit is None and not symbol:
@@ -277,9 +277,11 @@ def _search(conn, q, results, hit, part, unit, year, theme, document, limit, off
         kind, ref, label, text, score, is_exact, citation, rowid, twin, _sort = row
         if kind != "theme":
             citation = cited.get(ref, citation)
-        snip = make_snippet(text, plan.matcher)
+        matcher = plan.matcher
+        assert matcher is not None      # make_plan and _search both give the plan its matcher
+        snip = make_snippet(text, matcher)
         if plan.labels or tier == 3:
-            matched, variants = coverage(plan, plan.matcher.terms_in(text))
+            matched, variants = coverage(plan, matcher.terms_in(text))
         else:  # no alternatives: a full match holds every typed word
             matched, variants = (len(q.include) if tier != 1 or rowid in t_full else 0), ()
         if kind == "paragraph":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from desktop.search.connection import as_connection
+from desktop.search.connection import Searchable, as_connection
 from desktop.search.index import DOCS_TABLE, THEMES_TABLE
 
 
@@ -29,7 +29,7 @@ class FilterOptions:
     documents: list[tuple[str, str]] = field(default_factory=list)  # (id, title)
 
 
-def filter_options(db) -> FilterOptions:
+def filter_options(db: Searchable) -> FilterOptions:
     """Meetings/sessions, years, themes and documents present in the index."""
     conn = as_connection(db)
     units = [Unit(i, part, heading or i, year) for i, part, heading, year in conn.execute(

@@ -41,11 +41,14 @@ import re
 import sqlite3
 import time
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, TYPE_CHECKING
 
 from desktop.content import schema
 from desktop.search import lexicon
 from desktop.search.normalize import WORD_RE, analyze, fold, strip_marks, words
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 #: Bump when the search tables change shape: the engine refuses another version.
 INDEX_VERSION = "4"
@@ -58,10 +61,6 @@ COLUMNS = schema.SEARCH_FTS_COLUMNS
 
 _YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _TITLE_KINDS = ("decision", "resolution", "annex", "section")
-
-
-def _conn(db) -> sqlite3.Connection:
-    return db.conn if hasattr(db, "conn") else db
 
 
 def _tables(conn: sqlite3.Connection) -> set[str]:
@@ -201,9 +200,9 @@ def _rows(conn: sqlite3.Connection, themes_of: dict[str, list[int]]) -> Iterator
                "units": tuple(dict.fromkeys((*ctx.get(nid, (None, None, ()))[2], meeting)))}
 
 
-def build(db, ctx=None) -> None:
+def build(db: sqlite_utils.Database, ctx=None) -> None:
     """Write the search tables (replacing any previous ones)."""
-    conn = _conn(db)
+    conn = db.conn
     schema.create_search_tables(conn, (FTS_TABLE, DOCS_TABLE, THEMES_TABLE, INFO_TABLE))
     conn.execute(f"INSERT INTO {INFO_TABLE} VALUES ('version', ?)", (INDEX_VERSION,))
     conn.execute(f"INSERT INTO {INFO_TABLE} VALUES (?, ?)",
@@ -277,16 +276,16 @@ def row_tags(r: dict) -> str:
     return " ".join(tags)
 
 
-def dump(db) -> Iterator[dict]:
+def dump(db: sqlite_utils.Database) -> Iterator[dict]:
     """Nothing: the index is derived from rows that other stages dump."""
     return iter(())
 
 
-def check(db):
+def check(db: sqlite_utils.Database):
     """Counts, and an error if a paragraph is missing from the index."""
     from desktop.content.build import Finding
 
-    conn = _conn(db)
+    conn = db.conn
     if DOCS_TABLE not in _tables(conn):
         yield Finding("search", "error", "search index missing: rebuild the database")
         return

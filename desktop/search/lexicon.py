@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -59,7 +60,7 @@ def files(root: Path | None = None) -> tuple[Path, Path]:
 def load_files(root: Path | None = None) -> dict:
     """The two TOML files as one JSON-able dict (missing files give empty lists)."""
     lex_path, glo_path = files(root)
-    out = {"groups": [], "glossary": []}
+    out: dict[str, list[dict]] = {"groups": [], "glossary": []}
     if lex_path.is_file():
         for g in tomllib.loads(lex_path.read_text(encoding="utf-8")).get("group", []):
             out["groups"].append({"forms": list(g["forms"]), "themes": list(g.get("themes", [])),
@@ -104,7 +105,8 @@ class Lexicon:
         i = 0
         while i < len(stems):
             best = None
-            for st, form, group in self._by_first.get(stems[i], ()) if stems[i] else ():
+            first = stems[i]
+            for st, form, group in self._by_first.get(first, ()) if first else ():
                 if tuple(stems[i:i + len(st)]) == st:
                     best = GroupMatch(i, i + len(st), group, form)
                     break
@@ -162,7 +164,7 @@ def _compiled(text: str) -> Lexicon:
         return _EMPTY
 
 
-def for_connection(conn, info_table: str = "search_info") -> Lexicon:
+def for_connection(conn: sqlite3.Connection, info_table: str = "search_info") -> Lexicon:
     """The lexicon stored in this database's index (an empty one if none)."""
     try:
         row = conn.execute(f"SELECT value FROM {info_table} WHERE key = ?", (INFO_KEY,)).fetchone()

@@ -34,7 +34,7 @@ def locator_hit(conn: sqlite3.Connection, q: Query) -> tuple[str, str] | None:
     return (pid, para[pid]) if pid in para else None
 
 
-def _printed_reference(conn, text: str) -> tuple[str, str] | None:
+def _printed_reference(conn: sqlite3.Connection, text: str) -> tuple[str, str] | None:
     """A paragraph id (``som:2``) or a citation as the app prints it, short or
     full («تقرير مؤتمر الأطراف عن أعمال دورته الثانية عشرة (2024)، الفقرة 81»),
     through the content layer's one resolver; None for anything else."""
@@ -61,7 +61,7 @@ def _printed_reference(conn, text: str) -> tuple[str, str] | None:
 _CITED: dict[tuple, dict[str, str]] = {}
 
 
-def citations_of(conn, ids) -> dict[str, str]:
+def citations_of(conn: sqlite3.Connection, ids) -> dict[str, str]:
     """paragraph id -> THE citation (desktop.content.citations, short form)."""
     from desktop.content.store import ContentStore
 
@@ -80,7 +80,7 @@ def citations_of(conn, ids) -> dict[str, str]:
     return {i: cache[i] for i in ids if i in cache}
 
 
-def _resolve_with_content_layer(conn, text: str) -> str | None:
+def _resolve_with_content_layer(conn: sqlite3.Connection, text: str) -> str | None:
     """The content layer's one locator resolver (desktop.content.locate)."""
     from desktop.content.locate import resolve
     from desktop.content.store import ContentStore

@@ -5,6 +5,7 @@ themes it names, and which typed words a row covers."""
 from __future__ import annotations
 
 import re
+import sqlite3
 from dataclasses import dataclass, field
 
 from desktop.search import lexicon as lexicon_mod
@@ -14,7 +15,6 @@ from desktop.search.normalize import WORD_RE, analyze, fold, words
 from desktop.search.query import Alternative, Query, Term, parse
 from desktop.search.rows import count_matches
 from desktop.search.snippets import Matcher
-
 
 #: A word the corpus lacks is searched as its suggestion when this many
 #: edits away or fewer (after folding, hamza seats and doubled letters).
@@ -44,7 +44,7 @@ class Plan:
     strict: bool = False
 
 
-def _spelling(conn, q: Query) -> dict[int, "suggest_mod.Suggestion"]:
+def _spelling(conn: sqlite3.Connection, q: Query) -> dict[int, "suggest_mod.Suggestion"]:
     """{include index: closest corpus word} for the typed words nothing matches."""
     out = {}
     vocab = None
@@ -65,7 +65,7 @@ def _suggestion_text(text: str, fixes: dict[str, str]) -> str:
     return WORD_RE.sub(lambda m: fixes.get(fold(m.group()), m.group()), text)
 
 
-def _themes_named(conn, q: Query, matches, extra_words) -> list[str]:
+def _themes_named(conn: sqlite3.Connection, q: Query, matches, extra_words) -> list[str]:
     """Themes the query names: linked to a lexicon form in it, or all their label's words in it."""
     stems = {analyze(w).stem for t in q.include for w in t.words}
     stems.update(analyze(w).stem for w in extra_words)
@@ -81,7 +81,7 @@ def _themes_named(conn, q: Query, matches, extra_words) -> list[str]:
     return [t for *_, t in sorted(named)]
 
 
-def make_plan(conn, text: str, q: Query, as_you_type: bool) -> Plan:
+def make_plan(conn: sqlite3.Connection, text: str, q: Query, as_you_type: bool) -> Plan:
     """Spelling, glossary, lexicon variants and themes applied to a parsed query."""
     lex = lexicon_mod.for_connection(conn, INFO_TABLE)
     notes: list[str] = []
@@ -107,10 +107,12 @@ def make_plan(conn, text: str, q: Query, as_you_type: bool) -> Plan:
             fixed = i in fixes and fixes[i].distance <= AUTO_CORRECT
             stems.append(analyze(fixes[i].word if fixed else t.words[0]).stem)
     matches = lex.find(stems)
-    alternatives, covered, extra = [], set(), []
+    alternatives: list[Alternative] = []
+    covered: set[int] = set()
+    extra: list[str] = []
     for m in matches:
         typed = tuple(q.include[k].words[0] for k in range(m.start, m.end))
-        terms = []
+        terms: list[tuple[str, Term]] = []
         for form in m.group.forms:
             ws = tuple(words(form))
             if ws and ws != typed and all(ws != t.words for _, t in terms):

@@ -144,7 +144,8 @@ class Query:
     def concept_spans(self) -> list[tuple[int, int, Alternative | None]]:
         """(start, end, alternative) for each concept, in order."""
         at = {a.start: a for a in self.alternatives}
-        out, i = [], 0
+        out: list[tuple[int, int, Alternative | None]] = []
+        i = 0
         while i < len(self.include):
             alt = at.get(i)
             if alt is None or alt.end <= i:

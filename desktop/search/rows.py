@@ -4,6 +4,8 @@ and the copies of a text printed twice."""
 
 from __future__ import annotations
 
+import sqlite3
+
 from desktop.search.index import DOCS_TABLE, FTS_TABLE, THEMES_TABLE, tag
 from desktop.search.query import Query, valid_text
 from desktop.search.results import KINDS
@@ -24,7 +26,7 @@ def _as_list(value) -> list | None:
     return [valid_text(v) if isinstance(v, str) else v for v in value]
 
 
-def tag_filter(conn, part, unit, year, theme, document, kinds) -> str | None:
+def tag_filter(conn: sqlite3.Connection, part, unit, year, theme, document, kinds) -> str | None:
     """Filters as an FTS5 expression over the tags column (see index.tag)."""
     clauses = []
 
@@ -68,13 +70,14 @@ SELECT = (f"SELECT d.kind, d.ref, d.label, COALESCE(d.text, p.text, ''), {{score
 BM25 = f"bm25({FTS_TABLE}, {', '.join(map(str, WEIGHTS))})"
 
 
-def count_matches(conn, match: str, cap: int) -> int:
+def count_matches(conn: sqlite3.Connection, match: str, cap: int) -> int:
     return conn.execute(
         f"SELECT COUNT(*) FROM (SELECT 1 FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? LIMIT ?)",
         [match, cap]).fetchone()[0]
 
 
-def fetch_page(conn, q: Query, filt: str | None, limit: int, offset: int, in_order: bool = False):
+def fetch_page(conn: sqlite3.Connection, q: Query, filt: str | None, limit: int, offset: int,
+               in_order: bool = False) -> tuple[list, int, bool]:
     """(rows, total, capped) for one page: exact-as-typed rows first, then bm25, then reading order.
 
     in_order: reading order instead of bm25 (a document symbol: every row matches alike).
@@ -82,7 +85,10 @@ def fetch_page(conn, q: Query, filt: str | None, limit: int, offset: int, in_ord
     def with_filter(expr: str) -> str:
         return f"({expr}) AND {filt}" if filt else expr
 
-    lean, exact = with_filter(q.lean_fts()), with_filter(q.exact_fts(exclusions=True))
+    lean_expr, exact_expr = q.lean_fts(), q.exact_fts(exclusions=True)
+    if lean_expr is None or exact_expr is None:   # no included word: nothing to match
+        return [], 0, False
+    lean, exact = with_filter(lean_expr), with_filter(exact_expr)
     total = count_matches(conn, lean, COUNT_LIMIT + 1)
     capped = total > COUNT_LIMIT
     total = min(total, COUNT_LIMIT)
@@ -121,7 +127,7 @@ def fetch_page(conn, q: Query, filt: str | None, limit: int, offset: int, in_ord
     return rows, total, capped
 
 
-def copies_of(conn, twins) -> dict[str, list[tuple[str, str | None, str]]]:
+def copies_of(conn: sqlite3.Connection, twins) -> dict[str, list[tuple[str, str | None, str]]]:
     """twin key -> (id, part, local place) of every copy of that text, in reading order."""
     if not twins:
         return {}

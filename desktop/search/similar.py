@@ -34,6 +34,7 @@ import re
 import sqlite3
 from collections import Counter
 
+from desktop.content.database import HasConnection
 from desktop.search.index import DOCS_TABLE, FTS_TABLE
 from desktop.search.normalize import analyze, words
 
@@ -114,6 +115,7 @@ _CORPORA: dict[tuple, _Corpus] = {}
 
 def _corpus(conn: sqlite3.Connection) -> _Corpus:
     path = next((r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main"), "")
+    key: tuple[str, int, int] | tuple[str, int]
     if path:
         st = os.stat(path)
         key = (path, st.st_mtime_ns, st.st_size)
@@ -227,7 +229,7 @@ def _score(d: _Draft, c: list[str], corpus: _Corpus) -> tuple[float, float, floa
     return min(1.0, SEQ_WEIGHT * seq + BAG_WEIGHT * bag + COS_WEIGHT * cos), rec, cos
 
 
-def find_similar(db, text: str, limit: int = DEFAULT_LIMIT, exclude: set[str] | None = None,
+def find_similar(db: sqlite3.Connection | HasConnection, text: str, limit: int = DEFAULT_LIMIT, exclude: set[str] | None = None,
                  kinds=("paragraph",)) -> Matches:
     """The paragraphs closest to `text`, best first (ties: older first).
 
@@ -325,7 +327,7 @@ def _rank_key(m: Match):
             m.sort if m.sort is not None else 1 << 40, m.id)
 
 
-def more_like_this(db, paragraph_id: str, limit: int = DEFAULT_LIMIT,
+def more_like_this(db: sqlite3.Connection | HasConnection, paragraph_id: str, limit: int = DEFAULT_LIMIT,
                    minimum: float = MORE_LIKE_THIS_MIN) -> Matches:
     """Paragraphs most like one paragraph (not itself), oldest first: how the language grew."""
     conn = db if isinstance(db, sqlite3.Connection) else db.conn

@@ -12,6 +12,7 @@ letters. Ties go to the word the texts use most.
 from __future__ import annotations
 
 import re
+import sqlite3
 import threading
 from dataclasses import dataclass
 
@@ -97,7 +98,7 @@ _cache: dict[tuple, Vocabulary] = {}
 _lock = threading.Lock()
 
 
-def database_key(conn) -> tuple | None:
+def database_key(conn: sqlite3.Connection) -> tuple | None:
     """(database file, index build stamp): what caches of one built database are keyed by."""
     try:
         name = conn.execute("PRAGMA database_list").fetchone()[2]
@@ -107,7 +108,7 @@ def database_key(conn) -> tuple | None:
     return (name or id(conn), stamp[0] if stamp else None)
 
 
-def vocabulary(conn) -> Vocabulary:
+def vocabulary(conn: sqlite3.Connection) -> Vocabulary:
     """This database's vocabulary (read once per database file and index build)."""
     key = database_key(conn)
     if key is None:

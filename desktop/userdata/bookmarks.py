@@ -8,7 +8,10 @@ is one transaction, like the rest of the store.
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from desktop.userdata.stamps import utc_now
 
@@ -30,7 +33,13 @@ _COLUMNS = "id, paragraph_id, folder, title, created"
 
 
 class BookmarksMixin:
-    # (self._conn, self._transaction and self._guarded come from the store)
+    # what the store gives its mixins (store.SelectionStore)
+    _conn: sqlite3.Connection
+
+    if TYPE_CHECKING:
+        def _transaction(self) -> AbstractContextManager[sqlite3.Connection]: ...
+
+        def _guarded(self, action: str) -> AbstractContextManager[object, None]: ...
 
     def bookmarks(self, folder: str | None = None) -> list[Bookmark]:
         """All bookmarks (or one folder's), folders in name order, each in the
@@ -71,7 +80,7 @@ class BookmarksMixin:
             cur = conn.execute(
                 "INSERT OR IGNORE INTO bookmarks (paragraph_id, folder, title, created) "
                 "VALUES (?, ?, ?, ?)", (paragraph_id, folder, title.strip(), utc_now()))
-            if not cur.rowcount:
+            if not cur.rowcount or cur.lastrowid is None:   # already there: ignored
                 return None
             return self.bookmark(cur.lastrowid)
 

@@ -18,12 +18,16 @@ selection whose name is taken by other items gets a new name.
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from desktop.export.files import ExportError, write_text_atomically
 from desktop.userdata.stamps import parse as parse_stamp, utc_now
+
+if TYPE_CHECKING:
+    from desktop.userdata.store import SelectionStore
 
 FORMAT = "unodc-ta-compendium/userdata"
 VERSION = 1
@@ -56,7 +60,7 @@ class ImportReport:
 
 # ---- export ---------------------------------------------------------------
 
-def export_document(store) -> dict:
+def export_document(store: SelectionStore) -> dict:
     """Everything the user keeps (the working selection aside), in file order."""
     return {
         "format": FORMAT, "version": VERSION,
@@ -69,7 +73,7 @@ def export_document(store) -> dict:
     }
 
 
-def export_file(store, path: str | Path) -> dict:
+def export_file(store: SelectionStore, path: str | Path) -> dict:
     """Write the export to ``path`` atomically; returns what was written."""
     document = export_document(store)
     try:
@@ -79,11 +83,11 @@ def export_file(store, path: str | Path) -> dict:
     return document
 
 
-def _bookmarks_in_order(store):
+def _bookmarks_in_order(store: SelectionStore):
     return sorted(store.bookmarks(), key=lambda b: b.id)
 
 
-def _selection_names_in_order(store) -> list[str]:
+def _selection_names_in_order(store: SelectionStore) -> list[str]:
     rows = store._conn.execute(
         "SELECT name FROM selections WHERE name IS NOT NULL ORDER BY id").fetchall()
     return [r[0] for r in rows]
@@ -169,7 +173,7 @@ def unknown_paragraphs(document: dict, known: Callable[[Iterable[str]], set[str]
 
 # ---- import -----------------------------------------------------------------
 
-def import_document(store, document: dict,
+def import_document(store: SelectionStore, document: dict,
                     known: Callable[[Iterable[str]], set[str]] | None = None) -> ImportReport:
     """Merge a checked document into the store in one transaction.
 
@@ -210,7 +214,7 @@ def import_document(store, document: dict,
     return report
 
 
-def _import_selection(store, conn, name: str, items: list[str]) -> str | None:
+def _import_selection(store: SelectionStore, conn: sqlite3.Connection, name: str, items: list[str]) -> str | None:
     """Store a selection under its name or the first free «name (n)»; None
     when the same items are already held under one of those names."""
     candidate, n = name, 1
@@ -224,10 +228,11 @@ def _import_selection(store, conn, name: str, items: list[str]) -> str | None:
         candidate = f"{name} ({n})"
     sel_id = conn.execute("INSERT INTO selections (name, saved_at) VALUES (?, ?)",
                           (candidate, utc_now())).lastrowid
+    assert sel_id is not None       # an INSERT into a rowid table sets it
     store._write_items(conn, sel_id, items)
     return candidate
 
 
-def import_file(store, path: str | Path,
+def import_file(store: SelectionStore, path: str | Path,
                 known: Callable[[Iterable[str]], set[str]] | None = None) -> ImportReport:
     return import_document(store, read_file(path), known)

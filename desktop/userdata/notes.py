@@ -6,8 +6,10 @@ last changed). Every method is one transaction, like the rest of the store.
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from desktop.userdata.stamps import utc_now
 
@@ -25,7 +27,13 @@ _COLUMNS = "id, paragraph_id, text, created, modified"
 
 
 class NotesMixin:
-    # (self._conn, self._transaction and self._guarded come from the store)
+    # what the store gives its mixins (store.SelectionStore)
+    _conn: sqlite3.Connection
+
+    if TYPE_CHECKING:
+        def _transaction(self) -> AbstractContextManager[sqlite3.Connection]: ...
+
+        def _guarded(self, action: str) -> AbstractContextManager[object, None]: ...
 
     def notes(self, paragraph_id: str | None = None) -> list[Note]:
         """One paragraph's notes (or all), oldest first."""
@@ -64,7 +72,9 @@ class NotesMixin:
             cur = conn.execute(
                 "INSERT INTO notes (paragraph_id, text, created, modified) VALUES (?, ?, ?, ?)",
                 (paragraph_id, text, now, now))
-            return self.note(cur.lastrowid)
+            note = self.note(cur.lastrowid) if cur.lastrowid is not None else None
+            assert note is not None     # just written, in this transaction
+            return note
 
     def edit_note(self, note_id: int, text: str) -> None:
         text = text.strip()

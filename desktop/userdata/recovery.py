@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.userdata.store import (CURRENT_ID, SelectionStore, UserDataDamaged, UserDataError,
-                                    error_text, is_damage, now_iso)
+                                    error_text, is_damage)
 
 
 @dataclass(frozen=True)
@@ -201,9 +201,7 @@ def open_or_recover(path: str | Path) -> tuple[SelectionStore, Recovery | None]:
             if name is None:
                 store._write_items(conn, CURRENT_ID, ids)
             else:
-                sel_id = conn.execute("INSERT INTO selections (name, saved_at) VALUES (?, ?)",
-                                      (name, now_iso())).lastrowid
-                store._write_items(conn, sel_id, ids)
+                store._write_items(conn, store._new_selection(conn, name), ids)
         for table, (columns, rows) in plain.items():
             have = {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
             keep = [i for i, c in enumerate(columns) if c in have]

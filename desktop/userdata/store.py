@@ -21,6 +21,7 @@ import datetime as _dt
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from types import TracebackType
 from typing import Iterable, Iterator
 
 from desktop.userdata import migrations
@@ -185,14 +186,21 @@ class SelectionStore(BookmarksMixin, NotesMixin):
             (selection_id,)).fetchall()
         return [r[0] for r in rows]
 
-    def _write_items(self, conn, selection_id: int, ids: list[str]) -> None:
+    def _write_items(self, conn: sqlite3.Connection, selection_id: int, ids: list[str]) -> None:
         conn.execute("DELETE FROM selection_items WHERE selection_id=?", (selection_id,))
         conn.executemany(
             "INSERT INTO selection_items (selection_id, position, paragraph_id) VALUES (?, ?, ?)",
             [(selection_id, i, pid) for i, pid in enumerate(ids)])
         conn.execute("UPDATE selections SET saved_at=? WHERE id=?", (now_iso(), selection_id))
 
-    def _guarded(self, action: str):
+    def _new_selection(self, conn: sqlite3.Connection, name: str) -> int:
+        """A new named selection, empty; its id."""
+        sel_id = conn.execute("INSERT INTO selections (name, saved_at) VALUES (?, ?)",
+                              (name, now_iso())).lastrowid
+        assert sel_id is not None       # an INSERT into a rowid table sets it
+        return sel_id
+
+    def _guarded(self, action: str) -> _Guard:
         """Turn SQLite failures (disk full, read-only file...) into UserDataError."""
         return _Guard(action, self.path)
 
@@ -277,9 +285,7 @@ class SelectionStore(BookmarksMixin, NotesMixin):
             if row is not None and not overwrite:
                 raise SelectionExists(name)
             if row is None:
-                sel_id = conn.execute(
-                    "INSERT INTO selections (name, saved_at) VALUES (?, ?)",
-                    (name, now_iso())).lastrowid
+                sel_id = self._new_selection(conn, name)
             else:
                 sel_id = row[0]
             self._write_items(conn, sel_id, self._ids(CURRENT_ID))
@@ -302,17 +308,17 @@ class SelectionStore(BookmarksMixin, NotesMixin):
 
 
 class _Guard:
-    def __init__(self, action: str, path):
+    def __init__(self, action: str, path: str | Path):
         self.action = action
         self.path = path
 
-    def __enter__(self):
+    def __enter__(self) -> _Guard:
         return self
 
-    def __exit__(self, exc_type, exc, tb):
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
         if exc_type is not None and issubclass(exc_type, sqlite3.Error):
             raise UserDataError(f"could not {self.action} in {self.path}: {exc}") from None
-        return False
 
 
 # -- what a damaged file looks like (desktop.userdata.recovery salvages it) ----

@@ -34,6 +34,7 @@ written here too.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 import re
 from dataclasses import dataclass
 
@@ -41,6 +42,9 @@ from desktop.content import links as links_stage
 from desktop.content import mentions as shared_mentions
 from desktop.content import schema
 from desktop.content.build import Finding
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 STAGE = "related-links"
 SOURCE = "related"
@@ -233,7 +237,7 @@ class Result:
         self.external: list[ExternalRef] = []
 
 
-def _targets(db) -> tuple[dict, dict, dict]:
+def _targets(db: sqlite_utils.Database) -> tuple[dict, dict, dict]:
     """Where mentions lead: (body, kind, session, number) -> (first paragraph,
     unit node); the same for the supplement's copies in the compendium's tree;
     symbol -> (first paragraph, node or None, document)."""
@@ -283,14 +287,13 @@ def _link(from_id, to_id, kind, text, line, from_node=None, to_node=None) -> dic
 _ENDORSES = re.compile(r"^\S*\s+(?:أيضا\s+)?التوصيات")
 
 
-def build(db, cop10, cop12, sup) -> Result:
+def build(db: sqlite_utils.Database, cop10, cop12, sup) -> Result:
     result = Result()
     units, supplement_units, symbols = _targets(db)
-    rows = db.query(
+    rows = [dict(r) for r in db.query(
         f"SELECT id, document, part, unit_id, text, citation, source_line FROM paragraphs "
         f"WHERE document IN ({','.join('?' * len(OWN_DOCUMENTS))}) ORDER BY sort",
-        list(OWN_DOCUMENTS))
-    rows = [dict(r) for r in rows]
+        list(OWN_DOCUMENTS))]
     # footnotes speak for the paragraph that carries their marker
     # (footnote 7 of the COP 12 report: "CTOC/COP/WG.2/2023/4" -> meeting 14)
     by_id = {r["id"]: r for r in rows}
@@ -349,20 +352,20 @@ def build(db, cop10, cop12, sup) -> Result:
     return result
 
 
-def _write(db, result: Result) -> None:
+def _write(db: sqlite_utils.Database, result: Result) -> None:
     schema.create_link_tables(db)       # if the links stage has not made them
-    db["links"].insert_all(result.links, alter=True)
-    db["external_refs"].insert_all([{
+    db.table("links").insert_all(result.links, alter=True)
+    db.table("external_refs").insert_all([{
         "from_id": e.paragraph_id, "kind": e.kind, "body": e.body, "text": e.text,
         "session": e.session, "number": e.number, "source_line": e.source_line,
         "source": SOURCE} for e in result.external], alter=True)
 
 
-def dump(db):
+def dump(db: sqlite_utils.Database):
     yield from links_stage.dump_source(db, SOURCE, external_keys=("session", "number"))
 
 
-def check(db):
+def check(db: sqlite_utils.Database):
     if "links" not in db.table_names():
         yield Finding(STAGE, "error", "no links table")
         return

@@ -15,34 +15,38 @@ paragraph_quality  paragraph_id (pk, fk paragraphs), document, quality
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 import json
 import re
 from collections import Counter
 
 from desktop.content import dump_rows, schema
-from desktop.content.build import BuildError, Finding
+from desktop.content.build import BuildContext, BuildError, Finding
 from desktop.content.related import cop6_agenda, som_report
 from desktop.content.related.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 STAGE = "related-damaged"
 COP6_SORT = 400_000
 SOM_SORT = 600_000
 
 
-def _lexicon(ctx) -> Lexicon:
+def _lexicon(ctx: BuildContext) -> Lexicon:
     texts = [ctx.read_source(name) for name in ("compendium.txt", "cop10-note.txt",
                                                  "cop12-report.txt")]
     return Lexicon.from_texts(texts)
 
 
-def build(db, ctx) -> None:
+def build(db: sqlite_utils.Database, ctx: BuildContext) -> None:
     lexicon = _lexicon(ctx)
     schema.create_quality_tables(db)
     _build_cop6(db, ctx, lexicon)
     _build_som(db, ctx, lexicon)
 
 
-def _build_cop6(db, ctx, lexicon) -> None:
+def _build_cop6(db: sqlite_utils.Database, ctx: BuildContext, lexicon) -> None:
     source = "cop6-agenda.txt"
     try:
         agenda = cop6_agenda.parse(ctx.read_source(source), lexicon)
@@ -50,7 +54,7 @@ def _build_cop6(db, ctx, lexicon) -> None:
         raise BuildError(f"{source}: cannot find the agenda's structure ({exc})") from None
     doc = cop6_agenda.DOCUMENT
     damaged = sum(p.quality == "damaged" for p in agenda.paragraphs)
-    db["documents"].insert({
+    db.table("documents").insert({
         "id": doc, "title": "جدول الأعمال المؤقت وشروحه — الدورة السادسة لمؤتمر الأطراف",
         "symbol": cop6_agenda.SYMBOL, "date": "2012-10-15",
         "quality": "damaged",
@@ -70,7 +74,7 @@ def _build_cop6(db, ctx, lexicon) -> None:
             "number": n.number, "session": 6 if n.parent is None else None,
             "decision_number": None, "sort": COP6_SORT + i, "source_line": n.line,
         })
-    db["nodes"].insert_all(node_rows)
+    db.table("nodes").insert_all(node_rows)
     heading = {_cop6_id(n.id): n.heading for n in agenda.nodes}
     para_rows, quality_rows = [], []
     for i, p in enumerate(agenda.paragraphs):
@@ -93,8 +97,8 @@ def _build_cop6(db, ctx, lexicon) -> None:
             "note": cop6_agenda.quality_note(p), "original_text": p.original,
             "uncertain": "[]",
         })
-    db["paragraphs"].insert_all(para_rows)
-    db["paragraph_quality"].insert_all(quality_rows)
+    db.table("paragraphs").insert_all(para_rows)
+    db.table("paragraph_quality").insert_all(quality_rows)
 
 
 def _cop6_id(parser_id: str) -> str:
@@ -117,11 +121,11 @@ def _cop6_citation(p, node_id: str, heading: dict[str, str]) -> str:
     return f"{symbol}، الشروح، {where}، الفقرة {p.label} (ترقيم غير وارد في المصدر)"
 
 
-def _build_som(db, ctx, lexicon) -> None:
+def _build_som(db: sqlite_utils.Database, ctx: BuildContext, lexicon) -> None:
     som_report.build_rows(db, ctx, lexicon, SOM_SORT)
 
 
-def dump(db):
+def dump(db: sqlite_utils.Database):
     quality = {r["paragraph_id"]: r for r in db.query("SELECT * FROM paragraph_quality")}
     for doc in (cop6_agenda.DOCUMENT, som_report.DOCUMENT):
         for row in db.query("SELECT * FROM documents WHERE id = ?", [doc]):
@@ -133,7 +137,7 @@ def dump(db):
         yield from dump_rows.node_objects(db, [doc])
 
 
-def check(db):
+def check(db: sqlite_utils.Database):
     findings = []
     for doc in (cop6_agenda.DOCUMENT, som_report.DOCUMENT):
         counts = Counter(r["quality"] for r in db.query(

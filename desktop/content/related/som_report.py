@@ -11,6 +11,7 @@ paragraph 26 are not mistaken for paragraphs), and recommendation headings
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 import json
 import math
 import re
@@ -18,11 +19,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from desktop.content import corrections
-from desktop.content.build import BuildError, Finding
+from desktop.content.build import BuildContext, BuildError, Finding
 from desktop.content.related.lexicon import CLEAN_SOURCES, WORD, Lexicon, bare
 from desktop.content.related.som_decoder import FI, Decoder, Token
 from desktop.content.related.som_mapping import SEED_ALIGNMENTS, learned_mapping
 from desktop.content.related.som_ngram import START, BigramModel
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 DOCUMENT = "som-wg-2020"
 SYMBOL = "CTOC/COP/WG.7/2020/4"
@@ -361,12 +365,12 @@ def quality_note(p: Paragraph) -> str:
             f"إلا {share}٪ من كلماته{order}؛ النص المشوّه الأصلي محفوظ")
 
 
-def build_rows(db, ctx, lexicon: Lexicon, sort_base: int) -> None:
+def build_rows(db: sqlite_utils.Database, ctx: BuildContext, lexicon: Lexicon, sort_base: int) -> None:
     text = ctx.read_source(SOURCE)
     fixes = corrections.text_fixes(ctx.corrections / CORRECTIONS)
     text, applied = corrections.apply_text_fixes(SOURCE, text, fixes)
     report = read_report(text, [ctx.read_source(n) for n in CLEAN_SOURCES], lexicon)
-    db["documents"].insert({
+    db.table("documents").insert({
         "id": DOCUMENT,
         "title": "تقرير عن اجتماع الفريق العامل المعني بتهريب المهاجرين المعقود في فيينا يومي 8 و9 أيلول/سبتمبر 2020",
         "symbol": SYMBOL, "date": "2020-09-08", "quality": "reconstructed",
@@ -388,7 +392,7 @@ def build_rows(db, ctx, lexicon: Lexicon, sort_base: int) -> None:
             "session": None, "decision_number": None, "sort": sort_base + i,
             "source_line": n.line,
         })
-    db["nodes"].insert_all(rows)
+    db.table("nodes").insert_all(rows)
     para_rows, quality_rows = [], []
     for i, p in enumerate(report.paragraphs):
         chapter = p.node.split("-s")[0]
@@ -411,12 +415,12 @@ def build_rows(db, ctx, lexicon: Lexicon, sort_base: int) -> None:
             "original_text": "\n".join(raw.rstrip() for _, raw in p.lines),
             "uncertain": json.dumps(p.uncertain),
         })
-    db["paragraphs"].insert_all(para_rows)
-    db["paragraph_quality"].insert_all(quality_rows)
+    db.table("paragraphs").insert_all(para_rows)
+    db.table("paragraph_quality").insert_all(quality_rows)
     corrections.record(db, applied, ctx.report)     # headings only: no paragraph
 
 
-def check(db):
+def check(db: sqlite_utils.Database):
     numbers = [int(r["label"]) for r in db.query(
         "SELECT label FROM paragraphs WHERE document = ? AND kind = 'numbered' ORDER BY sort",
         [DOCUMENT])]

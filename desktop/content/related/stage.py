@@ -20,14 +20,18 @@ gaps              node_id (pk), known (JSON list of {"text", "paragraph_id"}):
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 import json
 import re
 from collections import Counter
 from difflib import SequenceMatcher
 
 from desktop.content import corrections, dump_rows, schema
-from desktop.content.build import BuildError, Finding
+from desktop.content.build import BuildContext, BuildError, Finding
 from desktop.content.related import Parsed, cop10_note, cop12_report, cross_links, supplement
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 STAGE = "related"
 COP12_SOURCE = "cop12-report.txt"
@@ -57,7 +61,7 @@ def _parse(module, source: str, text: str) -> Parsed:
         raise BuildError(f"{source}: cannot parse: {exc}") from None
 
 
-def build(db, ctx) -> None:
+def build(db: sqlite_utils.Database, ctx: BuildContext) -> None:
     cop10_text = ctx.read_source(COP10_SOURCE)
     cop12_raw = ctx.read_source(COP12_SOURCE)
     fixes = corrections.text_fixes(ctx.corrections / COP12_CORRECTIONS)
@@ -67,7 +71,7 @@ def build(db, ctx) -> None:
     cop12_original = _parse(cop12_report, COP12_SOURCE, cop12_raw)
     sup = supplement.build(cop12, cop10)
 
-    db["documents"].insert_all([
+    db.table("documents").insert_all([
         {"id": cop12_report.DOCUMENT, "title": cop12_report.TITLE, "symbol": None,
          "date": "2024-11-11", "quality": "repaired", "quality_note": COP12_QUALITY_NOTE,
          "source_file": COP12_SOURCE, "sort": 50},
@@ -94,7 +98,7 @@ def build(db, ctx) -> None:
     rows += [dict(row, paragraph_id=reverse[row["paragraph_id"]]) for row in rows
              if row["paragraph_id"] in reverse]
     schema.create_quality_tables(db)        # if the damaged-documents stage has not
-    db["text_corrections"].insert_all(rows)
+    db.table("text_corrections").insert_all(rows)
     originals = {p.id: p.text for p in cop12_original.paragraphs}
     originals.update({copy: originals[src] for copy, src in sup.same_text.items()})
     _mark_corrected(db, rows, originals)
@@ -104,7 +108,7 @@ def build(db, ctx) -> None:
 
     problems = cop10.problems + cop12.problems + sup.parsed.problems
     if problems:
-        db["parse_problems"].insert_all([
+        db.table("parse_problems").insert_all([
             {"document": "related", "severity": p.severity, "source_line": p.line,
              "message": p.message} for p in problems], alter=True)
     ctx.report.append(
@@ -114,7 +118,7 @@ def build(db, ctx) -> None:
         f"supplement {len(sup.parsed.paragraphs)} paragraphs")
 
 
-def _mark_corrected(db, rows: list[dict], originals: dict[str, str]) -> None:
+def _mark_corrected(db: sqlite_utils.Database, rows: list[dict], originals: dict[str, str]) -> None:
     """A quality mark on each corrected paragraph, through the reader's existing
     notice (table paragraph_quality of the damaged-documents stage): the
     corrected words and, on demand, the paragraph as the source printed it."""
@@ -122,22 +126,22 @@ def _mark_corrected(db, rows: list[dict], originals: dict[str, str]) -> None:
     for row in rows:
         words.setdefault(row["paragraph_id"], []).append(
             f"«{row['original']}» ← «{row['corrected']}»")
-    db["paragraph_quality"].insert_all([{
+    db.table("paragraph_quality").insert_all([{
         "paragraph_id": pid, "document": cop12_report.DOCUMENT, "quality": "repaired",
         "note": "صُوّبت كلمات خاطئة في المصدر وفق ملف التصويبات المراجَع: " + "، ".join(fixes),
         "original_text": originals.get(pid), "uncertain": "[]",
     } for pid, fixes in words.items()])
 
 
-def _write(db, parsed: Parsed, document: str, node_sort: int, para_sort: int,
+def _write(db: sqlite_utils.Database, parsed: Parsed, document: str, node_sort: int, para_sort: int,
            symbol: str | None) -> None:
-    db["nodes"].insert_all([{
+    db.table("nodes").insert_all([{
         "id": n.id, "document": document, "parent_id": n.parent_id, "kind": n.kind,
         "part": n.part, "heading": n.heading, "title": n.title, "dates": n.dates,
         "symbol": n.symbol or symbol, "number": n.number, "session": n.session,
         "decision_number": n.decision_number, "sort": node_sort + i,
         "source_line": n.source_line} for i, n in enumerate(parsed.nodes)])
-    db["paragraphs"].insert_all([{
+    db.table("paragraphs").insert_all([{
         "id": p.id, "document": document, "node_id": p.node_id, "unit_id": p.unit_id,
         "part": p.part, "kind": p.kind, "label": p.label,
         "label_path": json.dumps(p.label_path, ensure_ascii=False), "text": p.text,
@@ -145,13 +149,13 @@ def _write(db, parsed: Parsed, document: str, node_sort: int, para_sort: int,
         "report_paragraph_certain": 0, "depth": p.depth, "sort": para_sort + i,
         "source_line": p.source_line, "source_line_end": p.source_line_end,
     } for i, p in enumerate(parsed.paragraphs)])
-    db["footnotes"].insert_all([{
+    db.table("footnotes").insert_all([{
         "id": f"fn-{document}-{fn.number}", "document": document, "number": fn.number,
         "paragraph_id": fn.paragraph_id, "marker_offset": fn.marker_offset,
         "text": fn.text, "source_line": fn.source_line} for fn in parsed.footnotes])
 
 
-def _write_supplement(db, sup: supplement.Supplement) -> None:
+def _write_supplement(db: sqlite_utils.Database, sup: supplement.Supplement) -> None:
     """Supplement nodes sit in the compendium's tree; their text is the COP 12 report's."""
     rows = []
     for i, n in enumerate(sup.parsed.nodes):
@@ -165,8 +169,8 @@ def _write_supplement(db, sup: supplement.Supplement) -> None:
             "kind": n.kind, "part": n.part, "heading": n.heading, "title": n.title,
             "dates": n.dates, "symbol": n.symbol, "number": n.number, "session": n.session,
             "decision_number": n.decision_number, "sort": sort, "source_line": n.source_line})
-    db["nodes"].insert_all(rows)
-    db["paragraphs"].insert_all([{
+    db.table("nodes").insert_all(rows)
+    db.table("paragraphs").insert_all([{
         "id": p.id, "document": cop12_report.DOCUMENT, "node_id": p.node_id,
         "unit_id": p.unit_id, "part": p.part, "kind": p.kind, "label": p.label,
         "label_path": json.dumps(p.label_path, ensure_ascii=False), "text": p.text,
@@ -175,7 +179,7 @@ def _write_supplement(db, sup: supplement.Supplement) -> None:
         "sort": PARA_SORT["supplement"] + i, "source_line": p.source_line,
         "source_line_end": p.source_line_end,
     } for i, p in enumerate(sup.parsed.paragraphs)])
-    db["footnotes"].insert_all([{
+    db.table("footnotes").insert_all([{
         "id": f"fn-{cop12_report.DOCUMENT}-{fn.number}-{supplement.UNIT}",
         "document": cop12_report.DOCUMENT, "number": fn.number,
         "paragraph_id": fn.paragraph_id, "marker_offset": fn.marker_offset,
@@ -187,7 +191,7 @@ DOCUMENT_NAMES = {"cop10": "مذكرة الأمانة إلى الدورة الع
 _DATED = re.compile(r"^،?\s*المؤرخ\s+(\d+ \S+ \S+ \d{4})")
 
 
-def _write_gaps(db, sup: supplement.Supplement, links) -> None:
+def _write_gaps(db: sqlite_utils.Database, sup: supplement.Supplement, links) -> None:
     """What is known about each gap: the supplement's facts plus every mention
     in the sources of a resolution or decision of that session, with its date
     where the text gives one ("قراره 1/9 المؤرخ 19 تشرين الأول/أكتوبر 2018")."""
@@ -216,7 +220,7 @@ def _write_gaps(db, sup: supplement.Supplement, links) -> None:
         if dated:
             fact += f" المؤرخ {dated.group(1)}"
         facts[node].append((f"{fact}، مذكور في: {where}، {ref.citation}", ref.paragraph_id))
-    db["gaps"].insert_all([{
+    db.table("gaps").insert_all([{
         "node_id": node,
         "known": json.dumps([{"text": text, "paragraph_id": pid} for text, pid in items],
                             ensure_ascii=False)} for node, items in facts.items()])
@@ -263,7 +267,7 @@ def word_corrections(original: Parsed, corrected: Parsed, fixes) -> list[dict]:
     return rows
 
 
-def dump(db):
+def dump(db: sqlite_utils.Database):
     fixes: dict[str, list] = {}
     for row in db.query("SELECT * FROM text_corrections ORDER BY paragraph_id, offset"):
         fixes.setdefault(row["paragraph_id"], []).append(
@@ -293,7 +297,7 @@ EXPECTED = {
 }
 
 
-def counts(db) -> dict[str, int]:
+def counts(db: sqlite_utils.Database) -> dict[str, int]:
     one = lambda sql, *args: db.execute(sql, list(args)).fetchone()[0]  # noqa: E731
     return {
         "cop10-note numbered paragraphs": one(
@@ -309,7 +313,7 @@ def counts(db) -> dict[str, int]:
     }
 
 
-def check(db):
+def check(db: sqlite_utils.Database):
     for name, value in counts(db).items():
         if value == EXPECTED[name]:
             yield Finding(STAGE, "info", f"{name}: {value}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from collections import defaultdict
 
 from desktop.content import index_table as it, locators as loc
@@ -9,6 +10,9 @@ from desktop.content.locator_resolver import Resolver
 from desktop.content.build import BuildError
 from desktop.content.thematic_index.entries import CORRECTIONS, Entry, Documents, _meeting_number
 from desktop.content.thematic_index.numbering import invert_transform, numbering_rules, annex_offsets
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 # --- building entries -------------------------------------------------------------
@@ -200,7 +204,7 @@ def _resolve(e: Entry, docs: Documents, resolver: Resolver, rules, offsets):
     e.problems.append("neither a locator nor report paragraphs")
 
 
-def build_entries(db, text: str, fixes) -> tuple[list[Entry], dict]:
+def build_entries(db: sqlite_utils.Database, text: str, fixes) -> tuple[list[Entry], dict]:
     docs = Documents(db)
     resolver = Resolver(db)
     rows = it.parse_index(text, docs.units)

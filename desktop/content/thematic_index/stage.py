@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 import json
 from collections import Counter, defaultdict
 
 from desktop.content import schema
-from desktop.content.build import BuildError, Finding
+from desktop.content.build import BuildContext, BuildError, Finding
 from desktop.content.thematic_index.entries import CORRECTIONS, SOURCE, STAGE, load_fixes, _meeting_number
 from desktop.content.thematic_index.numbering import apply_transform
 from desktop.content.thematic_index.resolve import build_entries
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 # --- stage ----------------------------------------------------------------------
 
 
-def build(db, ctx) -> None:
+def build(db: sqlite_utils.Database, ctx: BuildContext) -> None:
     text = ctx.read_source(SOURCE)
     fixes = load_fixes(ctx.corrections / CORRECTIONS)
     try:
@@ -36,7 +40,7 @@ def build(db, ctx) -> None:
             t["source_line"] = next((e.row.theme_line for e in entries
                                      if e.row.theme == t["label"]), None)
     schema.create_index_tables(db)
-    db["themes"].insert_all(theme_rows)
+    db.table("themes").insert_all(theme_rows)
     ids = {}
     rows = []
     for n, e in enumerate(entries, start=1):
@@ -58,12 +62,12 @@ def build(db, ctx) -> None:
             "acknowledged": e.acknowledged, "duplicate_of": dup,
             "source_line": e.row.line, "source_lines": json.dumps(sorted(set(e.row.lines))),
         })
-    db["index_entries"].insert_all(rows)
+    db.table("index_entries").insert_all(rows)
     targets = []
     for n, e in enumerate(entries, start=1):
         for k, pid in enumerate(e.targets):
             targets.append({"entry_id": n, "paragraph_id": pid, "sort": k})
-    db["index_targets"].insert_all(targets)
+    db.table("index_targets").insert_all(targets)
     _report_paragraphs(db, info)
     numbering = []
     for m, rule in sorted(info["rules"].items()):
@@ -73,7 +77,7 @@ def build(db, ctx) -> None:
     for annex, d in sorted(info["offsets"].items()):
         numbering.append({"unit_id": annex, "rule": "annex_offset", "value": d,
                           "pairs": None, "agreeing": None})
-    db["index_numbering"].insert_all(numbering)
+    db.table("index_numbering").insert_all(numbering)
     ctx.report.extend(info["report"])
     counts = Counter(e.status for e in entries)
     ctx.report.append(f"thematic index: {len(themes)} themes, {len(entries)} entries "
@@ -81,7 +85,7 @@ def build(db, ctx) -> None:
                       f"{counts['unresolved']} unresolved)")
 
 
-def _report_paragraphs(db, info) -> None:
+def _report_paragraphs(db: sqlite_utils.Database, info) -> None:
     rules, observed = info["rules"], info["observed"]
     conn = db.conn
     updates = []
@@ -101,7 +105,7 @@ def _report_paragraphs(db, info) -> None:
                      "WHERE id = ?", updates)
 
 
-def official_citation(db, paragraph_id: str) -> tuple[str, bool] | None:
+def official_citation(db: sqlite_utils.Database, paragraph_id: str) -> tuple[str, bool] | None:
     """How the original report cites a Part A paragraph, and whether that is certain.
 
     ("CTOC/COP/WG.2/2013/5، الفقرة 34", True) for A07/30; None when the
@@ -115,7 +119,7 @@ def official_citation(db, paragraph_id: str) -> tuple[str, bool] | None:
     return f"{row[2]}، الفقرة {row[0]}", bool(row[1])
 
 
-def dump(db):
+def dump(db: sqlite_utils.Database):
     if "index_entries" not in db.table_names():
         return
     targets = defaultdict(list)
@@ -132,7 +136,7 @@ def dump(db):
                "duplicate_of": row["duplicate_of"]}
 
 
-def check(db):
+def check(db: sqlite_utils.Database):
     if "index_entries" not in db.table_names():
         yield Finding(STAGE, "error", "no thematic index in the database")
         return
