@@ -186,6 +186,7 @@ def _converter(base: Path):
 
     class Controlled(Treeprocessor):
         def run(self, root):
+            parents = {child: parent for parent in root.iter() for child in parent}
             for element in list(root.iter()):
                 if element.tag == "tr":  # Qt lays tables out left to right
                     cells = list(element)
@@ -216,6 +217,15 @@ def _converter(base: Path):
                         element.tag, element.text = "span", f"[{element.get('alt', '')}]"
                         element.attrib.clear()
                         continue
+                    parent = parents.get(element)
+                    if (element.get("alt") and parent is not None and parent.tag == "p"
+                            and len(parent) == 1 and not (parent.text or "").strip()):
+                        # a picture alone in its paragraph: its description under it
+                        element.tail = None
+                        parent.append(parent.makeelement("br", {}))
+                        caption = parent.makeelement("span", {"style": "color:#555555;"})
+                        caption.text = element.get("alt")
+                        parent.append(caption)
 
     class Handbook(Extension):
         def extendMarkdown(self, md):

@@ -30,7 +30,7 @@ def _settle(app, rounds: int = 6) -> None:
         app.processEvents()
 
 
-def _save(app, window, path: Path) -> None:
+def _save(app, window, path: Path, overlay=None) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QColor, QImage, QPainter
 
@@ -39,7 +39,10 @@ def _save(app, window, path: Path) -> None:
     # with a threshold, where error diffusion speckles them), then PNG's
     # strongest compression (quality 0)
     image = window.grab().toImage()
-    painter = QPainter(image)  # a frame: the picture stands apart from the white page
+    painter = QPainter(image)
+    if overlay is not None:  # a tooltip is a window of its own: painted in where it shows
+        painter.drawImage(overlay.mapToGlobal(overlay.rect().topLeft())
+                          - window.mapToGlobal(window.rect().topLeft()), overlay.grab().toImage())  # a frame: the picture stands apart from the white page
     painter.setPen(QColor("#9a9a9a"))
     painter.drawRect(0, 0, image.width() - 1, image.height() - 1)
     painter.end()
@@ -62,6 +65,34 @@ def _only(window, *docks) -> None:
     window.navigation.setCurrentIndex(0)
 
 
+def _link_preview(app, reader):
+    """Hover the first cross-reference on screen: its preview tooltip."""
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    from desktop.content.html_blocks import PARA_SCHEME
+
+    block = reader.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.charFormat().anchorHref().startswith(PARA_SCHEME):
+                cursor = QTextCursor(reader.document())
+                cursor.setPosition(fragment.position() + fragment.length() // 2)
+                pos = reader.cursorRect(cursor).center()
+                if reader.viewport().rect().contains(pos):
+                    text = reader.tooltip_at(pos)
+                    QToolTip.showText(reader.viewport().mapToGlobal(pos), text, reader.viewport())
+                    _settle(app)
+                    tips = [w for w in QApplication.topLevelWidgets()
+                            if w.inherits("QTipLabel") and w.isVisible()]
+                    return tips[0] if tips else None
+            it += 1
+        block = block.next()
+    return None
+
+
 def make_pictures(out: Path, db_path: Path | None = None) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from desktop import paths
@@ -69,6 +100,7 @@ def make_pictures(out: Path, db_path: Path | None = None) -> list[Path]:
     from desktop.app.application import create_application
     from desktop.app.settings import AppSettings
     from desktop.content.store import open_store
+    from PySide6.QtWidgets import QToolTip
 
     app = create_application([sys.argv[0]])
     scratch = tempfile.TemporaryDirectory(prefix="handbook-pictures-")
@@ -81,9 +113,9 @@ def make_pictures(out: Path, db_path: Path | None = None) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     made: list[Path] = []
 
-    def shot(name: str) -> None:
+    def shot(name: str, overlay=None) -> None:
         path = out / f"{name}.png"
-        _save(app, window, path)
+        _save(app, window, path, overlay)
         made.append(path)
 
     # reading: the tree and the reader at a paragraph
@@ -100,7 +132,8 @@ def make_pictures(out: Path, db_path: Path | None = None) -> list[Path]:
     window.select_in_tree(LINKED)
     _settle(app)
     window.reader.scroll_to_current()
-    shot("links")
+    shot("links", _link_preview(app, window.reader))
+    QToolTip.hideText()
 
     # the thematic index, one theme chosen
     _only(window)
@@ -123,6 +156,14 @@ def make_pictures(out: Path, db_path: Path | None = None) -> list[Path]:
         if panel.model.rowCount():
             break
         time.sleep(0.05)
+    # the first paragraph found (not a theme) opened, its words marked
+    first = next((row for row in range(panel.model.rowCount())
+                  if panel.model.result(row).kind != "theme"), None)
+    if first is not None:
+        panel.view.setCurrentIndex(panel.model.index(first, 0))
+        panel.open_current()
+        _settle(app)
+        window.reader.scroll_to_current()
     _settle(app)
     shot("search")
 

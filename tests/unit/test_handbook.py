@@ -70,6 +70,7 @@ def test_rendered_pages_are_right_to_left_with_anchors():
     assert '<a name="query"></a>' in page  # a link to search.md#query has somewhere to go
     assert re.search(r'<p[^>]*dir="rtl"', page)
     assert '<img alt="' in page and 'src="images/search.png"' in page
+    assert re.search(r'src="images/search.png" /><br /><span[^>]*>لسان البحث', page)  # caption
     # keys stay left to right inside Arabic text
     assert f"{handbook.LRM}Ctrl+K{handbook.LRM}" in page
 
