@@ -187,7 +187,7 @@ def correction_marks(store: ContentStore, paragraphs: list[Paragraph]
         out.setdefault(row["paragraph_id"], []).append(CorrectionMark(
             start, start + len(corrected), row["original"] or "", corrected, row["reason"] or ""))
     in_notes = _footnote_lines(store, ids)
-    for row in _rows_for(store, "corrections", ids):
+    for row in store.correction_rows("corrections", ids):
         pid = row["paragraph_id"]
         if pid in with_offsets or not row["applied"] or not row["corrected"]:
             continue
@@ -208,7 +208,7 @@ def correction_marks(store: ContentStore, paragraphs: list[Paragraph]
 def _footnote_lines(store: ContentStore, ids: list[str]) -> set[tuple[str, int]]:
     """(paragraph id, source line) of the footnotes of these paragraphs."""
     return {(r["paragraph_id"], r["source_line"])
-            for r in _rows_for(store, "footnotes", ids)}
+            for r in store.footnote_rows(ids)}
 
 
 def footnote_marks(store: ContentStore, paragraph_ids: list[str]) -> dict[int, list[CorrectionMark]]:
@@ -221,8 +221,8 @@ def footnote_marks(store: ContentStore, paragraph_ids: list[str]) -> dict[int, l
     ids = list(paragraph_ids)
     if not ids:
         return out
-    notes = {(r["paragraph_id"], r["source_line"]): r for r in _rows_for(store, "footnotes", ids)}
-    for row in _rows_for(store, "corrections", ids):
+    notes = {(r["paragraph_id"], r["source_line"]): r for r in store.footnote_rows(ids)}
+    for row in store.correction_rows("corrections", ids):
         note = notes.get((row["paragraph_id"], row["source_line"]))
         if note is None or not row["applied"] or not row["corrected"]:
             continue
@@ -236,15 +236,6 @@ def footnote_marks(store: ContentStore, paragraph_ids: list[str]) -> dict[int, l
     for marks in out.values():
         marks.sort(key=lambda m: m.start)
     return out
-
-
-def _rows_for(store: ContentStore, table: str, ids: list[str]) -> list[dict]:
-    rows: list[dict] = []
-    for first in range(0, len(ids), 500):
-        chunk = ids[first:first + 500]
-        marks = ",".join("?" * len(chunk))
-        rows += store.query(f"SELECT * FROM {table} WHERE paragraph_id IN ({marks})", chunk)
-    return rows
 
 
 def correction_notice(marks: list[CorrectionMark]) -> str:

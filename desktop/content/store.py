@@ -6,8 +6,10 @@ records back (desktop.content.records). The store opens the database
 read-only and refuses one it cannot read (missing, corrupt, another schema
 version) with a ``StoreError`` whose message says what to do.
 
-The thematic-index and links tables come from later build stages; while a
-database lacks them the store answers with empty lists instead of failing.
+Every table is declared in desktop.content.schema and the opener checks
+the schema version, so the store reads tables without probing for them; a
+build stage that found nothing leaves its tables empty, and the store
+answers with empty lists.
 """
 
 from __future__ import annotations
@@ -46,18 +48,15 @@ def open_store(path: Path | str) -> "ContentStore":
     StoreError if unusable."""
     conn = open_readonly(path)
     conn.row_factory = sqlite3.Row
-    tables = {r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
-    return ContentStore(conn, Path(path), tables)
+    return ContentStore(conn, Path(path))
 
 
 class ContentStore:
     """Read-only queries over one content database."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, tables: set[str]):
+    def __init__(self, conn: sqlite3.Connection, path: Path):
         self.conn = conn
         self.path = path
-        self.tables = tables
         self._node_cache: dict[str, Node] = {}
         self._document_cache: dict[str, Document] | None = None
 
@@ -76,9 +75,7 @@ class ContentStore:
     @classmethod
     def over(cls, conn: sqlite3.Connection, path: Path | str = "") -> "ContentStore":
         """A store reading an already open content database connection."""
-        tables = {r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
-        return cls(conn, Path(path), tables)
+        return cls(conn, Path(path))
 
     def _documents(self) -> dict[str, Document]:
         if self._document_cache is None:
@@ -99,11 +96,6 @@ class ContentStore:
         quality = row[0]["quality"] if row else ""
         return citations.cite(para, self._documents().get(para.document), quality)
 
-    def query(self, sql: str, params=()) -> list[dict]:
-        """Rows of a read-only query as dicts, for stages' own tables
-        (cheaper to import than sqlite_utils, which costs a second)."""
-        return [dict(r) for r in self._rows(sql, params)]
-
     def damaged_rows(self) -> list[tuple[str, str, str]]:
         """(table, key, column) of every stored text that is not valid UTF-8."""
         with reading(self.path):
@@ -121,6 +113,11 @@ class ContentStore:
             raise ValueError(table)
         return self._rows_for(table, paragraph_ids)
 
+    def footnote_rows(self, paragraph_ids) -> list[dict]:
+        """Rows of ``footnotes`` for the paragraphs, as stored (with the
+        source line a correction names), for the editorial marks."""
+        return self._rows_for("footnotes", paragraph_ids)
+
     def gap_known(self, node_id: str) -> str | None:
         """What the build knows about a gap node (gaps.known, JSON), or None."""
         rows = self._rows("SELECT known FROM gaps WHERE node_id = ?", (node_id,))
@@ -137,9 +134,6 @@ class ContentStore:
             out += [dict(r) for r in self._rows(
                 f"SELECT * FROM {table} WHERE paragraph_id IN ({marks})", chunk)]
         return out
-
-    def has_table(self, name: str) -> bool:
-        return name in self.tables
 
     def metadata(self) -> dict[str, str]:
         return {r["key"]: r["value"] for r in self._rows("SELECT key, value FROM metadata")}
@@ -370,8 +364,6 @@ class ContentStore:
 
     def themes(self) -> list[Theme]:
         """Every theme in the index's (alphabetical) order, with its entry count."""
-        if not self.has_index():
-            return []
         duplicates = ("(SELECT count(*) FROM index_entries e WHERE e.theme_id = t.id"
                       " AND e.duplicate_of IS NOT NULL)")
         return [from_row(Theme, r) for r in self._rows(
@@ -380,14 +372,10 @@ class ContentStore:
             " FROM themes t ORDER BY t.sort")]
 
     def theme(self, theme_id) -> Theme | None:
-        if not self.has_index():
-            return None
         rows = self._rows(f"{self._THEME_SQL} FROM themes t WHERE t.id = ?", (theme_id,))
         return from_row(Theme, rows[0]) if rows else None
 
     def index_entries(self, theme_id) -> list[IndexEntry]:
-        if not self.has_index():
-            return []
         rows = self._rows(
             "SELECT * FROM index_entries WHERE theme_id = ? ORDER BY sort", (theme_id,))
         return [self._entry(r) for r in rows]
