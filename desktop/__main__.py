@@ -182,6 +182,8 @@ def build_main_window(store, settings, *, remember: bool = True, user_data: str 
     install_tree_actions(window)  # «طيّ الكل»
     from desktop.app.help_menu import install_help
     install_help(window)  # F1: the handbook, «ما الجديد» (the viewer made on first use)
+    from desktop.app.preferences import install_preferences
+    install_preferences(window)  # «التفضيلات…» Ctrl+,: font, spacing, page colours, zoom
 
     def install_search_tab() -> None:
         from desktop.app.personal import install_notes_search

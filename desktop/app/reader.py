@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QColor, QPainter, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import (QAction, QColor, QPainter, QPalette, QTextCharFormat, QTextCursor,
+                           QTextFormat)
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from desktop.app import reader_access
@@ -121,6 +122,8 @@ class ReaderView(QTextBrowser):
         self._mark_ids: list[str] = []
         self._link_source: str | None = None
         self._zoom = DEFAULT_ZOOM
+        #: font family, line spacing, page colours (apply_reading_style)
+        self.reading_style = None
         self.setObjectName("reader")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -174,7 +177,7 @@ class ReaderView(QTextBrowser):
         (a "gap" node: it has no paragraphs); False if it is not one."""
         if not editorial_html.is_gap(self.store.node(node_id)):
             return False
-        self.setHtml(editorial_html.render_gap(self.store, node_id))
+        self.setHtml(self._styled(editorial_html.render_gap(self.store, node_id)))
         self._unit_id = node_id
         self._paragraph_id = None
         self._map_blocks()
@@ -188,7 +191,8 @@ class ReaderView(QTextBrowser):
 
     def _show(self, para: Paragraph, terms) -> None:
         rendered = render_unit(self.store, para.unit_id, para.id)
-        self.setHtml(rendered.html)  # the document keeps its default font (set_zoom)
+        # the document keeps its default font (set_zoom) and style sheet
+        self.setHtml(self._styled(rendered.html))
         self._dot_corrected_words()
         self._unit_id = para.unit_id
         self._paragraph_id = para.id
@@ -276,9 +280,50 @@ class ReaderView(QTextBrowser):
 
     def set_zoom(self, point_size: int) -> None:
         self._zoom = max(MIN_ZOOM, min(MAX_ZOOM, int(point_size)))
-        self.document().setDefaultFont(reader_font(self._zoom))
+        font = reader_font(self._zoom)
+        if self.reading_style is not None:
+            font.setFamily(self.reading_style.family)
+        self.document().setDefaultFont(font)
         if self._paragraph_id:
             self._scroll_to(self._paragraph_id)
+
+    # reading style (desktop.app.preferences)
+
+    def apply_reading_style(self, style) -> None:
+        """Show the text in ``style`` (a desktop.app.preferences.ReadingStyle:
+        ``family``, ``point_size``, the page's ``background``, ``text`` and
+        ``link`` colours, ``stylesheet()`` for line spacing and links,
+        ``page_html(html)`` and ``colour(hex)`` for the colours written in the
+        pages); the shown page is rendered again at the current paragraph."""
+        self.reading_style = style
+        palette = self.palette()
+        for role, colour in ((QPalette.ColorRole.Base, style.background),
+                             (QPalette.ColorRole.Text, style.text),
+                             (QPalette.ColorRole.Link, style.link),
+                             (QPalette.ColorRole.LinkVisited, style.link)):
+            palette.setColor(role, QColor(colour))
+        self.setPalette(palette)
+        self.document().setDefaultStyleSheet(style.stylesheet())
+        self._zoom = max(MIN_ZOOM, min(MAX_ZOOM, int(style.point_size)))
+        font = reader_font(self._zoom)
+        font.setFamily(style.family)
+        self.document().setDefaultFont(font)
+        para = self.current_paragraph()
+        if para is not None and para.unit_id == self._unit_id:
+            marked = self._mark_ids
+            self._show(para, self._terms)      # the style sheet applies as it loads
+            if marked:
+                self.mark_paragraphs(marked)
+            self.document().documentLayout().documentSize()   # laid out, then placed
+            self._scroll_to(para.id)
+        elif self._unit_id:
+            self.open_gap(self._unit_id)
+
+    def _styled(self, html: str) -> str:
+        return self.reading_style.page_html(html) if self.reading_style is not None else html
+
+    def _colour(self, colour: str) -> str:
+        return self.reading_style.colour(colour) if self.reading_style is not None else colour
 
     # highlighting search terms
 
@@ -286,7 +331,7 @@ class ReaderView(QTextBrowser):
         """Mark every occurrence of the given surface forms; returns how many."""
         self._terms = [t for t in terms if t]
         fmt = QTextCharFormat()
-        fmt.setBackground(QColor(TERM_COLOUR))
+        fmt.setBackground(QColor(self._colour(TERM_COLOUR)))
         self._term_selections = []
         for term in self._terms:
             cursor = QTextCursor(self.document())
@@ -307,7 +352,7 @@ class ReaderView(QTextBrowser):
         wanted = set(paragraph_ids)
         self._mark_ids = list(paragraph_ids)
         fmt = QTextCharFormat()
-        fmt.setBackground(QColor(MARK_COLOUR))
+        fmt.setBackground(QColor(self._colour(MARK_COLOUR)))
         fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
         self._mark_selections = []
         marked: list[str] = []

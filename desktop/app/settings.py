@@ -1,5 +1,6 @@
 """What the app remembers between runs (QSettings): geometry, splitters,
-last paragraph, zoom.
+last paragraph, zoom, the reading preferences. QSettings writes its file
+atomically (a new file renamed over the old, ``isAtomicSyncRequired``).
 
 Tests pass their own file path so they never touch the user's settings.
 """
@@ -12,7 +13,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 DEFAULT_ZOOM = 15
 MIN_ZOOM = 9
-MAX_ZOOM = 36
+MAX_ZOOM = 72
 
 
 class AppSettings:
@@ -62,6 +63,19 @@ class AppSettings:
 
     def set_zoom(self, point_size: int) -> None:
         self.qsettings.setValue("reader/zoom", int(point_size))
+
+    # preferences (desktop.app.preferences validates what is read back)
+
+    def preference_values(self, keys) -> dict[str, object]:
+        """The stored values of these keys, as found (absent keys left out)."""
+        return {key: self.qsettings.value(key) for key in keys if self.qsettings.contains(key)}
+
+    def set_preference_values(self, values: dict[str, object]) -> None:
+        """Store the values and write the file at once (QSettings writes
+        a whole new file and renames it over the old one)."""
+        for key, value in values.items():
+            self.qsettings.setValue(key, value)
+        self.qsettings.sync()
 
     def sync(self) -> None:
         self.qsettings.sync()

@@ -77,6 +77,8 @@ def open_beside(window, paragraph_id: str) -> bool:
         return False
     side = side_reader(window)
     was_hidden = side.isHidden()
+    if window.reader.reading_style is not None:   # font, spacing, page colours
+        side.reader.apply_reading_style(window.reader.reading_style)
     side.reader.set_zoom(window.reader.zoom())
     if not side.reader.open_paragraph(paragraph_id):
         return False

@@ -6,7 +6,7 @@ import pytest
 
 from desktop import __main__ as entry
 from desktop.app import errors
-from desktop.app.settings import AppSettings, DEFAULT_ZOOM
+from desktop.app.settings import AppSettings, DEFAULT_ZOOM, MAX_ZOOM
 from tests.helpers.reader_db import make_reader_db
 
 
@@ -47,7 +47,7 @@ def test_bad_zoom_value_in_settings_is_ignored(settings_path):
     settings.qsettings.setValue("reader/zoom", "huge")
     assert settings.zoom() == DEFAULT_ZOOM
     settings.set_zoom(500)
-    assert settings.zoom() == 36
+    assert settings.zoom() == MAX_ZOOM
 
 
 # --- start-up errors: an Arabic dialog, a line on stderr, an exit status ---

@@ -1,0 +1,309 @@
+"""Preferences: the stored values checked (a bad value falls back to its
+default), the dialog's user paths (live, OK, Cancel, Reset), a restart
+reading them back, and the zoom reaching the tree, the tabs and the panels."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QKeySequence, QPalette, QTextBlockFormat, QWheelEvent
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
+
+from desktop.app import preferences as prefs_mod
+from desktop.app.application import READER_FAMILY, UI_FAMILY, UI_POINT_SIZE
+from desktop.app.main_window import MainWindow
+from desktop.app.preferences import (DEFAULTS, KEYS, LEGACY_SIZE_KEY, THEMES, Preferences,
+                                     contrast, from_stored, install_preferences,
+                                     open_preferences, reading_style, theme_colour,
+                                     to_stored, zoom_step)
+from desktop.app.settings import AppSettings
+from desktop.content.render import HIGHLIGHT_COLOUR, render_unit
+from desktop.content.store import open_store
+from tests.helpers.reader_qt import block_background, paragraph_block
+
+
+# ---- the stored values ----------------------------------------------------------------
+
+def test_nothing_stored_gives_the_defaults():
+    assert from_stored({}) == DEFAULTS == Preferences()
+    assert DEFAULTS.family == READER_FAMILY and DEFAULTS.theme == "light"
+
+
+@pytest.mark.parametrize("key, bad", [
+    ("reading/size", "huge"), ("reading/size", "500"), ("reading/size", -3),
+    ("reading/size", None), ("reading/size", ["15"]), ("reading/size", True),
+    ("reading/line_spacing", "99999"), ("reading/line_spacing", "1.5"),
+    ("reading/theme", "purple"), ("reading/theme", 7), ("reading/theme", ""),
+    ("reading/family", ""), ("reading/family", 12), ("reading/family", "No Such Font"),
+    ("view/zoom", "abc"), ("view/zoom", 0), ("view/zoom", "9999"), ("view/zoom", {}),
+])
+def test_a_bad_stored_value_falls_back_to_its_default(key, bad):
+    raw = to_stored(Preferences(size=20, line_spacing=150, theme="dark", zoom=130))
+    raw[key] = bad
+    got = from_stored(raw, families=[READER_FAMILY, UI_FAMILY])
+    name = next(n for n, k in KEYS.items() if k == key)
+    assert getattr(got, name) == getattr(DEFAULTS, name)
+    # the other values are kept
+    others = {n: getattr(got, n) for n in KEYS if n != name}
+    expected = Preferences(size=20, line_spacing=150, theme="dark", zoom=130)
+    assert others == {n: getattr(expected, n) for n in KEYS if n != name}
+
+
+def test_stored_values_round_trip_as_qsettings_gives_them_back(tmp_path):
+    wanted = Preferences(family=UI_FAMILY, size=19, line_spacing=140, theme="sepia", zoom=120)
+    settings = AppSettings(tmp_path / "s.ini")
+    settings.set_preference_values(to_stored(wanted))
+    again = AppSettings(tmp_path / "s.ini")   # strings, as read from the file
+    assert from_stored(again.preference_values(KEYS.values())) == wanted
+
+
+def test_the_older_reader_zoom_becomes_the_font_size():
+    assert from_stored({LEGACY_SIZE_KEY: "18"}).size == 18
+    assert from_stored({LEGACY_SIZE_KEY: "nonsense"}).size == DEFAULTS.size
+    # once preferences are stored, the older value is not read
+    assert from_stored({LEGACY_SIZE_KEY: "18", KEYS["theme"]: "dark"}).size == DEFAULTS.size
+
+
+@pytest.mark.parametrize("zoom, step, expected", [
+    (100, 1, 110), (100, -1, 90), (105, 1, 110), (105, -1, 100), (200, 1, 200),
+    (50, -1, 50), (130, 0, 100)])
+def test_zoom_steps_on_a_ten_percent_grid(zoom, step, expected):
+    assert zoom_step(zoom, step) == expected
+
+
+def test_settings_are_written_atomically(tmp_path):
+    assert AppSettings(tmp_path / "s.ini").qsettings.isAtomicSyncRequired()
+
+
+# ---- colours: readable in every theme --------------------------------------------------
+
+@pytest.mark.parametrize("theme", list(THEMES))
+def test_text_and_links_are_readable_on_each_page(theme):
+    t = THEMES[theme]
+    assert contrast(t.text, t.background) >= 7
+    assert contrast(t.link, t.background) >= 4.5
+
+
+@pytest.mark.parametrize("theme", ["dark", "sepia"])
+def test_every_colour_written_in_real_pages_reads_on_its_theme(theme, content_db_path):
+    """The colours render.py and the editorial notices write (labels, notes,
+    corrections, damaged text) against the page and the current paragraph's
+    tint, as the theme shows them."""
+    store = open_store(content_db_path)
+    style = reading_style(Preferences(theme=theme))
+    t = THEMES[theme]
+    found = set()
+    for unit in ("A07", "B3-d4", "B12-r2", "cop6:i2", "som:ch2"):
+        page = render_unit(store, unit, store.first_paragraph(unit).id).html
+        found |= set(re.findall(r"(?<!-)color\s*:\s*(#[0-9a-fA-F]{6})", page))
+        # the current paragraph's light tint is not left in the themed page
+        assert HIGHLIGHT_COLOUR in page
+        assert HIGHLIGHT_COLOUR not in style.page_html(page)
+    assert len(found) >= 4
+    grounds = [t.background, theme_colour(t, HIGHLIGHT_COLOUR, True)]
+    for colour in found:
+        shown = theme_colour(t, colour, False)
+        for ground in grounds:
+            assert contrast(shown, ground) >= 4.5, (colour, shown, ground)
+    assert contrast(t.link, grounds[1]) >= 4.5
+    assert contrast(t.text, grounds[1]) >= 4.5
+
+
+# ---- the window ------------------------------------------------------------------------
+
+@pytest.fixture
+def window_with_prefs(app, qtbot, tiny_db_path, settings_path):
+    """make(settings_path=…) -> a shown MainWindow with preferences installed."""
+    made = []
+
+    def make(path=settings_path):
+        window = MainWindow(open_store(tiny_db_path), AppSettings(path))
+        install_preferences(window)
+        qtbot.addWidget(window)
+        window.open_start("A07/13")
+        window.show()
+        qtbot.waitExposed(window)
+        made.append(window)
+        return window
+
+    yield make
+    for window in made:
+        if window.isVisible():
+            window.close()
+
+
+def _dialog(window, qtbot):
+    action = window.preferences_action
+    assert action in window.menu("file").actions()
+    assert action.shortcut() == QKeySequence("Ctrl+,")
+    assert action.text() == "التفضيلات…"
+    action.trigger()
+    dialog = window.preferences_dialog
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _base(reader) -> str:
+    return reader.palette().color(QPalette.ColorRole.Base).name()
+
+
+def test_dialog_is_arabic_and_right_to_left(window_with_prefs, qtbot):
+    window = window_with_prefs()
+    dialog = _dialog(window, qtbot)
+    assert dialog.windowTitle() == "التفضيلات"
+    assert dialog.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert any("خط القراءة" in t for t in texts) and any("تباعد" in t for t in texts)
+    buttons = dialog.buttons
+    assert buttons.button(QDialogButtonBox.StandardButton.Ok).text() == "موافق"
+    assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "إلغاء"
+    assert dialog.reset_button.text() == "استعادة الافتراضي"
+    # every label and button has its whole text's room
+    for widget in dialog.findChildren(QLabel) + buttons.buttons():
+        if widget.isVisible():
+            assert widget.width() >= widget.minimumSizeHint().width(), widget.text()
+    assert dialog.family_box.findData(READER_FAMILY) >= 0
+    dialog.reject()
+
+
+def test_theme_applies_live_and_ok_keeps_it_across_a_restart(window_with_prefs, qtbot,
+                                                             settings_path):
+    window = window_with_prefs()
+    reader = window.reader
+    assert block_background(reader, "A07/13") == HIGHLIGHT_COLOUR
+    dialog = _dialog(window, qtbot)
+    dialog.theme_buttons["dark"].click()
+    # live: the page's colours, its current paragraph's tint, the links
+    dark = THEMES["dark"]
+    assert _base(reader) == dark.background
+    assert reader.palette().color(QPalette.ColorRole.Text).name() == dark.text
+    assert block_background(reader, "A07/13") == theme_colour(dark, HIGHLIGHT_COLOUR, True)
+    assert "a { color: %s; }" % dark.link in reader.document().defaultStyleSheet()
+    assert reader.current_paragraph_id() == "A07/13"
+    dialog.size_box.setValue(20)
+    dialog.spacing_box.setValue(150)
+    assert reader.zoom() == 20
+    assert reader.document().defaultFont().pointSize() == 20
+    block = paragraph_block(reader, "A07/13").blockFormat()
+    assert block.lineHeightType() == QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+    assert block.lineHeight() == 150
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert not dialog.isVisible()
+    window.close()
+
+    # a restart: a new window reading the same settings file
+    again = window_with_prefs(settings_path)
+    assert again.preferences.prefs == Preferences(size=20, line_spacing=150, theme="dark")
+    assert _base(again.reader) == dark.background
+    assert again.reader.zoom() == 20
+    assert block_background(again.reader, "A07/13") == theme_colour(dark, HIGHLIGHT_COLOUR, True)
+
+
+def test_cancel_puts_back_what_was_there_and_stores_nothing(window_with_prefs, qtbot,
+                                                            settings_path):
+    window = window_with_prefs()
+    reader = window.reader
+    before = _base(reader), reader.zoom(), reader.document().defaultFont().family()
+    dialog = _dialog(window, qtbot)
+    dialog.theme_buttons["sepia"].click()
+    dialog.size_box.setValue(24)
+    at = dialog.family_box.findData(UI_FAMILY)
+    dialog.family_box.setCurrentIndex(at)
+    assert reader.document().defaultFont().family() == UI_FAMILY
+    assert _base(reader) == THEMES["sepia"].background
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)      # as «إلغاء»
+    assert not dialog.isVisible()
+    assert (_base(reader), reader.zoom(), reader.document().defaultFont().family()) == before
+    assert window.preferences.prefs == DEFAULTS
+    assert AppSettings(settings_path).preference_values(KEYS.values()) == {}
+
+
+def test_reset_fills_in_the_defaults(window_with_prefs, qtbot, settings_path):
+    settings = AppSettings(settings_path)
+    settings.set_preference_values(to_stored(Preferences(size=22, theme="sepia", zoom=150)))
+    window = window_with_prefs()
+    assert window.reader.zoom() == 33                 # 22 at 150 %
+    dialog = _dialog(window, qtbot)
+    assert dialog.theme_buttons["sepia"].isChecked() and dialog.size_box.value() == 22
+    dialog.reset_button.click()
+    assert dialog.values() == DEFAULTS
+    assert window.reader.zoom() == DEFAULTS.size      # applied at once
+    assert _base(window.reader) == THEMES["light"].background
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert from_stored(AppSettings(settings_path).preference_values(KEYS.values())) == DEFAULTS
+
+
+def test_bad_stored_values_start_with_the_defaults(window_with_prefs, settings_path):
+    settings = AppSettings(settings_path)
+    settings.set_preference_values({"reading/size": "abc", "reading/theme": 7,
+                                    "reading/family": "No Such Font Anywhere",
+                                    "reading/line_spacing": "-1", "view/zoom": "9999"})
+    window = window_with_prefs()
+    assert window.preferences.prefs == DEFAULTS
+    assert window.reader.zoom() == DEFAULTS.size
+    assert window.reader.document().defaultFont().family() == READER_FAMILY
+    assert window.reader.current_paragraph_id() == "A07/13"
+
+
+def test_zoom_reaches_the_tree_the_tabs_and_the_panels(window_with_prefs, settings_path, qtbot):
+    window = window_with_prefs()
+    tree_size = window.tree_view.font().pointSizeF()
+    window.zoom_in_action.trigger()
+    window.zoom_in_action.trigger()
+    assert window.preferences.prefs.zoom == 120
+    assert window.reader.zoom() == 18                 # 15 at 120 %
+    expected = UI_POINT_SIZE * 1.2
+    for widget in (window.tree_view, window.index_panel.view, window.navigation.tabBar(),
+                   window.links_panel.list):
+        assert widget.font().pointSizeF() == pytest.approx(expected), widget
+    assert tree_size == pytest.approx(UI_POINT_SIZE)
+    # a panel added later is zoomed too
+    late = QLabel("لوحة لاحقة")
+    window.add_panel(late, "لاحقة")
+    qtbot.waitUntil(lambda: late.font().pointSizeF() == pytest.approx(expected))
+    # remembered at once
+    stored = AppSettings(settings_path).preference_values(KEYS.values())
+    assert from_stored(stored).zoom == 120
+    window.zoom_reset_action.trigger()
+    assert window.preferences.prefs.zoom == 100
+    assert window.tree_view.font().pointSizeF() == pytest.approx(UI_POINT_SIZE)
+    assert window.reader.zoom() == 15
+
+
+def test_ctrl_wheel_steps_the_window_zoom(window_with_prefs):
+    window = window_with_prefs()
+    event = QWheelEvent(QPointF(20, 20), QPointF(20, 20), QPoint(0, 0), QPoint(0, -120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(window.reader.viewport(), event)
+    assert window.preferences.prefs.zoom == 90
+    assert window.reader.zoom() == round(15 * 0.9)
+    assert window.tree_view.font().pointSizeF() == pytest.approx(UI_POINT_SIZE * 0.9)
+
+
+def test_the_side_reader_gets_the_style(window_with_prefs):
+    from desktop.app.side_reader import open_beside
+    window = window_with_prefs()
+    window.preferences.apply(Preferences(theme="dark", size=18))
+    assert open_beside(window, "A07/12")
+    side = window.side_reader.reader
+    assert _base(side) == THEMES["dark"].background
+    assert side.zoom() == 18
+
+
+def test_headless_windows_store_nothing(app, qtbot, tiny_db_path, settings_path):
+    window = MainWindow(open_store(tiny_db_path), AppSettings(settings_path), remember=False)
+    qtbot.addWidget(window)
+    install_preferences(window)
+    window.zoom_in_action.trigger()
+    assert window.preferences.prefs.zoom == 110
+    assert AppSettings(settings_path).preference_values(KEYS.values()) == {}
+    window.close()
+
+
+def test_fonts_offered_are_the_bundled_then_the_system_ones(app):
+    families = prefs_mod.font_families()
+    assert families[:2] == [READER_FAMILY, UI_FAMILY] or families[0] == READER_FAMILY
+    assert len(set(families)) == len(families)
