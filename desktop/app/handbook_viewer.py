@@ -10,6 +10,7 @@ The shortcuts page is made from the main window's actions when it is shown.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Qt
@@ -49,7 +50,7 @@ def keys_text(action: QAction) -> str:
     return handbook.KEYS_SEPARATOR.join(k for k in keys if k not in _HARDWARE)
 
 
-def shortcut_rows(window, extra: list[tuple[str, QAction]] = ()) -> list[handbook.ShortcutRow]:
+def shortcut_rows(window, extra: Sequence[tuple[str, QAction]] = ()) -> list[handbook.ShortcutRow]:
     """Every action of `window` that has a shortcut: those in a menu under
     the menu's name, in the menus' order, then the others (panels' own keys)
     under their panel's name; then `extra` (place, action)."""
@@ -58,15 +59,17 @@ def shortcut_rows(window, extra: list[tuple[str, QAction]] = ()) -> list[handboo
 
     def walk(menu: QMenu, place: str) -> None:
         for action in menu.actions():
-            if action.menu() is not None:
-                walk(action.menu(), place)
+            submenu = action.menu()
+            if isinstance(submenu, QMenu):
+                walk(submenu, place)
             elif keys_text(action) and id(action) not in seen:
                 seen.add(id(action))
                 rows.append(handbook.ShortcutRow(place, plain(action.text()), keys_text(action)))
 
     for top in window.menuBar().actions():
-        if top.menu() is not None:
-            walk(top.menu(), plain(top.text()))
+        menu = top.menu()
+        if isinstance(menu, QMenu):
+            walk(menu, plain(top.text()))
     for action in window.findChildren(QAction):
         if keys_text(action) and id(action) not in seen and action.isVisible():
             seen.add(id(action))
@@ -113,7 +116,8 @@ class HandbookBrowser(QTextBrowser):
         path = self.local_file(self.source() if url is None else url)
         return path.name if path is not None else ""
 
-    def loadResource(self, kind, url: QUrl):
+    def loadResource(self, kind, url: QUrl | str):
+        url = QUrl(url)
         if not url.isLocalFile() and url.isRelative():
             url = self.source().resolved(url)
         path = self.local_file(url)
@@ -139,7 +143,7 @@ class HandbookBrowser(QTextBrowser):
                 - 2 * int(self.document().documentMargin()) - 8)
         return max(320, min(handbook.MAX_IMAGE_WIDTH, room))
 
-    def doSetSource(self, url: QUrl, kind=QTextDocument.ResourceType.UnknownResource):
+    def doSetSource(self, url: QUrl | str, kind=QTextDocument.ResourceType.UnknownResource):
         # .md pages are rendered by desktop.handbook, never as Qt's own Markdown
         super().doSetSource(url, QTextDocument.ResourceType.HtmlResource)
 

@@ -49,4 +49,5 @@ def show_handbook(window, *, whats_new: bool = False):
     viewer.show()
     viewer.raise_()
     viewer.activateWindow()
+    viewer.browser.setFocus()  # arrows and Tab work in the page at once
     return viewer

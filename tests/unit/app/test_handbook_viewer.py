@@ -61,6 +61,7 @@ def test_f1_opens_the_handbook_at_its_contents(make_window, tiny_db_path, qtbot)
     assert viewer.contents.count() == len(handbook.pages())
     assert viewer.contents.currentItem().text() == "دليل الاستخدام"
     assert not viewer.back_action.isEnabled()
+    assert viewer.focusWidget() is viewer.browser
 
 
 def test_link_goes_to_its_section_and_back_returns(make_window, tiny_db_path, qtbot):
