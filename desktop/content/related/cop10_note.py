@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from desktop.content.related import (
-    Footnote, Node, Paragraph, Parsed, Problem, clean_markdown, strip_markers)
+from desktop.content.model import Footnote, Node, Paragraph, Parsed, Problem, strip_markers
+from desktop.content.related import clean_markdown
 
 DOCUMENT = "cop10-note"
 PREFIX = "cop10"

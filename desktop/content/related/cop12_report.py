@@ -22,8 +22,8 @@ import re
 import unicodedata
 
 from desktop.content import ids
-from desktop.content.related import (
-    Footnote, Node, Paragraph, Parsed, Problem, clean_markdown, strip_markers)
+from desktop.content.model import Footnote, Node, Paragraph, Parsed, Problem, strip_markers
+from desktop.content.related import clean_markdown
 
 DOCUMENT = "cop12-report"
 PREFIX = "cop12"

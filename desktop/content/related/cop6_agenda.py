@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from desktop.content.ids import ABJAD, abjad_rank
+from desktop.content.model import Node
 from desktop.content.related import visual_order as vo
 from desktop.content.related.lexicon import Lexicon
 
@@ -49,21 +50,17 @@ class Paragraph:
 
 
 @dataclass
-class Node:
-    id: str
-    parent: str | None
-    kind: str
-    heading: str
-    title: str = ""
-    number: int | None = None
-    line: int = 0
+class AgendaNode(Node):
+    """A node (the parsers' shared shape) with what this parser still needs:
+    its heading's raw lines, and whether the agenda list gave its title."""
+
     raw_lines: list[str] = field(default_factory=list)
     title_from_list: bool = False
 
 
 @dataclass
 class Agenda:
-    nodes: list[Node]
+    nodes: list[AgendaNode]
     paragraphs: list[Paragraph]
 
 
@@ -113,8 +110,10 @@ def _strip_marker(raw: str, pattern: re.Pattern) -> str:
 
 def parse(text: str, lexicon: Lexicon) -> Agenda:
     lines = text.split("\n")
-    nodes = [Node("cop6", None, "section", "الدورة السادسة لمؤتمر الأطراف: جدول الأعمال المؤقت وشروحه", line=1),
-             Node("cop6/agenda", "cop6", "section", "جدول الأعمال المؤقت", line=7)]
+    nodes = [AgendaNode("cop6", "section", "الدورة السادسة لمؤتمر الأطراف: جدول الأعمال المؤقت وشروحه",
+                        source_line=1),
+             AgendaNode("cop6/agenda", "section", "جدول الأعمال المؤقت", parent_id="cop6",
+                        source_line=7)]
     paras: list[Paragraph] = []
 
     # --- the agenda list: up to "الشروح"
@@ -142,13 +141,14 @@ def parse(text: str, lexicon: Lexicon) -> Agenda:
             current.lines.append((i + 1, raw))
 
     # --- the annotations
-    nodes.append(Node("cop6/notes", "cop6", "section", "الشروح", line=notes_at + 1))
+    nodes.append(AgendaNode("cop6/notes", "section", "الشروح", parent_id="cop6",
+                            source_line=notes_at + 1))
     item = 0
     running = 0
     container = "cop6/notes"
     item_node = None
     current = None
-    heading_node: Node | None = None   # a heading that may continue on the next line
+    heading_node: AgendaNode | None = None   # a heading that may continue on the next line
     in_docs = False
 
     def new_par(kind, line_no, raw, label_letter=None):
@@ -175,8 +175,9 @@ def parse(text: str, lexicon: Lexicon) -> Agenda:
             item = int(m_item[1].translate(_DIGITS))
             running = 0
             title, _ = _line_text(_strip_marker(s, _ITEM_HEAD))
-            item_node = Node(f"cop6/i{item}", "cop6/notes", "section", f"البند {item}",
-                             title=title, number=item, line=n)
+            item_node = AgendaNode(f"cop6/i{item}", "section", f"البند {item}",
+                                   parent_id="cop6/notes", title=title, number=item,
+                                   source_line=n)
             item_node.raw_lines.append(_strip_marker(s, _ITEM_HEAD))
             nodes.append(item_node)
             container, current, heading_node, in_docs = item_node.id, None, item_node, False
@@ -184,15 +185,17 @@ def parse(text: str, lexicon: Lexicon) -> Agenda:
         if m_sub and s.rstrip().endswith("(") and (raw.startswith("    ") or in_docs):
             letter = m_sub[1]
             title, _ = _line_text(_strip_marker(s, _SUB_MARK))
-            sub = Node(f"cop6/i{item}-l{abjad_rank(letter)}", f"cop6/i{item}", "section",
-                       f"البند {item} ({letter})", title=title, line=n)
+            sub = AgendaNode(f"cop6/i{item}-l{abjad_rank(letter)}", "section",
+                             f"البند {item} ({letter})", parent_id=f"cop6/i{item}", title=title,
+                             source_line=n)
             sub.raw_lines.append(_strip_marker(s, _SUB_MARK))
             nodes.append(sub)
             container, current, heading_node, in_docs = sub.id, None, sub, False
             continue
         if stripped == "الوثائق":
             parent = container.split("/docs")[0]
-            docs = Node(f"{parent}/docs", parent, "section", "الوثائق", line=n)
+            docs = AgendaNode(f"{parent}/docs", "section", "الوثائق", parent_id=parent,
+                              source_line=n)
             nodes.append(docs)
             container, current, heading_node, in_docs = docs.id, None, None, True
             continue
@@ -221,8 +224,8 @@ def parse(text: str, lexicon: Lexicon) -> Agenda:
             current = None
 
     # --- the annex: one paragraph per day of the proposed organisation of work
-    nodes.append(Node("cop6/annex", "cop6", "annex", "المرفق", title="تنظيم الأعمال المقترح",
-                      line=annex_at + 1))
+    nodes.append(AgendaNode("cop6/annex", "annex", "المرفق", parent_id="cop6",
+                            title="تنظيم الأعمال المقترح", source_line=annex_at + 1))
     item, container, running, current = 0, "cop6/annex", 0, None
     for i in range(annex_at + 2, len(lines)):
         raw = lines[i]
@@ -245,7 +248,7 @@ def parse(text: str, lexicon: Lexicon) -> Agenda:
     return Agenda(nodes, paras)
 
 
-def _titles_from_list(nodes: list[Node], paras: list[Paragraph], lexicon: Lexicon) -> None:
+def _titles_from_list(nodes: list[AgendaNode], paras: list[Paragraph], lexicon: Lexicon) -> None:
     """A heading damaged in the annotations takes the agenda list's wording.
 
     Every item and sub-item title is printed twice: in the agenda list and
@@ -257,7 +260,7 @@ def _titles_from_list(nodes: list[Node], paras: list[Paragraph], lexicon: Lexico
         m = re.fullmatch(r"cop6/i(\d+)(?:-l(\d+))?", node.id)
         if not m or not node.raw_lines:
             continue
-        probe = Paragraph(node.id, int(m[1]), "heading", "", lines=[(node.line, r) for r in node.raw_lines])
+        probe = Paragraph(node.id, int(m[1]), "heading", "", lines=[(node.source_line or 0, r) for r in node.raw_lines])
         finish(probe, lexicon)
         key = m[1] + (f".l{m[2]}" if m[2] else "")
         entry = listed.get(key)

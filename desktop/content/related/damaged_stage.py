@@ -67,12 +67,12 @@ def _build_cop6(db: sqlite_utils.Database, ctx: BuildContext, lexicon) -> None:
     for i, n in enumerate(agenda.nodes):
         node_rows.append({
             "id": _cop6_id(n.id), "document": doc,
-            "parent_id": _cop6_id(n.parent) if n.parent else None, "kind": n.kind,
+            "parent_id": _cop6_id(n.parent_id) if n.parent_id else None, "kind": n.kind,
             "part": None, "heading": n.heading, "title": n.title or None,
-            "dates": "15-19 تشرين الأول/أكتوبر 2012" if n.parent is None else None,
-            "symbol": cop6_agenda.SYMBOL if n.parent is None else None,
-            "number": n.number, "session": 6 if n.parent is None else None,
-            "decision_number": None, "sort": COP6_SORT + i, "source_line": n.line,
+            "dates": "15-19 تشرين الأول/أكتوبر 2012" if n.parent_id is None else None,
+            "symbol": cop6_agenda.SYMBOL if n.parent_id is None else None,
+            "number": n.number, "session": 6 if n.parent_id is None else None,
+            "decision_number": None, "sort": COP6_SORT + i, "source_line": n.source_line,
         })
     db.table("nodes").insert_all(node_rows)
     heading = {_cop6_id(n.id): n.heading for n in agenda.nodes}

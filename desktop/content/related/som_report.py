@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from desktop.content import corrections
 from desktop.content.build import BuildContext, BuildError, Finding
+from desktop.content.model import Node
 from desktop.content.related.lexicon import CLEAN_SOURCES, WORD, Lexicon, bare
 from desktop.content.related.som_decoder import FI, Decoder, Token
 from desktop.content.related.som_mapping import SEED_ALIGNMENTS, learned_mapping
@@ -46,17 +47,6 @@ CLEAN_RATIO = 0.8
 #: a body paragraph whose reconstruction is certain for less than this share
 #: of its words is shown as unreadable source text
 READABLE_RATIO = 0.5
-
-
-@dataclass
-class Node:
-    id: str
-    parent: str | None
-    kind: str
-    heading: str
-    title: str = ""
-    number: int | None = None
-    line: int = 0
 
 
 @dataclass
@@ -95,8 +85,9 @@ def is_clean_line(line: str, lexicon: Lexicon) -> bool:
 def parse(text: str, lexicon: Lexicon) -> Report:
     """Structure only (paragraph lines as printed); see reconstruct()."""
     lines = text.split("\n")
-    nodes = [Node("som:doc", None, "section",
-                  "تقرير عن اجتماع الفريق العامل المعني بتهريب المهاجرين المعقود في فيينا", line=1)]
+    nodes = [Node("som:doc", "section",
+                  "تقرير عن اجتماع الفريق العامل المعني بتهريب المهاجرين المعقود في فيينا",
+                  source_line=1)]
     paras: list[Paragraph] = []
     chapter = section = None
     current: Paragraph | None = None
@@ -110,16 +101,16 @@ def parse(text: str, lexicon: Lexicon) -> Report:
         m = _CHAPTER.search(s)
         if m and is_clean_line(s, lexicon) or (m and len(s.strip()) < 60):
             number = CHAPTERS[m[1]]
-            chapter = Node(f"som:ch{number}", "som:doc", "section", f"الفصل {number}",
-                           title=_clean_heading(s[:m.start()]), number=number, line=n)
+            chapter = Node(f"som:ch{number}", "section", f"الفصل {number}", parent_id="som:doc",
+                           title=_clean_heading(s[:m.start()]), number=number, source_line=n)
             nodes.append(chapter)
             section, current, pending_heading = None, None, None
             continue
         m = _SECTION.search(s)
         if m and chapter is not None:
             rank = SECTIONS.index(m[1]) + 1
-            section = Node(f"{chapter.id}-s{rank}", chapter.id, "section", m[1],
-                           title=_clean_heading(s[:m.start()]), number=rank, line=n)
+            section = Node(f"{chapter.id}-s{rank}", "section", m[1], parent_id=chapter.id,
+                           title=_clean_heading(s[:m.start()]), number=rank, source_line=n)
             nodes.append(section)
             current, pending_heading = None, section
             continue
@@ -385,12 +376,12 @@ def build_rows(db: sqlite_utils.Database, ctx: BuildContext, lexicon: Lexicon, s
     for i, n in enumerate(report.nodes):
         heading[n.id] = n.heading
         rows.append({
-            "id": n.id, "document": DOCUMENT, "parent_id": n.parent, "kind": n.kind,
+            "id": n.id, "document": DOCUMENT, "parent_id": n.parent_id, "kind": n.kind,
             "part": None, "heading": n.heading, "title": n.title or None,
-            "dates": "8-9 أيلول/سبتمبر 2020" if n.parent is None else None,
-            "symbol": SYMBOL if n.parent is None else None, "number": n.number,
+            "dates": "8-9 أيلول/سبتمبر 2020" if n.parent_id is None else None,
+            "symbol": SYMBOL if n.parent_id is None else None, "number": n.number,
             "session": None, "decision_number": None, "sort": sort_base + i,
-            "source_line": n.line,
+            "source_line": n.source_line,
         })
     db.table("nodes").insert_all(rows)
     para_rows, quality_rows = [], []

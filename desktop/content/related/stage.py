@@ -28,7 +28,8 @@ from difflib import SequenceMatcher
 
 from desktop.content import corrections, dump_rows, schema
 from desktop.content.build import BuildContext, BuildError, Finding
-from desktop.content.related import Parsed, cop10_note, cop12_report, cross_links, supplement
+from desktop.content.model import Parsed
+from desktop.content.related import cop10_note, cop12_report, cross_links, supplement
 
 if TYPE_CHECKING:
     import sqlite_utils

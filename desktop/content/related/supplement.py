@@ -27,7 +27,7 @@ import copy
 import re
 
 from desktop.content.ids import ORDINAL_WORDS
-from desktop.content.related import Footnote, Node, Parsed, Paragraph, Problem
+from desktop.content.model import Footnote, Node, Paragraph, Parsed, Problem
 
 SOURCE_PREFIX = "cop12:r2"
 UNIT = "B12-r2"

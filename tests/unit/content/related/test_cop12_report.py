@@ -145,7 +145,8 @@ def _normalised(text: str) -> str:
 def test_every_paragraph_is_source_text(raw):
     """Round trip: each paragraph's text, uncorrected, is the source's words
     (markers removed, whitespace normalised), piece by piece."""
-    from desktop.content.related import strip_markers, clean_markdown
+    from desktop.content.model import strip_markers
+    from desktop.content.related import clean_markdown
     lines = _source().split("\n")
     assert len(raw.paragraphs) >= 200, len(raw.paragraphs)  # the report has 275
     for para in raw.paragraphs:

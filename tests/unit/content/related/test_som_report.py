@@ -27,10 +27,10 @@ def report(lexicon):
 
 
 def test_chapters_and_sections(report):
-    chapters = [(n.id, n.line) for n in report.nodes if n.id.startswith("som:ch") and "-s" not in n.id]
+    chapters = [(n.id, n.source_line) for n in report.nodes if n.id.startswith("som:ch") and "-s" not in n.id]
     assert chapters == [("som:ch1", 6), ("som:ch2", 25), ("som:ch3", 214), ("som:ch4", 388),
                         ("som:ch5", 499)]
-    sections = [(n.id, n.heading, n.line) for n in report.nodes if "-s" in n.id]
+    sections = [(n.id, n.heading, n.source_line) for n in report.nodes if "-s" in n.id]
     assert sections == [("som:ch2-s1", "ألف", 29), ("som:ch2-s2", "باء", 85),
                         ("som:ch4-s1", "ألف", 390), ("som:ch4-s2", "باء", 403),
                         ("som:ch4-s3", "جيم", 421), ("som:ch4-s4", "دال", 448),
