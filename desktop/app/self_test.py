@@ -44,6 +44,7 @@ def run_self_test(window) -> list[str]:
     failures += [f"{table} {key}: {column} holds invalid UTF-8 (shown as damaged)"
                  for table, key, column in store.damaged_rows()]
     failures += _qt_speaks_arabic()
+    failures += _handbook_is_there()
     try:
         options = {r[0] for r in sqlite3.connect(":memory:").execute(
             "PRAGMA compile_options")}
@@ -52,6 +53,25 @@ def run_self_test(window) -> list[str]:
     except sqlite3.Error as exc:
         failures.append(f"SQLite: {exc}")
     return failures
+
+
+def _handbook_is_there() -> list[str]:
+    """F1's handbook travelled with the app: every page renders, every picture
+    is a PNG (in a bundle or a wheel, resources/handbook must have been packed)."""
+    from desktop import handbook
+
+    try:
+        pages = handbook.pages()
+        failures = []
+        for page in pages:
+            handbook.render(page.name, [])
+            for src in handbook.references(page.name)[1]:
+                target = handbook.internal_target(src)
+                if target is None or not target.is_file() or handbook.png_size(target) is None:
+                    failures.append(f"handbook: {page.name}: picture {src} missing")
+        return failures if len(pages) > 1 else ["handbook: the contents lead nowhere"]
+    except OSError as exc:
+        return [f"handbook: {exc}"]
 
 
 def _qt_speaks_arabic() -> list[str]:
