@@ -48,3 +48,34 @@ def test_excluded_library_names_match_excluded_modules():
         if fragment.startswith("Qt6"):
             module = "Qt" + fragment[3:]
             assert not any(u.startswith(module) for u in used), (fragment, used)
+
+
+def test_the_bundle_finds_the_handbook(content_db_path, tmp_path, monkeypatch):
+    """The spec's data files, laid out as PyInstaller does under _MEIPASS: the
+    frozen app finds every handbook page and picture (the self-test's check)."""
+    import shutil
+    import sys
+    import types
+
+    from desktop import handbook, paths
+    from desktop.app.self_test import _handbook_is_there
+
+    head = (ROOT / "build.spec").read_text("utf-8").split("#: Qt modules the app does not use.")[0]
+    hooks = types.ModuleType("PyInstaller.utils.hooks")
+    hooks.collect_submodules = lambda *args, **kwargs: []  # type: ignore[attr-defined]
+    for name in ("PyInstaller", "PyInstaller.utils"):
+        monkeypatch.setitem(sys.modules, name, types.ModuleType(name))
+    monkeypatch.setitem(sys.modules, "PyInstaller.utils.hooks", hooks)
+    monkeypatch.setattr(sys, "argv", ["pyinstaller", "build.spec", "--", "--db", str(content_db_path)])
+    spec: dict = {"SPECPATH": str(ROOT), "__name__": "build_spec"}
+    exec(compile(head, "build.spec", "exec"), spec)
+
+    bundle = tmp_path / "_internal"
+    for source, dest in spec["datas"]:
+        (bundle / dest).mkdir(parents=True, exist_ok=True)
+        shutil.copy(source, bundle / dest)
+    monkeypatch.setattr(sys, "_MEIPASS", str(bundle), raising=False)
+    assert paths.frozen() and handbook.folder() == bundle / "resources" / "handbook"
+    assert (bundle / "resources" / "handbook" / "screen-reader.md").is_file()
+    assert len(handbook.pages()) == len(list((ROOT / "resources" / "handbook").glob("*.md")))
+    assert _handbook_is_there() == []
