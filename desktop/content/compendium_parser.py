@@ -382,12 +382,12 @@ class _Parser:
         self._check_sequence(key, rank, n, f"({letter})")
         self.cur_letter = letter
         self.counters.pop(f"quoted:{self.cur_number}:{letter}", None)
-        label = f"({letter})"
+        label = ids.printed_label(ids.LETTER, letter)
         if self.cur_number is not None:
-            self.add_paragraph("item", [self.cur_number, ids.label_code("letter", letter)],
+            self.add_paragraph("item", [self.cur_number, ids.label_code(ids.LETTER, letter)],
                                [self.cur_number, label], body, n, depth=1)
         else:
-            self.add_paragraph("item", [ids.label_code("letter", letter)], [label], body, n, depth=0)
+            self.add_paragraph("item", [ids.label_code(ids.LETTER, letter)], [label], body, n, depth=0)
 
     def _quoted(self, number: str, body: str, n: int) -> None:
         if self.cur_letter is None:
@@ -395,9 +395,10 @@ class _Parser:
             return
         key = f"quoted:{self.cur_number}:{self.cur_letter}"
         self._check_sequence(key, int(number), n, f"'{number}'")
-        letter_code = ids.label_code("letter", self.cur_letter)
-        codes = ([self.cur_number] if self.cur_number else []) + [letter_code, ids.label_code("quoted", number)]
-        path = ([self.cur_number] if self.cur_number else []) + [f"({self.cur_letter})", f"'{number}'"]
+        letter_code = ids.label_code(ids.LETTER, self.cur_letter)
+        codes = ([self.cur_number] if self.cur_number else []) + [letter_code, ids.label_code(ids.QUOTED, number)]
+        path = ([self.cur_number] if self.cur_number else []) + [
+            ids.printed_label(ids.LETTER, self.cur_letter), ids.printed_label(ids.QUOTED, number)]
         depth = 2 if self.cur_number else 1
         self.add_paragraph("subitem", codes, path, body, n, depth=depth)
 
@@ -417,17 +418,17 @@ class _Parser:
             return
         if starts_preamble:
             number = self._counter("preamble")
-            self.add_paragraph("preamble", [ids.label_code("preamble", number)],
-                               [f"ف.د {number}"], text, n, depth=0)
+            self.add_paragraph("preamble", [ids.label_code(ids.PREAMBLE, number)],
+                               [ids.printed_label(ids.PREAMBLE, number)], text, n, depth=0)
         elif starts_chapeau or text.endswith(":"):
             number = self._counter("chapeau")
-            self.add_paragraph("chapeau", [ids.label_code("chapeau", number)], [], text, n, depth=0)
+            self.add_paragraph("chapeau", [ids.label_code(ids.CHAPEAU, number)], [], text, n, depth=0)
         elif "التوصيات" in text and ("ترد" in text or "يرجى الاطلاع" in text):
             number = self._counter("note")
-            self.add_paragraph("note", [ids.label_code("note", number)], [], text, n, depth=0)
+            self.add_paragraph("note", [ids.label_code(ids.NOTE, number)], [], text, n, depth=0)
         else:
             number = self._counter("text")
-            self.add_paragraph("text", [ids.label_code("text", number)], [], text, n, depth=0)
+            self.add_paragraph("text", [ids.label_code(ids.TEXT, number)], [], text, n, depth=0)
             self.problems.append(Problem(
                 "warning", n, f"{self._where()[1].heading}: paragraph without a label: {text[:50]}"))
 

@@ -59,27 +59,51 @@ def annex_id(unit_id: str, ordinal: int | None) -> str:
     return f"{unit_id}/annex" if ordinal is None else f"{unit_id}/annex{ordinal}"
 
 
-def label_code(kind: str, value: str | int) -> str:
-    """One component of a paragraph id.
+#: The kinds of a label component: one vocabulary for the parsers, which
+#: build ids (label_code) and label paths (printed_label), and for the locator
+#: grammar, which reads printed labels back (desktop.content.locators).
+NUMBER = "number"       # 13
+LETTER = "letter"       # (ب), an abjad letter
+QUOTED = "quoted"       # '2'
+PREAMBLE = "preamble"   # ف.د 1
+CHAPEAU = "chapeau"     # opening words (no printed label)
+NOTE = "note"           # a note standing in for recommendations (no printed label)
+TEXT = "text"           # running text (no printed label)
+#: the printed labels' depth in a paragraph's label path
+LABEL_LEVELS = {NUMBER: 0, PREAMBLE: 0, LETTER: 1, QUOTED: 2}
 
-    kind: "number" (13), "letter" (an abjad letter), "quoted" ('2'),
-    "preamble" (ف.د n), "chapeau", "note", "text" (running number).
-    """
-    if kind == "number":
+
+def label_code(kind: str, value: str | int) -> str:
+    """One component of a paragraph id (see the kinds above)."""
+    if kind == NUMBER:
         return str(value)
-    if kind == "letter":
+    if kind == LETTER:
         return f"l{abjad_rank(str(value))}"
-    if kind == "quoted":
+    if kind == QUOTED:
         return f"q{value}"
-    if kind == "preamble":
+    if kind == PREAMBLE:
         return f"pp{value}"
-    if kind == "chapeau":
+    if kind == CHAPEAU:
         return f"c{value}"
-    if kind == "note":
+    if kind == NOTE:
         return f"n{value}"
-    if kind == "text":
+    if kind == TEXT:
         return f"t{value}"
     raise ValueError(f"unknown label kind {kind!r}")
+
+
+def printed_label(kind: str, value: str | int) -> str:
+    """One component of a label path, as the source prints it:
+    ``13``, ``(ب)``, ``'2'``, ``ف.د 1``."""
+    if kind == NUMBER:
+        return str(value)
+    if kind == LETTER:
+        return f"({value})"
+    if kind == QUOTED:
+        return f"'{value}'"
+    if kind == PREAMBLE:
+        return f"ف.د {value}"
+    raise ValueError(f"label kind {kind!r} has no printed label")
 
 
 def paragraph_id(container_id: str, codes: list[str]) -> str:

@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.content.ids import ABJAD, ORDINALS, abjad_rank
+from desktop.content.ids import (ABJAD, LABEL_LEVELS, LETTER, NUMBER, ORDINALS, PREAMBLE, QUOTED,
+                                 abjad_rank, printed_label)
 
 # --- tokens -----------------------------------------------------------------
 
@@ -38,13 +39,13 @@ _TOKEN_RE = re.compile(
   | (?P<see>انظر)
   | (?P<ord>{_ORD})
   | (?P<annex>المرفق(?:ان)?(?:\s+(?P<annexord>الأول|الثاني|الثالث))?)
-  | (?P<pp>ف\.د\s*(?P<ppnum>\d+))
-  | (?P<numrange>(?P<n1>\d+)\s*-\s*(?P<n2>\d+)(?!\s*/))
-  | (?P<num>\d+)
-  | (?P<letrange>\(\s*(?P<l1>{_LETTER})\s*\)\s*-\s*\(\s*(?P<l2>{_LETTER})\s*\))
-  | (?P<let>\(\s*(?P<l>{_LETTER}|[a-z]{{1,3}})\s*\))
-  | (?P<brokenlet>(?<![\w(])(?P<bl>هـ|{_LETTER})\))
-  | (?P<quote>'\s*(?P<q>\d+)\s*'?)
+  | (?P<preamble>ف\.د\s*(?P<preamble_number>\d+))
+  | (?P<number_range>(?P<n1>\d+)\s*-\s*(?P<n2>\d+)(?!\s*/))
+  | (?P<number>\d+)
+  | (?P<letter_range>\(\s*(?P<l1>{_LETTER})\s*\)\s*-\s*\(\s*(?P<l2>{_LETTER})\s*\))
+  | (?P<letter>\(\s*(?P<l>{_LETTER}|[a-z]{{1,3}})\s*\))
+  | (?P<broken_letter>(?<![\w(])(?P<bl>هـ|{_LETTER})\))
+  | (?P<quoted>'\s*(?P<q>\d+)\s*'?)
   | (?P<and>(?<![\w(])و(?=\s*(?:\d|\(|'|ف\.د|المرفق|{_ORD}|هـ\))))
   | (?P<dash>[-–:،,])
   | (?P<space>\s+)
@@ -57,7 +58,11 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 #: the label a chapeau ("الفقرة الافتتاحية") gets in a Ref's path
 CHAPEAU = "الفقرة الافتتاحية"
 ANNEX_ORDINALS = {"الأول": 1, "الثاني": 2, "الثالث": 3}
-LABEL_KINDS = ("num", "numrange", "let", "letrange", "brokenlet", "quote", "pp")
+#: Token kinds of labels: the label kinds of desktop.content.ids, and ranges
+#: of numbers and letters (a broken letter `ب)` is read as a LETTER).
+NUMBER_RANGE = f"{NUMBER}_range"
+LETTER_RANGE = f"{LETTER}_range"
+LABEL_KINDS = (NUMBER, NUMBER_RANGE, LETTER, LETTER_RANGE, "broken_letter", QUOTED, PREAMBLE)
 
 
 @dataclass
@@ -67,8 +72,8 @@ class Token:
     start: int
     end: int
     #: depends on kind: "part" str ("A"/"B"); "dec" (kind, session, number);
-    #: "ord", "annex", "pp", "num", "quote" int; "numrange" (lo, hi) ints;
-    #: "letrange" (letter, letter); "let" str; else None
+    #: "ord", "annex", "preamble", "number", "quoted" int; "number_range" (lo, hi) ints;
+    #: "letter_range" (letter, letter); "letter" str; else None
     value: Any = None
 
 
@@ -85,8 +90,8 @@ def tokenize(text: str) -> list[Token]:
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup or "other"
         # lastgroup gives the innermost named group; find the outer one
-        for name in ("part", "dec", "chapeau", "see", "ord", "annex", "pp", "numrange", "num",
-                     "letrange", "let", "brokenlet", "quote", "and", "dash",
+        for name in ("part", "dec", "chapeau", "see", "ord", "annex", PREAMBLE, NUMBER_RANGE, NUMBER,
+                     LETTER_RANGE, LETTER, "broken_letter", QUOTED, "and", "dash",
                      "space", "other"):
             if m.group(name) is not None:
                 kind = name
@@ -101,21 +106,21 @@ def tokenize(text: str) -> list[Token]:
             tok.value = ORDINALS[m.group(0)]
         elif kind == "annex":
             tok.value = ANNEX_ORDINALS.get(m.group("annexord") or "", 0)
-        elif kind == "pp":
-            tok.value = int(m.group("ppnum"))
-        elif kind == "numrange":
+        elif kind == PREAMBLE:
+            tok.value = int(m.group("preamble_number"))
+        elif kind == NUMBER_RANGE:
             a, b = int(m.group("n1")), int(m.group("n2"))
             tok.value = (min(a, b), max(a, b))
-        elif kind == "num":
+        elif kind == NUMBER:
             tok.value = int(m.group(0))
-        elif kind == "letrange":
+        elif kind == LETTER_RANGE:
             tok.value = (_norm_letter(m.group("l1")), _norm_letter(m.group("l2")))
-        elif kind == "let":
+        elif kind == LETTER:
             tok.value = _norm_letter(m.group("l"))
-        elif kind == "brokenlet":
-            tok.kind = "let"
+        elif kind == "broken_letter":
+            tok.kind = LETTER
             tok.value = _norm_letter(m.group("bl"))
-        elif kind == "quote":
+        elif kind == QUOTED:
             tok.value = int(m.group("q"))
         tokens.append(tok)
     return tokens
@@ -156,21 +161,10 @@ class Parsed:
     leftovers: list[str] = field(default_factory=list)
 
 
-def _label(kind: str, value: object) -> str:
-    if kind == "num":
-        return str(value)
-    if kind == "let":
-        return f"({value})"
-    if kind == "quote":
-        return f"'{value}'"
-    if kind == "pp":
-        return f"ف.د {value}"
-    raise ValueError(kind)
-
-
 def label_level(kind: str) -> int:
-    """Depth of a label component: number/preamble 0, letter 1, quoted number 2."""
-    return {"num": 0, "numrange": 0, "pp": 0, "let": 1, "letrange": 1, "quote": 2}[kind]
+    """Depth of a label component: number/preamble 0, letter 1, quoted number 2
+    (a range is at its ends' level)."""
+    return LABEL_LEVELS[kind.removesuffix("_range")]
 
 
 @dataclass
@@ -204,14 +198,15 @@ def parse(text: str, *, part: str | None = None, unit: int | None = None,
         # expand ranges inside the item
         paths: list[list[str]] = [[]]
         for kind, value in components:
-            if kind == "numrange":
+            if kind == NUMBER_RANGE:
                 paths = [p + [str(n)] for p in paths for n in range(value[0], value[1] + 1)]
-            elif kind == "letrange":
+            elif kind == LETTER_RANGE:
                 a, b = abjad_rank(value[0]), abjad_rank(value[1])
                 lo, hi = min(a, b), max(a, b)
-                paths = [p + [f"({ABJAD[r - 1]})"] for p in paths for r in range(lo, hi + 1)]
+                paths = [p + [printed_label(LETTER, ABJAD[r - 1])] for p in paths
+                         for r in range(lo, hi + 1)]
             else:
-                paths = [p + [_label(kind, value)] for p in paths]
+                paths = [p + [printed_label(kind, value)] for p in paths]
         for p in paths:
             result.refs.append(state.ref(tuple(p)))
 
@@ -290,7 +285,7 @@ def parse(text: str, *, part: str | None = None, unit: int | None = None,
         if k == "and":
             joined[0] = True
             continue
-        if k in ("num", "numrange", "let", "letrange", "quote", "pp"):
+        if k in LABEL_KINDS:
             anchor_open[0] = False
             add_label(k, tok.value)
             joined[0] = False

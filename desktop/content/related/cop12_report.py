@@ -318,13 +318,14 @@ class _Parser:
         letter = ids.ABJAD[rank - 1]
         parent = self.last_numbered
         self.check_sequence("letter", rank, n, f"item ({letter})")
-        code = ids.label_code("letter", letter)
+        code = ids.label_code(ids.LETTER, letter)
+        label = ids.printed_label(ids.LETTER, letter)
         if parent is not None:
-            self.add_paragraph("item", code, parent.label_path + [f"({letter})"], body, n,
+            self.add_paragraph("item", code, parent.label_path + [label], body, n,
                                depth=1, parent=parent)
             self.last_numbered = parent
         else:
-            self.add_paragraph("item", code, [f"({letter})"], body, n, depth=0)
+            self.add_paragraph("item", code, [label], body, n, depth=0)
 
     # -- unlabelled blocks ----------------------------------------------------
     def unlabelled(self, text: str, n: int) -> None:
@@ -347,19 +348,19 @@ class _Parser:
             self.zone = "annex"
             return
         if self.zone == "chapeau" and _CHAPEAU.match(text):
-            self.add_paragraph("chapeau", ids.label_code("chapeau", 1), [], text, n, depth=0)
+            self.add_paragraph("chapeau", ids.label_code(ids.CHAPEAU, 1), [], text, n, depth=0)
             self.zone = "preamble"
             return
         if self.zone == "preamble" and _PREAMBLE.match(text):
             number = self.count("preamble")
-            self.add_paragraph("preamble", ids.label_code("preamble", number),
-                               [f"ف.د {number}"], text, n, depth=0)
+            self.add_paragraph("preamble", ids.label_code(ids.PREAMBLE, number),
+                               [ids.printed_label(ids.PREAMBLE, number)], text, n, depth=0)
             return
         if self.zone in ("chapeau", "annex") and self.last is None or (
                 self.zone in ("chapeau", "annex") and text.startswith(("اعتمد", "وافق"))
                 and not self.counters.get("letter") and not self.counters.get("number")):
             number = self.count("text")
-            self.add_paragraph("text", ids.label_code("text", number), [], text, n, depth=0)
+            self.add_paragraph("text", ids.label_code(ids.TEXT, number), [], text, n, depth=0)
             return
         if self.zone in ("annex", "chapeau") and last is not None and last.text.endswith((".", "؛", ":")):
             parent = self.annex or _present(self.unit, "resolution or decision")
