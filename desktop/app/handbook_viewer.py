@@ -202,6 +202,11 @@ class HandbookWindow(QMainWindow):
         self.find_action = self._action("بحث في الصفحة", [QKeySequence("Ctrl+F")],
                                         self.find_bar.open_bar)
         self.close_action = self._action("إغلاق الدليل", [QKeySequence("Ctrl+W")], self.close)
+        self.zoom_in_action = self._action("تكبير النص", [QKeySequence("Ctrl++"),
+                                                          QKeySequence("Ctrl+=")],
+                                           lambda: self.browser.zoomIn(1))
+        self.zoom_out_action = self._action("تصغير النص", [QKeySequence("Ctrl+-")],
+                                            lambda: self.browser.zoomOut(1))
         style = self.style()
         # right to left: "back" points right
         self.back_action.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowRight))
@@ -231,7 +236,7 @@ class HandbookWindow(QMainWindow):
 
     def own_actions(self) -> list[QAction]:
         return [self.back_action, self.forward_action, self.home_action, self.find_action,
-                self.close_action]
+                self.zoom_in_action, self.zoom_out_action, self.close_action]
 
     def _rows(self) -> list[handbook.ShortcutRow]:
         extra = [(OWN_PLACE, action) for action in self.own_actions()]

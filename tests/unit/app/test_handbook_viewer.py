@@ -123,6 +123,18 @@ def test_ctrl_f_finds_an_arabic_word_in_the_page(make_window, tiny_db_path, qtbo
     assert viewer.find_bar.spans == [] and viewer.find_bar.count_label.text() == "لا تطابق"
 
 
+def test_the_page_zooms_and_ctrl_w_closes(make_window, tiny_db_path, qtbot):
+    _, viewer = _open(make_window, tiny_db_path, qtbot)
+    before = viewer.browser.font().pointSizeF()
+    _focus(qtbot, viewer)
+    qtbot.keyClick(viewer.browser, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert viewer.browser.font().pointSizeF() > before
+    qtbot.keyClick(viewer.browser, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert viewer.browser.font().pointSizeF() == before
+    qtbot.keyClick(viewer.browser, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert not viewer.isVisible()
+
+
 def test_whats_new_opens_from_the_help_menu(make_window, tiny_db_path, qtbot):
     window = make_window(tiny_db_path)
     install_help(window)
