@@ -99,11 +99,36 @@ def test_exact_matches_rank_above_stem_matches(search_conn):
     assert results[ids.index("A07/7")].exact is False
 
 
-def test_reading_order_breaks_ties(search_conn):
-    # Two paragraphs with the same text shape rank by score; equal scores keep reading order.
-    results = search(search_conn, '"يُقرُّ التوصيات"', limit=10)
-    ids = [r.id for r in results]
-    assert ids[:2] == ["B3-d4/l1", "B6-r4/1"] or results[0].score != results[1].score
+def test_reading_order_breaks_ties(tmp_path):
+    """Paragraphs printing the same words score alike: they come in reading
+    order (the paragraphs' sort), whatever their ids or the order they were
+    written in."""
+    from desktop.search.connection import connect
+    from tests.helpers.fixture_db import make_db
+
+    text = "يُقرُّ التوصيات المتعلقة بحماية الشهود"
+    reading_order = ["Z9/3", "Z9/1", "Z9/2"]          # neither id order nor insertion order
+    written = ["Z9/1", "Z9/2", "Z9/3"]
+    path = make_db(
+        tmp_path / "ties.sqlite", search_index=True,
+        documents=[{"id": "compendium", "title": "الخلاصة الوافية", "date": "2021", "sort": 1}],
+        nodes=[{"id": "Z9", "kind": "meeting", "heading": "تاسعاً", "document": "compendium",
+                "sort": 1}],
+        paragraphs=[{"id": pid, "document": "compendium", "node_id": "Z9", "unit_id": "Z9",
+                     "citation": f"تاسعاً-{pid[-1]}", "text": text, "kind": "numbered",
+                     "sort": reading_order.index(pid)} for pid in written]
+        # other paragraphs, so that the words weigh something in bm25
+        + [{"id": f"Z9/{n}", "document": "compendium", "node_id": "Z9", "unit_id": "Z9",
+            "citation": f"تاسعاً-{n}", "text": f"نص آخر عن المساعدة التقنية رقم {n}",
+            "kind": "numbered", "sort": n} for n in range(4, 10)])
+    conn = connect(path)
+    try:
+        results = search(conn, "التوصيات الشهود", limit=10, kinds=("paragraph",))
+    finally:
+        conn.close()
+    assert len(results) == 3
+    assert len({r.score for r in results}) == 1 and results[0].score != 0.0, "the scores must tie"
+    assert [r.id for r in results] == reading_order
 
 
 def test_filters(search_conn):
