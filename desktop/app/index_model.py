@@ -1,7 +1,10 @@
 """The thematic index as a Qt model: themes → entries, asked lazily.
 
 Columns: theme (or, for an entry, its document symbol), decision, locator,
-status. ``ThemeFilter`` keeps the themes whose name contains the typed text
+status, and the theme's number of entries under its own header. Every cell
+gives its whole text as a tool tip and to screen readers (the view wraps,
+never elides: «سابعاً-11 … سابعاً-16» cut in the middle read as a range);
+each status says what it means (STATUS_MEANING). ``ThemeFilter`` keeps the themes whose name contains the typed text
 once both are folded (desktop.search.normalize.fold: no diacritics,
 alef/ya/ta-marbuta variants merged), and their entries with them.
 """
@@ -16,8 +19,18 @@ from desktop.content.records import IndexEntry, Theme
 from desktop.content.store import ContentStore
 from desktop.search.normalize import fold
 
-HEADERS = ("الموضوع / الوثيقة", "القرار/المقرر", "الموضع في الخلاصة", "الحالة")
+HEADERS = ("الموضوع / الوثيقة", "القرار أو المقرر", "الموضع في الخلاصة", "الحالة", "العدد")
+HEADER_TIPS = ("الموضوع، وتحته وثائق إدخالاته", "القرار أو المقرر الذي يذكره الإدخال",
+               "الموضع الذي يحيل إليه الفهرس في الخلاصة", "",
+               "عدد إدخالات الموضوع في الفهرس")
+STATUS_COLUMN, COUNT_COLUMN = 3, 4
 STATUS_TEXT = {"resolved": "محدد", "corrected": "مصحح", "unresolved": "غير محدد"}
+#: what each status means, for the legend, the tool tips and screen readers
+STATUS_MEANING = {
+    "resolved": "عُثر في الخلاصة على الموضع الذي يذكره الفهرس؛ النقر يفتحه",
+    "corrected": "الموضع المطبوع في الفهرس خاطئ وصُحّح بعد المراجعة؛ النقر يفتح الموضع الصحيح",
+    "unresolved": "تعذّر العثور على الموضع الذي يذكره الفهرس؛ النقر لا يفتح شيئاً",
+}
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 2
 THEME_ROLE = Qt.ItemDataRole.UserRole + 3
 FOLDED_ROLE = Qt.ItemDataRole.UserRole + 4
@@ -95,8 +108,12 @@ class IndexModel(QAbstractItemModel):
             item.theme.entry_count > 0
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS[section] or status_legend("\n")
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -107,8 +124,10 @@ class IndexModel(QAbstractItemModel):
         if isinstance(item, _ThemeItem):
             if role == Qt.ItemDataRole.DisplayRole and col == 0:
                 return item.theme.name
-            if role == Qt.ItemDataRole.DisplayRole and col == 3:
+            if role == Qt.ItemDataRole.DisplayRole and col == COUNT_COLUMN:
                 return f"{item.theme.entry_count}"
+            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+                return theme_text(item.theme.name, item.theme.entry_count)
             if role == THEME_ROLE:
                 return item.theme.id
             if role == FOLDED_ROLE:
@@ -116,14 +135,14 @@ class IndexModel(QAbstractItemModel):
             return None
         entry = item.entry
         if role == Qt.ItemDataRole.DisplayRole:
-            return (entry.symbol or "", entry.decision or "", entry.locator or "",
-                    STATUS_TEXT.get(entry.status, entry.status))[col]
+            return (shown_symbol(entry.symbol), entry.decision or "", entry.locator or "",
+                    STATUS_TEXT.get(entry.status, entry.status), "")[col]
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [entry.locator or ""]
-            if entry.report_paragraphs:
-                lines.append(f"فقرات التقرير: {entry.report_paragraphs}")
-            lines.append(STATUS_TEXT.get(entry.status, entry.status))
-            return "\n".join(lines)
+            return "\n".join(entry_lines(entry))
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return "، ".join(entry_lines(entry)[:-1])
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return status_meaning(entry.status)
         if role == Qt.ItemDataRole.ForegroundRole and not entry.resolved:
             return QBrush(QColor("#a33"))
         if role == ENTRY_ROLE:
@@ -143,6 +162,42 @@ class IndexModel(QAbstractItemModel):
             if item.theme.id == theme_id:
                 return item.row
         return -1
+
+
+def shown_symbol(symbol: str | None) -> str:
+    """A joint symbol («…/WG.2/2018/3-CTOC/COP/WG.3/2018/3») wraps after its
+    hyphen; LEFT-TO-RIGHT MARKs around it keep the hyphen at the end of the
+    first line's symbol (in a right-to-left row it went to the far left)."""
+    return (symbol or "").replace("-", "\u200e-\u200e")
+
+
+def status_meaning(status: str) -> str:
+    return f"{STATUS_TEXT.get(status, status)}: {STATUS_MEANING.get(status, '')}"
+
+
+def status_legend(separator: str = " · ") -> str:
+    return separator.join(status_meaning(s) for s in STATUS_TEXT)
+
+
+def theme_text(name: str, count: int) -> str:
+    return f"{name}، {count} إدخالاً"
+
+
+def entry_lines(entry: IndexEntry) -> list[str]:
+    """An entry in full: every column's text with its name, then what its
+    status means (the tool tip; screen readers get the same)."""
+    lines = []
+    if entry.symbol:
+        lines.append(f"الوثيقة: {entry.symbol}")
+    if entry.decision:
+        lines.append(f"القرار/المقرر: {entry.decision}")
+    if entry.locator:
+        lines.append(f"الموضع في الخلاصة: {entry.locator}")
+    if entry.report_paragraphs:
+        lines.append(f"فقرات التقرير: {entry.report_paragraphs}")
+    lines.append(f"الحالة: {STATUS_TEXT.get(entry.status, entry.status)}")
+    lines.append(STATUS_MEANING.get(entry.status, ""))
+    return lines
 
 
 class ThemeFilter(QSortFilterProxyModel):

@@ -8,16 +8,21 @@ and is not counted in its theme's total.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QHeaderView, QLabel, QLineEdit, QStyledItemDelegate,
+                               QStyleOptionViewItem, QTreeView, QVBoxLayout, QWidget)
 
 from desktop.content.store import ContentStore
-from desktop.app.index_model import IndexModel, ThemeFilter
+from desktop.app.index_model import (COUNT_COLUMN, STATUS_COLUMN, IndexModel, ThemeFilter,
+                                     status_legend, theme_text)
 
 DUPLICATE_TEXT = "مكرر في المصدر"
+DUPLICATE_MEANING = "يطبع المصدر هذا الإدخال مرتين تحت الموضوع نفسه؛ لا يُحسب في عدد الموضوع"
 DUPLICATE_COLOUR = "#8a8a8a"
-STATUS_COLUMN = 3
+#: the legend under the list (the full meanings: its tool tip, IndexPanel.legend_text)
+LEGEND_LINE = ("محدد: وُجد الموضع · مصحح: صُحّح موضع خاطئ في الفهرس\n"
+               "غير محدد (بالأحمر): لم يوجد · مكرر في المصدر (بالرمادي): لا يُحسب")
 
 
 class IndexEntriesFilter(ThemeFilter):
@@ -32,10 +37,11 @@ class IndexEntriesFilter(ThemeFilter):
         if entry is None:
             theme = model.theme(source) if source.isValid() else None
             if theme is not None and theme.duplicate_count:
-                if role == Qt.ItemDataRole.DisplayRole and index.column() == STATUS_COLUMN:
-                    return str(theme.entry_count - theme.duplicate_count)
-                if role == Qt.ItemDataRole.ToolTipRole:
-                    return (f"{theme.entry_count - theme.duplicate_count} إدخالاً؛ "
+                counted = theme.entry_count - theme.duplicate_count
+                if role == Qt.ItemDataRole.DisplayRole and index.column() == COUNT_COLUMN:
+                    return str(counted)
+                if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+                    return (f"{theme_text(theme.name, counted)}؛ "
                             f"ولا يُحسب {theme.duplicate_count} {DUPLICATE_TEXT}")
             return super().data(index, role)
         if entry.duplicate_of is not None:
@@ -44,11 +50,38 @@ class IndexEntriesFilter(ThemeFilter):
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(QColor(DUPLICATE_COLOUR))
             if role == Qt.ItemDataRole.ToolTipRole:
-                return (f"{super().data(index, role) or ''}\n{DUPLICATE_TEXT}: "
-                        "يطبع المصدر هذا الإدخال مرتين تحت الموضوع نفسه؛ لا يُحسب في مجموعه")
+                return f"{super().data(index, role) or ''}\n{DUPLICATE_TEXT}: {DUPLICATE_MEANING}"
+            if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+                return f"{DUPLICATE_TEXT}: {DUPLICATE_MEANING}"
         elif not entry.resolved and role == Qt.ItemDataRole.ToolTipRole and entry.note:
             return f"{super().data(index, role) or ''}\nسبب عدم التحديد: {entry.note}"
         return super().data(index, role)
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped text. QTreeView asks a row's height
+    with no column width (so wrapped text was cut and elided); this gives
+    the delegate the column's width."""
+
+    def __init__(self, view: QTreeView):
+        super().__init__(view)
+        self.view = view
+
+    #: the columns whose texts wrap (the others are as wide as their texts)
+    WRAPPED = (0, 1, 2, STATUS_COLUMN)
+
+    def sizeHint(self, option, index):
+        if index.column() not in self.WRAPPED:
+            return super().sizeHint(option, index)
+        option = QStyleOptionViewItem(option)
+        width = self.view.header().sectionSize(index.column())
+        if index.column() == 0:
+            depth, parent = 0, index.parent()
+            while parent.isValid():
+                depth, parent = depth + 1, parent.parent()
+            width -= self.view.indentation() * (depth + 1)
+        option.rect = QRect(0, 0, max(width - 8, 20), 1_000_000)
+        return super().sizeHint(option, index)
 
 
 class IndexPanel(QWidget):
@@ -75,9 +108,14 @@ class IndexPanel(QWidget):
         # the model goes in when the tab is first shown (attach_model): sizing
         # its columns to their contents reads every row, which the start
         # (with the contents tab in front) does not need
-        self.view.setUniformRowHeights(True)
+        # never cut a text: «سابعاً-11 وسابعاً-13 وسابعاً-15 وسابعاً-16» elided in
+        # the middle read «سابعاً-1…سابعاً-16», a range; long texts wrap instead
+        self.view.setUniformRowHeights(False)
+        self.view.setWordWrap(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.view.setItemDelegate(WrappingDelegate(self.view))
         self.view.setAlternatingRowColors(True)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.view.setAccessibleDescription(self.legend_text())
         self.view.setExpandsOnDoubleClick(False)
         self.view.clicked.connect(self._on_clicked)
         self.view.activated.connect(self._on_activated)  # Enter on an entry
@@ -90,6 +128,21 @@ class IndexPanel(QWidget):
             note.setWordWrap(True)
             layout.addWidget(note)
         layout.addWidget(self.view)
+        # what «محدد» / «مصحح» / «غير محدد» / «مكرر في المصدر» mean, under the list
+        self.legend = QLabel(LEGEND_LINE, self)
+        self.legend.setToolTip(self.legend_text())
+        self.legend.setAccessibleDescription(self.legend_text())
+        self.legend.setObjectName("index-legend")
+        self.legend.setWordWrap(True)
+        self.legend.setTextFormat(Qt.TextFormat.PlainText)
+        self.legend.setAccessibleName("معاني الحالات")
+        self.legend.setStyleSheet("color: palette(placeholder-text);")
+        layout.addWidget(self.legend)
+
+    @staticmethod
+    def legend_text() -> str:
+        return (status_legend("\n").replace("غير محدد:", "غير محدد (بالأحمر):")
+                + f"\n{DUPLICATE_TEXT} (بالرمادي): {DUPLICATE_MEANING}")
 
     def attach_model(self) -> None:
         if self.view.model() is self.proxy:
@@ -97,14 +150,45 @@ class IndexPanel(QWidget):
         self.view.setModel(self.proxy)
         header = self.view.header()
         header.setStretchLastSection(False)
-        header.setMinimumSectionSize(40)
-        # the symbol column wide enough for CTOC/COP/WG.2/2013/5 under a theme;
-        # the locator takes what is left; decision and status fit their text
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, self.fontMetrics().horizontalAdvance("CTOC/COP/WG.2/2013/5") + 48)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(24)
+        # headers wrap too rather than lose their last words
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignVCenter
+                                   | Qt.TextFlag.TextWordWrap)
+        header.setMinimumHeight(2 * self.fontMetrics().height() + 8)
+        for column in range(header.count()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        self.view.setIndentation(14)
+        self.fit_columns()
+        # a column's new width changes how many lines its texts take
+        self._relayout = QTimer(self, singleShot=True, interval=0)
+        self._relayout.timeout.connect(self.view.doItemsLayout)
+        header.sectionResized.connect(lambda *_: self._relayout.start())
+        self.view.viewport().installEventFilter(self)
+
+    def column_minimums(self) -> list[int]:
+        """The narrowest each column may be without breaking a word: texts
+        wrap between words only (a break inside «سابعاً-13» would change it)."""
+        advance = self.fontMetrics().horizontalAdvance
+        pad = 10
+        return [advance("CTOC/COP/WG.2/2013/5") + 2 * self.view.indentation() + pad,
+                max(advance("المقرر"), advance("10/10")) + pad,  # «القرار 6/5» on two lines
+                max(advance("وسابعاً-13"), advance("وخامساً-(ل)"), advance("الخلاصة")) + pad,
+                max(advance(w) for w in ("محدد", "مصحح", "الحالة", "المصدر")) + pad,
+                max(advance("العدد"), advance("000")) + pad]
+
+    def fit_columns(self) -> None:
+        """Every column at its minimum, the locator taking what is left."""
+        header = self.view.header()
+        widths = self.column_minimums()
+        spare = self.view.viewport().width() - sum(widths)
+        widths[2] += max(0, spare)
+        for column, width in enumerate(widths):
+            header.resizeSection(column, width)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().eventFilter(watched, event)
 
     def showEvent(self, event) -> None:
         self.attach_model()

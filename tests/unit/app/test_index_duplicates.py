@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from desktop.app.index_model import COUNT_COLUMN, STATUS_COLUMN
 from desktop.app.index_panel import DUPLICATE_COLOUR, DUPLICATE_TEXT
 
 
@@ -39,23 +40,24 @@ def test_duplicates_are_greyed_and_not_counted(panel):
         theme = _theme_row(panel, row["theme_id"])
         entries = _entries(panel, theme)
         total = len(entries)
-        assert theme.siblingAtColumn(3).data() == str(total - row["n"])
+        assert theme.siblingAtColumn(COUNT_COLUMN).data() == str(total - row["n"])
+        assert theme.siblingAtColumn(STATUS_COLUMN).data() is None
         assert "لا يُحسب" in theme.data(Qt.ItemDataRole.ToolTipRole)
         duplicates = [(e, i) for e, i in entries if e.duplicate_of is not None]
         assert len(duplicates) == row["n"]
         for entry, index in duplicates:
-            assert index.siblingAtColumn(3).data() == DUPLICATE_TEXT
+            assert index.siblingAtColumn(STATUS_COLUMN).data() == DUPLICATE_TEXT
             assert index.data(Qt.ItemDataRole.ForegroundRole).color().name() == DUPLICATE_COLOUR
             assert DUPLICATE_TEXT in index.data(Qt.ItemDataRole.ToolTipRole)
         for entry, index in entries:
             if entry.duplicate_of is None:
-                assert index.siblingAtColumn(3).data() != DUPLICATE_TEXT
+                assert index.siblingAtColumn(STATUS_COLUMN).data() != DUPLICATE_TEXT
 
 
 def test_theme_without_duplicates_keeps_its_count(panel):
     row = panel.store.query("SELECT theme_id, count(*) AS n FROM index_entries GROUP BY theme_id"
                             " HAVING sum(duplicate_of IS NOT NULL) = 0 LIMIT 1")[0]
-    assert _theme_row(panel, row["theme_id"]).siblingAtColumn(3).data() == str(row["n"])
+    assert _theme_row(panel, row["theme_id"]).siblingAtColumn(COUNT_COLUMN).data() == str(row["n"])
 
 
 def test_unresolved_entry_tooltip_gives_the_reason(panel):
