@@ -10,6 +10,13 @@ from desktop.app.index_model import COUNT_COLUMN, STATUS_COLUMN
 from desktop.app.index_panel import DUPLICATE_COLOUR, DUPLICATE_TEXT
 
 
+def _query(panel, sql: str) -> list[dict]:
+    """Rows of the panel's content database (the tests' own SQL; the app asks the store)."""
+    cursor = panel.store.conn.execute(sql)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor]
+
+
 @pytest.fixture
 def panel(make_window, content_db_path):
     return make_window(content_db_path).index_panel
@@ -33,7 +40,7 @@ def _entries(panel, theme_index):
 
 
 def test_duplicates_are_greyed_and_not_counted(panel):
-    rows = panel.store.query("SELECT theme_id, count(*) AS n FROM index_entries"
+    rows = _query(panel, "SELECT theme_id, count(*) AS n FROM index_entries"
                              " WHERE duplicate_of IS NOT NULL GROUP BY theme_id")
     assert rows
     for row in rows:
@@ -55,13 +62,13 @@ def test_duplicates_are_greyed_and_not_counted(panel):
 
 
 def test_theme_without_duplicates_keeps_its_count(panel):
-    row = panel.store.query("SELECT theme_id, count(*) AS n FROM index_entries GROUP BY theme_id"
+    row = _query(panel, "SELECT theme_id, count(*) AS n FROM index_entries GROUP BY theme_id"
                             " HAVING sum(duplicate_of IS NOT NULL) = 0 LIMIT 1")[0]
     assert _theme_row(panel, row["theme_id"]).siblingAtColumn(COUNT_COLUMN).data() == str(row["n"])
 
 
 def test_unresolved_entry_tooltip_gives_the_reason(panel):
-    row = panel.store.query("SELECT theme_id, note FROM index_entries WHERE status = 'unresolved'")[0]
+    row = _query(panel, "SELECT theme_id, note FROM index_entries WHERE status = 'unresolved'")[0]
     assert row["note"]
     entries = _entries(panel, _theme_row(panel, row["theme_id"]))
     tips = [i.data(Qt.ItemDataRole.ToolTipRole) for e, i in entries if not e.resolved]

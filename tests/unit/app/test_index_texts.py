@@ -18,6 +18,13 @@ from desktop.app.index_model import (COUNT_COLUMN, HEADERS, STATUS_COLUMN, STATU
                                      STATUS_TEXT)
 
 
+def _query(panel, sql: str) -> list[dict]:
+    """Rows of the panel's content database (the tests' own SQL; the app asks the store)."""
+    cursor = panel.store.conn.execute(sql)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor]
+
+
 @pytest.fixture
 def panel(make_window, content_db_path):
     window = make_window(content_db_path)
@@ -27,7 +34,7 @@ def panel(make_window, content_db_path):
 
 
 def _longest_locator_entry(panel):
-    row = panel.store.query(
+    row = _query(panel, 
         "SELECT theme_id, id, locator FROM index_entries ORDER BY length(locator) DESC LIMIT 1")[0]
     panel.show_theme(row["theme_id"])
     theme = panel.view.currentIndex()
@@ -73,7 +80,7 @@ def test_no_word_of_a_symbol_or_locator_is_broken(panel):
                1: ("decision", header.sectionSize(1)), 2: ("locator", header.sectionSize(2))}
     too_wide = []
     for column, (field, width) in columns.items():
-        for row in panel.store.query(f"SELECT DISTINCT {field} AS t FROM index_entries"):
+        for row in _query(panel, f"SELECT DISTINCT {field} AS t FROM index_entries"):
             for word in _unbreakable(field, row["t"] or ""):
                 if metrics.horizontalAdvance(word) > width - 8:
                     too_wide.append((field, word, width))
@@ -122,7 +129,7 @@ def test_resolved_and_corrected_are_explained(panel):
                                         Qt.ItemDataRole.ToolTipRole)
     assert STATUS_MEANING["corrected"] in tip
     # a corrected entry's own tool tip says what «مصحح» means
-    row = panel.store.query(
+    row = _query(panel, 
         "SELECT theme_id, locator FROM index_entries WHERE status = 'corrected' LIMIT 1")[0]
     panel.show_theme(row["theme_id"])
     theme = panel.view.currentIndex()
@@ -146,7 +153,7 @@ def test_a_joint_symbol_wraps_with_its_hyphen_at_the_end_of_the_first_line(panel
 
     from desktop.app.index_model import shown_symbol
 
-    symbol = panel.store.query(
+    symbol = _query(panel, 
         "SELECT symbol FROM index_entries WHERE symbol LIKE '%-%' LIMIT 1")[0]["symbol"]
 
     def laid_out(text: str, width: float) -> QTextLayout:
