@@ -34,39 +34,39 @@ def install_finder(window) -> None:
                                        lambda pid: show_similar(window, pid))
 
 
-def show_finder(window):
-    """Show (building on first use) the «البحث عن صياغة متفق عليها» panel; returns it."""
-    panel = getattr(window, "finder_panel", None)
+def _docked_below(window, attribute: str, title: str, make, height: int | None = None):
+    """The panel kept as ``window.<attribute>``: built by ``make(window)`` on
+    first use and docked under the reader (a tab beside "what links here",
+    the whole width; ``height`` pixels high if given); shown and raised."""
+    panel = getattr(window, attribute, None)
     if panel is None:
-        from desktop.app.finder_panel import FinderPanel
-
-        panel = FinderPanel(window)
-        window.finder_panel = panel
-        panel.dock = window.add_panel(panel, FINDER_TITLE, Qt.DockWidgetArea.BottomDockWidgetArea)
+        panel = make(window)
+        setattr(window, attribute, panel)
+        panel.dock = window.add_panel(panel, title, Qt.DockWidgetArea.BottomDockWidgetArea)
         links = getattr(window, "links_dock", None)
-        if links is not None:  # a tab beside "what links here": the whole width
+        if links is not None:
             window.tabifyDockWidget(links, panel.dock)
-        window.resizeDocks([panel.dock], [400], Qt.Orientation.Vertical)
+        if height is not None:
+            window.resizeDocks([panel.dock], [height], Qt.Orientation.Vertical)
     panel.dock.show()
     panel.dock.raise_()
+    return panel
+
+
+def show_finder(window):
+    """Show (building on first use) the «البحث عن صياغة متفق عليها» panel; returns it."""
+    from desktop.app.finder_panel import FinderPanel
+
+    panel = _docked_below(window, "finder_panel", FINDER_TITLE, FinderPanel, height=400)
     panel.focus_draft()
     return panel
 
 
 def show_similar(window, paragraph_id: str | None):
     """Show the «مشابهات» panel under the reader for one paragraph; returns it."""
-    panel = getattr(window, "similar_panel", None)
-    if panel is None:
-        from desktop.app.finder_panel import SimilarParagraphsPanel
+    from desktop.app.finder_panel import SimilarParagraphsPanel
 
-        panel = SimilarParagraphsPanel(window)
-        window.similar_panel = panel
-        panel.dock = window.add_panel(panel, SIMILAR_TITLE, Qt.DockWidgetArea.BottomDockWidgetArea)
-        links = getattr(window, "links_dock", None)
-        if links is not None:
-            window.tabifyDockWidget(links, panel.dock)
-    panel.dock.show()
-    panel.dock.raise_()
+    panel = _docked_below(window, "similar_panel", SIMILAR_TITLE, SimilarParagraphsPanel)
     if paragraph_id:
         panel.show_paragraph(paragraph_id)
     return panel

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
+from typing import Iterator
 
 from desktop import paths
 from desktop.content.related.lexicon import bare
@@ -215,6 +216,14 @@ def _emit(key, piece, prob):
     return prob[key][piece]
 
 
+def _pieces(glyph: str, text: str, j: int, prob) -> Iterator[tuple[int, float]]:
+    """(length, probability) of each piece of ``text`` at ``j`` the glyph may print as."""
+    for k in range(0, min(MAX_PIECE, len(text) - j) + 1):
+        p = _emit(glyph, text[j:j + k], prob)
+        if p:
+            yield k, p
+
+
 def _expect(text, gl, prob, counts, weight=1.0):
     """Forward-backward over (glyph index, text position); adds expected counts."""
     n, m = len(gl), len(text)
@@ -223,22 +232,13 @@ def _expect(text, gl, prob, counts, weight=1.0):
     for i in range(n):
         for j in range(m + 1):
             if fwd[i][j]:
-                for k in range(0, MAX_PIECE + 1):
-                    if j + k <= m:
-                        p = _emit(gl[i], text[j:j + k], prob)
-                        if p:
-                            fwd[i + 1][j + k] += fwd[i][j] * p
+                for k, p in _pieces(gl[i], text, j, prob):
+                    fwd[i + 1][j + k] += fwd[i][j] * p
     bwd = [[0.0] * (m + 1) for _ in range(n + 1)]
     bwd[n][m] = 1.0
     for i in range(n - 1, -1, -1):
         for j in range(m + 1):
-            s = 0.0
-            for k in range(0, MAX_PIECE + 1):
-                if j + k <= m:
-                    p = _emit(gl[i], text[j:j + k], prob)
-                    if p:
-                        s += p * bwd[i + 1][j + k]
-            bwd[i][j] = s
+            bwd[i][j] = sum(p * bwd[i + 1][j + k] for k, p in _pieces(gl[i], text, j, prob))
     z = fwd[n][m]
     if not z:
         return
@@ -247,12 +247,8 @@ def _expect(text, gl, prob, counts, weight=1.0):
             continue
         for j in range(m + 1):
             if fwd[i][j]:
-                for k in range(0, MAX_PIECE + 1):
-                    if j + k <= m:
-                        p = _emit(gl[i], text[j:j + k], prob)
-                        if p:
-                            counts[gl[i]][text[j:j + k]] += (
-                                weight * fwd[i][j] * p * bwd[i + 1][j + k] / z)
+                for k, p in _pieces(gl[i], text, j, prob):
+                    counts[gl[i]][text[j:j + k]] += weight * fwd[i][j] * p * bwd[i + 1][j + k] / z
 
 
 def garble(word: str, mapping) -> str:
