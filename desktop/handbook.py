@@ -39,7 +39,7 @@ LRM = "\u200e"
 #: between the several keys of one action in ShortcutRow.keys
 KEYS_SEPARATOR = " | "
 #: a key combination as the handbook writes it: Ctrl+Shift+B, Alt+←, Ctrl++, Ctrl+\\
-_KEYS = re.compile(r"(?<![\w+])(?:(?:Ctrl|Alt|Shift|Meta)\+)+(?:F\d{1,2}\b|[A-Za-z0-9]+|[←→↑↓+\-=\\]|&lt;|&gt;)")
+_KEYS = re.compile(r"(?<![\w+])(?:(?:Ctrl|Alt|Shift|Meta)\+)+(?:F\d{1,2}\b|[A-Za-z0-9]+|[←→↑↓+\-=\\,./]|&lt;|&gt;)")
 
 _WRAPPER = re.compile(r'^\s*(<div dir="rtl">|</div>)\s*$', re.M)
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "table", "th", "td",

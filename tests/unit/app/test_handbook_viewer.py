@@ -179,7 +179,7 @@ def test_nothing_outside_the_handbook_is_loaded(make_window, tiny_db_path, qtbot
 QT_WIDGET_KEYS = {"Shift+Tab", "Ctrl+Home", "Ctrl+End", "Shift+Enter"}
 #: keys a panel reads in its keyPressEvent (no QAction to find): the key, its module
 PANEL_KEYS = {"F2": ("desktop/app/bookmarks_panel.py", "Key_F2")}
-_MENTION = re.compile(r"(?<![\w+])(?:(?:Ctrl|Alt|Shift)\+)+(?:F\d{1,2}|[A-Za-z0-9]+|[←→+\-=\\])"
+_MENTION = re.compile(r"(?<![\w+])(?:(?:Ctrl|Alt|Shift)\+)+(?:F\d{1,2}|[A-Za-z0-9]+|[←→+\-=\\,./])"
                       r"|(?<![\w+])F\d{1,2}(?!\w)")
 
 
@@ -237,5 +237,5 @@ def test_every_shortcut_of_the_app_is_in_the_handbook_and_back(content_db_path, 
             key = key.replace("\\\\", "\\")
             named.add(key)
             assert key in app_keys, f"{path.name} names {key}, which the app does not have"
-    assert {"Ctrl+K", "Ctrl+D", "Ctrl+B", "F6", "Shift+F10"} <= named
+    assert {"Ctrl+K", "Ctrl+D", "Ctrl+B", "Ctrl+,", "F6", "Shift+F10"} <= named
     window.close()
