@@ -184,6 +184,8 @@ def build_main_window(store, settings, *, remember: bool = True, user_data: str 
     install_help(window)  # F1: the handbook, «ما الجديد» (the viewer made on first use)
     from desktop.app.preferences import install_preferences
     install_preferences(window)  # «التفضيلات…» Ctrl+,: font, spacing, page colours, zoom
+    from desktop.app.screen_modes import install_screen_modes
+    install_screen_modes(window)  # F11 full screen, Ctrl+Shift+R reading mode
 
     def install_search_tab() -> None:
         from desktop.app.personal import install_notes_search

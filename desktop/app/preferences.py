@@ -334,6 +334,7 @@ class PreferencesDialog(QDialog):
         self.setObjectName("preferences-dialog")
         self.setWindowTitle(TITLE)
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.setMinimumWidth(440)
 
         self.family_box = QComboBox(self)
         self.family_box.setObjectName("preferences-family")
