@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
                                QVBoxLayout, QWidget)
 
 from desktop.app.search_results import HTML_ROLE, HtmlDelegate
+from desktop.app.titled_list import TitledList
 from desktop.search.connection import SearchError, connect
 from desktop.search.similar import Match, SimilarInputError, find_similar, more_like_this
 from desktop.search.wordiff import WordDiff, compare
@@ -333,13 +334,13 @@ class FinderPanel(QWidget):
         return text
 
 
-class SimilarParagraphsPanel(QWidget):
+class SimilarParagraphsPanel(TitledList):
     """«مشابهات»: the paragraphs most like one paragraph, oldest first."""
 
     paragraph_requested = Signal(str)
 
     def __init__(self, window, parent: QWidget | None = None):
-        super().__init__(parent or window)
+        super().__init__("similar-list", parent or window)
         self.window = window
         self.setObjectName("similar-panel")
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
@@ -347,17 +348,7 @@ class SimilarParagraphsPanel(QWidget):
         self.paragraph_id: str | None = None
         self.matches: list[Match] = []
         self._opening = False
-        self.title = QLabel("", self)
-        self.title.setWordWrap(True)
-        self.list = QListWidget(self)
-        self.list.setObjectName("similar-list")
         self.list.setAccessibleName("الفقرات المشابهة، الأقدم أولاً")
-        self.list.itemActivated.connect(self._on_item)
-        self.list.itemClicked.connect(self._on_item)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.addWidget(self.title)
-        layout.addWidget(self.list)
         self.paragraph_requested.connect(window.open_paragraph)
         # follows the reader while it is shown
         window.reader.paragraphOpened.connect(self._follow)
@@ -387,9 +378,7 @@ class SimilarParagraphsPanel(QWidget):
             item.setToolTip(m.text[:400])
             self.list.addItem(item)
         if not self.matches:
-            empty = QListWidgetItem("لا فقرات مشابهة لهذه الفقرة.")
-            empty.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.list.addItem(empty)
+            self.show_empty("لا فقرات مشابهة لهذه الفقرة.")
         return len(self.matches)
 
     def _on_item(self, item: QListWidgetItem) -> None:

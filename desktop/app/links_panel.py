@@ -5,8 +5,9 @@ current paragraph, each one a link.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QListWidgetItem, QWidget
 
+from desktop.app.titled_list import TitledList
 from desktop.content.store import ContentStore
 
 KIND_TEXT = {
@@ -22,25 +23,14 @@ KIND_TEXT = {
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class LinksPanel(QWidget):
+class LinksPanel(TitledList):
     paragraphRequested = Signal(str)
     themeRequested = Signal(str)
 
     def __init__(self, store: ContentStore, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__("links-list", parent)
         self.setObjectName("links-panel")
         self.store = store
-        self.title = QLabel("", self)
-        self.title.setTextFormat(Qt.TextFormat.PlainText)   # database text
-        self.title.setWordWrap(True)
-        self.list = QListWidget(self)
-        self.list.setObjectName("links-list")
-        self.list.itemActivated.connect(self._on_item)
-        self.list.itemClicked.connect(self._on_item)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.addWidget(self.title)
-        layout.addWidget(self.list)
         self.paragraph_id: str | None = None
 
     def show_paragraph(self, paragraph_id: str) -> None:
@@ -66,9 +56,7 @@ class LinksPanel(QWidget):
             item.setData(TARGET_ROLE, ("theme", theme.id))
             self.list.addItem(item)
         if self.list.count() == 0:
-            empty = QListWidgetItem("لا شيء يحيل إلى هذه الفقرة.")
-            empty.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.list.addItem(empty)
+            self.show_empty("لا شيء يحيل إلى هذه الفقرة.")
 
     def entries(self) -> list[tuple[str, str, str]]:
         """(kind, id, text) of each listed item (for tests and the self-test)."""
