@@ -67,10 +67,6 @@ def _tables(conn: sqlite3.Connection) -> set[str]:
     return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table','view')")}
 
 
-def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
-    return {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
-
-
 def index_columns(text: str) -> tuple[str, str, str, str]:
     """The exact, bare, stem, alt column values for one text (first three position-aligned)."""
     ws = words(text)
@@ -122,9 +118,7 @@ def _node_context(conn: sqlite3.Connection) -> dict[str, tuple[str | None, int |
     """node id -> (meeting/session node id, year, the node and its ancestors)."""
     nodes = {r[0]: r[1:] for r in conn.execute(
         "SELECT id, parent_id, kind, dates, document FROM nodes")}
-    doc_dates = {}
-    if "date" in _columns(conn, "documents"):
-        doc_dates = dict(conn.execute("SELECT id, date FROM documents"))
+    doc_dates = dict(conn.execute("SELECT id, date FROM documents"))
     out: dict[str, tuple[str | None, int | None, tuple]] = {}
     for nid in nodes:
         chain = []
@@ -142,14 +136,10 @@ def _node_context(conn: sqlite3.Connection) -> dict[str, tuple[str | None, int |
 
 
 def _theme_pairs(conn: sqlite3.Connection) -> list[tuple[str, str]]:
-    """(theme label, paragraph id) pairs from the thematic-index stage, if it ran.
-
-    Its tables: themes(id, label), index_entries(id, theme_id),
-    index_targets(entry_id, paragraph_id).
+    """(theme label, paragraph id) pairs from the thematic-index stage's tables
+    (empty when it found nothing): themes(id, label), index_entries(id,
+    theme_id), index_targets(entry_id, paragraph_id).
     """
-    tables = _tables(conn)
-    if not {"themes", "index_entries", "index_targets"} <= tables:
-        return []
     rows = conn.execute(
         "SELECT DISTINCT t.label, x.paragraph_id FROM themes t "
         "JOIN index_entries e ON e.theme_id = t.id "
@@ -161,14 +151,9 @@ def _theme_pairs(conn: sqlite3.Connection) -> list[tuple[str, str]]:
 
 def _rows(conn: sqlite3.Connection, themes_of: dict[str, list[int]]) -> Iterator[dict]:
     ctx = _node_context(conn)
-    pcols = _columns(conn, "paragraphs")
-    unit_expr = "unit_id" if "unit_id" in pcols else "node_id"
-    cite_expr = "citation" if "citation" in pcols else "NULL"
-    symbol_expr = "symbol" if "symbol" in pcols else "NULL"
-    line_expr = "source_line" if "source_line" in pcols else "NULL"
     paragraphs = conn.execute(
-        f"SELECT id, text, part, document, node_id, {unit_expr}, sort, {cite_expr}, "
-        f"{symbol_expr}, {line_expr} FROM paragraphs ORDER BY sort, id").fetchall()
+        "SELECT id, text, part, document, node_id, unit_id, sort, citation, symbol, source_line "
+        "FROM paragraphs ORDER BY sort, id").fetchall()
     # One text printed twice: same document, same source line, same text.
     copies: dict[tuple, list[str]] = {}
     for pid, text, _p, document, *_rest, line in paragraphs:
@@ -215,7 +200,7 @@ def build(db: sqlite_utils.Database, ctx=None) -> None:
         themes_of.setdefault(pid, []).append(keys[t])
     conn.executemany(f"INSERT INTO {THEMES_TABLE} VALUES (?, ?, ?)",
                      [(t, pid, keys[t]) for t, pid in pairs])
-    rows = list(_rows(conn, themes_of)) if "paragraphs" in _tables(conn) else []
+    rows = list(_rows(conn, themes_of))
     for theme in keys:
         rows.append({"kind": "theme", "ref": theme, "label": theme, "text": theme,
                      "part": None, "document": None, "meeting": None, "year": None,
