@@ -79,9 +79,9 @@ def install_translations(app: QApplication) -> list[str]:
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, configured; reuses an existing one (tests)."""
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(list(argv if argv is not None else sys.argv[:1]))
+    existing = QApplication.instance()
+    app = (existing if isinstance(existing, QApplication)
+           else QApplication(list(argv if argv is not None else sys.argv[:1])))
     configure(app)
     return app
 

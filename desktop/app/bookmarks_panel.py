@@ -60,10 +60,17 @@ class BookmarksPanel(QWidget):
         para = self.content.paragraph(bookmark.paragraph_id)
         return (para.citation or para.id) if para else bookmark.paragraph_id
 
+    def _top_items(self) -> list[QTreeWidgetItem]:
+        """The tree's top-level items (bookmarks outside folders, then folders)."""
+        return [item for i in range(self.tree.topLevelItemCount())
+                if (item := self.tree.topLevelItem(i)) is not None]
+
+    @staticmethod
+    def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+        return [child for j in range(item.childCount()) if (child := item.child(j)) is not None]
+
     def reload(self) -> None:
-        expanded = {self.tree.topLevelItem(i).data(0, KEY_ROLE)
-                    for i in range(self.tree.topLevelItemCount())
-                    if self.tree.topLevelItem(i).isExpanded()}
+        expanded = {top.data(0, KEY_ROLE) for top in self._top_items() if top.isExpanded()}
         current = self.current_key()
         self.tree.clear()
         for mark in self.store.bookmarks(""):
@@ -92,12 +99,11 @@ class BookmarksPanel(QWidget):
     def items(self) -> list[tuple[str, str]]:
         """(folder, title) of every bookmark shown, in order (tests, a11y)."""
         out = []
-        for i in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(i)
+        for top in self._top_items():
             if top.data(0, KIND_ROLE) == "bookmark":
                 out.append(("", top.text(0).lstrip(RLM)))
-            for j in range(top.childCount()):
-                out.append((top.text(0), top.child(j).text(0).lstrip(RLM)))
+            for child in self._children(top):
+                out.append((top.text(0), child.text(0).lstrip(RLM)))
         return out
 
     def current_key(self):
@@ -111,9 +117,8 @@ class BookmarksPanel(QWidget):
         return it is not None
 
     def _find(self, kind: str, key):
-        for i in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(i)
-            for item in [top] + [top.child(j) for j in range(top.childCount())]:
+        for top in self._top_items():
+            for item in [top, *self._children(top)]:
                 if item.data(0, KIND_ROLE) == kind and item.data(0, KEY_ROLE) == key:
                     return item
         return None
@@ -130,22 +135,24 @@ class BookmarksPanel(QWidget):
         menu = QMenu(self)
         menu.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         kind = item.data(0, KIND_ROLE) if item else None
-        key = item.data(0, KEY_ROLE) if item else None
-        if kind == "bookmark":
-            menu.addAction("فتح", lambda: self._on_activated(item))
-            menu.addAction("إعادة التسمية…", lambda: self.rename_bookmark(key))
+        if item is not None and kind == "bookmark":
+            chosen = item
+            bookmark_id: int = item.data(0, KEY_ROLE)
+            menu.addAction("فتح", lambda: self._on_activated(chosen))
+            menu.addAction("إعادة التسمية…", lambda: self.rename_bookmark(bookmark_id))
             move = menu.addMenu("نقل إلى")
-            mark = self.store.bookmark(key)
+            mark = self.store.bookmark(bookmark_id)
             for folder in [""] + self.store.bookmark_folders():
                 if mark and folder != mark.folder:
                     move.addAction(folder or TOP_LEVEL,
-                                   lambda f=folder: self.move_bookmark(key, f))
+                                   lambda f=folder: self.move_bookmark(bookmark_id, f))
             move.addSeparator()
-            move.addAction("مجلد جديد…", lambda: self.move_to_new_folder(key))
-            menu.addAction("حذف", lambda: self.delete_bookmark(key))
-        elif kind == "folder":
-            menu.addAction("إعادة تسمية المجلد…", lambda: self.rename_folder(key))
-            menu.addAction("حذف المجلد", lambda: self.delete_folder(key))
+            move.addAction("مجلد جديد…", lambda: self.move_to_new_folder(bookmark_id))
+            menu.addAction("حذف", lambda: self.delete_bookmark(bookmark_id))
+        elif item is not None and kind == "folder":
+            folder_name: str = item.data(0, KEY_ROLE)
+            menu.addAction("إعادة تسمية المجلد…", lambda: self.rename_folder(folder_name))
+            menu.addAction("حذف المجلد", lambda: self.delete_folder(folder_name))
         menu.addSeparator()
         menu.addAction("مجلد جديد…", self.new_folder)
         return menu
@@ -183,7 +190,7 @@ class BookmarksPanel(QWidget):
 
     def move_to_new_folder(self, bookmark_id: int) -> bool:
         name = self._ask("مجلد جديد", "اسم المجلد:")
-        return bool(name) and self.move_bookmark(bookmark_id, name)
+        return self.move_bookmark(bookmark_id, name) if name else False
 
     def delete_bookmark(self, bookmark_id: int) -> bool:
         return self._write(lambda: self.store.delete_bookmark(bookmark_id))

@@ -11,8 +11,10 @@ alef/ya/ta-marbuta variants merged), and their entries with them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import (QAbstractItemModel, QModelIndex, QSortFilterProxyModel,
-                            Qt)
+from typing import overload
+
+from PySide6.QtCore import (QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex,
+                            QSortFilterProxyModel, Qt)
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.content.records import IndexEntry, Theme
@@ -67,7 +69,7 @@ class IndexModel(QAbstractItemModel):
                             enumerate(self.store.index_entries(item.theme.id))]
         return item.entries
 
-    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:
+    def index(self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:
         if row < 0 or not 0 <= column < len(HEADERS):
             return QModelIndex()
         if not parent.isValid():
@@ -81,7 +83,16 @@ class IndexModel(QAbstractItemModel):
                 return self.createIndex(row, column, entries[row])
         return QModelIndex()
 
-    def parent(self, index: QModelIndex = QModelIndex()) -> QModelIndex:
+    @overload
+    def parent(self) -> QObject | None: ...
+
+    @overload
+    def parent(self, index: QModelIndex | QPersistentModelIndex) -> QModelIndex: ...
+
+    def parent(self, index: QModelIndex | QPersistentModelIndex | None = None
+               ) -> QModelIndex | QObject | None:
+        if index is None:       # QObject.parent(): the model's owner
+            return super().parent()
         if not index.isValid():
             return QModelIndex()
         item = index.internalPointer()
@@ -89,7 +100,7 @@ class IndexModel(QAbstractItemModel):
             return self.createIndex(item.parent.row, 0, item.parent)
         return QModelIndex()
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         if not parent.isValid():
             return len(self._themes)
         if parent.column() > 0:
@@ -97,10 +108,10 @@ class IndexModel(QAbstractItemModel):
         item = parent.internalPointer()
         return len(self._entries(item)) if isinstance(item, _ThemeItem) else 0
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return len(HEADERS)
 
-    def hasChildren(self, parent: QModelIndex = QModelIndex()) -> bool:
+    def hasChildren(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
         if not parent.isValid():
             return bool(self._themes)
         item = parent.internalPointer()
@@ -116,7 +127,7 @@ class IndexModel(QAbstractItemModel):
             return HEADER_TIPS[section] or status_legend("\n")
         return None
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         item = index.internalPointer()
@@ -213,7 +224,8 @@ class ThemeFilter(QSortFilterProxyModel):
         self._needle = fold(text or "").strip()
         self.endFilterChange()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+    def filterAcceptsRow(self, source_row: int,
+                         source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         if source_parent.isValid():
             return True
         if not self._needle:

@@ -8,7 +8,7 @@ and is not counted in its theme's total.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QHeaderView, QLabel, QLineEdit, QStyledItemDelegate,
                                QStyleOptionViewItem, QTreeView, QVBoxLayout, QWidget)
@@ -30,9 +30,11 @@ class IndexEntriesFilter(ThemeFilter):
     entries: a theme's total counts each entry once, a duplicate row is
     greyed with «مكرر في المصدر», an unresolved entry's tooltip gives the reason."""
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole):
         source = self.mapToSource(index)
         model = self.sourceModel()
+        assert isinstance(model, IndexModel)     # set by the panel, never another model
         entry = model.entry(source) if source.isValid() else None
         if entry is None:
             theme = model.theme(source) if source.isValid() else None

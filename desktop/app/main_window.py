@@ -52,7 +52,7 @@ and registered before any window exists.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, QMenu,
                                QSplitter, QTabWidget, QToolBar, QTreeView, QWidget)
 
@@ -131,7 +131,9 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect()
         self._mouse_filter = _HistoryButtons(self)
-        QApplication.instance().installEventFilter(self._mouse_filter)
+        app = QApplication.instance()
+        assert app is not None          # a window exists only under a QApplication
+        app.installEventFilter(self._mouse_filter)
         self.restore_state()
 
     # ---- extension points ------------------------------------------------
@@ -407,7 +409,9 @@ class MainWindow(QMainWindow):
         if self._idle_work:
             self._idle_work.clear()  # closed before its first idle turn: nothing more to build
         self.save_state()
-        QApplication.instance().removeEventFilter(self._mouse_filter)
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._mouse_filter)
         super().closeEvent(event)
 
 
@@ -440,12 +444,12 @@ class _HistoryButtons(QObject):
         self.window = window
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.MouseButtonPress and isinstance(watched, QWidget) \
-                and watched.window() is self.window:
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent) \
+                and isinstance(watched, QWidget) and watched.window() is self.window:
             if event.button() == Qt.MouseButton.BackButton:
                 self.window.reader.back()
                 return True
             if event.button() == Qt.MouseButton.ForwardButton:
-                self.window.reader.forward()
+                self.window.reader.go_forward()
                 return True
         return False

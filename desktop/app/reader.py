@@ -8,11 +8,13 @@ the context menu and the hover text) and records where the reader has been.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import (QAction, QColor, QPainter, QPalette, QTextCharFormat, QTextCursor,
+from PySide6.QtGui import (QAction, QColor, QHelpEvent, QPainter, QPalette, QTextCharFormat,
+                           QTextCursor,
                            QTextFormat)
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
@@ -263,15 +265,19 @@ class ReaderView(QTextBrowser):
 
     def back(self) -> bool:
         target = self.history.back()
-        return bool(target) and self.open_paragraph(target, record=False)
+        return self.open_paragraph(target, record=False) if target else False
 
-    def forward(self) -> bool:
+    def go_forward(self) -> bool:
         target = self.history.forward()
-        return bool(target) and self.open_paragraph(target, record=False)
+        return self.open_paragraph(target, record=False) if target else False
 
-    def backward(self) -> bool:
+    def forward(self) -> None:
+        """QTextBrowser's slot (its Alt+Right handler calls it): go_forward."""
+        self.go_forward()
+
+    def backward(self) -> None:
         """QTextBrowser's own name for back (its Alt+Left handler calls it)."""
-        return self.back()
+        self.back()
 
     # zoom
 
@@ -448,7 +454,7 @@ class ReaderView(QTextBrowser):
 
     def go_to_history(self, index: int) -> bool:
         target = self.history.go(index)
-        return bool(target) and self.open_paragraph(target, record=False)
+        return self.open_paragraph(target, record=False) if target else False
 
     def _on_anchor(self, url: QUrl) -> None:
         self.follow_href(url.toString())
@@ -504,9 +510,9 @@ class ReaderView(QTextBrowser):
         href = self.anchorAt(pos)
         if href.startswith(PARA_SCHEME):
             # hovering a cross-reference previews it: citation and first lines
-            target = self.store.paragraph(href[len(PARA_SCHEME):])
-            if target:
-                return link_preview(target, self.store.citation(target).full)
+            linked = self.store.paragraph(href[len(PARA_SCHEME):])
+            if linked:
+                return link_preview(linked, self.store.citation(linked).full)
         target = self.link_target_text(href)
         if target:
             return target
@@ -518,7 +524,7 @@ class ReaderView(QTextBrowser):
         return ""
 
     def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             text = self.tooltip_at(event.pos())
             if text:
                 QToolTip.showText(event.globalPos(), text, self.viewport())
@@ -585,7 +591,7 @@ class ReaderView(QTextBrowser):
                 # text may depend on the paragraph (callable; None hides it)
                 text = action.text(paragraph_id) if callable(action.text) else action.text
                 if text:
-                    menu.addAction(text, lambda cb=action.callback: cb(paragraph_id))
+                    menu.addAction(text, functools.partial(action.callback, paragraph_id))
         return menu
 
     def contextMenuEvent(self, event) -> None:
@@ -615,10 +621,17 @@ class ReaderView(QTextBrowser):
         target = href[len(PARA_SCHEME):]
         first = menu.actions()[0] if menu.actions() else None
         for action in self.link_actions:
-            entry = QAction(action.text, menu)
+            text = action.text(target) if callable(action.text) else action.text
+            if not text:
+                continue
+            entry = QAction(text, menu)
             entry.triggered.connect(lambda _=False, cb=action.callback: cb(target))
-            menu.insertAction(first, entry)
-        menu.insertSeparator(first)
+            if first is None:
+                menu.addAction(entry)
+            else:
+                menu.insertAction(first, entry)
+        if first is not None:
+            menu.insertSeparator(first)
 
     def _copy_selection_action(self, menu: QMenu):
         action = menu.addAction("نسخ النص المحدد")

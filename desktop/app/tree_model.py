@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from typing import overload
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from desktop.content.records import Node, Paragraph
 from desktop.content.store import ContentStore, StoreError
@@ -83,12 +85,12 @@ class ContentTreeModel(QAbstractItemModel):
                 item.children = [_Item(rec, item, row) for row, rec in enumerate(records)]
         return item.children
 
-    def _item(self, index: QModelIndex) -> _Item:
+    def _item(self, index: QModelIndex | QPersistentModelIndex) -> _Item:
         return index.internalPointer() if index.isValid() else self._root
 
     # QAbstractItemModel
 
-    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:
+    def index(self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:
         if column != 0 or row < 0:
             return QModelIndex()
         children = self._children(self._item(parent))
@@ -96,7 +98,16 @@ class ContentTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, 0, children[row])
 
-    def parent(self, index: QModelIndex = QModelIndex()) -> QModelIndex:
+    @overload
+    def parent(self) -> QObject | None: ...
+
+    @overload
+    def parent(self, index: QModelIndex | QPersistentModelIndex) -> QModelIndex: ...
+
+    def parent(self, index: QModelIndex | QPersistentModelIndex | None = None
+               ) -> QModelIndex | QObject | None:
+        if index is None:       # QObject.parent(): the model's owner
+            return super().parent()
         if not index.isValid():
             return QModelIndex()
         item: _Item = index.internalPointer()
@@ -105,21 +116,21 @@ class ContentTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(up.row, 0, up)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         if parent.column() > 0:
             return 0
         return len(self._children(self._item(parent)))
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 1
 
-    def hasChildren(self, parent: QModelIndex = QModelIndex()) -> bool:
+    def hasChildren(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
         item = self._item(parent)
         if item.is_paragraph:
             return False
         return bool(self._children(item))
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         record = index.internalPointer().record
@@ -137,7 +148,7 @@ class ContentTreeModel(QAbstractItemModel):
             return self.level_text(index)
         return None
 
-    def level_text(self, index: QModelIndex) -> str:
+    def level_text(self, index: QModelIndex | QPersistentModelIndex) -> str:
         """What a screen reader says after the row: its level in the tree
         (Qt's AT-SPI bridge gives tree rows no level of its own)."""
         level = 1
@@ -153,7 +164,7 @@ class ContentTreeModel(QAbstractItemModel):
             return "المحتويات"
         return None
 
-    def flags(self, index: QModelIndex):
+    def flags(self, index: QModelIndex | QPersistentModelIndex):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
