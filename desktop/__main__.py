@@ -193,8 +193,9 @@ def build_main_window(store, settings, *, remember: bool = True, user_data: str 
         from desktop.app.selection import hook_search
 
         install_search(window)
-        if getattr(window, "selection_panel", None) is not None:
-            hook_search(window, window.selection_panel)
+        selection_panel = getattr(window, "selection_panel", None)
+        if selection_panel is not None:
+            hook_search(window, selection_panel)
         install_notes_search(window)  # «ملاحظاتي» in the search tab
 
     if deferred:

@@ -266,14 +266,15 @@ def watch_tree(view: QTreeView) -> None:
             if current.isValid() and probe == index:
                 window = view.window()
                 # the reader keeps its paragraph: only the tree's row moves
+                # (MainWindow._syncing_tree; a bare view in a test has none)
                 old = getattr(window, "_syncing_tree", None)
                 if old is not None:
-                    window._syncing_tree = True
+                    setattr(window, "_syncing_tree", True)
                 try:
                     view.setCurrentIndex(index)
                 finally:
                     if old is not None:
-                        window._syncing_tree = old
+                        setattr(window, "_syncing_tree", old)
         if not QAccessible.isActive():
             return
         cell = cell_interface(view, index)

@@ -10,6 +10,7 @@ the next, Shift+Enter/Shift+F3 to the previous, Esc closes the bar.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
@@ -65,7 +66,7 @@ class FindBar(QWidget):
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.browser = browser
         #: called once before the bar is first shown (to put it in a layout)
-        self.before_first_show = None
+        self.before_first_show: Callable[[], None] | None = None
         self.spans: list[tuple[int, int]] = []
         self.current = -1
         self._base_selections: list = []

@@ -18,7 +18,9 @@ compendium), a short pause after typing.
 from __future__ import annotations
 
 import html
+import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -31,6 +33,11 @@ from desktop.app.titled_list import TitledList
 from desktop.search.connection import SearchError, connect
 from desktop.search.similar import Match, SimilarInputError, find_similar, more_like_this
 from desktop.search.wordiff import WordDiff, compare
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDockWidget
+
+    from desktop.app.main_window import MainWindow
 
 RLM = "\u200f"
 ID_ROLE = Qt.ItemDataRole.UserRole + 40
@@ -75,9 +82,9 @@ class _Similar:
 
     def __init__(self, db_path: Path):
         self.db_path = db_path
-        self._conn = None
+        self._conn: sqlite3.Connection | None = None
 
-    def conn(self):
+    def conn(self) -> sqlite3.Connection:
         if self._conn is None:
             self._conn = connect(self.db_path)
         return self._conn
@@ -88,10 +95,12 @@ class FinderPanel(QWidget):
 
     results_shown = Signal(int)
     message_shown = Signal(str)
+    #: its dock in the window, given by finder.show_finder right after it is made
+    dock: QDockWidget
 
-    def __init__(self, window, parent: QWidget | None = None):
+    def __init__(self, window: MainWindow, parent: QWidget | None = None):
         super().__init__(parent or window)
-        self.window = window
+        self.main = window   # not "window": that is QWidget.window()
         self.setObjectName("finder-panel")
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self._similar = _Similar(Path(window.store.path))
@@ -294,7 +303,7 @@ class FinderPanel(QWidget):
         has = self.current_match() is not None
         for b in (self.open_button, self.copy_button):
             b.setEnabled(has)
-        selection = getattr(self.window, "selection_panel", None)
+        selection = getattr(self.main, "selection_panel", None)
         self.add_button.setEnabled(has and selection is not None)
 
     def result_menu(self) -> QMenu:
@@ -314,11 +323,11 @@ class FinderPanel(QWidget):
 
     def open_current(self) -> bool:
         m = self.current_match()
-        return bool(m and self.window.open_paragraph(m.id))
+        return bool(m and self.main.open_paragraph(m.id))
 
     def add_current(self) -> int:
         m = self.current_match()
-        panel = getattr(self.window, "selection_panel", None)
+        panel = getattr(self.main, "selection_panel", None)
         if m is None or panel is None:
             return 0
         added = panel.add_paragraphs([m.id])
@@ -329,7 +338,7 @@ class FinderPanel(QWidget):
         m = self.current_match()
         if m is None:
             return ""
-        text = self.window.reader.copy_with_citation(m.id)
+        text = self.main.reader.copy_with_citation(m.id)
         self._message("نُسخت الفقرة مع إحالتها.")
         return text
 
@@ -338,10 +347,12 @@ class SimilarParagraphsPanel(TitledList):
     """«مشابهات»: the paragraphs most like one paragraph, oldest first."""
 
     paragraph_requested = Signal(str)
+    #: its dock in the window, given by finder.show_similar right after it is made
+    dock: QDockWidget
 
-    def __init__(self, window, parent: QWidget | None = None):
+    def __init__(self, window: MainWindow, parent: QWidget | None = None):
         super().__init__("similar-list", parent or window)
-        self.window = window
+        self.main = window   # not "window": that is QWidget.window()
         self.setObjectName("similar-panel")
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self._similar = _Similar(Path(window.store.path))
@@ -362,7 +373,7 @@ class SimilarParagraphsPanel(TitledList):
     def show_paragraph(self, paragraph_id: str) -> int:
         self.paragraph_id = paragraph_id
         self.list.clear()
-        para = self.window.store.paragraph(paragraph_id)
+        para = self.main.store.paragraph(paragraph_id)
         cite = para.citation if para and para.citation else paragraph_id
         self.title.setText(f"{RLM}مشابهات {cite}، الأقدم أولاً:")
         try:

@@ -9,10 +9,14 @@ import/export. Panels that show the user's data listen to ``changed``.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+if TYPE_CHECKING:
+    from desktop.userdata.notes import Note
 
 EXCHANGE_FILTER = "بيانات شخصية (*.json)"
 
@@ -253,13 +257,13 @@ def show_notes(window):
 class _NoteSnippet:
     """What the results list asks of a snippet (html with marks, plain text)."""
 
-    def __init__(self, note, query: str):
+    def __init__(self, note: Note, query: str):
         self.note, self.query = note, query
 
-    def html(self, open_tag: str, close_tag: str) -> str:
+    def html(self, open_: str = "<mark>", close: str = "</mark>") -> str:
         from desktop.userdata.note_search import search_notes
 
-        hits = search_notes([self.note], self.query, open_tag, close_tag)
+        hits = search_notes([self.note], self.query, open_, close)
         return hits[0].snippet_html if hits else ""
 
     def plain(self) -> str:

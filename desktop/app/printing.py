@@ -14,7 +14,7 @@ from PySide6.QtCore import QMarginsF, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import (
-    QCheckBox, QHBoxLayout, QLabel, QLineEdit, QWidget,
+    QBoxLayout, QCheckBox, QHBoxLayout, QLabel, QLineEdit, QWidget,
 )
 
 from desktop.export import pdf as painter_module
@@ -87,8 +87,9 @@ class SelectionPrintPreview(QPrintPreviewDialog):
                  parent: QWidget | None = None):
         printer = make_printer()
         super().__init__(printer, parent)
-        #: Kept for the dialog's life: the dialog does not own it.
-        self.printer = printer
+        #: Kept for the dialog's life: the dialog does not own it (Qt's
+        #: printer() gives the same object; an attribute named printer hid it).
+        self._printer = printer
         self.items = list(items)
         self.setObjectName("print-preview")
         self.setWindowTitle(PRINT_TITLE)
@@ -96,7 +97,7 @@ class SelectionPrintPreview(QPrintPreviewDialog):
         self.last_error: str | None = None
         self.bar = PrintOptionsBar(options or ExportOptions(), self)
         layout = self.layout()
-        if layout is not None:
+        if isinstance(layout, QBoxLayout):      # Qt's preview lays itself out in a QVBoxLayout
             layout.insertWidget(0, self.bar)
         self.preview = self.findChild(QPrintPreviewWidget)
         self.paintRequested.connect(self._paint)
@@ -130,8 +131,9 @@ class SelectionPrintPreview(QPrintPreviewDialog):
                 zoom_label = QLabel("نسبة التكبير", box.parentWidget())
                 zoom_label.setBuddy(box)  # on Linux a combo's name comes from its label
                 zoom_label.hide()
-                if box.lineEdit() is not None:
-                    box.lineEdit().setAccessibleName("نسبة التكبير")
+                zoom_edit = box.lineEdit()
+                if zoom_edit is not None:
+                    zoom_edit.setAccessibleName("نسبة التكبير")
         for view in self.findChildren(QGraphicsView):
             view.setAccessibleName("معاينة الصفحات")
         self.print_action = self._qt_print_action()

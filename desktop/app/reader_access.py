@@ -201,13 +201,14 @@ class LinkAccessible(QAccessibleInterface):
         pass
 
     def rect(self) -> QRect:
-        if not self.isValid():
+        span = self.span
+        if span is None or not self.isValid():
             return QRect()
         reader = self.owner.reader
         cursor = QTextCursor(reader.document())
-        cursor.setPosition(self.span.start)
+        cursor.setPosition(span.start)
         first = reader.cursorRect(cursor)
-        cursor.setPosition(self.span.end)
+        cursor.setPosition(span.end)
         last = reader.cursorRect(cursor)
         local = first.united(last) if first.y() == last.y() else first
         return QRect(reader.viewport().mapToGlobal(local.topLeft()), local.size())
@@ -217,10 +218,11 @@ class LinkAccessible(QAccessibleInterface):
         state.focusable = True
         state.linked = True
         state.readOnly = True
-        if self.isValid():
+        span = self.span
+        if span is not None and self.isValid():
             cursor = self.owner.reader.textCursor()
-            state.focused = (cursor.selectionStart() == self.span.start
-                             and cursor.selectionEnd() == self.span.end
+            state.focused = (cursor.selectionStart() == span.start
+                             and cursor.selectionEnd() == span.end
                              and self.owner.reader.hasFocus())
             viewport = self.owner.reader.viewport()
             visible = QRect(viewport.mapToGlobal(QPoint(0, 0)), viewport.size())
@@ -249,7 +251,8 @@ class LinkAccessible(QAccessibleInterface):
     def relations(self, _match=None):
         return []
 
-    def interface_cast(self, kind) -> shiboken6.VoidPtr:
+    # PySide6's stubs say int; the bridge needs a VoidPtr (an int crashes it: see above)
+    def interface_cast(self, kind) -> shiboken6.VoidPtr:  # type: ignore[override]
         if kind == QAccessible.InterfaceType.ActionInterface:
             return _void(_pointer(self.action))
         return _void(0)
@@ -282,7 +285,7 @@ class ReaderAccessible(QAccessibleWidget):
 
     def link_at(self, start: int, end: int) -> LinkAccessible | None:
         for link in self.links():
-            if link.span.start == start and link.span.end == end:
+            if link.span is not None and link.span.start == start and link.span.end == end:
                 return link
         return None
 
@@ -325,7 +328,8 @@ class ReaderAccessible(QAccessibleWidget):
                 return link
         return super().focusChild()
 
-    def interface_cast(self, kind) -> shiboken6.VoidPtr:
+    # PySide6's stubs say int; the bridge needs a VoidPtr (an int crashes it: see above)
+    def interface_cast(self, kind) -> shiboken6.VoidPtr:  # type: ignore[override]
         if kind == QAccessible.InterfaceType.TextInterface:
             return _void(_pointer(self.text_iface))
         return _void(super().interface_cast(kind))

@@ -90,5 +90,7 @@ def install_search(window, db_path: Path | str | None = None):
     window.addAction(find_action)
 
     from PySide6.QtWidgets import QApplication as _App
-    _App.instance().aboutToQuit.connect(panel.shutdown)
+    app = _App.instance()
+    if app is not None:
+        app.aboutToQuit.connect(panel.shutdown)
     return panel, find_bar

@@ -4,7 +4,8 @@ notes). The search tab and the finder show their results through it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QRectF, QSize, Qt
+from PySide6.QtCore import (QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex,
+                            QRectF, QSize, Qt)
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument, QTextOption
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -40,10 +41,10 @@ class ResultsModel(QAbstractListModel):
     def result(self, row: int) -> Result | None:
         return self._results[row] if 0 <= row < len(self._results) else None
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._results)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         r = self.result(index.row())
         if r is None:
             return None

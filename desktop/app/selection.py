@@ -8,6 +8,7 @@ results, with Ctrl+D and undo/redo in the File menu.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -15,6 +16,9 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
 from desktop.app.selection_panel import PANEL_TITLE, SelectionPanel, paragraphs_text
 from desktop.userdata import SelectionStore, UserDataError, default_path, open_or_recover
+
+if TYPE_CHECKING:
+    from desktop.app.main_window import MainWindow
 
 def user_data_path() -> Path:
     """The user-data file under the platform's application-data folder."""
@@ -71,7 +75,9 @@ def install_selection(window, path: str | Path | None = None, *,
     panel.dock = window.add_panel(panel, PANEL_TITLE)
     panel.paragraphRequested.connect(window.open_paragraph)
     window.selection_panel = panel
-    QApplication.instance().applicationStateChanged.connect(panel._on_app_state)
+    app = QApplication.instance()
+    if isinstance(app, QApplication):       # the widgets' application (always, with a window)
+        app.applicationStateChanged.connect(panel._on_app_state)
 
     # Reader: per-paragraph context menu entries.
     window.reader.add_paragraph_action(
@@ -203,7 +209,7 @@ def _index_menu(window, panel: SelectionPanel, pos) -> None:
     menu.exec(view.viewport().mapToGlobal(pos))
 
 
-def add_from_focus(window, panel: SelectionPanel) -> int:
+def add_from_focus(window: MainWindow, panel: SelectionPanel) -> int:
     """Ctrl+D: add what the focused view points at (tree item, index entry or
     theme, search result), else the paragraph open in the reader."""
     focus = QApplication.focusWidget()

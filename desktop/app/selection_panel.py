@@ -29,6 +29,9 @@ from desktop.content.citations import RLM, join_symbols, paragraphs_phrase
 from desktop.userdata import SelectionExists, SelectionStore, UserDataError
 
 if TYPE_CHECKING:  # the export layer loads on first use, after the first paint
+    from PySide6.QtWidgets import QDockWidget
+
+    from desktop.app.export_dialog import ExportDialog
     from desktop.export.model import ExportItem, ExportOptions
 
 PANEL_TITLE = "المختارات"
@@ -67,6 +70,8 @@ class SelectionPanel(QWidget):
     selectionChanged = Signal()
     #: The user asked to print the selection.
     printRequested = Signal()
+    #: its dock in the window, given by selection.install_selection right after it is made
+    dock: QDockWidget
 
     def __init__(self, content, selection: SelectionStore, parent: QWidget | None = None,
                  *, load: bool = True):
@@ -95,7 +100,7 @@ class SelectionPanel(QWidget):
         self.list.customContextMenuRequested.connect(self._context_menu)
 
         #: the export dialog while it is open (export_with_dialog)
-        self.export_dialog = None
+        self.export_dialog: ExportDialog | None = None
         self.count_label = QLabel(self)
         self.count_label.setObjectName("selection-count")
 
@@ -393,13 +398,13 @@ class SelectionPanel(QWidget):
             dialogs.information(self, "تصدير المختارات",
                                     "المختارات فارغة: أضف إليها فقرات أولاً.")
             return None
-        self.export_dialog = ExportDialog(kind, parent=self)
+        dialog = self.export_dialog = ExportDialog(kind, parent=self)
         try:
-            if self.export_dialog.exec() != ExportDialog.DialogCode.Accepted:
+            if dialog.exec() != ExportDialog.DialogCode.Accepted:
                 return None
-            kind, options = self.export_dialog.kind(), self.export_dialog.options()
+            kind, options = dialog.kind(), dialog.options()
         finally:
-            self.export_dialog.deleteLater()
+            dialog.deleteLater()
             self.export_dialog = None
         return self.export(kind, None, options)
 

@@ -55,9 +55,10 @@ class AppSettings:
         self.qsettings.setValue("reader/last_paragraph", paragraph_id or "")
 
     def zoom(self) -> int:
+        raw = self.qsettings.value("reader/zoom", DEFAULT_ZOOM)
         try:
-            value = int(self.qsettings.value("reader/zoom", DEFAULT_ZOOM))
-        except (TypeError, ValueError):
+            value = int(raw) if isinstance(raw, (int, float, str)) else DEFAULT_ZOOM
+        except ValueError:
             value = DEFAULT_ZOOM
         return max(MIN_ZOOM, min(MAX_ZOOM, value))
 

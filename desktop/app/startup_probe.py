@@ -87,10 +87,12 @@ def attach(app: QApplication, window, settle: float | None = None) -> None:
     paint = _FirstPaint(window.reader.viewport(),
                         lambda: QTimer.singleShot(int(settle * 1000), report))
     window.reader.viewport().installEventFilter(paint)
+    reported = [False]
+
     def report() -> None:
-        if getattr(report, "done", False):
+        if reported[0]:
             return
-        report.done = True
+        reported[0] = True
         result = {"first_paint": paint.at, "cpu_at_first_paint": paint.cpu, "rss_kb": rss_kb(),
                   "paragraph": window.reader.current_paragraph_id(),
                   "modules_at_first_paint": paint.modules}

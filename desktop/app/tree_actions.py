@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemView, QTreeView
+from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 COLLAPSE_TEXT = "طيّ الكل"
 
@@ -60,10 +60,14 @@ class _RevealWhenShown(QObject):
         tree.setProperty("reveal_pending", True)
         tree.viewport().installEventFilter(cls(tree))
 
+    def __init__(self, tree: QTreeView):
+        super().__init__(tree)
+        self.tree = tree
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and watched.height() > 0 \
-                and watched.isVisible():
-            tree = self.parent()
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget) \
+                and watched.height() > 0 and watched.isVisible():
+            tree = self.tree
             watched.removeEventFilter(self)
             tree.setProperty("reveal_pending", False)
             self.deleteLater()

@@ -18,6 +18,7 @@ from desktop.console import utf8_streams
 from desktop.search.connection import SearchError, connect
 from desktop.search.engine import DEFAULT_LIMIT, search
 from desktop.search.results import result_notes
+from desktop.search.snippets import Snippet
 
 PROG = "python -m desktop.search"
 
@@ -73,7 +74,7 @@ def _main(argv: list[str] | None = None) -> int:
                     out.write("-- نتائج تطابق بعض كلمات البحث --\n")
                 snip = r.snippet_parts
                 text = (("… " if snip.cut_start else "") + snip.marked("[", "]")
-                        + (" …" if snip.cut_end else "")) if snip else r.snippet
+                        + (" …" if snip.cut_end else "")) if isinstance(snip, Snippet) else r.snippet
                 out.write(f"{r.id}\t{r.citation}\t{r.score:.3f}\n    {text}\n")
                 for note in result_notes(r):
                     out.write(f"    ({note})\n")

@@ -4,12 +4,21 @@ what was made of the query), and how a hit and a query are put in words."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from desktop.search.query import Query
-from desktop.search.snippets import Snippet
 
 
 KINDS = ("paragraph", "title", "theme")
+
+
+class SnippetParts(Protocol):
+    """What the results list asks of a snippet: its text, and HTML with the
+    matches between the given tags (Snippet; the notes search's own)."""
+
+    def plain(self) -> str: ...
+
+    def html(self, open_: str = ..., close: str = ...) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -29,7 +38,8 @@ class Result:
     kind: str = "paragraph"
     exact: bool = False
     terms: tuple[str, ...] = ()
-    snippet_parts: Snippet | None = field(default=None, compare=False, repr=False)
+    #: a Snippet for a search hit; the notes search gives its own (SnippetParts)
+    snippet_parts: SnippetParts | None = field(default=None, compare=False, repr=False)
     #: the other forms this row matched by, when not the words as typed
     #: (lexicon variants, a spelling correction), e.g. ("غسل الأموال",)
     variants: tuple[str, ...] = ()

@@ -12,15 +12,19 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable
 
 from desktop.search.normalize import fold, strip_article, words
+
+if TYPE_CHECKING:
+    from desktop.userdata.notes import Note
 
 _TOKEN_RE = re.compile(r"\S+|\s+")
 
 
 @dataclass(frozen=True)
 class NoteHit:
-    note: object           # desktop.userdata.notes.Note
+    note: Note
     snippet_html: str      # escaped text, matches inside <mark>…</mark>
 
 
@@ -33,7 +37,7 @@ def _matches(query_words: list[str], token: str) -> bool:
     return any(q in w for q in query_words for w in folded)
 
 
-def search_notes(notes, query: str, open_tag: str = "<mark>", close_tag: str = "</mark>") -> list[NoteHit]:
+def search_notes(notes: Iterable[Note], query: str, open_tag: str = "<mark>", close_tag: str = "</mark>") -> list[NoteHit]:
     """Notes having every word of ``query`` (all notes for an empty query), newest first."""
     wanted = [_key(w) for w in words(query)]
     hits = []

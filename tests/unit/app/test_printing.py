@@ -29,7 +29,7 @@ def test_preview_renders_one_page_per_item(qtbot, items):
     dialog = printing.open_preview(None, items[:4], ExportOptions(one_per_page=True))
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.page_count() == 4)
-    assert dialog.printer is not None  # kept for the dialog's life
+    assert dialog.printer() is dialog._printer  # kept for the dialog's life
     dialog.bar.one_per_page.setChecked(False)
     qtbot.waitUntil(lambda: dialog.page_count() == 1)
     assert dialog.last_error is None

@@ -76,9 +76,9 @@ def test_print_dialog_pdf_is_fixed_and_titled(qapp, tmp_path, content_db_path):
     items = gather_items(open_store(content_db_path), ["som:2", "A07/13"])
     dialog = SelectionPrintPreview(items, ExportOptions(title="ملف الإحاطة"))
     out = tmp_path / "printed.pdf"
-    dialog.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    dialog.printer.setOutputFileName(str(out))
-    dialog._paint(dialog.printer)
+    dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    dialog.printer().setOutputFileName(str(out))
+    dialog._paint(dialog.printer())
     assert dialog.last_error is None
     text = pdftotext(out)
     assert not PRESENTATION.search(text)
