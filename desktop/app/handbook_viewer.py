@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from PySide6.QtCore import QUrl, Qt
 from PySide6.QtGui import QAction, QDesktopServices, QImage, QKeySequence, QTextDocument

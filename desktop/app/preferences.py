@@ -143,7 +143,8 @@ _COLOUR = re.compile(r"(background-color|color)(\s*:\s*)(#[0-9a-fA-F]{6})\b")
 
 
 def _rgb(colour: str) -> tuple[float, float, float]:
-    return tuple(int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    red, green, blue = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    return red, green, blue
 
 
 def _hex(rgb) -> str:
@@ -372,9 +373,9 @@ class PreferencesDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for text, field in (("&خط القراءة:", self.family_box), ("&حجم الخط:", self.size_box),
                             ("تباعد الأ&سطر:", self.spacing_box)):
-            label = QLabel(text, self)
-            label.setBuddy(field)
-            form.addRow(label, field)
+            row_label = QLabel(text, self)
+            row_label.setBuddy(field)
+            form.addRow(row_label, field)
         theme_label = QLabel("لون ال&صفحة:", self)
         theme_label.setBuddy(self.theme_buttons[DEFAULTS.theme])
         form.addRow(theme_label, theme_row)
@@ -406,7 +407,7 @@ class PreferencesDialog(QDialog):
         self.family_box.currentIndexChanged.connect(self._changed)
         self.size_box.valueChanged.connect(self._changed)
         self.spacing_box.valueChanged.connect(self._changed)
-        self.themes.buttonToggled.connect(lambda _b, on: on and self._changed())
+        self.themes.buttonToggled.connect(lambda _b, on: self._changed() if on else None)
         self.zoom_box.valueChanged.connect(self._changed)
 
     def values(self) -> Preferences:
