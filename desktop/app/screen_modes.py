@@ -11,9 +11,14 @@ ordinary layout back, so that what the window saves is that layout.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QDockWidget, QToolBar
+
+if TYPE_CHECKING:
+    from desktop.app.main_window import MainWindow
 
 FULL_SCREEN_TEXT = "ملء الشاشة"
 FULL_SCREEN_KEY = "F11"
@@ -25,15 +30,15 @@ KEEP_MS = 500
 
 
 class ScreenModes(QObject):
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window = window
         #: the layout before reading mode: (window state, splitter state,
         #: the navigation tabs shown); None outside reading mode
-        self._saved = None
+        self._saved: tuple[QByteArray, QByteArray, bool] | None = None
         self._was_maximized = False
         #: the document position at the reader's top before a change of size
-        self._top_position = None
+        self._top_position: int | None = None
 
         self.full_screen_action = QAction(FULL_SCREEN_TEXT, window)
         self.full_screen_action.setObjectName("action-full-screen")
@@ -129,7 +134,8 @@ class ScreenModes(QObject):
             QTimer.singleShot(0, self._restore_text)   # once the page is laid out again
         if watched is self.window:
             kind = event.type()
-            if kind == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape \
+            if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                    and event.key() == Qt.Key.Key_Escape \
                     and self.window.isFullScreen():
                 # Esc that nothing inside the window wanted
                 self.set_full_screen(False)
