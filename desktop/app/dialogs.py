@@ -1,4 +1,5 @@
-"""Message boxes that show their text as typed (``Qt.PlainText``).
+"""Message boxes that show their text as typed (``Qt.PlainText``), and the
+button row of the app's own dialogs.
 
 QMessageBox's static functions guess rich text from the first line, so a
 selection named ``<img src="/some/local.png">`` or a path in an error would
@@ -9,7 +10,7 @@ as QMessageBox.warning/question/information and never interpret the text.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 Button = QMessageBox.StandardButton
 
@@ -33,3 +34,15 @@ def information(parent, title: str, text: str, buttons=Button.Ok, default=None) 
 def question(parent, title: str, text: str, buttons=Button.Yes | Button.No,
              default=None) -> Button:
     return _box(QMessageBox.Icon.Question, parent, title, text, buttons, default)
+
+
+def accept_cancel(dialog: QDialog, accept: QDialogButtonBox.StandardButton,
+                  accept_text: str) -> QDialogButtonBox:
+    """The dialog's buttons: ``accept`` (shown as ``accept_text``) and «إلغاء»,
+    wired to accept() and reject()."""
+    buttons = QDialogButtonBox(accept | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.button(accept).setText(accept_text)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("إلغاء")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

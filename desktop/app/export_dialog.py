@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox,
                                QFormLayout, QLineEdit, QWidget)
 
+from desktop.app import dialogs
 from desktop.export.model import DEFAULT_TITLE, ExportOptions
 
 #: format key -> (label in the dialog, file-dialog filter)
@@ -49,12 +50,7 @@ class ExportDialog(QDialog):
         self.lead_in.setObjectName("export-lead-in")
         self.lead_in.setChecked(True)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("تصدير…")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("إلغاء")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialogs.accept_cancel(self, QDialogButtonBox.StandardButton.Ok, "تصدير…")
 
         form = QFormLayout(self)
         form.addRow("العنوان:", self.title_edit)

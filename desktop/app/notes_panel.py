@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QListWidget,
                                QListWidgetItem, QMenu, QMessageBox, QPlainTextEdit,
                                QVBoxLayout, QWidget)
 
+from desktop.app import dialogs
 from desktop.userdata import UserDataError
 from desktop.userdata.stamps import local_text
 from desktop.content.citations import RLM
@@ -37,12 +38,7 @@ class NoteDialog(QDialog):
         self.editor.setPlainText(text)
         self.editor.setAccessibleName("نص الملاحظة")
         label.setBuddy(self.editor)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("حفظ")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("إلغاء")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialogs.accept_cancel(self, QDialogButtonBox.StandardButton.Save, "حفظ")
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(self.editor)

@@ -15,9 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from desktop.content import citations
-from desktop.content.citations import (  # noqa: F401  (the writers' imports)
-    RLM, WORD_JOINER, Citation, join_symbols, strip_joiners,
-)
+from desktop.content.citations import Citation
 from desktop.content.store import ContentStore
 
 ARABIC_MONTHS = [

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from desktop.app import dialogs
 from desktop.app.selection_panel import SelectionPanel
 from desktop.content.store import open_store
-from desktop.export.model import WORD_JOINER, strip_joiners
+from desktop.content.citations import WORD_JOINER, strip_joiners
 from desktop.userdata import SelectionStore
 from tests.unit.export.fixture_db import SYMBOL_A07, WITNESS, make_content_db
 
