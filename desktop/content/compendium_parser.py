@@ -250,8 +250,7 @@ class _Parser:
             self.add_node(node)
             self.group = self.unit = node
             self.annex = None
-            self.enter_container(node, reset_labels=True)
-            self.counters = {}
+            self._start_unit(node, expects_title=False)
         else:
             node = Node(
                 id=ids.session_id(number), kind="session", part="B",
@@ -262,6 +261,14 @@ class _Parser:
             self.group = node
             self.unit = self.container = self.annex = None
         return True
+
+    def _start_unit(self, node: Node, expects_title: bool) -> None:
+        """Labels and their sequence checks restart in a meeting, decision or
+        annex; the title of a decision or annex follows its heading."""
+        self.enter_container(node, reset_labels=True)
+        self.counters = {}
+        if expects_title:
+            self.expect_title = node
 
     def _decision_heading(self, text: str, n: int) -> bool:
         m = _DECISION.match(text)
@@ -279,9 +286,7 @@ class _Parser:
             cite_name=text))
         self.unit = node
         self.annex = None
-        self.enter_container(node, reset_labels=True)
-        self.counters = {}
-        self.expect_title = node
+        self._start_unit(node, expects_title=True)
         return True
 
     def _annex_heading(self, text: str, n: int) -> bool:
@@ -294,9 +299,7 @@ class _Parser:
             heading=text, parent_id=self.unit.id, source_line=n,
             symbol=self.unit.symbol, number=ordinal, cite_name=text))
         self.annex = node
-        self.enter_container(node, reset_labels=True)
-        self.counters = {}
-        self.expect_title = node
+        self._start_unit(node, expects_title=True)
         return True
 
     def _section_heading(self, text: str, n: int) -> bool:

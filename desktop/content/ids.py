@@ -73,37 +73,26 @@ TEXT = "text"           # running text (no printed label)
 LABEL_LEVELS = {NUMBER: 0, PREAMBLE: 0, LETTER: 1, QUOTED: 2}
 
 
+#: how each kind is written in an id (a letter by its abjad rank) and printed
+#: in a label path (the kinds without a printed label have none)
+_CODE = {NUMBER: "{}", LETTER: "l{}", QUOTED: "q{}", PREAMBLE: "pp{}", CHAPEAU: "c{}",
+         NOTE: "n{}", TEXT: "t{}"}
+_PRINTED = {NUMBER: "{}", LETTER: "({})", QUOTED: "'{}'", PREAMBLE: "ف.د {}"}
+
+
 def label_code(kind: str, value: str | int) -> str:
     """One component of a paragraph id (see the kinds above)."""
-    if kind == NUMBER:
-        return str(value)
-    if kind == LETTER:
-        return f"l{abjad_rank(str(value))}"
-    if kind == QUOTED:
-        return f"q{value}"
-    if kind == PREAMBLE:
-        return f"pp{value}"
-    if kind == CHAPEAU:
-        return f"c{value}"
-    if kind == NOTE:
-        return f"n{value}"
-    if kind == TEXT:
-        return f"t{value}"
-    raise ValueError(f"unknown label kind {kind!r}")
+    if kind not in _CODE:
+        raise ValueError(f"unknown label kind {kind!r}")
+    return _CODE[kind].format(abjad_rank(str(value)) if kind == LETTER else value)
 
 
 def printed_label(kind: str, value: str | int) -> str:
     """One component of a label path, as the source prints it:
     ``13``, ``(ب)``, ``'2'``, ``ف.د 1``."""
-    if kind == NUMBER:
-        return str(value)
-    if kind == LETTER:
-        return f"({value})"
-    if kind == QUOTED:
-        return f"'{value}'"
-    if kind == PREAMBLE:
-        return f"ف.د {value}"
-    raise ValueError(f"label kind {kind!r} has no printed label")
+    if kind not in _PRINTED:
+        raise ValueError(f"label kind {kind!r} has no printed label")
+    return _PRINTED[kind].format(value)
 
 
 def paragraph_id(container_id: str, codes: list[str]) -> str:

@@ -210,13 +210,24 @@ def parse(text: str, *, part: str | None = None, unit: int | None = None,
         for p in paths:
             result.refs.append(state.ref(tuple(p)))
 
+    def emit_current() -> bool:
+        """Emit the item being read, if any; whether there was one."""
+        if not current:
+            return False
+        emit_item(list(current))
+        current.clear()
+        return True
+
     def flush():
-        if current:
-            emit_item(list(current))
-            current.clear()
-        elif anchor_open[0]:
+        if not emit_current() and anchor_open[0]:
             result.refs.append(state.ref(()))
         anchor_open[0] = False
+
+    def open_anchor():
+        """An ordinal, decision or annex: labels after it start a new list."""
+        last_item.clear()
+        anchor_open[0] = True
+        joined[0] = True
 
     def add_label(kind, value):
         lvl = label_level(kind)
@@ -226,9 +237,7 @@ def parse(text: str, *, part: str | None = None, unit: int | None = None,
         # a new list item: keep the prefix above this level from the last item
         base = current or last_item
         prefix = [c for c in base if label_level(c[0]) < lvl]
-        if current:
-            emit_item(list(current))
-            current.clear()
+        emit_current()
         current.extend(prefix)
         current.append((kind, value))
         last_item[:] = current
@@ -248,14 +257,10 @@ def parse(text: str, *, part: str | None = None, unit: int | None = None,
             kind_, session, number = tok.value
             state.part, state.unit, state.annex = "B", session, None
             state.decision = (kind_, number)
-            last_item.clear()
-            anchor_open[0] = True
-            joined[0] = True
+            open_anchor()
             continue
         if k == "chapeau":
-            if current:
-                emit_item(list(current))
-                current.clear()
+            emit_current()
             anchor_open[0] = False
             result.refs.append(state.ref((CHAPEAU,)))
             continue
@@ -269,18 +274,12 @@ def parse(text: str, *, part: str | None = None, unit: int | None = None,
             state.unit = tok.value
             state.annex = None
             state.decision = None
-            last_item.clear()
-            anchor_open[0] = True
-            joined[0] = True
+            open_anchor()
             continue
         if k == "annex":
-            if current:
-                emit_item(list(current))
-                current.clear()
+            emit_current()
             state.annex = tok.value
-            last_item.clear()
-            anchor_open[0] = True
-            joined[0] = True
+            open_anchor()
             continue
         if k == "and":
             joined[0] = True
