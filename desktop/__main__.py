@@ -19,9 +19,15 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop import paths
 from desktop.console import utf8_streams
+
+if TYPE_CHECKING:  # loaded lazily at run time (the first paint comes first)
+    from desktop.app.main_window import MainWindow
+    from desktop.app.settings import AppSettings
+    from desktop.content.store import ContentStore
 
 SCREEN_SIZE = (1280, 800)
 
@@ -158,8 +164,8 @@ def first_start_db(app, headless: bool) -> Path:
     return ensure_default_db(notice)
 
 
-def build_main_window(store, settings, *, remember: bool = True, user_data: str | None = None,
-                      deferred: bool = False):
+def build_main_window(store: ContentStore, settings: AppSettings, *, remember: bool = True,
+                      user_data: str | None = None, deferred: bool = False) -> MainWindow:
     """The main window with its selection dock and its search tab (Ctrl+K) and
     find bar (Ctrl+F), the same for the interactive and the headless runs.
     `user_data` is the selection's database (None: the user's own).

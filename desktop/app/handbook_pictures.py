@@ -158,7 +158,8 @@ def make_pictures(out: Path, db_path: Path | None = None) -> list[Path]:
         time.sleep(0.05)
     # the first paragraph found (not a theme) opened, its words marked
     first = next((row for row in range(panel.model.rowCount())
-                  if panel.model.result(row).kind != "theme"), None)
+                  if (found := panel.model.result(row)) is not None and found.kind != "theme"),
+                 None)
     if first is not None:
         panel.view.setCurrentIndex(panel.model.index(first, 0))
         panel.open_current()

@@ -51,6 +51,8 @@ and registered before any window exists.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, QMenu,
@@ -67,6 +69,11 @@ from desktop.app.settings import DEFAULT_ZOOM, AppSettings
 from desktop.app.tree_actions import reveal_row
 from desktop.app.tree_model import ContentTreeModel
 
+if TYPE_CHECKING:  # the features' own modules load after the first paint
+    from desktop.app.personal import UserDataHub
+    from desktop.app.search_panel import SearchPanel
+    from desktop.app.selection_panel import SelectionPanel
+
 MENU_TITLES = {"file": "&ملف", "view": "&عرض", "go": "ا&نتقال", "help": "م&ساعدة"}
 #: The menu bar's order, whatever order the features install their menus in:
 #: ملف first, مساعدة last; a menu not named here goes just before مساعدة.
@@ -74,6 +81,13 @@ MENU_ORDER = ("file", "edit", "view", "go", "personal", "tools", "help")
 
 
 class MainWindow(QMainWindow):
+    # What the features' install_* functions give the window (build_main_window
+    # in desktop/__main__.py); a window built without one has no such attribute.
+    selection_panel: SelectionPanel
+    search_panel: SearchPanel
+    userdata: UserDataHub
+    show_bookmarks_action: QAction
+
     def __init__(self, store: ContentStore, settings: AppSettings | None = None,
                  parent: QWidget | None = None, *, remember: bool = True):
         super().__init__(parent)

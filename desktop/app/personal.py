@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 if TYPE_CHECKING:
+    from desktop.userdata import SelectionStore
     from desktop.userdata.notes import Note
 
 EXCHANGE_FILTER = "بيانات شخصية (*.json)"
@@ -27,7 +28,7 @@ class UserDataHub(QObject):
     #: bookmarks, notes or named selections changed (panels reload)
     changed = Signal()
 
-    def __init__(self, store, parent=None):
+    def __init__(self, store: SelectionStore, parent=None):
         super().__init__(parent)
         self.store = store
 

@@ -8,11 +8,16 @@ widget, follows one link and comes back. Returns the list of failures
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 
 from desktop.content.citations import strip_joiners
 from desktop.content.render import para_href
+
+if TYPE_CHECKING:
+    from desktop.app.reader import ReaderView
+    from desktop.content.store import ContentStore
 
 
 def run_self_test(window) -> list[str]:
@@ -86,7 +91,7 @@ def _qt_speaks_arabic() -> list[str]:
     return failures
 
 
-def _follow_one_link(store, reader) -> list[str]:
+def _follow_one_link(store: ContentStore, reader: ReaderView) -> list[str]:
     for unit in store.sample_units().values():
         ids = [p.id for p in store.unit_paragraphs(unit.id)]
         links = [l for l in store.links_from(ids) if store.paragraph(l.to_id)]

@@ -10,18 +10,22 @@ close button (Esc in the pane closes it too). Made on first use.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from desktop.app.reader import ReaderView
 
+if TYPE_CHECKING:
+    from desktop.content.store import ContentStore
+
 RLM = "\u200f"
 ACTION_TEXT = "فتح في لوحة مجاورة"
 
 
 class SideReader(QWidget):
-    def __init__(self, store, parent: QWidget | None = None):
+    def __init__(self, store: ContentStore, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("side-reader")
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
