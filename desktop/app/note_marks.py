@@ -33,13 +33,11 @@ class NoteMarks:
 
     def refresh(self) -> None:
         self.noted = self.hub.store.noted_paragraphs()
-        document = self.reader.document()
-        frame = document.rootFrame().frameFormat()
         # a new margin lays the whole unit out again (~50 ms a unit): only
-        # once the user has notes to mark
-        if self.noted and frame.rightMargin() != MARGIN:
-            frame.setRightMargin(MARGIN)
-            document.rootFrame().setFrameFormat(frame)
+        # once the user has notes to mark (the reader gives it to every
+        # unit it renders from then on)
+        if self.noted:
+            self.reader.set_side_margin(MARGIN)
         self.reader.viewport().update()
 
     def rects(self) -> dict[str, QRect]:

@@ -64,5 +64,12 @@ def decorate(row: dict | None, text: str, body: str, selected: bool, depth: int 
     uncertain = json.loads(row["uncertain"] or "[]")
     if uncertain:
         body = marked_text(text, uncertain)
-    after = [original_block(row, depth)] if selected and row["original_text"] else []
-    return notice(row) + body, after
+    return notice(row) + body, after_selected(row, depth) if selected else []
+
+
+def after_selected(row: dict | None, depth: int = 0) -> list[str]:
+    """Blocks shown after the paragraph while it is the current one: its
+    text as printed in the source, when it was damaged or rebuilt."""
+    if row is None or row["quality"] == "clean" or not row["original_text"]:
+        return []
+    return [original_block(row, depth)]
