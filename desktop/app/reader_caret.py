@@ -10,12 +10,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QApplication, QWidget
 
+from desktop.app.reader_base import ReaderBase
 from desktop.app import reader_access
 from desktop.app.reader_links import next_span, previous_span
 from desktop.content.records import Paragraph
 
 
-class ReaderCaret:
+class ReaderCaret(ReaderBase):
     """Mixed into ReaderView (a QTextBrowser with ``_unit``,
     ``_block_paragraph``, ``_paragraph_id``, ``link_spans`` and
     ``show_caret_menu``)."""

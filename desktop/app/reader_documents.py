@@ -120,8 +120,8 @@ class UnitDocument:
             return False
         moved = self._unmark()
         self.current = None
-        block = self.first_block(paragraph_id) if paragraph_id else None
-        if block is None:
+        block = self.first_block(paragraph_id) if paragraph_id is not None else None
+        if paragraph_id is None or block is None:
             self.document.setModified(False)
             return moved
         self.current = paragraph_id
@@ -328,7 +328,7 @@ class ReadAhead(QObject):
         shown = self.shown()
         store = self.cache.store
         unit = store.node(shown.unit_id) if shown is not None else None
-        if unit is None:
+        if shown is None or unit is None:
             return []
         wanted: list[str] = []
         if unit.parent_id:

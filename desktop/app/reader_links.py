@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtGui import QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QToolTip
 
+from desktop.app.reader_base import ReaderBase
 from desktop.app import reader_access
 from desktop.app.reader_documents import CORRECTED_PREFIX
 from desktop.content.citations import RLM, strip_joiners
@@ -37,7 +38,7 @@ def link_preview(para: Paragraph, citation: str | None = None) -> str:
     return (citation or para.citation or para.id) + ("\n\n" + preview if shown else "")
 
 
-class ReaderLinks:
+class ReaderLinks(ReaderBase):
     """Mixed into ReaderView (a QTextBrowser with ``store``, ``paragraph_at``,
     ``shown_paragraph_ids`` and ``margin_tooltips``)."""
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
+from desktop.app.reader_base import ReaderBase
 from desktop.content.render import PARA_SCHEME
 
 
@@ -27,7 +28,7 @@ class ParagraphAction:
     callback: Callable[[str], None]
 
 
-class ReaderMenus:
+class ReaderMenus(ReaderBase):
     """Mixed into ReaderView (a QTextBrowser with ``store``,
     ``paragraph_at``, ``caret_paragraph_id`` and ``linksRequested``)."""
 
