@@ -8,12 +8,10 @@ is one transaction, like the rest of the store.
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from desktop.userdata.stamps import utc_now
+from desktop.userdata.store_part import StorePart
 
 
 @dataclass(frozen=True)
@@ -32,15 +30,7 @@ class FolderExists(Exception):
 _COLUMNS = "id, paragraph_id, folder, title, created"
 
 
-class BookmarksMixin:
-    # what the store gives its mixins (store.SelectionStore)
-    _conn: sqlite3.Connection
-
-    if TYPE_CHECKING:
-        def _transaction(self) -> AbstractContextManager[sqlite3.Connection]: ...
-
-        def _guarded(self, action: str) -> AbstractContextManager[object, None]: ...
-
+class BookmarksMixin(StorePart):
     def bookmarks(self, folder: str | None = None) -> list[Bookmark]:
         """All bookmarks (or one folder's), folders in name order, each in the
         order added."""

@@ -6,12 +6,11 @@ last changed). Every method is one transaction, like the rest of the store.
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
 from desktop.userdata.stamps import utc_now
+from desktop.userdata.store_part import StorePart
 
 
 @dataclass(frozen=True)
@@ -26,15 +25,7 @@ class Note:
 _COLUMNS = "id, paragraph_id, text, created, modified"
 
 
-class NotesMixin:
-    # what the store gives its mixins (store.SelectionStore)
-    _conn: sqlite3.Connection
-
-    if TYPE_CHECKING:
-        def _transaction(self) -> AbstractContextManager[sqlite3.Connection]: ...
-
-        def _guarded(self, action: str) -> AbstractContextManager[object, None]: ...
-
+class NotesMixin(StorePart):
     def notes(self, paragraph_id: str | None = None) -> list[Note]:
         """One paragraph's notes (or all), oldest first."""
         if paragraph_id is None:
