@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCollator, QLocale, QUrl
 
 from desktop.content.citations import strip_joiners
 from desktop.content.render import para_href
@@ -46,6 +46,7 @@ def run_self_test(window) -> list[str]:
         if reader.current_unit_id() != unit.id:
             failures.append(f"{kind} {unit.id}: reader shows {reader.current_unit_id()}")
     failures += _follow_one_link(store, reader)
+    failures += _collation()
     failures += [f"{table} {key}: {column} holds invalid UTF-8 (shown as damaged)"
                  for table, key, column in store.damaged_rows()]
     failures += _qt_speaks_arabic()
@@ -89,6 +90,19 @@ def _qt_speaks_arabic() -> list[str]:
         if QCoreApplication.translate(context, source) == source:
             failures.append(f"Qt's {context} «{source}» is not translated into Arabic")
     return failures
+
+
+def _collation() -> list[str]:
+    """Qt's ICU collation answers for Arabic (the Linux bundle carries ICU data
+    cut to the app's languages). Numeric ordering exists only in ICU: without
+    its data Qt compares code points, and ١٠ (ten) sorts before ٩ (nine)."""
+    collator = QCollator(QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt))
+    collator.setNumericMode(True)
+    words = ["١٠", "٩", "ب", "أ"]
+    ordered = sorted(words, key=collator.sortKey)
+    if ordered != ["٩", "١٠", "أ", "ب"]:
+        return [f"Arabic collation (ICU) sorts {words} as {ordered}"]
+    return []
 
 
 def _follow_one_link(store: ContentStore, reader: ReaderView) -> list[str]:
