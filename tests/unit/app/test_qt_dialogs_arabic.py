@@ -23,8 +23,8 @@ from desktop.app.qt_arabic import SUPPLEMENT
 from desktop.app.selection import install_selection
 from tests.helpers.dialog_texts import latin, shown_texts
 
-#: Latin that is not English: the format's name and the user's own paths.
-ALLOWED = ("PDF",)
+#: Latin that is not English: the format's name, key caps; paths and file-type lists are skipped.
+ALLOWED = ("PDF", "Ctrl", "Shift", "Alt")  # keycaps are printed in Latin
 
 
 def _save(widget, name: str) -> None:
@@ -157,3 +157,33 @@ def test_the_supplement_only_fills_gaps_and_is_asked_last(app):
     # qtbase_ar still wins where it has the string
     assert QCoreApplication.translate("QFileDialog", "Look in:") == base.translate(
         "QFileDialog", "Look in:")
+
+
+def test_the_app_own_dialogs_are_arabic_too(app, qtbot, content_db_path, tmp_path):
+    """The export, note and preferences dialogs, with their Qt buttons."""
+    from desktop.__main__ import build_main_window
+    from desktop.app.export_dialog import ExportDialog
+    from desktop.app.notes_panel import NoteDialog
+    from desktop.app.preferences import open_preferences
+    from desktop.app.settings import AppSettings
+    from desktop.content.store import open_store
+
+    window = build_main_window(open_store(content_db_path), AppSettings(tmp_path / "s.ini"),
+                               remember=False, user_data=":memory:")
+    qtbot.addWidget(window)
+    window.show()
+    formats = ("PDF", "Word", "HTML", ".docx", ".html", ".pdf")  # formats and extensions
+    for name, dialog in (("export", ExportDialog("pdf", parent=window)),
+                         ("note", NoteDialog("A07/13", parent=window)),
+                         ("preferences", open_preferences(window))):
+        dialog.show()
+        QApplication.processEvents()
+        fonts = tuple(c for c in dialog.findChildren(QComboBox) if "family" in c.objectName()
+                      or c is getattr(dialog, "family_box", None))
+        texts = shown_texts(dialog, skip_combos=fonts)
+        assert len(texts) >= 3, name
+        assert latin(texts, ALLOWED + formats) == [], name
+        _save(dialog, name)
+        dialog.reject()
+    window.search_panel.shutdown()
+    window.close()
