@@ -308,6 +308,7 @@ def build(db: sqlite_utils.Database, cop10, cop12, sup) -> Result:
         order = "visual" if row["document"] == "cop6-agenda" else "logical"
         for m in find_mentions(row["text"] or "", order):
             target = None
+            kind = ""                       # set with every target below
             if m.kind == "document":
                 para, node, document = symbols.get(m.symbol, (None, None, None))
                 if node is None and document == row["document"]:
