@@ -156,7 +156,6 @@ class IndexPanel(QWidget):
         # headers wrap too rather than lose their last words
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignVCenter
                                    | Qt.TextFlag.TextWordWrap)
-        header.setMinimumHeight(2 * self.fontMetrics().height() + 8)
         for column in range(header.count()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         self.view.setIndentation(14)
@@ -170,7 +169,7 @@ class IndexPanel(QWidget):
     def column_minimums(self) -> list[int]:
         """The narrowest each column may be without breaking a word: texts
         wrap between words only (a break inside «سابعاً-13» would change it)."""
-        advance = self.fontMetrics().horizontalAdvance
+        advance = self.view.fontMetrics().horizontalAdvance
         pad = 10
         return [advance("CTOC/COP/WG.2/2013/5") + 2 * self.view.indentation() + pad,
                 max(advance("المقرر"), advance("10/10")) + pad,  # «القرار 6/5» on two lines
@@ -179,13 +178,20 @@ class IndexPanel(QWidget):
                 max(advance("العدد"), advance("000")) + pad]
 
     def fit_columns(self) -> None:
-        """Every column at its minimum, the locator taking what is left."""
+        """Every column at its minimum, the locator taking what is left
+        (again when the zoom changes the font)."""
         header = self.view.header()
+        header.setMinimumHeight(2 * self.view.fontMetrics().height() + 8)  # two-line headers
         widths = self.column_minimums()
         spare = self.view.viewport().width() - sum(widths)
         widths[2] += max(0, spare)
         for column, width in enumerate(widths):
             header.resizeSection(column, width)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self.view.model() is self.proxy:
+            self.fit_columns()
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:

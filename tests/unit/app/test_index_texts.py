@@ -184,3 +184,16 @@ def test_a_joint_symbol_wraps_with_its_hyphen_at_the_end_of_the_first_line(panel
 
     assert not hyphen_right_of_first_line(symbol)  # plain: «-CTOC/COP/WG.2/2018/3»
     assert hyphen_right_of_first_line(shown_symbol(symbol))
+
+
+def test_columns_refit_when_the_zoom_enlarges_the_font(panel, qtbot):
+    from PySide6.QtGui import QFont
+
+    window = panel.window()
+    symbol_width = panel.view.header().sectionSize(0)
+    font = QFont(panel.font())
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    window.navigation.setFont(font)  # what the zoom does to the panels
+    qtbot.waitUntil(lambda: panel.view.header().sectionSize(0) > symbol_width * 1.3)
+    advance = panel.view.fontMetrics().horizontalAdvance
+    assert panel.view.header().sectionSize(0) >= advance("CTOC/COP/WG.2/2013/5")
