@@ -60,22 +60,22 @@ class ImportReport:
 
 # ---- export ---------------------------------------------------------------
 
-def export_document(store: SelectionStore) -> dict:
+def export_document(userdata: SelectionStore) -> dict:
     """Everything the user keeps (the working selection aside), in file order."""
     return {
         "format": FORMAT, "version": VERSION,
         "bookmarks": [{"paragraph": b.paragraph_id, "folder": b.folder, "title": b.title}
-                      for b in _bookmarks_in_order(store)],
+                      for b in _bookmarks_in_order(userdata)],
         "notes": [{"paragraph": n.paragraph_id, "text": n.text, "created": n.created}
-                  for n in store.notes()],
-        "selections": [{"name": name, "items": store.named_items(name)}
-                       for name in _selection_names_in_order(store)],
+                  for n in userdata.notes()],
+        "selections": [{"name": name, "items": userdata.named_items(name)}
+                       for name in _selection_names_in_order(userdata)],
     }
 
 
-def export_file(store: SelectionStore, path: str | Path) -> dict:
+def export_file(userdata: SelectionStore, path: str | Path) -> dict:
     """Write the export to ``path`` atomically; returns what was written."""
-    document = export_document(store)
+    document = export_document(userdata)
     try:
         write_text_atomically(path, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
     except ExportError as exc:
@@ -83,12 +83,12 @@ def export_file(store: SelectionStore, path: str | Path) -> dict:
     return document
 
 
-def _bookmarks_in_order(store: SelectionStore):
-    return sorted(store.bookmarks(), key=lambda b: b.id)
+def _bookmarks_in_order(userdata: SelectionStore):
+    return sorted(userdata.bookmarks(), key=lambda b: b.id)
 
 
-def _selection_names_in_order(store: SelectionStore) -> list[str]:
-    rows = store._conn.execute(
+def _selection_names_in_order(userdata: SelectionStore) -> list[str]:
+    rows = userdata._conn.execute(
         "SELECT name FROM selections WHERE name IS NOT NULL ORDER BY id").fetchall()
     return [r[0] for r in rows]
 
@@ -173,7 +173,7 @@ def unknown_paragraphs(document: dict, known: Callable[[Iterable[str]], set[str]
 
 # ---- import -----------------------------------------------------------------
 
-def import_document(store: SelectionStore, document: dict,
+def import_document(userdata: SelectionStore, document: dict,
                     known: Callable[[Iterable[str]], set[str]] | None = None) -> ImportReport:
     """Merge a checked document into the store in one transaction.
 
@@ -187,7 +187,7 @@ def import_document(store: SelectionStore, document: dict,
             raise ExchangeError(
                 f"في الملف فقرات ليست في هذه الخلاصة ({len(missing)}): {shown}. لم يُستورد شيء.")
     report = ImportReport()
-    with store._guarded("import user data"), store._transaction() as conn:
+    with userdata._guarded("import user data"), userdata._transaction() as conn:
         for entry in document.get("bookmarks", []):
             folder = entry.get("folder", "").strip()
             if folder:
@@ -207,14 +207,15 @@ def import_document(store: SelectionStore, document: dict,
                          "VALUES (?, ?, ?, ?)", (pid, body, created, created))
             report.notes += 1
         for entry in document.get("selections", []):
-            stored = _import_selection(store, conn, entry["name"].strip(),
+            stored = _import_selection(userdata, conn, entry["name"].strip(),
                                        list(dict.fromkeys(i.strip() for i in entry["items"])))
             if stored:
                 report.selections.append((entry["name"].strip(), stored))
     return report
 
 
-def _import_selection(store: SelectionStore, conn: sqlite3.Connection, name: str, items: list[str]) -> str | None:
+def _import_selection(userdata: SelectionStore, conn: sqlite3.Connection, name: str,
+                      items: list[str]) -> str | None:
     """Store a selection under its name or the first free «name (n)»; None
     when the same items are already held under one of those names."""
     candidate, n = name, 1
@@ -222,17 +223,17 @@ def _import_selection(store: SelectionStore, conn: sqlite3.Connection, name: str
         row = conn.execute("SELECT id FROM selections WHERE name=?", (candidate,)).fetchone()
         if row is None:
             break
-        if store._ids(row[0]) == items:
+        if userdata._ids(row[0]) == items:
             return None
         n += 1
         candidate = f"{name} ({n})"
     sel_id = conn.execute("INSERT INTO selections (name, saved_at) VALUES (?, ?)",
                           (candidate, utc_now())).lastrowid
     assert sel_id is not None       # an INSERT into a rowid table sets it
-    store._write_items(conn, sel_id, items)
+    userdata._write_items(conn, sel_id, items)
     return candidate
 
 
-def import_file(store: SelectionStore, path: str | Path,
+def import_file(userdata: SelectionStore, path: str | Path,
                 known: Callable[[Iterable[str]], set[str]] | None = None) -> ImportReport:
-    return import_document(store, read_file(path), known)
+    return import_document(userdata, read_file(path), known)
