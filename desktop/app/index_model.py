@@ -11,11 +11,10 @@ alef/ya/ta-marbuta variants merged), and their entries with them.
 
 from __future__ import annotations
 
-from typing import overload
-
-from PySide6.QtCore import (QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex,
-                            QSortFilterProxyModel, Qt)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
+
+from desktop.app.item_model import ItemModel
 
 from desktop.content.records import IndexEntry, Theme
 from desktop.content.store import ContentStore
@@ -57,7 +56,7 @@ class _EntryItem:
         self.row = row
 
 
-class IndexModel(QAbstractItemModel):
+class IndexModel(ItemModel):
     def __init__(self, store: ContentStore, parent=None):
         super().__init__(parent)
         self.store = store
@@ -83,19 +82,7 @@ class IndexModel(QAbstractItemModel):
                 return self.createIndex(row, column, entries[row])
         return QModelIndex()
 
-    @overload
-    def parent(self) -> QObject | None: ...
-
-    @overload
-    def parent(self, index: QModelIndex | QPersistentModelIndex) -> QModelIndex: ...
-
-    def parent(self, index: QModelIndex | QPersistentModelIndex | None = None
-               ) -> QModelIndex | QObject | None:
-        if index is None:       # QObject.parent(): the model's owner
-            return super().parent()
-        if not index.isValid():
-            return QModelIndex()
-        item = index.internalPointer()
+    def parent_index(self, item: _ThemeItem | _EntryItem) -> QModelIndex:
         if isinstance(item, _EntryItem):
             return self.createIndex(item.parent.row, 0, item.parent)
         return QModelIndex()

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import logging
 
-from typing import overload
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from desktop.app.item_model import ItemModel
 
 from desktop.content.records import Node, Paragraph
 from desktop.content.store import ContentStore, StoreError
@@ -60,7 +60,7 @@ def paragraph_text(para: Paragraph) -> str:
     return f"{label}  {snippet}".strip() if label else snippet
 
 
-class ContentTreeModel(QAbstractItemModel):
+class ContentTreeModel(ItemModel):
     def __init__(self, store: ContentStore, parent=None):
         super().__init__(parent)
         self.store = store
@@ -98,19 +98,7 @@ class ContentTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, 0, children[row])
 
-    @overload
-    def parent(self) -> QObject | None: ...
-
-    @overload
-    def parent(self, index: QModelIndex | QPersistentModelIndex) -> QModelIndex: ...
-
-    def parent(self, index: QModelIndex | QPersistentModelIndex | None = None
-               ) -> QModelIndex | QObject | None:
-        if index is None:       # QObject.parent(): the model's owner
-            return super().parent()
-        if not index.isValid():
-            return QModelIndex()
-        item: _Item = index.internalPointer()
+    def parent_index(self, item: _Item) -> QModelIndex:
         up = item.parent
         if up is None or up is self._root:
             return QModelIndex()
