@@ -23,6 +23,7 @@ import sqlite3
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 import sqlite_utils
 
@@ -152,7 +153,7 @@ def open_db(path: Path | None = None) -> sqlite_utils.Database:
     return sqlite_utils.Database(open_readonly(Path(path) if path else paths.default_db()))
 
 
-def dump(db: sqlite_utils.Database):
+def dump(db: sqlite_utils.Database) -> Iterator[dict]:
     for module in stage_modules():
         yield from module.dump(db)
 

@@ -7,7 +7,7 @@ footnotes. `dump` and `check` cover the same rows.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 from collections import Counter
 
 from desktop.content import compendium_parser as parser
@@ -98,7 +98,7 @@ def build(db: sqlite_utils.Database, ctx: BuildContext) -> None:
         f"{len(result.footnotes)} footnotes, {len(applied)} corrections")
 
 
-def dump(db: sqlite_utils.Database):
+def dump(db: sqlite_utils.Database) -> Iterator[dict]:
     yield from dump_rows.paragraph_objects(db, [DOCUMENT], extra=lambda row: {
         "report_paragraph": row["report_paragraph"], "source_line": row["source_line"]})
     yield from dump_rows.node_objects(db, [DOCUMENT])
@@ -108,7 +108,7 @@ def dump(db: sqlite_utils.Database):
                "corrected": row["corrected"], "reason": row["reason"]}
 
 
-def check(db: sqlite_utils.Database):
+def check(db: sqlite_utils.Database) -> Iterator[Finding]:
     counts: Counter[str] = Counter()
     for row in db.query(
             """SELECT u.id, u.heading, count(p.id) AS n FROM nodes u

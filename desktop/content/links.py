@@ -37,6 +37,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from typing import Iterator
 
 import sqlite_utils
 
@@ -277,7 +278,7 @@ def build(db: sqlite_utils.Database, ctx: BuildContext) -> None:
                       + f"; external references {len(external)}")
 
 
-def dump(db: sqlite_utils.Database):
+def dump(db: sqlite_utils.Database) -> Iterator[dict]:
     yield from dump_source(db, SOURCE)
 
 
@@ -296,7 +297,7 @@ def dump_source(db: sqlite_utils.Database, source: str, external_keys: tuple[str
                    **{key: row[key] for key in external_keys}}
 
 
-def check(db: sqlite_utils.Database):
+def check(db: sqlite_utils.Database) -> Iterator[Finding]:
     if "links" not in db.table_names():
         yield Finding(STAGE, "error", "no links table")
         return

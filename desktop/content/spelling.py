@@ -29,7 +29,7 @@ import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterator
 
 from desktop import paths
 from desktop.content.build import BuildContext, Finding
@@ -209,11 +209,11 @@ def build(db: sqlite_utils.Database, ctx: BuildContext) -> None:
     """Nothing to write: the check reads the built text."""
 
 
-def dump(db: sqlite_utils.Database):
+def dump(db: sqlite_utils.Database) -> Iterator[dict]:
     return iter(())
 
 
-def check(db: sqlite_utils.Database):
+def check(db: sqlite_utils.Database) -> Iterator[Finding]:
     try:
         dic, aff = dictionary_files()
     except DictionaryMissing as exc:

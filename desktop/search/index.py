@@ -41,7 +41,7 @@ import re
 import sqlite3
 import time
 from functools import lru_cache
-from typing import Iterable, Iterator, TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from desktop.content import schema
 from desktop.search import lexicon
@@ -49,6 +49,8 @@ from desktop.search.normalize import WORD_RE, analyze, fold, strip_marks, words
 
 if TYPE_CHECKING:
     import sqlite_utils
+
+    from desktop.content.build import Finding
 
 #: Bump when the search tables change shape: the engine refuses another version.
 INDEX_VERSION = "4"
@@ -266,7 +268,7 @@ def dump(db: sqlite_utils.Database) -> Iterator[dict]:
     return iter(())
 
 
-def check(db: sqlite_utils.Database):
+def check(db: sqlite_utils.Database) -> Iterator[Finding]:
     """Counts, and an error if a paragraph is missing from the index."""
     from desktop.content.build import Finding
 

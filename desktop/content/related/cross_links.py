@@ -34,7 +34,7 @@ written here too.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 import re
 from dataclasses import dataclass
 
@@ -362,11 +362,11 @@ def _write(db: sqlite_utils.Database, result: Result) -> None:
         "source": SOURCE} for e in result.external], alter=True)
 
 
-def dump(db: sqlite_utils.Database):
+def dump(db: sqlite_utils.Database) -> Iterator[dict]:
     yield from links_stage.dump_source(db, SOURCE, external_keys=("session", "number"))
 
 
-def check(db: sqlite_utils.Database):
+def check(db: sqlite_utils.Database) -> Iterator[Finding]:
     if "links" not in db.table_names():
         yield Finding(STAGE, "error", "no links table")
         return

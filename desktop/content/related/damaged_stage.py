@@ -15,7 +15,7 @@ paragraph_quality  paragraph_id (pk, fk paragraphs), document, quality
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 import json
 import re
 from collections import Counter
@@ -125,7 +125,7 @@ def _build_som(db: sqlite_utils.Database, ctx: BuildContext, lexicon) -> None:
     som_report.build_rows(db, ctx, lexicon, SOM_SORT)
 
 
-def dump(db: sqlite_utils.Database):
+def dump(db: sqlite_utils.Database) -> Iterator[dict]:
     quality = {r["paragraph_id"]: r for r in db.query("SELECT * FROM paragraph_quality")}
     for doc in (cop6_agenda.DOCUMENT, som_report.DOCUMENT):
         for row in db.query("SELECT * FROM documents WHERE id = ?", [doc]):
@@ -137,7 +137,7 @@ def dump(db: sqlite_utils.Database):
         yield from dump_rows.node_objects(db, [doc])
 
 
-def check(db: sqlite_utils.Database):
+def check(db: sqlite_utils.Database) -> list[Finding]:
     findings = []
     for doc in (cop6_agenda.DOCUMENT, som_report.DOCUMENT):
         counts = Counter(r["quality"] for r in db.query(

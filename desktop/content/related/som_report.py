@@ -411,7 +411,7 @@ def build_rows(db: sqlite_utils.Database, ctx: BuildContext, lexicon: Lexicon, s
     corrections.record(db, applied, ctx.report)     # headings only: no paragraph
 
 
-def check(db: sqlite_utils.Database):
+def check(db: sqlite_utils.Database) -> list[Finding]:
     numbers = [int(r["label"]) for r in db.query(
         "SELECT label FROM paragraphs WHERE document = ? AND kind = 'numbered' ORDER BY sort",
         [DOCUMENT])]

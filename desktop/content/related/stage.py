@@ -20,7 +20,7 @@ gaps              node_id (pk), known (JSON list of {"text", "paragraph_id"}):
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 import json
 import re
 from collections import Counter
@@ -268,7 +268,7 @@ def word_corrections(original: Parsed, corrected: Parsed, fixes) -> list[dict]:
     return rows
 
 
-def dump(db: sqlite_utils.Database):
+def dump(db: sqlite_utils.Database) -> Iterator[dict]:
     fixes: dict[str, list] = {}
     for row in db.query("SELECT * FROM text_corrections ORDER BY paragraph_id, offset"):
         fixes.setdefault(row["paragraph_id"], []).append(
@@ -314,7 +314,7 @@ def counts(db: sqlite_utils.Database) -> dict[str, int]:
     }
 
 
-def check(db: sqlite_utils.Database):
+def check(db: sqlite_utils.Database) -> Iterator[Finding]:
     for name, value in counts(db).items():
         if value == EXPECTED[name]:
             yield Finding(STAGE, "info", f"{name}: {value}")

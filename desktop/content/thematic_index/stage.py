@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 import json
 from collections import Counter, defaultdict
 
@@ -119,7 +119,7 @@ def official_citation(db: sqlite_utils.Database, paragraph_id: str) -> tuple[str
     return f"{row[2]}، الفقرة {row[0]}", bool(row[1])
 
 
-def dump(db: sqlite_utils.Database):
+def dump(db: sqlite_utils.Database) -> Iterator[dict]:
     if "index_entries" not in db.table_names():
         return
     targets = defaultdict(list)
@@ -136,7 +136,7 @@ def dump(db: sqlite_utils.Database):
                "duplicate_of": row["duplicate_of"]}
 
 
-def check(db: sqlite_utils.Database):
+def check(db: sqlite_utils.Database) -> Iterator[Finding]:
     if "index_entries" not in db.table_names():
         yield Finding(STAGE, "error", "no thematic index in the database")
         return
