@@ -119,16 +119,9 @@ class ReaderMenus(ReaderBase):
         """Put the paragraph's text and citation on the clipboard, as the
         selection's copy does (rich and plain text, quality marks, THE
         citation); returns the plain text."""
-        from PySide6.QtCore import QMimeData
-        from PySide6.QtWidgets import QApplication
-        from desktop.export.clipboard import payload
+        from desktop.app.clipboard import copy_items
         from desktop.export.model import gather_items
 
         if self.store.paragraph(paragraph_id) is None:
             return ""
-        data = payload(gather_items(self.store, [paragraph_id]))
-        mime = QMimeData()
-        mime.setHtml(data.html)
-        mime.setText(data.text)
-        QApplication.clipboard().setMimeData(mime)
-        return data.text
+        return copy_items(gather_items(self.store, [paragraph_id]))
