@@ -71,6 +71,9 @@ def shortcut_rows(window, extra: Sequence[tuple[str, QAction]] = ()) -> list[han
         if isinstance(menu, QMenu):
             walk(menu, plain(top.text()))
     for action in window.findChildren(QAction):
+        owner = action.parent()
+        if isinstance(owner, QWidget) and owner.window() is not window:
+            continue  # another window's (the handbook's own, a dialog's)
         if keys_text(action) and id(action) not in seen and action.isVisible():
             seen.add(id(action))
             rows.append(handbook.ShortcutRow(_place(action), plain(action.text()) or

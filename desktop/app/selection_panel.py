@@ -138,7 +138,7 @@ class SelectionPanel(QWidget):
         export_menu.addAction("نسخ إلى الحافظة", self.copy_to_clipboard)
         self.export_button.setMenu(export_menu)
 
-        delete = QAction(self.list)
+        delete = QAction("إزالة من المختارات", self.list)  # named in the handbook's shortcuts
         delete.setShortcut(QKeySequence.StandardKey.Delete)
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete.triggered.connect(self.remove_selected)

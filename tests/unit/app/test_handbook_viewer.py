@@ -224,6 +224,9 @@ def test_every_shortcut_of_the_app_is_in_the_handbook_and_back(content_db_path, 
                 assert key_text(seq) in page, f"{action.text()}: {key_text(seq)} not in the table"
     assert "F1" in page and "Ctrl+K" in page and "Ctrl+Shift+B" in page
     assert any(r.action == "دليل الاستخدام" and r.keys == "F1" for r in rows)
+    # every row says what its key does; the handbook's own keys listed once, as its own
+    assert all(r.action and r.place for r in rows)
+    assert [r.place for r in rows if r.action == "إغلاق الدليل"] == ["x"]
 
     # the handbook -> the app: every key a page names is a key of the app
     app_keys = _app_keys(window, viewer) | QT_WIDGET_KEYS
