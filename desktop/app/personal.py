@@ -63,12 +63,18 @@ def _dialog_options():
     return QFileDialog.Option.DontUseNativeDialog
 
 
+def _file_dialogs():
+    from desktop.app import file_dialogs  # paths and patterns left to right
+
+    return file_dialogs
+
+
 def export_userdata(window, path: str | None = None) -> Path | None:
     """Write bookmarks, notes and named selections to a JSON file."""
     from desktop.userdata.exchange import ExchangeError, export_file
 
     if path is None:
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = _file_dialogs().save_file_name(
             window, "تصدير البيانات الشخصية", str(Path.home() / "بياناتي.json"),
             EXCHANGE_FILTER, options=_dialog_options())
         if not path:
@@ -92,7 +98,7 @@ def import_userdata(window, path: str | None = None):
     from desktop.userdata.exchange import ExchangeError, import_file
 
     if path is None:
-        path, _ = QFileDialog.getOpenFileName(
+        path, _ = _file_dialogs().open_file_name(
             window, "استيراد بيانات شخصية", str(Path.home()), EXCHANGE_FILTER,
             options=_dialog_options())
         if not path:

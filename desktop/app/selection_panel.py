@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFileDialog, QHBoxLayout, QInputDialog, QLabel,
+    QAbstractItemView, QHBoxLayout, QInputDialog, QLabel,
     QListWidget, QListWidgetItem, QMenu, QMessageBox, QToolButton, QVBoxLayout, QWidget,
 )
 
@@ -410,9 +410,10 @@ class SelectionPanel(QWidget):
 
     def _ask_path(self, kind: str, title: str) -> str | None:
         from desktop.app.export_dialog import FORMATS
+        from desktop.app.file_dialogs import save_file_name
 
         name = "".join(c for c in title if c not in '\\/:*?"<>|').strip() or "المختارات"
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = save_file_name(
             self, "تصدير المختارات", str(Path.home() / f"{name}.{kind}"), FORMATS[kind][1])
         if not path:
             return None

@@ -8,6 +8,9 @@ shortcut is drawn inside a LEFT-TO-RIGHT ISOLATE (U+2066 … U+2069), which
 Qt's bidi honours when the paragraph direction is forced right-to-left as
 it is here: the key combination keeps its order, the column keeps its place.
 
+Left-to-right combo boxes (the file dialog's folder box, desktop.app.file_dialogs)
+draw their text left to right too, in the same isolate.
+
 No mnemonic underlines. An underline under a joined Arabic letter is read as
 part of it (under «ح» it reads as the dot of «ج»; under «ب» it swallows the
 dot). The style never draws them, in the app's texts nor in Qt's translated
@@ -17,7 +20,8 @@ bar is reached with F10 or Alt alone (desktop.app.main_window).
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOptionMenuItem
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOptionComboBox, QStyleOptionMenuItem
 
 LRI, PDI = "\u2066", "\u2069"
 
@@ -35,6 +39,12 @@ class ArabicStyle(QProxyStyle):
             head, shortcut = option.text.split("\t", 1)
             option = QStyleOptionMenuItem(option)
             option.text = head + "\t" + shortcut_display(shortcut)
+        elif element == QStyle.ControlElement.CE_ComboBoxLabel \
+                and option.direction == Qt.LayoutDirection.LeftToRight and option.currentText:
+            # a combo laid out left to right (the file dialog's folder) still
+            # had its text drawn right to left: «/root» showed as «root/»
+            option = QStyleOptionComboBox(option)
+            option.currentText = shortcut_display(option.currentText)
         super().drawControl(element, option, painter, widget)
 
     def styleHint(self, hint, option=None, widget=None, data=None):

@@ -66,3 +66,28 @@ def test_shortcut_display_is_idempotent_and_leaves_empty_text(app):
     once = shortcut_display("Ctrl+K")
     assert shortcut_display(once) == once
     assert shortcut_display("") == ""
+
+
+def test_a_left_to_right_combo_draws_its_path_left_to_right(app, qtbot):
+    """The file dialog's folder box: «/root», not «root/». A leading LEFT-TO-RIGHT
+    MARK is known to show a path the right way round in a right-to-left line;
+    the combo's own text must look the same."""
+    from PySide6.QtWidgets import QComboBox
+
+    from PySide6.QtWidgets import QStyleFactory
+
+    plain_style = QStyleFactory.create(QApplication.style().baseStyle().name())
+
+    def shot(text: str, plain: bool = False):
+        box = QComboBox()
+        qtbot.addWidget(box)
+        if plain:
+            box.setStyle(plain_style)
+        box.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        box.addItem(text)
+        box.resize(160, 30)
+        return box.grab().toImage()
+
+    assert shot("/tmp/مجلد") == shot("\u200e/tmp/مجلد")
+    # the platform style alone draws it «مجلد/tmp/»: the check tells them apart
+    assert shot("/tmp/مجلد", plain=True) != shot("\u200e/tmp/مجلد", plain=True)
