@@ -156,3 +156,19 @@ def test_tab_into_the_reader_keeps_the_paragraph_and_goes_on_from_it(window, qtb
     cursor = reader.textCursor()
     last_before = [s for s in spans if s.end <= here][-1]
     assert (cursor.selectionStart(), cursor.selectionEnd()) == (last_before.start, last_before.end)
+
+
+def test_alt_and_a_menu_letter_still_open_it_though_no_underline_is_drawn(window, qtbot):
+    """The «&» of «&ملف» is kept (Alt+م with an Arabic keyboard), only its
+    underline is gone (desktop.app.style)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    title = window.menu("file").title()
+    letter = title[title.index("&") + 1]
+    window.reader.setFocus()
+    for kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+        QApplication.sendEvent(window.reader, QKeyEvent(
+            kind, ord(letter), Qt.KeyboardModifier.AltModifier, letter))
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is window.menu("file"))
+    QApplication.activePopupWidget().close()
