@@ -330,15 +330,25 @@ class ReadAhead(QObject):
         unit = store.node(shown.unit_id) if shown is not None else None
         if shown is None or unit is None:
             return []
-        wanted: list[str] = []
-        if unit.parent_id:
-            siblings = [n.id for n in store.child_nodes(unit.parent_id)
-                        if not editorial_html.is_gap(n)]
-            if unit.id in siblings:
-                at = siblings.index(unit.id)
-                wanted += siblings[at + 1:at + 2] + siblings[max(0, at - 1):at]
+        wanted = [u for u in (self._beside(unit.id, 1), self._beside(unit.id, -1)) if u]
         wanted += [p.unit_id for p in store.paragraphs(shown.link_targets[:20])]
         return [u for u in dict.fromkeys(wanted) if u != unit.id][:READ_AHEAD_UNITS]
+
+    def _beside(self, node_id: str, step: int) -> str | None:
+        """The unit after (``step`` 1) or before (-1) a unit in the tree: its
+        next sibling's, else its container's next sibling's (the next
+        session's decision), gaps passed over."""
+        store = self.cache.store
+        node = store.node(node_id)
+        while node is not None and node.parent_id:
+            siblings = [n for n in store.child_nodes(node.parent_id)
+                        if not editorial_html.is_gap(n)]
+            at = next((i for i, n in enumerate(siblings) if n.id == node.id), None)
+            if at is not None and 0 <= at + step < len(siblings):
+                first = store.first_paragraph(siblings[at + step].id)
+                return first.unit_id if first else None
+            node = store.node(node.parent_id)
+        return None
 
     def _step(self) -> None:
         if not self.reader.isVisible():  # closed, or never shown

@@ -4,8 +4,9 @@ bench/startup_bench.py runs the real entry point (from source or frozen)
 with this flag and reads one JSON line. The probe notes the wall-clock time
 of the reader's first paint (the start paragraph on screen), lets the
 deferred work run, waits for memory to settle, then times what a user
-reaches for next: opening paragraphs of other units, the first search, the
-first print preview and the first export. Nothing of the user's is written
+reaches for next: opening paragraphs of other units (new to the reader,
+seen before, the next one after a pause, within the unit), the first
+search, the first print preview and the first export. Nothing of the user's is written
 (the window runs with remember=False and an in-memory selection).
 """
 
@@ -22,9 +23,12 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-#: paragraphs of different units, opened in turn as clicks in the tree do
-OTHER_UNITS = ("B3-d4/1", "B6-r4/annex/l2.q2", "A02/8", "B4-d3/l9", "A11/1", "B8-r1/1",
-               "A05/3", "B1-d1/1", "A09/13", "B5-r6/1")
+#: paragraphs of ten different units, opened in turn as clicks in the tree
+#: do: each unit for the first time (nothing rendered ahead)
+OTHER_UNITS = ("B3-d4/1", "B6-r4/annex/l2.q2", "A02/8", "B4-d3/l9", "A11/c1", "A04/1",
+               "A05/3", "B2-d6/1", "A09/13", "B5-r6/1")
+#: reading on: the next meetings, each opened after a pause (read ahead)
+READ_ON = ("A06/1", "A07/1", "A08/1", "A09/1", "A10/c1")
 SEARCH_TEXT = "حماية الشهود"
 
 
@@ -96,23 +100,53 @@ def attach(app: QApplication, window, settle: float | None = None) -> None:
         result = {"first_paint": paint.at, "cpu_at_first_paint": paint.cpu, "rss_kb": rss_kb(),
                   "paragraph": window.reader.current_paragraph_id(),
                   "modules_at_first_paint": paint.modules}
-        opens = []
-        for pid in OTHER_UNITS * 2:
-            if window.store.paragraph(pid) is None:
-                continue
-            started = time.perf_counter()
-            window.open_paragraph(pid)
-            app.processEvents()
-            opens.append(time.perf_counter() - started)
-        if opens:
-            opens.sort()
-            result["open_median"] = statistics.median(opens)
-            result["open_p95"] = opens[min(len(opens) - 1, int(len(opens) * 0.95))]
+        result.update(open_times(app, window))
         result.update(first_uses(app, window))
         print(json.dumps(result), flush=True)
         app.quit()
 
     QTimer.singleShot(60_000, report)  # no paint at all: report that
+
+
+def _timed_open(app: QApplication, action) -> float:
+    """Seconds for an open and the paint that shows it."""
+    started = time.perf_counter()
+    action()
+    app.processEvents()
+    return time.perf_counter() - started
+
+
+def _p95(times: list[float]) -> float:
+    ordered = sorted(times)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
+
+
+def open_times(app: QApplication, window) -> dict:
+    """Opening paragraphs of other units: never shown before (``open``),
+    shown before (``open_again``: Back through them), the next unit after a
+    pause (``open_next``: rendered ahead meanwhile), and another paragraph
+    of the unit shown (``open_within``). Medians and 95th percentiles."""
+    known = [pid for pid in OTHER_UNITS if window.store.paragraph(pid) is not None]
+    first = [_timed_open(app, lambda pid=pid: window.open_paragraph(pid)) for pid in known]
+    again = [_timed_open(app, window.reader.back) for _ in range(min(6, len(known) - 1))]
+    again += [_timed_open(app, window.reader.go_forward) for _ in range(min(6, len(known) - 1))]
+    within: list[float] = []
+    unit = window.store.paragraph(known[-1])
+    for para in window.store.unit_paragraphs(unit.unit_id)[:8] if unit else []:
+        within.append(_timed_open(app, lambda pid=para.id: window.open_paragraph(pid)))
+    ahead: list[float] = []
+    for pid in READ_ON:
+        if window.store.paragraph(pid) is None:
+            continue
+        _wait(app, lambda: False, 0.6)   # reading: the reader is idle a while
+        ahead.append(_timed_open(app, lambda pid=pid: window.open_paragraph(pid)))
+    out: dict = {}
+    for key, times in (("open", first), ("open_again", again), ("open_next", ahead[1:]),
+                       ("open_within", within)):
+        if times:
+            out[f"{key}_median"] = statistics.median(times)
+            out[f"{key}_p95"] = _p95(times)
+    return out
 
 
 def first_uses(app: QApplication, window) -> dict:

@@ -52,3 +52,7 @@ def test_first_paint_needs_no_export_printing_search_or_word(tmp_path):
     # the search tab, the print preview and the PDF export after start-up
     for key in ("first_search", "first_preview", "first_export"):
         assert key in report, f"{key} did not work after start-up: {report}"
+    # ...and the opens it times found their paragraphs: new units, units
+    # seen before, the next unit after a pause, the unit shown
+    for key in ("open_p95", "open_again_p95", "open_next_p95", "open_within_p95"):
+        assert key in report, f"{key} was not measured: {report}"

@@ -213,3 +213,13 @@ def test_a_reading_style_marks_the_current_paragraph_in_its_colours(app, qtbot, 
         assert _shown(unit.document) == _shown(expected), pid
     assert style.colour(HIGHLIGHT_COLOUR) != HIGHLIGHT_COLOUR       # the theme's own
     assert style.colour(HIGHLIGHT_COLOUR) in _shown(unit.document)
+
+
+def test_read_ahead_wants_the_units_beside_and_those_linked(app, qtbot, real_store):
+    view = ReaderView(real_store)
+    qtbot.addWidget(view)
+    assert view.open_paragraph("A07/13")
+    wanted = view._read_ahead.wanted()
+    assert wanted[:2] == ["A08", "A06"]                     # the meetings beside it
+    assert view.open_paragraph(real_store.first_paragraph("B3").id)
+    assert view._read_ahead.wanted()[:2] == ["B4-d3", "B2-d6"]  # across sessions
