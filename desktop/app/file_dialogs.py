@@ -56,6 +56,9 @@ def tidied():
     """File dialogs shown inside the block are tidied (the filter is only
     there while a dialog is open)."""
     app = QApplication.instance()
+    if app is None:           # no application: no dialog to tidy
+        yield
+        return
     watcher = _TidyOnShow()
     app.installEventFilter(watcher)
     try:
