@@ -187,15 +187,15 @@ def index_ids(window, proxy_index) -> list[str]:
 def _tree_menu(window, panel: SelectionPanel, pos) -> None:
     index = window.tree_view.indexAt(pos)
     ids = tree_ids(window, index)
-    if not ids:
-        return
     menu = QMenu(window.tree_view)
-    text = "أضف إلى المختارات" if len(ids) == 1 else \
-        f"أضف إلى المختارات ({paragraphs_text(len(ids))})"
-    menu.addAction(text, lambda: _status(window, panel.add_paragraphs(ids, confirm=True)))
+    if ids:
+        text = "أضف إلى المختارات" if len(ids) == 1 else \
+            f"أضف إلى المختارات ({paragraphs_text(len(ids))})"
+        menu.addAction(text, lambda: _status(window, panel.add_paragraphs(ids, confirm=True)))
     for hook in getattr(window, "tree_menu_hooks", []):  # other features' entries
-        hook(menu, index)
-    menu.exec(window.tree_view.viewport().mapToGlobal(pos))
+        hook(menu, index)   # (an invalid index: the empty space below the rows)
+    if not menu.isEmpty():
+        menu.exec(window.tree_view.viewport().mapToGlobal(pos))
 
 
 def _index_menu(window, panel: SelectionPanel, pos) -> None:

@@ -108,3 +108,39 @@ def test_every_paragraph_of_a_corrected_unit_is_laid_out(make_window, content_db
             empty.append(block.text()[:30])
         block = block.next()
     assert empty == []
+
+
+def test_the_tree_menu_offers_collapse_all_on_rows_and_below_them(
+        make_window, tiny_db_path, qtbot):
+    from PySide6.QtCore import QPoint, QTimer
+    from PySide6.QtWidgets import QApplication
+    from desktop.app.selection import _tree_menu, install_selection
+    window = make_window(tiny_db_path)
+    panel = install_selection(window, ":memory:")
+    install_tree_actions(window)
+    shown = []
+
+    def menu_at(pos) -> list[str]:
+        tries = []
+
+        def read_and_close() -> None:
+            menu = QApplication.activePopupWidget()
+            if menu is None:      # not up yet
+                tries.append(1)
+                if len(tries) < 100:
+                    QTimer.singleShot(10, read_and_close)
+                return
+            shown.append([a.text() for a in menu.actions() if not a.isSeparator()])
+            menu.close()
+        QTimer.singleShot(10, read_and_close)
+        _tree_menu(window, panel, pos)
+        return shown[-1] if shown else []
+
+    window.open_paragraph("A07/13")
+    tree = window.tree_view
+    entries = menu_at(tree.visualRect(tree.currentIndex()).center())
+    assert COLLAPSE_TEXT in entries and "أضف إلى المختارات" in entries
+    tree.collapseAll()
+    below = QPoint(10, tree.viewport().height() - 5)     # no row there
+    assert not tree.indexAt(below).isValid()
+    assert menu_at(below) == [COLLAPSE_TEXT]
