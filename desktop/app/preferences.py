@@ -343,6 +343,10 @@ class PreferencesDialog(QDialog):
         for family in font_families():
             label = f"{family} (مرفق بالتطبيق)" if family in bundled else family
             self.family_box.addItem(label, family)
+            # each name in its own letters in the list
+            self.family_box.setItemData(self.family_box.count() - 1,
+                                        QFont(family, UI_POINT_SIZE + 1),
+                                        Qt.ItemDataRole.FontRole)
         self.size_box = QSpinBox(self)
         self.size_box.setObjectName("preferences-size")
         self.size_box.setRange(MIN_SIZE, MAX_SIZE)
