@@ -99,6 +99,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(WINDOW_TITLE)
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self._menus: dict[str, QMenu] = {}
+        #: what Ctrl++/Ctrl+-/Ctrl+0 call, if not the reader's own zoom (zoom_by)
+        self.zoom_handler = None
         self._syncing_tree = False
         self._keep_tree = False
         #: work waiting for the first idle turn after the first show (None: done)
@@ -236,13 +238,13 @@ class MainWindow(QMainWindow):
 
         self.zoom_in_action = QAction("تكبير", self)
         self.zoom_in_action.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
-        self.zoom_in_action.triggered.connect(lambda: self.set_zoom(self.reader.zoom() + 1))
+        self.zoom_in_action.triggered.connect(lambda: self.zoom_by(1))
         self.zoom_out_action = QAction("تصغير", self)
         self.zoom_out_action.setShortcuts([QKeySequence("Ctrl+-")])
-        self.zoom_out_action.triggered.connect(lambda: self.set_zoom(self.reader.zoom() - 1))
+        self.zoom_out_action.triggered.connect(lambda: self.zoom_by(-1))
         self.zoom_reset_action = QAction("الحجم الافتراضي", self)
         self.zoom_reset_action.setShortcut(QKeySequence("Ctrl+0"))
-        self.zoom_reset_action.triggered.connect(lambda: self.set_zoom(DEFAULT_ZOOM))
+        self.zoom_reset_action.triggered.connect(lambda: self.zoom_by(0))
 
         self.quit_action = QAction("خروج", self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -375,6 +377,15 @@ class MainWindow(QMainWindow):
     def show_theme(self, theme_id: str) -> None:
         self.navigation.setCurrentWidget(self.index_panel)
         self.index_panel.show_theme(theme_id)
+
+    def zoom_by(self, step: int) -> None:
+        """Ctrl++ (1), Ctrl+- (-1), Ctrl+0 (0): the reader's point size, unless
+        a feature took the zoom over (``zoom_handler(step)``: the preferences'
+        zoom of the whole window)."""
+        if self.zoom_handler is not None:
+            self.zoom_handler(step)
+            return
+        self.set_zoom(DEFAULT_ZOOM if step == 0 else self.reader.zoom() + step)
 
     def set_zoom(self, point_size: int) -> None:
         self.reader.set_zoom(point_size)

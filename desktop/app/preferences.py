@@ -484,10 +484,7 @@ def install_preferences(window) -> PreferencesController:
         file_menu.addAction(action)
     window.preferences_action = action
 
-    for zoom_action, step in ((window.zoom_in_action, 1), (window.zoom_out_action, -1),
-                              (window.zoom_reset_action, 0)):
-        zoom_action.triggered.disconnect()
-        zoom_action.triggered.connect(lambda _=False, step=step: controller.zoom_by(step))
+    window.zoom_handler = controller.zoom_by      # Ctrl++ / Ctrl+- / Ctrl+0
     window.zoom_reset_action.setText("التكبير الافتراضي (100٪)")
     window.reader.zoomChanged.disconnect(window.set_zoom)
     window.reader.zoomChanged.connect(controller._on_wheel)
