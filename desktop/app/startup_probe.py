@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -140,6 +139,8 @@ def open_times(app: QApplication, window) -> dict:
             continue
         _wait(app, lambda: False, 0.6)   # reading: the reader is idle a while
         ahead.append(_timed_open(app, lambda pid=pid: window.open_paragraph(pid)))
+    import statistics   # not before the first paint: it is not the app's
+
     out: dict = {}
     for key, times in (("open", first), ("open_again", again), ("open_next", ahead[1:]),
                        ("open_within", within)):
