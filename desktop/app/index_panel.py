@@ -181,12 +181,19 @@ class IndexPanel(QWidget):
         """Every column at its minimum, the locator taking what is left
         (again when the zoom changes the font)."""
         header = self.view.header()
-        header.setMinimumHeight(2 * self.view.fontMetrics().height() + 8)  # two-line headers
         widths = self.column_minimums()
         spare = self.view.viewport().width() - sum(widths)
         widths[2] += max(0, spare)
         for column, width in enumerate(widths):
             header.resizeSection(column, width)
+        # as tall as the header that wraps onto the most lines (two at least)
+        metrics = header.fontMetrics()
+        flags = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
+        tallest = max((metrics.boundingRect(QRect(0, 0, max(1, width - 8), 10_000), flags,
+                                            str(self.proxy.headerData(
+                                                column, Qt.Orientation.Horizontal) or ""))
+                       .height() for column, width in enumerate(widths)), default=0)
+        header.setMinimumHeight(max(2 * metrics.height(), tallest) + 8)
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)

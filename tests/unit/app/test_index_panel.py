@@ -107,3 +107,26 @@ def test_the_index_model_waits_until_the_tab_is_shown(make_window, tiny_db_path)
     # the locator column takes what the others leave
     header = panel.view.header()
     assert header.sectionSize(2) > panel.column_minimums()[2]
+
+
+def test_headers_are_whole_at_any_zoom(make_window, tiny_db_path):
+    """A zoomed font (the preferences' zoom reaches the tab) wraps the narrow
+    columns' headers onto three lines: the header grows, nothing is cut."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QFont
+    window = make_window(tiny_db_path)
+    window.resize(1000, 700)
+    panel = window.index_panel
+    window.navigation.setCurrentWidget(panel)
+    header = panel.view.header()
+    for size in (10, 15, 20):
+        font = QFont(window.font())
+        font.setPointSizeF(size)
+        panel.setFont(font)
+        metrics = header.fontMetrics()
+        for column in range(header.count()):
+            text = panel.proxy.headerData(column, Qt.Orientation.Horizontal)
+            needed = metrics.boundingRect(
+                QRect(0, 0, header.sectionSize(column) - 8, 10_000),
+                int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap), text).height()
+            assert header.height() >= needed, (size, text)
