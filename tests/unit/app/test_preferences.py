@@ -172,6 +172,8 @@ def test_theme_applies_live_and_ok_keeps_it_across_a_restart(window_with_prefs, 
                                                              settings_path):
     window = window_with_prefs()
     reader = window.reader
+    window.open_paragraph("B6-r4/1")                   # another unit seen (and cached) before
+    window.open_paragraph("A07/13")
     assert block_background(reader, "A07/13") == HIGHLIGHT_COLOUR
     dialog = _dialog(window, qtbot)
     dialog.theme_buttons["dark"].click()
@@ -182,6 +184,9 @@ def test_theme_applies_live_and_ok_keeps_it_across_a_restart(window_with_prefs, 
     assert block_background(reader, "A07/13") == theme_colour(dark, HIGHLIGHT_COLOUR, True)
     assert "a { color: %s; }" % dark.link in reader.document().defaultStyleSheet()
     assert reader.current_paragraph_id() == "A07/13"
+    window.open_paragraph("B6-r4/1")                   # the other unit comes in the new colours
+    assert block_background(reader, "B6-r4/1") == theme_colour(dark, HIGHLIGHT_COLOUR, True)
+    window.open_paragraph("A07/13")
     dialog.size_box.setValue(20)
     dialog.spacing_box.setValue(150)
     assert reader.zoom() == 20
