@@ -39,3 +39,13 @@ def test_mypy_passes_over_desktop():
     report = result.stdout + result.stderr
     assert result.returncode == 0, report
     assert "Success: no issues found" in report, report
+
+
+def test_ci_runs_the_checker_before_the_tests():
+    lines = [line.strip() for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.strip().startswith("#")]
+    assert "set -euo pipefail" in lines      # a failing mypy stops CI
+    checker = lines.index(".venv/bin/python -m mypy")
+    tests = next(i for i, line in enumerate(lines) if "-m pytest" in line)
+    installs = [i for i, line in enumerate(lines) if "pip install" in line and "[test" in line]
+    assert installs and installs[0] < checker < tests
