@@ -241,17 +241,21 @@ def _scan(document: QTextDocument, paragraph_ids: list[str], dotted: bool) -> li
 
 
 class DocumentCache:
-    """The last ``limit`` rendered units, most recently used last."""
+    """Rendered units: the last ``limit`` the reader showed, and up to
+    ``ahead_limit`` rendered ahead and not shown yet; least recently used
+    first. Rendering ahead never pushes out a unit the reader showed."""
 
     def __init__(self, store: ContentStore, look: Look, limit: int = CACHE_LIMIT,
-                 parent: QObject | None = None):
+                 parent: QObject | None = None, ahead_limit: int = READ_AHEAD_UNITS):
         #: the documents' QObject parent (the reader): Qt owns them, so none
         #: is freed while a text edit may still show it
         self.parent = parent
         self.store = store
         self.look = look
         self.limit = max(1, limit)
+        self.ahead_limit = max(0, ahead_limit)
         self._units: OrderedDict[str, UnitDocument] = OrderedDict()
+        self._ahead: set[str] = set()   # rendered ahead, not shown yet
 
     def __contains__(self, unit_id: str) -> bool:
         return unit_id in self._units
@@ -264,25 +268,23 @@ class DocumentCache:
         return list(self._units)
 
     def get(self, unit_id: str, gap: bool = False) -> UnitDocument:
-        """The unit's document, rendered now if it is not cached; it becomes
-        the most recently used."""
+        """The unit's document to show, rendered now if it is not cached; it
+        becomes the most recently used."""
         unit = self._units.get(unit_id)
         if unit is None:
             build = build_gap if gap else build_unit
             unit = self._units[unit_id] = build(self.store, unit_id, self.look, self.parent)
+        self._ahead.discard(unit_id)
         self._units.move_to_end(unit_id)
         self._trim()
         return unit
 
-    def add_behind(self, unit_id: str) -> UnitDocument | None:
-        """Render a unit ahead of need (prefetch): it goes just behind the
-        most recently used one, so the unit being read is never evicted."""
-        if unit_id in self._units:
+    def add_ahead(self, unit_id: str) -> UnitDocument | None:
+        """Render a unit ahead of need (None: it is cached already)."""
+        if unit_id in self._units or self.ahead_limit == 0:
             return None
-        newest = next(reversed(self._units), None)
         unit = self._units[unit_id] = build_unit(self.store, unit_id, self.look, self.parent)
-        if newest is not None:
-            self._units.move_to_end(newest)
+        self._ahead.add(unit_id)
         self._trim()
         return unit
 
@@ -291,12 +293,15 @@ class DocumentCache:
         once none is shown)."""
         gone = list(self._units.values())
         self._units.clear()
+        self._ahead.clear()
         return gone
 
     def _trim(self) -> None:
-        while len(self._units) > self.limit:
-            _unit_id, unit = self._units.popitem(last=False)
-            unit.document.deleteLater()
+        for ahead, limit in ((True, self.ahead_limit), (False, self.limit)):
+            ids = [u for u in self._units if (u in self._ahead) == ahead]
+            for unit_id in ids[:max(0, len(ids) - limit)]:  # the oldest go
+                self._ahead.discard(unit_id)
+                self._units.pop(unit_id).document.deleteLater()
 
 
 class ReadAhead(QObject):
@@ -308,16 +313,17 @@ class ReadAhead(QObject):
                  shown: Callable[[], UnitDocument | None], style: Callable[[], object]):
         super().__init__(reader)
         self.reader, self.cache, self.shown, self.style = reader, cache, shown, style
+        #: how long the reader must have been idle (ms)
+        self.delay = READ_AHEAD_DELAY_MS
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
-        self.timer.setInterval(READ_AHEAD_DELAY_MS)
         self.timer.timeout.connect(self._step)
         self._queue: list[str] | None = None
 
     def schedule(self) -> None:
         """After an open: start over once the reader has been idle a while."""
         self._queue = None  # worked out when the timer fires
-        self.timer.start()
+        self.timer.start(self.delay)
 
     def stop(self) -> None:
         self.timer.stop()
@@ -360,7 +366,7 @@ class ReadAhead(QObject):
             unit_id = self._queue.pop(0)
             if unit_id in self.cache or self.cache.store.node(unit_id) is None:
                 continue
-            unit = self.cache.add_behind(unit_id)
+            unit = self.cache.add_ahead(unit_id)
             if unit is not None:
                 unit.style = self.style()
                 unit.document.documentLayout()  # Qt lays it out while idle

@@ -91,14 +91,19 @@ def test_set_current_says_when_blocks_moved(app, real_store):
 
 def test_cache_is_bounded_and_least_recently_used_goes(app, real_store):
     units = [u for u in UNITS]
-    cache = DocumentCache(real_store, LOOK, limit=3)
+    cache = DocumentCache(real_store, LOOK, limit=3, ahead_limit=1)
     for unit_id in units:
         cache.get(unit_id)
     assert len(cache) == 3
     assert cache.unit_ids() == units[-3:]
     cache.get(units[-3])                                  # used again: kept longest
-    cache.add_behind(units[0])                            # rendered ahead, behind it
-    assert cache.unit_ids() == [units[-1], units[0], units[-3]]
+    assert cache.unit_ids() == [units[-2], units[-1], units[-3]]
+    cache.add_ahead(units[0])                             # rendered ahead: pushes none out
+    assert cache.unit_ids() == [units[-2], units[-1], units[-3], units[0]]
+    cache.add_ahead(units[1])                             # only the newest one ahead stays
+    assert cache.unit_ids() == [units[-2], units[-1], units[-3], units[1]]
+    cache.get(units[1])                                   # shown: now one of the three shown
+    assert cache.unit_ids() == [units[-1], units[-3], units[1]]
 
 
 @pytest.fixture
@@ -122,7 +127,7 @@ def reader(app, qtbot, tiny_db_path):
     view.resize(700, 500)
     view.show()
     qtbot.waitExposed(view)
-    view._read_ahead.timer.setInterval(10_000)   # no rendering ahead unless a test asks
+    view._read_ahead.delay = 10_000   # no rendering ahead unless a test asks
     return view
 
 
@@ -183,7 +188,7 @@ def test_side_margin_reaches_every_unit(reader):
 def test_units_its_links_lead_to_are_rendered_ahead(reader, counted, qtbot):
     assert reader.open_paragraph("B6-r4/1")     # links to paragraphs of A07
     assert counted == ["B6-r4"]
-    reader._read_ahead.timer.setInterval(0)
+    reader._read_ahead.delay = 0
     reader._read_ahead.schedule()
     qtbot.waitUntil(lambda: "A07" in reader._documents)
     assert reader.current_unit_id() == "B6-r4"  # what is shown did not change
@@ -223,3 +228,17 @@ def test_read_ahead_wants_the_units_beside_and_those_linked(app, qtbot, real_sto
     assert wanted[:2] == ["A08", "A06"]                     # the meetings beside it
     assert view.open_paragraph(real_store.first_paragraph("B3").id)
     assert view._read_ahead.wanted()[:2] == ["B4-d3", "B2-d6"]  # across sessions
+
+
+def test_reading_ahead_waits_for_a_pause_after_every_open(app, qtbot, real_store):
+    """Rendering ahead once must not make it run straight after later opens
+    (it did: the timer kept the no-wait of its last step)."""
+    view = ReaderView(real_store)
+    qtbot.addWidget(view)
+    view.show()
+    view._read_ahead.delay = 50
+    assert view.open_paragraph("A07/13")              # the meetings beside it, its links
+    qtbot.waitUntil(lambda: len(view._documents) == 4)  # A07 and three rendered ahead
+    assert view.open_paragraph("A02/8")
+    assert view._read_ahead.timer.interval() == 50      # waits for the pause again
+    assert "A01" not in view._documents and "A03" not in view._documents
