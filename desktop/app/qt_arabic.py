@@ -8,7 +8,7 @@ a few labels of the print dialog's options and the file-type column.
 
 :class:`ArabicQtSupplement` answers those strings. It is installed BEFORE
 qtbase_ar, so Qt asks it last: it only ever fills gaps and costs nothing
-for the strings qtbase_ar translates. tests/unit/app/test_qt_dialogs_arabic.py
+for the strings qtbase_ar translates. tests/unit/app/test_qt_arabic.py
 opens each kind of dialog the app uses and fails on any English left.
 """
 

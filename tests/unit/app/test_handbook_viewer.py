@@ -135,18 +135,6 @@ def test_the_page_zooms_and_ctrl_w_closes(make_window, tiny_db_path, qtbot):
     assert not viewer.isVisible()
 
 
-def test_whats_new_opens_from_the_help_menu(make_window, tiny_db_path, qtbot):
-    window = make_window(tiny_db_path)
-    install_help(window)
-    assert window.whats_new_action in window.menu("help").actions()
-    window.whats_new_action.trigger()
-    viewer = window.handbook
-    qtbot.addWidget(viewer)
-    assert viewer.isVisible() and viewer.browser.page_name() == handbook.WHATS_NEW
-    assert desktop.__version__ in viewer.browser.toPlainText()
-    assert "ما الجديد" in viewer.windowTitle()
-
-
 def test_external_link_opens_only_when_the_user_agrees(make_window, tiny_db_path, qtbot,
                                                         monkeypatch):
     _, viewer = _open(make_window, tiny_db_path, qtbot)

@@ -334,3 +334,17 @@ def test_zoom_keys_reach_the_window_from_the_reader(make_window, tiny_db_path, q
     qtbot.keyClick(window.reader, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert window.reader.zoom() == start
     assert window.reader.font().pointSizeF() == window.font().pointSizeF()  # widget font untouched
+
+
+def test_open_start_prefers_the_requested_paragraph(make_window, tiny_db_path):
+    window = make_window(tiny_db_path)
+    window.settings.set_last_paragraph("A07/13")
+    assert window.open_start("B6-r4/1")
+    assert window.reader.current_paragraph_id() == "B6-r4/1"
+
+
+def test_open_start_falls_back_to_the_first_paragraph(make_window, tiny_db_path):
+    window = make_window(tiny_db_path)
+    window.settings.set_last_paragraph("gone/1")  # from an older database
+    assert window.open_start()
+    assert window.reader.current_paragraph_id() == "A07/12"

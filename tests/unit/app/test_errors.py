@@ -1,4 +1,4 @@
-"""What survives closing the window, and how each start-up problem is reported."""
+"""How each start-up problem is reported: an Arabic dialog, a line on stderr, an exit status."""
 
 from __future__ import annotations
 
@@ -6,48 +6,7 @@ import pytest
 
 from desktop import __main__ as entry
 from desktop.app import errors
-from desktop.app.settings import AppSettings, DEFAULT_ZOOM, MAX_ZOOM
 from tests.helpers.reader_db import make_reader_db
-
-
-def test_state_survives_close_and_reopen(make_window, tiny_db_path, settings_path, qtbot):
-    window = make_window(tiny_db_path)
-    window.resize(761, 555)  # inside the offscreen 800x600 screen
-    window.splitter.setSizes([250, 500])
-    window.open_paragraph("B6-r4/pp1")
-    window.zoom_in_action.trigger()
-    window.zoom_in_action.trigger()
-    sizes = window.splitter.sizes()
-    window.close()
-
-    again = make_window(tiny_db_path, settings=AppSettings(settings_path))
-    assert again.reader.zoom() == DEFAULT_ZOOM + 2
-    assert (again.size().width(), again.size().height()) == (761, 555)
-    assert again.splitter.sizes() == sizes
-    assert again.open_start()
-    assert again.reader.current_paragraph_id() == "B6-r4/pp1"
-
-
-def test_open_start_prefers_the_requested_paragraph(make_window, tiny_db_path):
-    window = make_window(tiny_db_path)
-    window.settings.set_last_paragraph("A07/13")
-    assert window.open_start("B6-r4/1")
-    assert window.reader.current_paragraph_id() == "B6-r4/1"
-
-
-def test_open_start_falls_back_to_the_first_paragraph(make_window, tiny_db_path):
-    window = make_window(tiny_db_path)
-    window.settings.set_last_paragraph("gone/1")  # from an older database
-    assert window.open_start()
-    assert window.reader.current_paragraph_id() == "A07/12"
-
-
-def test_bad_zoom_value_in_settings_is_ignored(settings_path):
-    settings = AppSettings(settings_path)
-    settings.qsettings.setValue("reader/zoom", "huge")
-    assert settings.zoom() == DEFAULT_ZOOM
-    settings.set_zoom(500)
-    assert settings.zoom() == MAX_ZOOM
 
 
 # --- start-up errors: an Arabic dialog, a line on stderr, an exit status ---
