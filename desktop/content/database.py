@@ -37,8 +37,9 @@ CORE_TABLES = ("metadata", "documents", "nodes", "paragraphs", "footnotes")
 
 
 class HasConnection(Protocol):
-    """What holds an open content database: a ContentStore (the app's reader)
-    or a sqlite_utils.Database (a build stage's writer)."""
+    """What holds an open content database: a sqlite_utils.Database (a build
+    stage's writer). ContentStore keeps its connection to itself: readers of
+    the app, export and search results ask its methods."""
 
     @property
     def conn(self) -> sqlite3.Connection: ...

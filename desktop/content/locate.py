@@ -73,9 +73,8 @@ def resolve(store: ContentStore, text: str) -> list[str]:
     cited = by_citation(store, text)
     if cited:
         return [cited]
-    from desktop.content.locator_resolver import resolve_locator
     try:
-        found = list(resolve_locator(store, text))
+        found = store.locator_ids(text)
     except (ValueError, KeyError, LookupError):
         found = []
     known = store.existing_ids(found)

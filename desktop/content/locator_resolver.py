@@ -10,15 +10,15 @@ import json
 import sqlite3
 from dataclasses import replace
 
-from desktop.content.database import HasConnection
 from desktop.content.locators import CHAPEAU, Ref, parse
 
 
 class Resolver:
     """Answers "which paragraph is this label?" from the nodes and paragraphs tables."""
 
-    def __init__(self, db: HasConnection):
-        conn: sqlite3.Connection = db.conn
+    def __init__(self, conn: sqlite3.Connection):
+        """conn: an open content database (the build's sqlite-utils
+        Database hands its `.conn`; ContentStore its private connection)."""
         self.meetings = {n: i for i, n in conn.execute(
             "SELECT id, number FROM nodes WHERE kind='meeting' AND document='compendium'")}
         self.sessions = {n: i for i, n in conn.execute(
@@ -103,7 +103,7 @@ class Resolver:
         return [pid] if pid else None
 
 
-def resolve_locator(db: HasConnection, text: str, resolver: Resolver | None = None) -> list[str]:
+def resolve_locator(conn: sqlite3.Connection, text: str, resolver: Resolver | None = None) -> list[str]:
     """Paragraph ids a compendium locator names (empty if it names nothing).
 
     `الجزء ألف سابعاً-20` -> ["A07/20"]; `ثامناً-3-7` -> A08/3..7;
@@ -113,7 +113,7 @@ def resolve_locator(db: HasConnection, text: str, resolver: Resolver | None = No
     decision 4/3). Unknown pieces are ignored; ids keep the locator's order.
     Pass a Resolver to answer many locators without re-reading the tables.
     """
-    resolver = resolver or Resolver(db)
+    resolver = resolver or Resolver(conn)
     parsed = parse(text)
     out: list[str] = []
     for ref in parsed.refs:

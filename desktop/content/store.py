@@ -55,19 +55,19 @@ class ContentStore:
     """Read-only queries over one content database."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path):
-        self.conn = conn
+        self._conn = conn
         self.path = path
         self._node_cache: dict[str, Node] = {}
         self._document_cache: dict[str, Document] | None = None
 
     def close(self) -> None:
-        self.conn.close()
+        self._conn.close()
 
     def _rows(self, sql: str, params=()) -> list[sqlite3.Row]:
         # the cursor's own row factory: a connection handed in by another
         # reader (ContentStore.over) keeps whatever rows it gives its owner;
         # a page found damaged mid-query is DatabaseCorrupt
-        cursor = self.conn.cursor()
+        cursor = self._conn.cursor()
         cursor.row_factory = sqlite3.Row
         with reading(self.path):
             return cursor.execute(sql, params).fetchall()
@@ -99,7 +99,7 @@ class ContentStore:
     def damaged_rows(self) -> list[tuple[str, str, str]]:
         """(table, key, column) of every stored text that is not valid UTF-8."""
         with reading(self.path):
-            return damaged_rows(self.conn)
+            return damaged_rows(self._conn)
 
     # the quality and correction stages' tables
 
@@ -251,6 +251,16 @@ class ContentStore:
             found.update(r[0] for r in self._rows(
                 f"SELECT id FROM paragraphs WHERE id IN ({marks})", chunk))
         return found
+
+    def locator_ids(self, text: str) -> list[str]:
+        """Paragraph ids a compendium locator names («الجزء ألف سابعاً-20»),
+        through desktop.content.locator_resolver on this store's connection
+        (the resolver also serves the build, on the build's own connection).
+        desktop.content.locate.resolve is the entry point for what a user types."""
+        from desktop.content.locator_resolver import resolve_locator
+
+        with reading(self.path):
+            return resolve_locator(self._conn, text)
 
     def unit_of(self, paragraph_id: str) -> Node | None:
         para = self.paragraph(paragraph_id)

@@ -12,7 +12,8 @@ from desktop.search.index import DOCS_TABLE, INDEX_VERSION, INFO_TABLE
 
 
 #: What the search functions accept as their database: an open connection, a
-#: path (opened through connect), or what holds a connection (ContentStore).
+#: path (opened through connect), or what holds a connection (the build's
+#: sqlite-utils Database; a ContentStore keeps its connection to itself).
 Searchable: TypeAlias = "sqlite3.Connection | str | Path | HasConnection"
 
 

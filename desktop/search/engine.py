@@ -149,8 +149,8 @@ def search(db: Searchable, query: str | Query, part=None, unit=None, year=None, 
            kinds: Iterable[str] = KINDS, as_you_type: bool = False) -> Results:
     """Search the content database. Never raises for any query text.
 
-    db: a path, a sqlite3.Connection or anything with a `.conn` (sqlite_utils
-    Database, ContentStore). Filters accept one value or a list: part "A"/"B",
+    db: a path, a sqlite3.Connection or anything with a `.conn` (a sqlite_utils
+    Database). Filters accept one value or a list: part "A"/"B",
     unit a meeting/session/decision node id ("A07", "B6", "B6-r4"), year,
     theme (a theme name as printed), document ("compendium", ...).
     as_you_type: the word being typed (last, no space after it) also matches

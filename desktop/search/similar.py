@@ -233,7 +233,7 @@ def find_similar(db: sqlite3.Connection | HasConnection, text: str, limit: int =
                  kinds=("paragraph",)) -> Matches:
     """The paragraphs closest to `text`, best first (ties: older first).
 
-    db: a sqlite3.Connection (or anything with .conn) on a built content
+    db: a sqlite3.Connection (or a sqlite-utils Database) on a built content
     database. Raises SimilarInputError (Arabic message) for unusable text,
     never anything else for any text.
     """

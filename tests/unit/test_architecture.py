@@ -147,3 +147,35 @@ def test_the_length_check_counts_lines(tmp_path):
     path = tmp_path / "m.py"
     path.write_text("x = 1\n" * (MAX_LINES + 1), encoding="utf-8")
     assert _length(path) == MAX_LINES + 1 > MAX_LINES
+
+
+def _store_connection_reads(source: str) -> list[int]:
+    """Lines reading `.conn`/`._conn` (or `.db`, `.query`) off a content store
+    (a name or attribute spelt `store`, `window.store`, `self.store`, ...)."""
+    out = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Attribute) and node.attr in ("conn", "_conn", "db", "query"):
+            owner = node.value
+            name = owner.id if isinstance(owner, ast.Name) else getattr(owner, "attr", "")
+            if name.lower().endswith("store") and name != "userdata_store":
+                out.append(node.lineno)
+    return sorted(out)
+
+
+def test_only_the_store_reads_its_connection():
+    """ContentStore is the one read API: the app, export, search results and
+    the tests ask its methods; its connection stays inside store.py."""
+    root = PACKAGE.parent
+    readers = {}
+    for path in [*PACKAGE.rglob("*.py"), *(root / "tests").rglob("*.py")]:
+        if path == PACKAGE / "content" / "store.py":
+            continue
+        lines = _store_connection_reads(path.read_text(encoding="utf-8"))
+        if lines:
+            readers[str(path.relative_to(root))] = lines
+    assert readers == {}
+
+
+def test_the_connection_check_sees_a_read():
+    assert _store_connection_reads("x = window.store.conn.execute('')\ny = store._conn\n") == [1, 2]
+    assert _store_connection_reads("x = db.conn\ny = self._conn\n") == []

@@ -206,7 +206,7 @@ def _resolve(e: Entry, docs: Documents, resolver: Resolver, rules, offsets):
 
 def build_entries(db: sqlite_utils.Database, text: str, fixes) -> tuple[list[Entry], dict]:
     docs = Documents(db)
-    resolver = Resolver(db)
+    resolver = Resolver(db.conn)
     rows = it.parse_index(text, docs.units)
     entries = []
     for row in rows:

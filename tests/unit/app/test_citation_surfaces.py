@@ -27,11 +27,25 @@ def store(content_db_path):
     s.close()
 
 
+@pytest.fixture(scope="module")
+def search_conn(content_db_path):
+    """The search functions' own connection (the app's search opens one from the path)."""
+    from desktop.search.connection import connect
+    conn = connect(content_db_path)
+    yield conn
+    conn.close()
+
+
 def _sample(store) -> list[str]:
+    from desktop.content.database import open_readonly
     groups: dict[tuple, list[str]] = {}
-    for pid, document, part in store.conn.execute(
-            "SELECT id, document, part FROM paragraphs ORDER BY sort"):
-        groups.setdefault((document, part), []).append(pid)
+    conn = open_readonly(store.path)     # the test's own SQL; the app asks the store
+    try:
+        for pid, document, part in conn.execute(
+                "SELECT id, document, part FROM paragraphs ORDER BY sort"):
+            groups.setdefault((document, part), []).append(pid)
+    finally:
+        conn.close()
     out = []
     for ids in groups.values():
         out += list(dict.fromkeys([ids[0], ids[len(ids) // 2], ids[-1]]))
@@ -89,19 +103,19 @@ def test_reader_status_bar_hover_and_links_panel(make_window, content_db_path, s
                 assert reader._tooltip_under(point) == cite.full, pid
 
 
-def test_search_results_cite_the_same(store):
+def test_search_results_cite_the_same(store, search_conn):
     from desktop.search.engine import search
     ids = _sample(store)
     found = 0
     for pid in ids:
         words = re.findall(r"[\u0621-\u064a]{3,}", store.paragraph(pid).text)[:5]
-        results = {r.id: r for r in search(store.conn, " ".join(words), limit=200)}
+        results = {r.id: r for r in search(search_conn, " ".join(words), limit=200)}
         if pid in results:
             found += 1
             assert results[pid].citation == store.citation(pid).short, pid
     assert found >= len(ids) * 0.8
     # a paragraph named by its citation: the locator hit cites it the same way
-    hit = search(store.conn, "الجزء باء، المقرر 3/4، (ط) '2'", limit=1)[0]
+    hit = search(search_conn, "الجزء باء، المقرر 3/4، (ط) '2'", limit=1)[0]
     assert hit.citation == store.citation(hit.id).short
 
 
@@ -159,10 +173,10 @@ def test_a_printed_citation_resolves_back(store, typed):
         assert found and store.citation(found[0]).short == store.citation(para).short, pid
 
 
-def test_search_goes_to_a_paragraph_named_by_id_or_printed_citation(store):
+def test_search_goes_to_a_paragraph_named_by_id_or_printed_citation(store, search_conn):
     from desktop.search.engine import search
     for pid in _sample(store):
         for typed in (pid, store.citation(pid).short, store.citation(pid).full):
-            hit = search(store.conn, typed, limit=1)[0]
+            hit = search(search_conn, typed, limit=1)[0]
             assert hit.kind == "locator" and store.citation(hit.id).short == \
                 store.citation(pid).short, typed

@@ -12,9 +12,14 @@ from desktop.app.index_panel import DUPLICATE_COLOUR, DUPLICATE_TEXT
 
 def _query(panel, sql: str) -> list[dict]:
     """Rows of the panel's content database (the tests' own SQL; the app asks the store)."""
-    cursor = panel.store.conn.execute(sql)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor]
+    from desktop.content.database import open_readonly
+    conn = open_readonly(panel.store.path)
+    try:
+        cursor = conn.execute(sql)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor]
+    finally:
+        conn.close()
 
 
 @pytest.fixture

@@ -19,18 +19,18 @@ from desktop.content.locator_resolver import resolve_locator
     ("الجزء باء سادساً- ف.د 1", ["B6-r4/pp1"]),
 ])
 def test_resolve_locator(content_db, text, expected):
-    assert resolve_locator(content_db, text) == expected
+    assert resolve_locator(content_db.conn, text) == expected
 
 
 def test_resolve_whole_meeting(content_db):
-    ids = resolve_locator(content_db, "انظر الجزء ألف- سابعاً")
+    ids = resolve_locator(content_db.conn, "انظر الجزء ألف- سابعاً")
     assert ids[0] == "A07/1" and ids[-1] == "A07/31" and len(ids) == 31
 
 
 def test_resolve_nothing_for_a_missing_paragraph(content_db):
     # meeting 6's recommendations are the annex of resolution 4/6: no سادساً-13
-    assert resolve_locator(content_db, "سادساً-13") == []
-    assert resolve_locator(content_db, "no locator at all") == []
+    assert resolve_locator(content_db.conn, "سادساً-13") == []
+    assert resolve_locator(content_db.conn, "no locator at all") == []
 
 
 def test_every_citation_resolves_to_its_paragraph(content_db):
@@ -39,7 +39,7 @@ def test_every_citation_resolves_to_its_paragraph(content_db):
         "SELECT id, citation, label_path, kind FROM paragraphs WHERE document = 'compendium'"))
     assert len(rows) > 200
     for pid, citation, label_path, kind in rows:
-        ids = resolve_locator(content_db, citation)
+        ids = resolve_locator(content_db.conn, citation)
         if label_path != "[]" or kind == "chapeau":
             assert ids == [pid], (citation, ids)
         else:                       # a note stands for its whole meeting or annex
@@ -47,16 +47,16 @@ def test_every_citation_resolves_to_its_paragraph(content_db):
 
 
 def test_decision_names_and_arabic_digits(content_db):
-    assert resolve_locator(content_db, "الجزء باء، المقرر ٣/٤، (ط) '٢'") == ["B4-d3/l9.q2"]
-    assert resolve_locator(content_db, "القرار 4/6، المرفق، (ب) '3'") == ["B6-r4/annex/l2.q3"]
-    assert resolve_locator(content_db, "القرار 6/5، الفقرة الافتتاحية") == ["B5-r6/c1"]
+    assert resolve_locator(content_db.conn, "الجزء باء، المقرر ٣/٤، (ط) '٢'") == ["B4-d3/l9.q2"]
+    assert resolve_locator(content_db.conn, "القرار 4/6، المرفق، (ب) '3'") == ["B6-r4/annex/l2.q3"]
+    assert resolve_locator(content_db.conn, "القرار 6/5، الفقرة الافتتاحية") == ["B5-r6/c1"]
     # resolution 4/3 does not exist (4/3 is a decision): nothing, not the decision
-    assert resolve_locator(content_db, "القرار 4/3، (ب)") == []
+    assert resolve_locator(content_db.conn, "القرار 4/3، (ب)") == []
 
 
 def test_without_a_part_meetings_come_first_then_sessions(content_db):
-    assert resolve_locator(content_db, "سابعاً-13") == ["A07/13"]
+    assert resolve_locator(content_db.conn, "سابعاً-13") == ["A07/13"]
     # meeting 3 has only a note: "ثالثاً-2 (ب)" can only be session 3 (decision 4/3)
-    assert resolve_locator(content_db, "ثالثاً-2 (ب)") == ["B3-d4/2.l2"]
+    assert resolve_locator(content_db.conn, "ثالثاً-2 (ب)") == ["B3-d4/2.l2"]
     # a part said is a part kept
-    assert resolve_locator(content_db, "الجزء ألف ثالثاً-2 (ب)") == []
+    assert resolve_locator(content_db.conn, "الجزء ألف ثالثاً-2 (ب)") == []

@@ -73,8 +73,16 @@ def test_other_schema_version_is_refused(tmp_path):
 
 
 def test_store_is_read_only(tiny):
-    with pytest.raises(sqlite3.OperationalError):
-        tiny.conn.execute("DELETE FROM paragraphs")
+    """The store reads through the one read-only opener and hands its
+    connection to no one: readers ask its methods."""
+    from desktop.content.database import open_readonly
+    conn = open_readonly(tiny.path)
+    try:
+        with pytest.raises(sqlite3.OperationalError):
+            conn.execute("DELETE FROM paragraphs")
+    finally:
+        conn.close()
+    assert not any(hasattr(tiny, name) for name in ("conn", "db", "query"))
 
 
 # --- hierarchy and paragraphs (tiny database) -----------------------------
@@ -174,3 +182,13 @@ def test_real_compendium_first_in_top_nodes(real):
     docs = [n.document for n in real.top_nodes()]
     assert docs[:2] == ["compendium", "compendium"]
     assert real.documents()[0].id == "compendium"
+
+
+def test_locator_ids_resolve_on_the_stores_own_connection(content_db_path):
+    store = open_store(content_db_path)
+    try:
+        assert store.locator_ids("الجزء ألف سابعاً-13") == ["A07/13"]
+        assert store.locator_ids("الجزء باء، المقرر ٣/٤، (ط) '٢'") == ["B4-d3/l9.q2"]
+        assert store.locator_ids("لا شيء هنا") == []
+    finally:
+        store.close()
