@@ -174,6 +174,9 @@ class ReaderView(ReaderMenus, ReaderLinks, ReaderCaret, QTextBrowser):
             unit.style = self._style_key()
         if self.document() is unit.document:
             return False
+        # from the top: QTextEdit lays the new document out down to where
+        # the old one was scrolled (the paragraph is scrolled to after)
+        self.verticalScrollBar().setValue(0)
         self.setDocument(unit.document)
         return True
 
