@@ -160,3 +160,13 @@ def test_a_kill_during_saving_loses_nothing_committed(tmp_path):
         assert bookmarks[f"P{n}-0"] == (f"folder{n % 3}", f"t{n}")
         assert (f"P{n}-0", f"note {n}") in notes
     assert all(text == f"note {pid[1:].split('-')[0]}" for pid, text in notes)
+
+
+def test_bookmarks_and_notes_survive_a_restart(tmp_path):
+    path = tmp_path / "userdata.sqlite"
+    with SelectionStore(path) as s:
+        s.add_bookmark("A07/13", "t", "f")
+        s.add_note("A07/13", "n")
+    with SelectionStore(path) as s:
+        assert [(b.paragraph_id, b.folder, b.title) for b in s.bookmarks()] == [("A07/13", "f", "t")]
+        assert [n.text for n in s.notes()] == ["n"]
