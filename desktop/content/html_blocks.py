@@ -14,6 +14,9 @@ from desktop.content.citations import join_symbols
 PARA_SCHEME = "para:"
 _MD_SPECIAL = re.compile(r"([\\`_{}\[\]()#+!-])")
 _LONE_STAR = re.compile(r"(?<!\*)\*(?!\*)")
+_NUMBERED_LINE = re.compile(r"^(\s*\d+)\.", re.M)
+_RULE_LINE = re.compile(r"^(\s*)=", re.M)
+_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
 
 #: Escaped text with none of these has nothing for Markdown to do: it is
 #: its own HTML (tests/unit/content/test_render.py checks every text of the
@@ -41,9 +44,9 @@ def escape_source(text: str) -> str:
     text = html.escape(text, quote=False)
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = _LONE_STAR.sub(r"\\*", text)
-    text = re.sub(r"^(\s*\d+)\.", r"\1\\.", text, flags=re.M)
+    text = _NUMBERED_LINE.sub(r"\1\\.", text)
     # a line of "=" under a line would make a heading (Markdown has no \= escape)
-    text = re.sub(r"^(\s*)=", r"\1&#61;", text, flags=re.M)
+    text = _RULE_LINE.sub(r"\1&#61;", text)
     return text
 
 
@@ -53,7 +56,7 @@ def markdown_inline(escaped: str) -> str:
     A line break in the source (a list inside a paragraph) stays a line
     break; blank lines do not split the block (it must keep its dir="rtl").
     """
-    escaped = re.sub(r"[ \t]*\n\s*", "\n", escaped.strip())
+    escaped = _LINE_BREAK.sub("\n", escaped.strip())
     if not _MARKUP.search(_ESCAPED.sub("", escaped)):
         return _ESCAPED.sub(r"\1", escaped).replace("\n", "<br/>")
     return _markdown_convert(escaped)
