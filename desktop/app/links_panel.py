@@ -25,7 +25,8 @@ TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 
 class LinksPanel(TitledList):
     paragraphRequested = Signal(str)
-    themeRequested = Signal(str)
+    #: a theme's id as the store gives it (an int): Signal(str) sent it as ''
+    themeRequested = Signal(object)
 
     def __init__(self, store: ContentStore, parent: QWidget | None = None):
         super().__init__("links-list", parent)

@@ -139,20 +139,6 @@ def test_opening_from_history_does_not_grow_it(make_window, tiny_db_path):
     assert reader.current_paragraph_id() == "A07/12"
 
 
-def test_what_links_here_lists_the_endorsing_paragraph_and_theme(make_window, tiny_db_path):
-    window = make_window(tiny_db_path)
-    window.open_paragraph("A07/13")
-    entries = window.links_panel.entries()
-    assert ("paragraph", "B6-r4/annex/1") in [(k, i) for k, i, _ in entries]
-    assert ("theme", 1) in [(k, i) for k, i, _ in entries]
-    endorsing = next(text for k, i, text in entries if i == "B6-r4/annex/1")
-    assert "القرار 4/6" in endorsing and "يُقِرّ توصياته" in endorsing
-    # clicking it opens the endorsing paragraph
-    row = [i for _k, i, _t in entries].index("B6-r4/annex/1")
-    window.links_panel.list.itemClicked.emit(window.links_panel.list.item(row))
-    assert window.reader.current_paragraph_id() == "B6-r4/annex/1"
-
-
 def test_theme_in_links_panel_opens_the_index(make_window, tiny_db_path):
     window = make_window(tiny_db_path)
     window.open_paragraph("A07/13")
