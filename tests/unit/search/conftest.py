@@ -149,5 +149,13 @@ def search_conn(search_db_path):
 
 
 @pytest.fixture(scope="session")
+def real(content_db_path):
+    """A search connection on the real built database (fixture content_db_path)."""
+    from desktop.search.connection import connect
+
+    return connect(content_db_path)
+
+
+@pytest.fixture(scope="session")
 def texts():
     return {p[0]: p[6] for p in PARAGRAPHS}

@@ -61,3 +61,15 @@ def test_index_of_another_version_is_a_clear_error(tmp_path, capsys):
     conn.close()
     assert main(["الشهود", "--db", str(path)]) == 5
     assert "another version" in capsys.readouterr().err
+
+
+def test_cli_prints_the_suggestion(content_db_path, capsys):
+    assert main(["حمايه", "الشهوود", "--db", str(content_db_path), "--limit", "3"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == "هل تقصد: حماية الشهود؟"
+    assert main(["حمايه", "الشهوود", "--db", str(content_db_path), "--json", "--limit", "2"]) == 0
+    captured = capsys.readouterr()
+    assert "هل تقصد: حماية الشهود؟" in captured.err
+    first = json.loads(captured.out.splitlines()[0])
+    assert {"id", "citation", "snippet", "score", "variants", "partial", "theme",
+            "also_in"} <= set(first)

@@ -10,7 +10,7 @@ from desktop.search.query import parse
 from desktop.search.snippets import MARK_CLOSE, MARK_OPEN, make_snippet, matched_words
 
 from tests.unit.search.conftest import PARAGRAPHS
-from tests.unit.search.test_query_cases import CASES
+from tests.unit.search.test_engine import CASES
 
 
 def unmark(s: str) -> str:
@@ -76,3 +76,16 @@ def test_snippet_minus_marks_is_substring_for_any_text(text, query):
     snip = make_snippet(text, parse(query), max_words=8)
     assert snip.plain() in text
     assert unmark(snip.marked()) == snip.plain()
+
+
+QUERIES = ["الشهود", "حماية الشهود", '"غسل الأموال"', "التقنيه", "يقر", "تقني*",
+           "الاتجار بالاشخاص -المهاجرين", "CTOC/COP/WG.2/2013/5", "بناء القدرات",
+           "الفساد", "المساعده القانونيه المتبادله", "سابعاً-13", "القرار 4/6"]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_real_snippets_are_substrings_of_the_paragraph(real, query):
+    for r in search(real, query, limit=100):
+        if r.kind in ("paragraph", "locator"):
+            text = real.execute("SELECT text FROM paragraphs WHERE id=?", (r.id,)).fetchone()[0]
+            assert r.snippet.replace(MARK_OPEN, "").replace(MARK_CLOSE, "") in text
