@@ -19,18 +19,23 @@ from desktop.search.connection import SearchError, connect
 PAGE_SIZE = 50
 
 
-_local = threading.local()
+#: (thread ident, database) -> connection. Not a threading.local: PySide
+#: gives each QRunnable.run a fresh Python thread state, so a local was empty
+#: on every search and each one opened the database again, cold.
+_conns: dict[tuple[int, Path], object] = {}
+_conns_lock = threading.Lock()
 
 
 def _thread_connection(db_path: Path):
     """One read-only connection per pool thread (threads are reused)."""
-    conns = getattr(_local, "conns", None)
-    if conns is None:
-        conns = _local.conns = {}
-    conn = conns.get(db_path)
+    key = (threading.get_ident(), db_path)
+    with _conns_lock:
+        conn = _conns.get(key)
     if conn is None:
         # the window's store checked the file's pages when it opened it
-        conn = conns[db_path] = connect(db_path, check=False)
+        conn = connect(db_path, check=False)
+        with _conns_lock:
+            _conns[key] = conn
     return conn
 
 
