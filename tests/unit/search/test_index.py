@@ -30,3 +30,30 @@ def test_index_is_readable_by_plain_sqlite(content_db_path):
     assert n > 0
 
 
+
+
+def test_tag_is_one_lowercase_ascii_token():
+    from desktop.search.index import tag
+
+    assert tag("u", "B6-r4") == "ub6r4"
+    assert tag("y", 2013) == "y2013"
+    assert tag("t", "حماية") == "t0"       # nothing ASCII left: still one token
+
+
+def test_normalize_locator_folds_commas_spaces_and_dashes():
+    from desktop.search.index import locator_tail, normalize_locator
+
+    assert normalize_locator("الجزء ألف، سابعاً - 13") == "الجزء الف سابعا-13"
+    assert normalize_locator("القرار 4 / 6") == "القرار 4/6"
+    assert normalize_locator("سابعاً – 13") == "سابعا-13"     # an en dash reads as "-"
+    assert normalize_locator(None) == normalize_locator("") == ""
+    assert locator_tail(normalize_locator("الجزء باء، ثالثاً-2")) == "ثالثا-2"
+    assert locator_tail("سابعا-13") == "سابعا-13"
+
+
+def test_index_columns_exact_bare_stem():
+    from desktop.search.index import index_columns
+
+    exact, bare, stem, _ = index_columns("والشهود المستضعفين")
+    assert exact == "والشهود المستضعفين"
+    assert bare == "شهود مستضعفين" and stem == "شهود مستضعف"

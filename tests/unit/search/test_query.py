@@ -24,3 +24,27 @@ def test_parse_and_fold_never_raise(text):
     for w in words(text):
         analyze(w)
     assert isinstance(fold(text), str)
+
+
+def test_words_are_folded_terms_and_a_minus_excludes():
+    q = parse("حمايةُ الشهود -الضحايا")
+    assert [t.words for t in q.include] == [("حمايه",), ("الشهود",)]
+    assert [t.words for t in q.exclude] == [("الضحايا",)]
+
+
+def test_quotes_make_one_phrase_term_and_a_star_a_prefix():
+    q = parse("«غسل الأموال» تقني*")
+    assert [t.words for t in q.include] == [("غسل", "الاموال"), ("تقني",)]
+    assert [t.prefix for t in q.include] == [False, True]
+    assert '"غسل الاموال"' in q.fts() and '"تقني"*' in q.fts()
+
+
+def test_the_last_word_typed_is_open_ended_only_while_typing():
+    assert parse("الشهود المستضع", as_you_type=True).include[-1].open_end
+    assert not parse("الشهود المستضع").include[-1].open_end
+    assert not parse("الشهود المستضع ", as_you_type=True).include[-1].open_end
+
+
+def test_no_words_no_terms():
+    for text in ("", "   ", "-", "«»"):
+        assert parse(text).include == []

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import sys
 
 from desktop.search.__main__ import main
-from desktop.search.wordiff import ADDED, DROPPED, SAME, compare, highlight_shared
 
 DRAFT = ("ينبغي للدول الأطراف أن تنظر في تعيين موظفين مدربين على تقديم المساعدة "
          "للضحايا ضمن مكاتب النيابة العامة")
@@ -54,28 +52,3 @@ def test_missing_database(tmp_path, capsys):
     assert "database not found" in capsys.readouterr().err
 
 
-def test_word_diff_keeps_both_texts_and_ignores_diacritics():
-    agreed = ("ينبغي للدول أن تنظر في تعيين أشخاص مدرّبين على تقديم المساعدة للضحايا "
-              "والشهود ضمن مكاتب النيابة العامة، حسبما يكون مناسباً.")
-    d = compare(DRAFT, agreed)
-    assert "".join(s.text for s in d.draft) == DRAFT
-    assert "".join(s.text for s in d.agreed) == agreed
-    assert d.added == ["الأطراف", "موظفين"]
-    assert d.dropped == ["أشخاص", "والشهود", "حسبما يكون مناسباً"]
-    # مدربين (draft) and مدرّبين (agreed, with shadda) are the same word
-    assert any(s.kind == SAME and "مدرّبين" in s.text for s in d.agreed)
-    html = d.html("agreed")
-    assert "line-through" in html and "حسبما يكون مناسباً" in html
-    assert {s.kind for s in d.draft} <= {SAME, ADDED, ""}
-    assert {s.kind for s in d.agreed} <= {SAME, DROPPED, ""}
-    marked = highlight_shared(agreed, d)
-    assert "<b>ضمن مكاتب النيابة العامة</b>" in marked
-    assert marked.replace("<b>", "").replace("</b>", "") == agreed
-
-
-def test_word_diff_escapes_html():
-    d = compare("<script>x</script> حماية", "حماية <b>الشهود</b>")
-    for side in ("draft", "agreed"):
-        # nothing but the diff's own spans is markup
-        assert "<" not in re.sub(r'<span style="[^"]*">|</span>', "", d.html(side))
-    assert "&lt;" in d.html("draft") and "&lt;" in d.html("agreed")
