@@ -4,10 +4,8 @@ import datetime as dt
 
 import pytest
 
-from desktop.export.clipboard import payload, plain_text
-from desktop.export.html import render_html
 from desktop.content.citations import WORD_JOINER, join_symbols, strip_joiners
-from desktop.export.model import ExportOptions, UnknownParagraph, arabic_date, gather_items
+from desktop.export.model import UnknownParagraph, arabic_date, gather_items
 from tests.unit.export.fixture_db import FOOTNOTE, PREAMBLE, SYMBOL_A07, SYMBOL_B6, WITNESS
 
 
@@ -53,26 +51,3 @@ def test_arabic_date():
     assert arabic_date(dt.date(2026, 11, 23)) == "23 تشرين الثاني/نوفمبر 2026"
 
 
-def test_html_is_rtl_escaped_and_cites(fixture_db):
-    items = gather_items(fixture_db, ["A07/13", "B6-r4/pp1"])
-    page = render_html(items, ExportOptions(title="<عنوان & تجربة>"))
-    assert '<html lang="ar" dir="rtl">' in page
-    assert "&lt;عنوان &amp; تجربة&gt;" in page and "<عنوان" not in page
-    assert f'<span class="symbol" dir="ltr">{SYMBOL_A07}</span>' in page
-    assert WITNESS in page and FOOTNOTE in page
-    bare = render_html(items, ExportOptions(include_citations=False, include_footnotes=False))
-    assert SYMBOL_A07 not in bare and FOOTNOTE not in bare and WITNESS in bare
-
-
-def test_clipboard_payload_has_plain_and_rich_text_with_citations(fixture_db):
-    items = gather_items(fixture_db, ["A07/13", "B6-r4/pp1"])
-    data = payload(items)
-    assert WORD_JOINER not in data.text and WORD_JOINER not in data.html
-    lines = [line.lstrip("\u200f") for line in data.text.splitlines()]
-    assert lines[0] == f"13- {WITNESS}"
-    assert lines[1] == f"(الجزء ألف، سابعاً-13، الوثيقة {SYMBOL_A07}، الفقرة 34)"
-    assert lines[3] == f"ف.د 1 {PREAMBLE}(14)"
-    assert lines[5] == f"(14) {FOOTNOTE}"
-    assert SYMBOL_B6 in data.html and 'dir="rtl"' in data.html
-    quiet = plain_text(items, ExportOptions(include_citations=False, include_footnotes=False))
-    assert SYMBOL_A07 not in quiet and "(14)" not in quiet
