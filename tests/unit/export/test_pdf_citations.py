@@ -22,8 +22,7 @@ def db(content_db_path):
 def _selection(db):
     # the selection looked at while writing this: 40 paragraphs of meeting 7
     # and resolution 12/2, whose ف.د 5 citation fell alone on top of page 6
-    return [r[0] for r in db.conn.execute(
-        "SELECT id FROM paragraphs WHERE unit_id IN ('A07', 'B12-r2') ORDER BY sort LIMIT 40")]
+    return [p.id for unit in ("A07", "B12-r2") for p in db.unit_paragraphs(unit)][:40]
 
 
 def _writer(tmp_path):
