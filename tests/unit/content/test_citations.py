@@ -1,12 +1,11 @@
-"""THE citation of a paragraph (desktop.content.citations) and the one
-locator resolver (desktop.content.locate) on the built database."""
+"""desktop/content/citations.py: THE citation of a paragraph, on the built
+database (the resolver that reads citations back: test_locate.py)."""
 
 from __future__ import annotations
 
 import pytest
 
 from desktop.content import citations
-from desktop.content.locate import UnknownLocator, resolve, resolve_all
 from desktop.content.store import open_store
 
 
@@ -65,22 +64,3 @@ def test_joiners_keep_symbols_whole_only():
     assert citations.strip_joiners(joined) == text
 
 
-@pytest.mark.parametrize("typed, expected", [
-    ("A07/13", ["A07/13"]),
-    ("الجزء ألف سابعاً-13", ["A07/13"]),
-    ("الجزء باء، المقرر 3/4، (ط) '2'", ["B4-d3/l9.q2"]),
-    ("تقرير مؤتمر الأطراف عن أعمال دورته الثانية عشرة (2024)، الفقرة 81", ["cop12:81"]),
-    ("مذكرة الأمانة عن اجتماعات الأجهزة الفرعية لمؤتمر الأطراف (2020)، الفقرة 1", ["cop10:1"]),
-    ("الجزء ألف، سابعاً-13، الوثيقة CTOC/COP/WG.2/2013/5، الفقرة 17", ["A07/13"]),
-    ("ثامناً-999", []),
-    ("\ud800", []),
-])
-def test_one_resolver(store, typed, expected):
-    assert resolve(store, typed) == expected
-
-
-def test_a_node_gives_its_paragraphs_and_unknown_ones_are_all_named(store):
-    assert resolve(store, "B6-r4") == store.paragraphs_under("B6-r4") != []
-    with pytest.raises(UnknownLocator) as err:
-        resolve_all(store, ["A07/13", "Z/1", "لا شيء"])
-    assert err.value.locators == ["Z/1", "لا شيء"]

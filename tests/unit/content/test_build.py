@@ -1,4 +1,4 @@
-"""The data command line: build, dump, check, and their error messages."""
+"""desktop/content/build.py and its command line: build, dump, check, and their error messages."""
 
 from __future__ import annotations
 
