@@ -1,4 +1,5 @@
-"""The migrant-smuggling reconstruction measured on the hand-checked reference
+"""desktop/content/related/som_measure.py: the migrant-smuggling reconstruction
+measured on the hand-checked reference
 (tests/data/som_reference.toml): certainty holds, and the reader shows the figures
 that were measured, not claims."""
 
@@ -93,3 +94,42 @@ def test_reader_notes_say_what_was_measured(content_db):
     spans = json.loads(content_db.execute(
         "SELECT uncertain FROM paragraph_quality WHERE paragraph_id = 'som:r3'").fetchone()[0])
     assert spans                                           # its uncertain words are marked
+
+
+# --- the measures themselves ------------------------------------------------------
+
+def test_reference_words_are_bare_and_keep_unknowns():
+    assert som_measure.reference_words("تهريبُ المهاجرين، ? «برًّا»") == [
+        "تهريب", "المهاجرين", som_measure.UNKNOWN, "برا"]
+
+
+def test_score_counts_certain_words_right_and_wrong_and_words_recovered():
+    reference = ["تهريب", "المهاجرين", som_measure.UNKNOWN, "برا"]
+    tokens = [("تهريب", True), ("المهاجرين", False), ("بحرا", True), ("برا", True), ("12", True)]
+    s = som_measure.score(tokens, reference)
+    assert (s.certain, s.certain_right) == (3, 2)
+    assert s.wrong_certain == {"بحرا": 1}
+    assert s.reference == 3 and s.recovered == 3      # «?» never matches
+    assert s.precision == 2 / 3 and s.accuracy == 1.0
+    total = som_measure.Score()
+    total.add(s)
+    total.add(s)
+    assert (total.certain, total.recovered, total.wrong_certain["بحرا"]) == (6, 6, 2)
+
+
+def test_an_empty_score_is_precise_and_recovers_nothing():
+    s = som_measure.score([], [])
+    assert s.precision == 1.0 and s.accuracy == 0.0
+
+
+def test_tokens_of_reads_certainty_from_the_uncertain_spans():
+    text = "تهريب المهاجرين برا"
+    start = text.index("المهاجرين")
+    assert som_measure.tokens_of(text, [[start, start + 3]]) == [
+        ("تهريب", True), ("المهاجرين", False), ("برا", True)]
+
+
+def test_score_order_meets_the_hand_read_lines():
+    s = som_measure.score_order(visual={"p": [2, 3]}, reordered={"p": [2]},
+                                doubted={"p": [3, 4]}, line_counts={"p": 4})
+    assert (s.lines, s.restored, s.marked, s.false_marks) == (2, 1, 1, 1)
