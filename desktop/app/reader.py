@@ -7,14 +7,13 @@ records where the reader has been. Its neighbours:
 
 * reader_documents -- each unit rendered once into a QTextDocument, kept in
   a small cache; the current paragraph is marked on the document;
+* reader_style -- the reading style, the zoom and the side margin;
 * reader_history -- Back/Forward; reader_menu -- the context menus;
   reader_links -- hover text and link names; reader_caret -- the caret and
   what a screen reader is told; reader_access -- the accessible document.
 
-The reading style (``apply_reading_style``: font, size, line spacing,
-colours) is given to each new document by ``load_page`` and
-``prepare_document``; a change of it renders the pages again
-(``_invalidate_documents``, the one place that forgets them).
+A new reading style renders the pages again (``_invalidate_documents``,
+the one place that forgets them).
 """
 
 from __future__ import annotations
@@ -22,19 +21,18 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import (QColor, QPainter, QPalette, QTextCharFormat, QTextCursor, QTextDocument,
-                           QTextFormat)
+from PySide6.QtGui import QColor, QPainter, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from desktop.app import reader_access
-from desktop.app.application import reader_font
 from desktop.app.reader_documents import (CORRECTED_PREFIX, DocumentCache, ReadAhead,
                                           UnitDocument)
 from desktop.app.reader_caret import ReaderCaret
 from desktop.app.reader_history import NavigationHistory
 from desktop.app.reader_links import PREVIEW_LINES, PREVIEW_WIDTH, ReaderLinks, link_preview
 from desktop.app.reader_menu import ParagraphAction, ReaderMenus
-from desktop.app.settings import DEFAULT_ZOOM, MAX_ZOOM, MIN_ZOOM
+from desktop.app.reader_style import ReaderStyle
+from desktop.app.settings import DEFAULT_ZOOM
 from desktop.content import editorial_html
 from desktop.content.citations import strip_joiners
 from desktop.content.render import PARA_SCHEME, anchor_name
@@ -48,7 +46,7 @@ TERM_COLOUR = "#ffd27f"
 MARK_COLOUR = "#fff8dc"
 
 
-class ReaderView(ReaderMenus, ReaderLinks, ReaderCaret, QTextBrowser):
+class ReaderView(ReaderStyle, ReaderMenus, ReaderLinks, ReaderCaret, QTextBrowser):
     """Shows a unit; ``paragraphOpened(id)`` after each open_paragraph."""
 
     paragraphOpened = Signal(str)
@@ -180,60 +178,6 @@ class ReaderView(ReaderMenus, ReaderLinks, ReaderCaret, QTextBrowser):
         self.setDocument(unit.document)
         return True
 
-    # the look of the pages (reader_documents.Look)
-
-    def load_page(self, document: QTextDocument, html: str) -> None:
-        """A new page: the reading style's sheet (links, line spacing), then
-        the HTML in the style's colours."""
-        style = self.reading_style
-        document.setDefaultStyleSheet(style.stylesheet() if style is not None else "")
-        document.setHtml(style.page_html(html) if style is not None else html)
-
-    def prepare_document(self, document: QTextDocument) -> None:
-        """Give a document the reader's font and size, right-to-left text,
-        the side margin, and this reader's width."""
-        document.setDefaultFont(self._font())
-        option = document.defaultTextOption()
-        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-        option.setWrapMode(self.wordWrapMode())  # as QTextEdit sets it: no relayout on show
-        document.setDefaultTextOption(option)
-        frame = document.rootFrame().frameFormat()
-        if frame.rightMargin() != self._side_margin:
-            frame.setRightMargin(self._side_margin)
-            document.rootFrame().setFrameFormat(frame)
-        if document.textWidth() != self.viewport().width():
-            document.setTextWidth(self.viewport().width())
-
-    def page_colour(self, colour: str) -> str:
-        return self.reading_style.colour(colour) if self.reading_style is not None else colour
-
-    def _font(self):
-        font = reader_font(self._zoom)
-        if self.reading_style is not None:
-            font.setFamily(self.reading_style.family)
-        return font
-
-    def _style_key(self) -> tuple:
-        """What prepare_document gives a document, to tell a stale one."""
-        return (self._zoom, self._side_margin)
-
-    def apply_reading_style(self, style) -> None:
-        """Show the text in ``style`` (a desktop.app.preferences.ReadingStyle:
-        ``family``, ``point_size``, the page's ``background``, ``text`` and
-        ``link`` colours, ``stylesheet()`` for line spacing and links,
-        ``page_html(html)`` and ``colour(hex)`` for the colours written in the
-        pages); the shown page is rendered again at the current paragraph."""
-        self.reading_style = style
-        palette = self.palette()
-        for role, colour in ((QPalette.ColorRole.Base, style.background),
-                             (QPalette.ColorRole.Text, style.text),
-                             (QPalette.ColorRole.Link, style.link),
-                             (QPalette.ColorRole.LinkVisited, style.link)):
-            palette.setColor(role, QColor(colour))
-        self.setPalette(palette)
-        self._zoom = max(MIN_ZOOM, min(MAX_ZOOM, int(style.point_size)))
-        self._invalidate_documents()
-
     def _invalidate_documents(self) -> None:
         """Forget every rendered unit (the reading style changed: what is
         rendered into the pages); the page shown is rendered again, at the
@@ -256,13 +200,6 @@ class ReaderView(ReaderMenus, ReaderLinks, ReaderCaret, QTextBrowser):
         for unit in gone:
             if unit.document is not self.document():
                 unit.document.deleteLater()
-
-    def set_side_margin(self, pixels: int) -> None:
-        """Room kept beside the text on the right (the notes' marks)."""
-        if pixels != self._side_margin:
-            self._side_margin = pixels
-            if self._unit is not None:
-                self._swap(self._unit)
 
     def current_paragraph_id(self) -> str | None:
         return self._paragraph_id
@@ -311,20 +248,6 @@ class ReaderView(ReaderMenus, ReaderLinks, ReaderCaret, QTextBrowser):
     def go_to_history(self, index: int) -> bool:
         target = self.history.go(index)
         return self.open_paragraph(target, record=False) if target else False
-
-    # zoom
-
-    def zoom(self) -> int:
-        return self._zoom
-
-    def set_zoom(self, point_size: int) -> None:
-        self._zoom = max(MIN_ZOOM, min(MAX_ZOOM, int(point_size)))
-        if self._unit is not None:
-            self._swap(self._unit)
-        else:
-            self.document().setDefaultFont(self._font())
-        if self._paragraph_id:
-            self._scroll_to(self._paragraph_id)
 
     # highlighting search terms
 

@@ -1,10 +1,10 @@
-"""What the reader's parts (reader_menu, reader_links, reader_caret) use of
-ReaderView, which they are mixed into: declared here for the type checker
-only (at run time the parts derive from ``object``)."""
+"""What the reader's parts (reader_menu, reader_links, reader_caret,
+reader_style) use of ReaderView, which they are mixed into: declared here
+for the type checker only (at run time the parts derive from ``object``)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QPoint, SignalInstance
@@ -20,6 +20,9 @@ if TYPE_CHECKING:
         _unit: UnitDocument | None
         _paragraph_id: str | None
         _via_link: bool
+        _zoom: int
+        _side_margin: int
+        reading_style: Any
 
         @property
         def _block_paragraph(self) -> dict[int, str]: ...
@@ -28,5 +31,8 @@ if TYPE_CHECKING:
         def caret_paragraph_id(self) -> str | None: ...
         def show_caret_menu(self) -> QMenu | None: ...
         def link_spans(self) -> list: ...
+        def _swap(self, unit: UnitDocument) -> bool: ...
+        def _scroll_to(self, paragraph_id: str, from_top: bool = False) -> None: ...
+        def _invalidate_documents(self) -> None: ...
 else:
     ReaderBase = object
