@@ -1,4 +1,4 @@
-"""The reader's HTML: escaped source, right-to-left blocks, labels, symbols,
+"""desktop/content/render.py, the reader's HTML: right-to-left blocks, labels, symbols,
 footnotes, links and the highlighted paragraph."""
 
 from __future__ import annotations
@@ -8,11 +8,10 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from hypothesis import given, settings, strategies as st
 
 from desktop.content.citations import (WORD_JOINER, display_label, strip_joiners,
                                        join_symbols as keep_symbols_whole)
-from desktop.content.render import escape_source, markdown_inline, paragraph_body, render_unit
+from desktop.content.render import paragraph_body, render_unit
 from desktop.content.store import open_store
 from tests.helpers.reader_db import make_reader_db
 
@@ -59,35 +58,6 @@ def test_source_markup_is_escaped_not_interpreted(tiny):
     block = _block_of(page, "A07/13")
     assert "&lt;وفقاً&gt;" in block
     assert "<وفقاً>" not in page
-
-
-def test_markdown_syntax_in_the_source_stays_literal():
-    for source in ("1. ليس قائمة", "# ليس عنواناً", "[نص](http://x)", "`رمز`",
-                   "- بند", "a_b_c", "> اقتباس", "*نجمة*"):
-        assert _text(markdown_inline(escape_source(source))) == source
-
-
-def test_line_breaks_stay_inside_one_block():
-    out = markdown_inline(escape_source("أعضاء المكتب:\nالرئيس: فلان\n\nنائب الرئيس: فلان"))
-    assert out == "أعضاء المكتب:<br/>الرئيس: فلان<br/>نائب الرئيس: فلان"
-    assert "<p>" not in out
-
-
-def test_bold_in_the_source_is_kept():
-    assert markdown_inline(escape_source("**المساعدة التقنية:**")) == \
-        "<strong>المساعدة التقنية:</strong>"
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(list("ابتثجحخ دذرزسشصض0123456789<>&\"'[]()#_`\\-!|~.{}+/=:;،؛\n")
-                                   + ["CTOC/COP/WG.2/2013/5", "\u064e", "\u0651", "1. "]),
-                min_size=1, max_size=60).map("".join))
-def test_text_survives_escaping_and_markdown(text):
-    """What the reader shows is exactly the source text (whitespace aside)."""
-    body = markdown_inline(escape_source(keep_symbols_whole(text)))
-    assert not re.search(r"<(p|h\d|ul|ol|li|pre|blockquote|hr)\b", body)  # one block
-    shown = strip_joiners(_text(body))
-    assert " ".join(shown.split()) == " ".join(text.split())
 
 
 def test_symbols_get_word_joiners_and_copy_strips_them():
@@ -186,49 +156,6 @@ def test_real_units_render(content_db_path):
         assert rendered.paragraph_ids == [p.id for p in store.unit_paragraphs(unit.id)]
         for pid in rendered.paragraph_ids:
             assert f'name="p-{pid}"' in rendered.html
-
-
-def _all_texts_of_the_real_database() -> list[str]:
-    from desktop import paths
-
-    path = paths.default_db()
-    if not path.is_file():
-        pytest.fail(f"the built database is missing: {path} (python -m desktop.content build)")
-    import sqlite3
-
-    conn = sqlite3.connect(path)
-    try:
-        texts = [row[0] for row in conn.execute("SELECT text FROM paragraphs")]
-        texts += [row[0] for row in conn.execute("SELECT text FROM footnotes")]
-    finally:
-        conn.close()
-    return texts
-
-
-def test_plain_text_skips_markdown_with_the_same_html():
-    """The fast path (no Markdown for text without markup) gives exactly what
-    Markdown gives, for every paragraph and footnote of the real database;
-    and it is the common case, or it would save nothing at start-up."""
-    from desktop.content import html_blocks as render
-
-    texts = _all_texts_of_the_real_database()
-    fast = 0
-    for text in texts:
-        escaped = escape_source(keep_symbols_whole(text))
-        normalised = re.sub(r"[ \t]*\n\s*", "\n", escaped.strip())
-        if not render._MARKUP.search(render._ESCAPED.sub("", normalised)):
-            fast += 1
-        assert markdown_inline(escaped) == render._markdown_convert(normalised), text[:80]
-    assert fast > len(texts) / 2, (fast, len(texts))
-
-
-@pytest.mark.parametrize("text", ["نص **مهم** هنا", "سطر\n===", "a_b_c", "`رمز`", "x < y & z"])
-def test_text_with_markup_still_goes_through_markdown(text):
-    from desktop.content import html_blocks as render
-
-    escaped = escape_source(text)
-    assert markdown_inline(escaped) == render._markdown_convert(
-        re.sub(r"[ \t]*\n\s*", "\n", escaped.strip()))
 
 
 def test_no_import_cycle_between_render_and_its_helpers():
