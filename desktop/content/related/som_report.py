@@ -317,7 +317,7 @@ def _last_word(words) -> str | None:
 
 #: What was measured on the hand-checked reference (tests/data/som_reference.toml,
 #: 11 paragraphs of the report read by hand) by desktop/content/related/som_measure.py;
-#: tests/unit/content/related/test_som_reference.py keeps these equal to a fresh
+#: tests/unit/content/related/test_som_measure.py keeps these equal to a fresh
 #: measurement, so the reader never shows a figure nobody measured.
 MEASURED = {
     "paragraphs": 11,           # reference paragraphs
