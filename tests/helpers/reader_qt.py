@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 
 
 def paragraph_block(reader, paragraph_id: str):
@@ -25,3 +26,24 @@ def block_background(reader, paragraph_id: str) -> str | None:
     if brush.style() == Qt.BrushStyle.NoBrush:
         return None
     return brush.color().name()
+
+
+def accessible(reader):
+    """The reader's accessibility interface (what a screen reader is given)."""
+    iface = QAccessible.queryAccessibleInterface(reader)
+    assert iface is not None
+    return iface
+
+
+def caret_paragraph(window):
+    """The paragraph the reader's caret is in."""
+    reader = window.reader
+    return reader.paragraph_of_block(reader.textCursor().blockNumber())
+
+
+def caret_at_start_of(window, pid):
+    """Whether the caret, as the reader and as its accessible text tell it, is at the start of `pid`."""
+    reader = window.reader
+    text = accessible(reader).textInterface()
+    block = paragraph_block(reader, pid)
+    return text.cursorPosition() == block.position() == reader.textCursor().position()

@@ -169,22 +169,6 @@ def test_invalidate_renders_the_shown_unit_again_in_place(reader, counted):
     assert reader.open_paragraph("B6-r4/1") and counted[-1] == "B6-r4"
 
 
-def test_zoom_reaches_a_unit_rendered_before_it(reader):
-    assert reader.open_paragraph("A07/13")
-    assert reader.open_paragraph("B6-r4/1")
-    reader.set_zoom(reader.zoom() + 3)
-    assert reader.open_paragraph("A07/13")
-    assert reader.document().defaultFont().pointSize() == reader.zoom()
-
-
-def test_side_margin_reaches_every_unit(reader):
-    assert reader.open_paragraph("A07/13")
-    reader.set_side_margin(22)
-    assert reader.document().rootFrame().frameFormat().rightMargin() == 22
-    assert reader.open_paragraph("B6-r4/1")
-    assert reader.document().rootFrame().frameFormat().rightMargin() == 22
-
-
 def test_units_its_links_lead_to_are_rendered_ahead(reader, counted, qtbot):
     assert reader.open_paragraph("B6-r4/1")     # links to paragraphs of A07
     assert counted == ["B6-r4"]
