@@ -94,13 +94,3 @@ def test_hovering_a_link_previews_its_target(make_window, tiny_db_path, qtbot):
     qtbot.waitUntil(QToolTip.isVisible)
     assert QToolTip.text() == tip
     QToolTip.hideText()
-
-
-def test_a_long_target_is_cut_after_three_lines(make_window, content_db_path):
-    from desktop.app.reader import PREVIEW_LINES, link_preview
-
-    window = make_window(content_db_path)
-    para = window.store.paragraph("A07/13")
-    preview = link_preview(para).replace(RLM, "").split("\n\n", 1)[1].split("\n")
-    assert len(preview) == PREVIEW_LINES and preview[-1].endswith(" …")
-    assert " ".join(preview).replace(" …", "").split()[:4] == ("13 " + para.text).split()[:4]

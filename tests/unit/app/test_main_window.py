@@ -149,60 +149,6 @@ def test_theme_in_links_panel_opens_the_index(make_window, tiny_db_path):
     assert view.isExpanded(view.currentIndex())
 
 
-def test_context_menu_copy_with_citation_and_extra_actions(make_window, tiny_db_path, app):
-    window = make_window(tiny_db_path)
-    window.open_paragraph("A07/13")
-    called = []
-    window.reader.add_paragraph_action("إضافة إلى المختارات", called.append)
-    menu = window.reader.paragraph_menu("A07/13")
-    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert texts == ["نسخ مع الإحالة", "ما يحيل إلى هذه الفقرة", "إضافة إلى المختارات"]
-    menu.actions()[0].trigger()
-    copied = app.clipboard().text()
-    # the selection's clipboard form: label, text, then THE full citation
-    assert copied.startswith("\u200f13- ينبغي للدول أن تنظر في حماية الشهود")
-    assert "\u200f(الجزء ألف، سابعاً-13، الوثيقة CTOC/COP/WG.2/2013/5، الفقرة 34)" in copied
-    assert "سابعاً-13" in app.clipboard().mimeData().html()
-    menu.actions()[-1].trigger()
-    assert called == ["A07/13"]
-
-
-def test_paragraph_under_the_mouse_and_its_hover_text(make_window, tiny_db_path):
-    window = make_window(tiny_db_path)
-    reader = window.reader
-    window.open_paragraph("A07/13")
-    cursor = reader.document().find("تبادل المعلومات")
-    point = reader.cursorRect(cursor).center()
-    assert reader.paragraph_at(point) == "A07/13.l1"
-    assert reader.tooltip_at(point) == "الجزء ألف، سابعاً-13 (أ)"
-    # the footnote marker: its hover text is the footnote
-    marker = reader.document().find("3", reader.document().find("حماية الشهود"))
-    assert marker.charFormat().anchorHref() == "#fn-3"
-    rect = reader.cursorRect(marker)
-    candidates = [rect.center() + QPoint(dx, 0) for dx in (-4, -2, 2, 4)]
-    on_marker = [p for p in candidates if reader.anchorAt(p) == "#fn-3"]
-    assert on_marker
-    assert reader.tooltip_at(on_marker[0]) == "انظر الوثيقة CTOC/COP/WG.2/2013/5، الفقرة 34."
-
-
-def test_hover_shows_the_tooltip(make_window, tiny_db_path, qtbot):
-    from PySide6.QtGui import QHelpEvent
-    from PySide6.QtWidgets import QToolTip
-    window = make_window(tiny_db_path)
-    reader = window.reader
-    window.open_paragraph("B6-r4/pp1")
-    cursor = reader.document().find("الفقرة 2 أعلاه")
-    cursor.setPosition(cursor.selectionStart() + 3)
-    point = reader.cursorRect(cursor).center()
-    event = QHelpEvent(QEvent.Type.ToolTip, point, reader.viewport().mapToGlobal(point))
-    QApplication.sendEvent(reader.viewport(), event)
-    qtbot.waitUntil(QToolTip.isVisible)
-    # the link's target: THE full citation, then its first lines (the preview)
-    assert QToolTip.text().startswith(
-        "الجزء ألف، سابعاً-13، الوثيقة CTOC/COP/WG.2/2013/5، الفقرة 34\n\n")
-    QToolTip.hideText()
-
-
 def test_highlight_terms_marks_each_occurrence(make_window, tiny_db_path):
     window = make_window(tiny_db_path)
     assert window.open_paragraph("A07/13", highlight_terms=["للدول"])
@@ -255,16 +201,6 @@ def test_ctrl_wheel_zooms_and_is_remembered(make_window, tiny_db_path, settings_
     QApplication.sendEvent(window.reader.viewport(), event)
     assert window.reader.zoom() == start + 1
     assert AppSettings(settings_path).zoom() == start + 1
-
-
-def test_copied_text_has_no_word_joiners(make_window, tiny_db_path, app):
-    window = make_window(tiny_db_path)
-    window.open_paragraph("A07/13")
-    assert "\u2060" in window.reader.toPlainText()  # symbols kept whole on screen
-    window.reader.selectAll()
-    window.reader.copy()
-    copied = app.clipboard().text()
-    assert "CTOC/COP/WG.2/2013/5" in copied and "\u2060" not in copied
 
 
 def test_clicking_a_paragraph_makes_it_current_without_moving_the_page(

@@ -1,4 +1,6 @@
-"""The reader shows gaps, the supplement notice and corrected words (pytest-qt)."""
+"""desktop.app.reader: what the reader shows: gaps, the supplement notice,
+corrected words, reconstructed paragraphs (pytest-qt), and copied text
+without the word joiners that keep symbols whole on screen."""
 
 from __future__ import annotations
 
@@ -83,3 +85,13 @@ def test_reconstructed_paragraph_says_what_was_measured(window):
     assert "أعاد المفكك ترتيب السطر 1" in text
     window.open_paragraph("som:r14")
     assert "ترتيب الكلمات غير مؤكد في السطر 1" in window.reader.toPlainText()
+
+
+def test_copied_text_has_no_word_joiners(make_window, tiny_db_path, app):
+    window = make_window(tiny_db_path)
+    window.open_paragraph("A07/13")
+    assert "\u2060" in window.reader.toPlainText()  # symbols kept whole on screen
+    window.reader.selectAll()
+    window.reader.copy()
+    copied = app.clipboard().text()
+    assert "CTOC/COP/WG.2/2013/5" in copied and "\u2060" not in copied
