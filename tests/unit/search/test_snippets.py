@@ -75,7 +75,19 @@ mixed_text = st.text(st.one_of(arabic, st.sampled_from(" ،.؛-/ـ\u200f"), st.c
 def test_snippet_minus_marks_is_substring_for_any_text(text, query):
     snip = make_snippet(text, parse(query), max_words=8)
     assert snip.plain() in text
-    assert unmark(snip.marked()) == snip.plain()
+    # marked() is the CLI's display form and its markers are reserved: a text
+    # that itself holds "<mark>" cannot round-trip through it (the app renders
+    # from the segments, escaped: test_literal_mark_in_a_text_stays_text)
+    if MARK_OPEN not in text and MARK_CLOSE not in text:
+        assert unmark(snip.marked()) == snip.plain()
+
+
+def test_literal_mark_in_a_text_stays_text():
+    text = "حماية الشهود <mark>x</mark> والضحايا"
+    snip = make_snippet(text, parse("الشهود"), max_words=8)
+    html = snip.html("<b>", "</b>")
+    assert "&lt;mark&gt;x&lt;/mark&gt;" in html
+    assert "<b>الشهود</b>" in html
 
 
 QUERIES = ["الشهود", "حماية الشهود", '"غسل الأموال"', "التقنيه", "يقر", "تقني*",
