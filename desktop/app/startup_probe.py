@@ -25,9 +25,9 @@ from PySide6.QtWidgets import QApplication
 #: paragraphs of ten different units, opened in turn as clicks in the tree
 #: do: each unit for the first time (nothing rendered ahead)
 OTHER_UNITS = ("B3-d4/1", "B6-r4/annex/l2.q2", "A02/8", "B4-d3/l9", "A11/c1", "A04/1",
-               "A05/3", "B2-d6/1", "A09/13", "B5-r6/1")
+               "A05/l1", "B2-d6/l1", "A09/13", "B5-r6/1")
 #: reading on: the next meetings, each opened after a pause (read ahead)
-READ_ON = ("A06/1", "A07/1", "A08/1", "A09/1", "A10/c1")
+READ_ON = ("A06/n1", "A07/1", "A08/1", "A09/1", "A10/c1")
 SEARCH_TEXT = "حماية الشهود"
 
 

@@ -113,7 +113,8 @@ def test_open_times_opens_other_units_and_reads_on(make_window, content_db_path,
     for key in ("open", "open_again", "open_next", "open_within"):
         assert 0 < times[f"{key}_median"] <= times[f"{key}_p95"], key
         assert times[f"{key}_cpu_p95"] >= 0
-    # the units this database has (A05/3 and B2-d6/1 are not in today's build)
-    known = {pid for pid in startup_probe.OTHER_UNITS if window.store.paragraph(pid)}
-    assert len(known) >= 5 and known <= set(opened)
+    # every probe paragraph exists (a stale id would silently time fewer units)
+    probe_ids = set(startup_probe.OTHER_UNITS) | set(READ_ON)
+    assert {pid for pid in probe_ids if window.store.paragraph(pid)} == probe_ids
+    assert set(startup_probe.OTHER_UNITS) <= set(opened)
     assert window.reader.current_paragraph_id() == READ_ON[-1]
