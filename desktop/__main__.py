@@ -53,17 +53,18 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def version_text(db_path: Path) -> str:
     """`compendium 0.1.0` and the edition of the compendium in the database."""
     from desktop import __version__
-    from desktop.content.database import ContentDatabaseError, open_readonly, reading
+    from desktop.content.database import ContentDatabaseError, open_readonly
+    from desktop.content.store import ContentStore
 
     edition = "الطبعة: غير معروفة (تعذّر فتح قاعدة البيانات)"
     try:
-        conn = open_readonly(db_path, check=False)
-        with reading(db_path):
-            row = conn.execute(
-                "SELECT title, date FROM documents WHERE id = 'compendium'").fetchone()
-        conn.close()
-        if row:
-            edition = f"الطبعة: {row[0] or ''} ({row[1] or ''})"
+        store = ContentStore.over(open_readonly(db_path, check=False), db_path)
+        try:
+            compendium = store.document("compendium")
+        finally:
+            store.close()
+        if compendium:
+            edition = f"الطبعة: {compendium.title or ''} ({compendium.date or ''})"
     except ContentDatabaseError:
         pass
     return f"compendium {__version__}\n{edition}"

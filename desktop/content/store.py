@@ -241,6 +241,18 @@ class ContentStore:
             "OR p.unit_id = ? ORDER BY p.sort", (node_id, node_id))
         return list(dict.fromkeys(r[0] for r in rows))
 
+    def paragraph_texts(self, paragraph_ids) -> dict[str, str]:
+        """paragraph id -> its text as stored, for the ids that exist (a search
+        result's snippet is cut from it; no record is built)."""
+        ids = list(dict.fromkeys(paragraph_ids))
+        found: dict[str, str] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update((r[0], r[1]) for r in self._rows(
+                f"SELECT id, text FROM paragraphs WHERE id IN ({marks})", chunk))
+        return found
+
     def existing_ids(self, paragraph_ids) -> set[str]:
         """Which of the ids are paragraphs in the database."""
         ids = list(dict.fromkeys(paragraph_ids))

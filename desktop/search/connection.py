@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TypeAlias
 
 from desktop.content.database import ContentDatabaseError, HasConnection, open_readonly, reading
+from desktop.content.store import ContentStore
 from desktop.search.index import DOCS_TABLE, INDEX_VERSION, INFO_TABLE
 
 
@@ -62,3 +63,10 @@ def as_connection(db: Searchable) -> sqlite3.Connection:
     if isinstance(conn, sqlite3.Connection):
         return conn
     raise SearchError(f"cannot search {db!r}: not a database")
+
+
+def content_store(conn: sqlite3.Connection) -> ContentStore:
+    """The content layer's reader over the search connection (one file holds
+    both): search reads its own tables here and asks the store for
+    paragraphs, nodes and documents."""
+    return ContentStore.over(conn, getattr(conn, "path", ""))

@@ -25,13 +25,14 @@ import sqlite3
 from typing import Iterable
 
 from desktop.content.database import ContentDatabaseError, reading
-from desktop.search.connection import Searchable, SearchError, as_connection
+from desktop.search.connection import Searchable, SearchError, as_connection, content_store
 from desktop.search.index import FTS_TABLE, THEMES_TABLE, tag
 from desktop.search.locator_hit import citations_of, locator_hit
 from desktop.search.plan import SYMBOL_RE, Plan, coverage, make_plan
 from desktop.search.query import Query, parse, valid_text
 from desktop.search.results import KINDS, Result, Results
-from desktop.search.rows import BM25, SELECT, copies_of, count_matches, fetch_page, tag_filter
+from desktop.search.rows import (BM25, ROWID, SELECT, SORT, TWIN, copies_of, count_matches, fetch_page,
+                                 page_texts, tag_filter)
 from desktop.search.snippets import Matcher, make_snippet
 
 DEFAULT_LIMIT = 50
@@ -122,7 +123,7 @@ def _partial_rows(conn: sqlite3.Connection, plan: Plan, filt: str | None) -> lis
     # these rows only (cheaper than reading every candidate's text in Python).
     # Words in more than PARTIAL_DF rows are not counted: they tell rows apart
     # little, and reading their long doclists is what would cost.
-    ids = [r[7] for r in rows]
+    ids = [r[ROWID] for r in rows]
     marks = ",".join("?" * len(ids))
     matched = dict.fromkeys(ids, 0)
     for c in [c for n, _, c in dfs if 0 < n <= PARTIAL_DF] or [c for *_, c in usable]:
@@ -131,7 +132,7 @@ def _partial_rows(conn: sqlite3.Connection, plan: Plan, filt: str | None) -> lis
                 [c, *ids]):
             matched[rowid] += 1
     order = {rowid: n for n, rowid in enumerate(ids)}
-    return sorted(rows, key=lambda r: (-matched[r[7]], order[r[7]]))
+    return sorted(rows, key=lambda r: (-matched[r[ROWID]], order[r[ROWID]]))
 
 
 def _copy_place(copy_cite: str, hit_cite: str, part: str | None, local: str) -> str:
@@ -183,7 +184,7 @@ def _search_query(conn: sqlite3.Connection, q: Query, part, unit, year, theme, d
         hit = None
     if hit is not None:
         pid, citation = hit
-        text = conn.execute("SELECT text FROM paragraphs WHERE id = ?", (pid,)).fetchone()[0] or ""
+        text = content_store(conn).paragraph_texts([pid]).get(pid) or ""
         snip = make_snippet(text, Query(text=""))
         results.append(Result(pid, citation, snip.marked(), 0.0, "locator", True, (), snip))
         results.total = 1
@@ -220,7 +221,7 @@ def _search(conn: sqlite3.Connection, q, results, hit, part, unit, year, theme, 
     rows, total, capped = fetch_page(conn, q, filt, want * 2 + 10, 0, in_order=symbol)
     # Tiers (see the module docstring): 0 exact, 1 named themes, 2 other full, 3 partial.
     ordered: list[tuple[int, tuple, str]] = []
-    full_ids = {r[7] for r in rows}
+    full_ids = {r[ROWID] for r in rows}
     # The index entry of a theme the query names comes first (it opens the whole theme).
     named = [r for r in rows if r[0] == "theme" and r[1] in plan.themes]
     named.sort(key=lambda r: plan.themes.index(r[1]))
@@ -230,16 +231,16 @@ def _search(conn: sqlite3.Connection, q, results, hit, part, unit, year, theme, 
     t_full: set[int] = set()
     if plan.themes and "paragraph" in kinds:
         t_rows, theme_of, t_full = _theme_rows(conn, plan, filt)
-        rank = {r[7]: n for n, r in enumerate(rows)}
-        t_rows.sort(key=lambda r: (r[7] not in t_full, rank.get(r[7], len(rank)),
+        rank = {r[ROWID]: n for n, r in enumerate(rows)}
+        t_rows.sort(key=lambda r: (r[ROWID] not in t_full, rank.get(r[ROWID], len(rank)),
                                    plan.themes.index(theme_of.get(r[1], plan.themes[-1])),
-                                   r[9] if r[9] is not None else 0))
+                                   r[SORT] if r[SORT] is not None else 0))
         ordered.extend((1, r, theme_of.get(r[1], "")) for r in t_rows)
-        extra = sum(1 for r in t_rows if r[7] not in t_full)
+        extra = sum(1 for r in t_rows if r[ROWID] not in t_full)
     ordered.extend((2, r, "") for r in rows if not r[5])
     found = total + extra
     if total < PARTIAL_BELOW and len(rows) < want and not plan.strict:
-        p_rows = [r for r in _partial_rows(conn, plan, filt) if r[7] not in full_ids]
+        p_rows = [r for r in _partial_rows(conn, plan, filt) if r[ROWID] not in full_ids]
         ordered.extend((3, r, "") for r in p_rows)
         found += len(p_rows)
     results.total = found + len(results)
@@ -251,7 +252,7 @@ def _search(conn: sqlite3.Connection, q, results, hit, part, unit, year, theme, 
     exhausted = True
     for item in ordered:
         row = item[1]
-        kind, ref, twin = row[0], row[1], row[8]
+        kind, ref, twin = row[0], row[1], row[TWIN]
         key = ("theme:" + ref) if kind == "theme" else ref
         if key in seen or (twin and twin in twins):
             continue
@@ -270,13 +271,13 @@ def _search(conn: sqlite3.Connection, q, results, hit, part, unit, year, theme, 
         results.total = skipped + len(results) + len(page)
     # THE citation of each paragraph (desktop.content.citations), not the
     # index's own column: a related document's paragraph names its document.
-    copies = copies_of(conn, [r[8] for _, r, _ in page if r[8]])
+    copies = copies_of(conn, [r[TWIN] for _, r, _ in page if r[TWIN]])
     cited = citations_of(conn, [r[1] for _, r, _ in page if r[0] != "theme"]
                        + [c for ids in copies.values() for c, _, _ in ids])
-    for tier, row, theme_name in page:
-        kind, ref, label, text, score, is_exact, citation, rowid, twin, _sort = row
-        if kind != "theme":
-            citation = cited.get(ref, citation)
+    texts = page_texts(conn, [r for _, r, _ in page])
+    for (tier, row, theme_name), text in zip(page, texts):
+        kind, ref, label, _text, score, is_exact, rowid, twin, _sort = row
+        citation = cited.get(ref) if kind != "theme" else None
         matcher = plan.matcher
         assert matcher is not None      # make_plan and _search both give the plan its matcher
         snip = make_snippet(text, matcher)

@@ -1,4 +1,5 @@
-"""The values the search filters can take, read from the search index.
+"""The values the search filters can take, read from the search index (and
+the content store, for the headings and titles the controls show).
 
 The app's filter controls list only what the index holds (meetings and
 sessions that have paragraphs, the years they were held, the themes of the
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from desktop.search.connection import Searchable, as_connection
+from desktop.search.connection import Searchable, as_connection, content_store
 from desktop.search.index import DOCS_TABLE, THEMES_TABLE
 
 
@@ -30,17 +31,28 @@ class FilterOptions:
 
 
 def filter_options(db: Searchable) -> FilterOptions:
-    """Meetings/sessions, years, themes and documents present in the index."""
+    """Meetings/sessions, years, themes and documents present in the index
+    (the index's own tables here; headings and titles from the content store)."""
     conn = as_connection(db)
-    units = [Unit(i, part, heading or i, year) for i, part, heading, year in conn.execute(
-        f"SELECT n.id, n.part, n.heading, MIN(d.year) FROM {DOCS_TABLE} d "
-        f"JOIN nodes n ON n.id = d.meeting WHERE d.kind = 'paragraph' "
-        f"AND n.kind IN ('meeting', 'session') GROUP BY n.id ORDER BY MIN(n.sort), n.id")]
+    store = content_store(conn)
+    first_year = conn.execute(
+        f"SELECT meeting, MIN(year) FROM {DOCS_TABLE} WHERE kind = 'paragraph' "
+        f"AND meeting IS NOT NULL GROUP BY meeting").fetchall()
+    found = [(node, year) for node, year in ((store.node(m), y) for m, y in first_year)
+             if node is not None and node.kind in ("meeting", "session")]
+    found.sort(key=lambda item: _reading_order(item[0].sort, item[0].id))
+    units = [Unit(n.id, n.part, n.heading or n.id, year) for n, year in found]
     years = [y for (y,) in conn.execute(
         f"SELECT DISTINCT year FROM {DOCS_TABLE} WHERE year IS NOT NULL ORDER BY year")]
     themes = [t for (t,) in conn.execute(
         f"SELECT theme FROM {THEMES_TABLE} GROUP BY theme ORDER BY MIN(rowid)")]
-    documents = [(i, t or i) for i, t in conn.execute(
-        f"SELECT id, title FROM documents WHERE id IN (SELECT DISTINCT document FROM {DOCS_TABLE}) "
-        "ORDER BY sort, id")]
+    indexed = {d for (d,) in conn.execute(f"SELECT DISTINCT document FROM {DOCS_TABLE}")}
+    documents = [(d.id, d.title or d.id) for d in sorted(
+        (d for d in store.documents() if d.id in indexed),
+        key=lambda d: _reading_order(d.sort, d.id))]
     return FilterOptions(units, years, themes, documents)
+
+
+def _reading_order(sort: int | None, key: str) -> tuple[bool, int, str]:
+    """ORDER BY sort, id as SQLite orders it (a NULL sort first)."""
+    return (sort is not None, sort or 0, key)

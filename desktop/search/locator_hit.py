@@ -7,6 +7,7 @@ from __future__ import annotations
 import sqlite3
 
 from desktop.search import suggest as suggest_mod
+from desktop.search.connection import content_store
 from desktop.search.index import DOCS_TABLE, locator_tail, normalize_locator
 from desktop.search.query import Query
 
@@ -17,7 +18,7 @@ def locator_hit(conn: sqlite3.Connection, q: Query) -> tuple[str, str] | None:
     if text is None:
         return _printed_reference(conn, q.text)
     pid = None
-    if conn.execute("SELECT 1 FROM paragraphs WHERE id = ?", (text.strip(),)).fetchone():
+    if content_store(conn).existing_ids([text.strip()]):
         pid = text.strip()
     if pid is None:  # a citation as printed, with or without the part (indexed look-up)
         loc = normalize_locator(text)
@@ -39,13 +40,11 @@ def _printed_reference(conn: sqlite3.Connection, text: str) -> tuple[str, str] |
     full («تقرير مؤتمر الأطراف عن أعمال دورته الثانية عشرة (2024)، الفقرة 81»),
     through the content layer's one resolver; None for anything else."""
     from desktop.content.locate import by_citation
-    from desktop.content.store import ContentStore
-
     text = " ".join((text or "").split())
     if not text or len(text) > 400:
         return None
     try:
-        store = ContentStore.over(conn)
+        store = content_store(conn)
         pid = text if store.paragraph(text) else by_citation(store, text)
     except (UnicodeError, sqlite3.Error):   # text SQLite cannot take (lone surrogates)
         return None
@@ -63,8 +62,6 @@ _CITED: dict[tuple, dict[str, str]] = {}
 
 def citations_of(conn: sqlite3.Connection, ids) -> dict[str, str]:
     """paragraph id -> THE citation (desktop.content.citations, short form)."""
-    from desktop.content.store import ContentStore
-
     key = suggest_mod.database_key(conn)
     cache = _CITED.get(key) if key else None
     if cache is None:
@@ -75,7 +72,7 @@ def citations_of(conn: sqlite3.Connection, ids) -> dict[str, str]:
             _CITED[key] = cache
     missing = [i for i in dict.fromkeys(ids) if i not in cache]
     if missing:
-        for p in ContentStore.over(conn).paragraphs(missing):
+        for p in content_store(conn).paragraphs(missing):
             cache[p.id] = p.citation or p.id
     return {i: cache[i] for i in ids if i in cache}
 
@@ -83,10 +80,8 @@ def citations_of(conn: sqlite3.Connection, ids) -> dict[str, str]:
 def _resolve_with_content_layer(conn: sqlite3.Connection, text: str) -> str | None:
     """The content layer's one locator resolver (desktop.content.locate)."""
     from desktop.content.locate import resolve
-    from desktop.content.store import ContentStore
-
     try:
-        ids = resolve(ContentStore.over(conn), text)
+        ids = resolve(content_store(conn), text)
     except Exception:  # a locator it does not know is not an error for search
         return None
     return ids[0] if ids else None

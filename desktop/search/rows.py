@@ -1,11 +1,14 @@
 """The SQL over the search index: one page of matching rows (exact-as-typed
 first, then bm25, then reading order), counts, filters as FTS5 tag terms,
-and the copies of a text printed twice."""
+and the copies of a text printed twice. The paragraphs' texts and places
+come from the content store (desktop.content.store), not from SQL here."""
 
 from __future__ import annotations
 
 import sqlite3
+from typing import Iterable, Sequence
 
+from desktop.search.connection import content_store
 from desktop.search.index import DOCS_TABLE, FTS_TABLE, THEMES_TABLE, tag
 from desktop.search.query import Query, valid_text
 from desktop.search.results import KINDS
@@ -62,10 +65,13 @@ RANK_LIMIT = 2000
 #: Counting stops here: "more than COUNT_LIMIT results".
 COUNT_LIMIT = 5000
 
-SELECT = (f"SELECT d.kind, d.ref, d.label, COALESCE(d.text, p.text, ''), {{score}}, "
-           f"{{is_exact}}, p.citation, d.rowid, d.twin, d.sort "
+#: One row: (kind, ref, label, text, score, is_exact, rowid, twin, sort). The
+#: text is None for a paragraph (the index keeps it in the content database:
+#: the page asks the store for the texts it shows, see page_texts).
+REF, TEXT, ROWID, TWIN, SORT = 1, 3, 6, 7, 8
+SELECT = (f"SELECT d.kind, d.ref, d.label, d.text, {{score}}, "
+           f"{{is_exact}}, d.rowid, d.twin, d.sort "
            f"FROM {FTS_TABLE} f JOIN {DOCS_TABLE} d ON d.rowid = f.rowid "
-           f"LEFT JOIN paragraphs p ON p.id = d.ref AND d.kind != 'theme' "
            f"WHERE {FTS_TABLE} MATCH ? ")
 BM25 = f"bm25({FTS_TABLE}, {', '.join(map(str, WEIGHTS))})"
 
@@ -127,15 +133,26 @@ def fetch_page(conn: sqlite3.Connection, q: Query, filt: str | None, limit: int,
     return rows, total, capped
 
 
-def copies_of(conn: sqlite3.Connection, twins) -> dict[str, list[tuple[str, str | None, str]]]:
-    """twin key -> (id, part, local place) of every copy of that text, in reading order."""
+def page_texts(conn: sqlite3.Connection, rows: Sequence[tuple]) -> list[str]:
+    """The text of each row: its own (a title, a theme) or its paragraph's,
+    read through the content store; "" for a paragraph not there."""
+    texts = content_store(conn).paragraph_texts(r[REF] for r in rows if r[TEXT] is None)
+    return [r[TEXT] if r[TEXT] is not None else texts.get(r[REF]) or "" for r in rows]
+
+
+def copies_of(conn: sqlite3.Connection, twins: Iterable[str]) -> dict[str, list[tuple[str, str | None, str]]]:
+    """twin key -> (id, part, local place) of every copy of that text, in
+    reading order: the copies from the index, their places from the store."""
+    twins = list(dict.fromkeys(twins))
     if not twins:
         return {}
-    twins = list(dict.fromkeys(twins))
+    copies = conn.execute(
+        f"SELECT twin, ref FROM {DOCS_TABLE} WHERE kind = 'paragraph' AND twin IN "
+        f"({','.join('?' * len(twins))}) ORDER BY sort", twins).fetchall()
+    places = {p.id: p for p in content_store(conn).paragraphs(ref for _, ref in copies)}
     out: dict[str, list[tuple[str, str | None, str]]] = {}
-    for twin, ref, part, local in conn.execute(
-            f"SELECT d.twin, d.ref, p.part, p.citation FROM {DOCS_TABLE} d "
-            f"JOIN paragraphs p ON p.id = d.ref WHERE d.kind = 'paragraph' AND d.twin IN "
-            f"({','.join('?' * len(twins))}) ORDER BY d.sort", twins):
-        out.setdefault(twin, []).append((ref, part, local or ref))
+    for twin, ref in copies:
+        para = places.get(ref)
+        if para is not None:
+            out.setdefault(twin, []).append((ref, para.part, para.local_citation or ref))
     return out

@@ -35,6 +35,7 @@ import sqlite3
 from collections import Counter
 
 from desktop.content.database import HasConnection
+from desktop.search.connection import content_store
 from desktop.search.index import DOCS_TABLE, FTS_TABLE
 from desktop.search.normalize import analyze, words
 
@@ -262,9 +263,12 @@ def find_similar(db: sqlite3.Connection | HasConnection, text: str, limit: int =
     if not best:
         return out
     rows = conn.execute(
-        f"SELECT d.ref, f.stem, d.year, d.sort, p.text FROM {FTS_TABLE} f "
-        f"JOIN {DOCS_TABLE} d ON d.rowid = f.rowid JOIN paragraphs p ON p.id = d.ref "
+        f"SELECT d.ref, f.stem, d.year, d.sort FROM {FTS_TABLE} f "
+        f"JOIN {DOCS_TABLE} d ON d.rowid = f.rowid "
         f"WHERE f.rowid IN ({','.join('?' * len(best))}) ORDER BY f.rowid", best).fetchall()
+    store = content_store(conn)
+    texts = store.paragraph_texts(row[0] for row in rows)   # the index's rows name paragraphs
+    rows = [row for row in rows if row[0] in texts]
     draft = _Draft(d, corpus)
     exclude = exclude or set()
     idf, unknown = corpus.idf_map, corpus.unknown
@@ -283,15 +287,15 @@ def find_similar(db: sqlite3.Connection | HasConnection, text: str, limit: int =
             quick.append((shared / math.sqrt(uniq_total * c_total), c, row))
     quick.sort(key=lambda q: -q[0])
     scored = []
-    for _, c, (ref, _stem, year, sort, ptext) in quick[:max(RESCORE, limit)]:
+    for _, c, (ref, _stem, year, sort) in quick[:max(RESCORE, limit)]:
         score, cov, cos = _score(draft, c, corpus)
         if score <= 0:
             continue
-        scored.append(Match(ref, ref, round(score, 4), ptext or "", year, sort,
+        scored.append(Match(ref, ref, round(score, 4), texts[ref] or "", year, sort,
                             round(cov, 4), round(cos, 4)))
     scored.sort(key=_rank_key)
     best = scored[:2 * limit]
-    cited = _citations(conn, [m.id for m in best])
+    cited = {p.id: p.citation or p.id for p in store.paragraphs(m.id for m in best)}
     out.extend(_one_per_place([dataclasses.replace(m, citation=cited.get(m.id, m.id))
                                for m in best])[:limit])
     return out
@@ -314,14 +318,6 @@ def _one_per_place(matches: list[Match]) -> list[Match]:
     return out
 
 
-def _citations(conn: sqlite3.Connection, ids: list[str]) -> dict[str, str]:
-    """paragraph id -> THE citation (desktop.content.citations, short form, as
-    the ContentStore gives it to every view)."""
-    from desktop.content.store import ContentStore
-
-    return {p.id: p.citation or p.id for p in ContentStore.over(conn).paragraphs(ids)}
-
-
 def _rank_key(m: Match):
     return (-round(m.score, TIE), m.year if m.year is not None else 9999,
             m.sort if m.sort is not None else 1 << 40, m.id)
@@ -331,11 +327,12 @@ def more_like_this(db: sqlite3.Connection | HasConnection, paragraph_id: str, li
                    minimum: float = MORE_LIKE_THIS_MIN) -> Matches:
     """Paragraphs most like one paragraph (not itself), oldest first: how the language grew."""
     conn = db if isinstance(db, sqlite3.Connection) else db.conn
-    row = conn.execute("SELECT text FROM paragraphs WHERE id = ?", (paragraph_id,)).fetchone()
-    if row is None or not words(row[0] or ""):
+    store = content_store(conn)
+    text = store.paragraph_texts([paragraph_id]).get(paragraph_id) or ""
+    if not words(text):
         return Matches()
-    found = find_similar(conn, row[0][:MAX_CHARS], limit=limit + 1, exclude={paragraph_id})
-    own = _citations(conn, [paragraph_id]).get(paragraph_id)
+    found = find_similar(conn, text[:MAX_CHARS], limit=limit + 1, exclude={paragraph_id})
+    own = next((p.citation or p.id for p in store.paragraphs([paragraph_id])), None)
     out = Matches(words=found.words)
     # not the same place printed twice (the supplement's copy of a report paragraph)
     kept = [m for m in found

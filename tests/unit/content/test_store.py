@@ -68,6 +68,13 @@ def test_paragraph_record(tiny):
     assert [p.id for p in tiny.paragraphs(["A07/13", "A07/12", "nope"])] == ["A07/12", "A07/13"]
 
 
+def test_paragraph_texts_are_the_stored_texts_of_the_ids_that_exist(tiny):
+    texts = tiny.paragraph_texts(["A07/13", "nope", "A07/12", "A07/13"])
+    assert set(texts) == {"A07/12", "A07/13"}
+    assert texts["A07/13"] == tiny.paragraph("A07/13").text and texts["A07/13"]
+    assert tiny.paragraph_texts([]) == {}
+
+
 def test_ancestors_outermost_first(tiny):
     assert [n.id for n in tiny.ancestors("B6-r4/annex")] == ["B", "B6", "B6-r4", "B6-r4/annex"]
 

@@ -68,3 +68,20 @@ def test_copies_of_lists_every_copy_in_reading_order(real):
     for ref, part, local in copies[twin]:
         assert (part, local) == real.execute(
             "SELECT part, citation FROM paragraphs WHERE id = ?", (ref,)).fetchone()
+
+
+def test_page_texts_are_a_rows_own_text_or_its_paragraphs_from_the_store(real):
+    from desktop.content.store import open_store
+    from desktop.search.rows import SELECT, TEXT, page_texts
+
+    rows = real.execute(SELECT.format(score="NULL", is_exact="0") + "ORDER BY d.kind, d.rowid",
+                        ['"الشهود"']).fetchall()
+    kinds = {r[0] for r in rows}
+    assert {"paragraph", "theme"} <= kinds
+    store = open_store(real.path)
+    try:
+        expected = [r[TEXT] if r[0] != "paragraph" else store.paragraph(r[1]).text for r in rows]
+    finally:
+        store.close()
+    assert page_texts(real, rows) == expected and all(expected)
+    assert all(r[TEXT] is None for r in rows if r[0] == "paragraph")
