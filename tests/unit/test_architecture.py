@@ -1,21 +1,24 @@
 """The shape of the code, as a newcomer relies on it (issue 16): no import
-cycles (module level or inside functions), and the Qt-free layers stay
-Qt-widget-free. Read from the source with ast, so an import hidden in a
-function counts too."""
+cycles (module level or inside functions), the Qt-free layers stay
+Qt-widget-free, only the content layer reads the content database (SQL on
+its tables, sqlite3.connect), no module over 500 lines, tests mirror the
+modules. Read from the source with ast, so an import hidden in a function
+counts too, and a reader is found by what it runs, not what it is called."""
 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "desktop"
 QT_FREE = ("desktop.content", "desktop.search", "desktop.userdata", "desktop.export")
 
 
-def _modules() -> dict[str, Path]:
+def _modules(package: Path = PACKAGE) -> dict[str, Path]:
     found = {}
-    for path in PACKAGE.rglob("*.py"):
-        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    for path in package.rglob("*.py"):
+        parts = path.relative_to(package.parent).with_suffix("").parts
         name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
         found[name] = path
     return found
@@ -38,8 +41,8 @@ def _imports(name: str, path: Path) -> set[str]:
     return out
 
 
-def _graph() -> dict[str, set[str]]:
-    modules = _modules()
+def _graph(package: Path = PACKAGE) -> dict[str, set[str]]:
+    modules = _modules(package)
 
     def owner(target: str) -> str | None:
         while target and target not in modules:
@@ -103,6 +106,25 @@ def test_the_cycle_finder_finds_a_cycle():
 
 def test_no_import_cycles_in_desktop():
     assert _cycles(_graph()) == []
+
+
+def test_an_import_inside_a_function_closes_a_cycle(tmp_path):
+    """A planted cycle whose back edge is an import inside a function (absolute
+    in one module, relative in the other) is found: the graph reads every
+    import in the file, not only the module-level ones."""
+    package = tmp_path / "desktop"
+    (package / "sub").mkdir(parents=True)
+    for name in ("__init__.py", "sub/__init__.py"):
+        (package / name).write_text("")
+    (package / "a.py").write_text("import os\n\n\ndef later():\n    from desktop.sub import b\n"
+                                  "    return b\n")
+    (package / "sub" / "b.py").write_text("from ..c import C\n")
+    (package / "c.py").write_text("class C:\n    def m(self):\n        from . import a\n"
+                                  "        return a\n")
+    (package / "d.py").write_text("from desktop import c\n")
+    assert _cycles(_graph(package)) == [["desktop.a", "desktop.c", "desktop.sub.b"]]
+    (package / "c.py").write_text("class C:\n    pass\n")
+    assert _cycles(_graph(package)) == []
 
 
 def test_qt_free_layers_import_no_qt_widgets():
@@ -175,6 +197,171 @@ def test_only_the_store_reads_its_connection():
 def test_the_connection_check_sees_a_read():
     assert _store_connection_reads("x = window.store.conn.execute('')\ny = store._conn\n") == [1, 2]
     assert _store_connection_reads("x = db.conn\ny = self._conn\n") == []
+
+
+# --- one read path (issue 16): only the content layer reads the content
+# database. Read from the source with ast, by what the code says (SQL naming
+# a content table, sqlite3.connect), not by what its variables are called.
+
+#: Where SQL may name the content tables: the content layer, and the build
+#: stages that write the database (build.STAGES, e.g. desktop.search.index).
+SQL_ALLOWED = ("desktop.content",)
+#: Modules that may call sqlite3.connect, each with the reason. The content
+#: database is opened by desktop.content.database alone.
+CONNECT_ALLOWED = {
+    "desktop.content.database": "the one opener of the content database",
+    "desktop.content.build": "the build writes the database it makes (a temporary file)",
+    "desktop.userdata": "the user's notes and bookmarks: a file of their own",
+}
+_SQL_TABLE = re.compile(r"\b(?:FROM|JOIN|INTO|UPDATE|TABLE(?:\s+IF\s+(?:NOT\s+)?EXISTS)?)"
+                        r"\s+[\"'`\[]?(\w+)", re.IGNORECASE)
+
+
+def _content_tables() -> set[str]:
+    """The tables desktop/content/schema.py creates (its ``.table("name")``
+    calls); the search index's tables (SEARCH_DDL) are the search layer's."""
+    tree = ast.parse((PACKAGE / "content" / "schema.py").read_text(encoding="utf-8"))
+    return {node.args[0].value for node in ast.walk(tree)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "table" and node.args
+            and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)}
+
+
+def _build_stages() -> set[str]:
+    tree = ast.parse((PACKAGE / "content" / "build.py").read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == "STAGES" for t in node.targets):
+            return set(ast.literal_eval(node.value))
+    raise AssertionError("desktop/content/build.py has no STAGES list")
+
+
+def _text(node: ast.AST) -> str | None:
+    """The text of a string expression: a literal, an f-string (each
+    placeholder read as "{}") or a + of them; None for anything else."""
+    if isinstance(node, ast.Constant):
+        return node.value if isinstance(node.value, str) else None
+    if isinstance(node, ast.JoinedStr):
+        return "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _text(node.left), _text(node.right)
+        if left is not None or right is not None:
+            return (left if left is not None else "{}") + (right if right is not None else "{}")
+    return None
+
+
+def _content_sql(source: str, tables: set[str]) -> list[int]:
+    """Lines of SQL (any string expression but a docstring) naming a content table."""
+    tree = ast.parse(source)
+    inner: set[int] = set()     # parts of a larger string expression, read with it
+    docstrings: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.BinOp):
+            inner.update(id(n) for n in (node.left, node.right))
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            first = node.body[0] if node.body else None
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                docstrings.add(id(first.value))
+    lines = set()
+    for node in ast.walk(tree):
+        if id(node) in inner or id(node) in docstrings:
+            continue
+        text = _text(node)
+        if text and any(m.group(1).lower() in tables for m in _SQL_TABLE.finditer(text)):
+            lines.add(node.lineno)
+    return sorted(lines)
+
+
+def _connects(source: str) -> list[int]:
+    """Lines calling sqlite3.connect (under any alias, or imported by name)
+    on anything but ":memory:"."""
+    tree = ast.parse(source)
+    modules, functions = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            modules.update(a.asname or a.name for a in node.names
+                           if a.name in ("sqlite3", "sqlite3.dbapi2"))
+        elif isinstance(node, ast.ImportFrom) and node.module in ("sqlite3", "sqlite3.dbapi2"):
+            functions.update(a.asname or a.name for a in node.names if a.name == "connect")
+            modules.update(a.asname or a.name for a in node.names if a.name == "dbapi2")
+    lines = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        called = (isinstance(func, ast.Name) and func.id in functions) or (
+            isinstance(func, ast.Attribute) and func.attr == "connect"
+            and ast.unparse(func.value) in modules | {"sqlite3.dbapi2"})
+        memory = (node.args and isinstance(node.args[0], ast.Constant)
+                  and node.args[0].value == ":memory:")
+        if called and not memory:
+            lines.append(node.lineno)
+    return sorted(lines)
+
+
+def _content_readers(package: Path = PACKAGE) -> dict[str, dict[str, list[int]]]:
+    """{"sql"|"connect": {module: lines}} outside where each is allowed."""
+    tables = _content_tables()
+    sql_ok = (*SQL_ALLOWED, *_build_stages())
+    found: dict[str, dict[str, list[int]]] = {"sql": {}, "connect": {}}
+    for name, path in sorted(_modules(package).items()):
+        source = path.read_text(encoding="utf-8")
+        if not any(name == ok or name.startswith(ok + ".") for ok in sql_ok):
+            if lines := _content_sql(source, tables):
+                found["sql"][name] = lines
+        if not any(name == ok or name.startswith(ok + ".") for ok in CONNECT_ALLOWED):
+            if lines := _connects(source):
+                found["connect"][name] = lines
+    return found
+
+
+def test_the_content_tables_are_read_from_the_schema():
+    tables = _content_tables()
+    assert {"documents", "nodes", "paragraphs", "footnotes", "links", "index_entries",
+            "paragraph_quality", "gaps"} <= tables
+    assert not any(t.startswith("search_") for t in tables)
+    assert "desktop.search.index" in _build_stages()
+
+
+def test_only_the_content_layer_reads_the_content_database():
+    """ContentStore (and the content layer under it) is the only reader of
+    the content database: no SQL naming a content table elsewhere (the build
+    stages write it), and nothing else opens it."""
+    assert _content_readers() == {"sql": {}, "connect": {}}
+
+
+def test_the_read_path_check_sees_sql_and_connections_whatever_their_names():
+    tables = {"paragraphs", "nodes", "documents"}
+    planted = (
+        'rows = thing.execute("SELECT text FROM paragraphs WHERE id = ?")\n'   # 1
+        'x = f"SELECT n.id FROM {T} d JOIN nodes n ON n.id = d.meeting"\n'      # 2
+        'y = "SELECT * FROM " + \\\n    "documents"\n'                        # 3
+        'z = "SELECT * FROM search_docs"\n'                                       # 5: search's own
+        'def f():\n    """Read rows from paragraphs."""\n'                       # 7: a docstring
+        'w = "delete from Paragraphs"\n')                                         # 8
+    assert _content_sql(planted, tables) == [1, 2, 3, 8]
+    connects = ('import sqlite3 as lite\nfrom sqlite3 import connect as opener\nimport sqlite3\n'
+                'a = lite.connect(path)\nb = opener(path, uri=True)\n'
+                'c = sqlite3.connect(":memory:")\nd = sqlite3.dbapi2.connect(p)\n'
+                'e = signal.connect(slot)\n')
+    assert _connects(connects) == [4, 5, 7]
+
+
+def test_the_read_path_check_finds_a_planted_reader(tmp_path):
+    package = tmp_path / "desktop"
+    for name, text in {
+            "__init__.py": "",
+            "content/__init__.py": "",
+            "content/store.py": 'Q = "SELECT * FROM paragraphs"\n',
+            "app/__init__.py": "",
+            "app/view.py": 'def rows(db):\n    return db.execute("SELECT id FROM nodes")\n',
+            "export/raw.py": "import sqlite3\nconn = sqlite3.connect('data/compendium.sqlite')\n",
+            "userdata/store.py": "import sqlite3\nconn = sqlite3.connect('notes.sqlite')\n",
+    }.items():
+        (package / name).parent.mkdir(parents=True, exist_ok=True)
+        (package / name).write_text(text)
+    assert _content_readers(package) == {"sql": {"desktop.app.view": [2]},
+                                         "connect": {"desktop.export.raw": [2]}}
 
 
 # --- tests mirror the code (issue 16), qutebrowser style:
