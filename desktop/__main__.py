@@ -194,16 +194,22 @@ def build_main_window(store: ContentStore, settings: AppSettings, *, remember: b
     from desktop.app.screen_modes import install_screen_modes
     install_screen_modes(window)  # F11 full screen, Ctrl+Shift+R reading mode
 
-    def install_search_tab() -> None:
+    def extend_search_panel(_panel=None) -> None:
         from desktop.app.personal import install_notes_search
-        from desktop.app.search import install_search
         from desktop.app.selection import hook_search
 
-        install_search(window)
         selection_panel = getattr(window, "selection_panel", None)
         if selection_panel is not None:
             hook_search(window, selection_panel)
         install_notes_search(window)  # «ملاحظاتي» in the search tab
+
+    def install_search_tab() -> None:
+        from desktop.app.search import install_search, when_built
+
+        # deferred: the tab, Ctrl+K and the find bar now; the panel (its
+        # engine, worker pool, filters: ~5 MiB) when the tab is first shown
+        install_search(window, lazy=deferred)
+        when_built(window, extend_search_panel)
 
     if deferred:
         window.when_idle(install_search_tab)

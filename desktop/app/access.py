@@ -47,9 +47,25 @@ def install_access(window) -> None:
     watch_tree(window.tree_view)
     window.statusBar().messageChanged.connect(
         lambda message: announce(window, message) if message else None)
-    panel = getattr(window, "search_panel", None)
-    if panel is not None and hasattr(panel, "results_shown"):
+    if getattr(window, "search_panel", None) is not None:
+        announce_results(window.search_panel)
+    elif getattr(window, "search_page", None) is not None:  # built on first use
+        from desktop.app.search import when_built
+        when_built(window, lambda panel: _follow_search_panel(window, panel))
+
+
+def announce_results(panel) -> None:
+    """Screen readers hear the result count after each answer."""
+    if hasattr(panel, "results_shown"):
         panel.results_shown.connect(lambda count: announce(panel, result_count_text(panel, count)))
+
+
+def _follow_search_panel(window, panel) -> None:
+    """The search panel, built on first use: named, in the Tab order,
+    its answers announced, as if it had been there from the start."""
+    name_controls(window)
+    set_tab_order(window)
+    announce_results(panel)
 
 
 def _follow_new_panels(window) -> None:

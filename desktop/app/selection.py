@@ -125,7 +125,7 @@ def install_selection(window, path: str | Path | None = None, *,
     window.selection_undo_action, window.selection_redo_action = undo, redo
 
     def finish() -> None:
-        from desktop.app.printing import install_printing
+        from desktop.app.print_actions import install_printing
 
         if deferred:
             panel.reload()

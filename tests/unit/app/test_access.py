@@ -157,6 +157,48 @@ def test_status_messages_and_result_counts_are_announced(window, qtbot):
     assert any(ch.isdigit() for ch in reader_access.ANNOUNCED[-1])
 
 
+# ---- the search tab built on first use (the interactive start) ----------------------
+
+@pytest.fixture
+def started(app, qtbot, content_db_path, tmp_path):
+    """The window as `python -m desktop` starts it: the search panel waits."""
+    win = build_main_window(open_store(content_db_path), AppSettings(tmp_path / "s.ini"),
+                            remember=False, user_data=":memory:", deferred=True)
+    qtbot.addWidget(win)
+    win.open_start("A07/13")
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win._idle_work is None)   # the first idle turn has run
+    yield win
+    if getattr(win, "search_panel", None) is not None:
+        win.search_panel.shutdown()
+    win.close()
+
+
+def test_the_search_tab_built_on_first_use_is_named_ordered_and_announced(started, qtbot, app):
+    window = started
+    page = window.search_page
+    assert not page.is_built()
+    tab = window.navigation.indexOf(page)
+    assert window.navigation.tabText(tab) == "البحث"
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    panel = window.search_panel
+    qtbot.waitUntil(lambda: panel.search_box.hasFocus())
+    app.processEvents()
+    assert unnamed_controls(window) == []
+    box = QAccessible.queryAccessibleInterface(panel.search_box)
+    assert box.text(QAccessible.Text.Name) == "البحث في النصوص"
+    assert panel.search_box in access.tab_chain(window)
+    assert panel.search_box.nextInFocusChain() is not window.reader   # in the chain, not last
+    # extended as the eager panel is: «ملاحظاتي», the results' «add to selection» menu
+    assert panel.notes_box.text() == "ملاحظاتي"
+    assert panel.view.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    with qtbot.waitSignal(panel.results_shown, timeout=10000) as blocker:
+        panel.set_query("الشهود", immediately=True)
+    assert reader_access.ANNOUNCED[-1] == access.result_count_text(panel, blocker.args[0])
+
+
 # ---- the print preview -----------------------------------------------------------------
 
 @pytest.fixture
