@@ -202,30 +202,24 @@ class _Parser:
             return False
         number = ordinal_number(m.group("ord"))
         rest = m.group("rest")
-        word = "الاجتماع" if self.part == "A" else "الدورة"
-        if number is None or not rest.startswith(word):
+        meeting = self.part == "A"   # Part A holds meetings, Part B sessions
+        if number is None or not rest.startswith("الاجتماع" if meeting else "الدورة"):
             return False
         name, _, dates = rest.partition("،")
-        ordinal = m.group("ord").strip()
-        canonical = ids.ORDINAL_WORDS[number]
-        if self.part == "A":
-            node = Node(
-                id=ids.meeting_id(number), kind="meeting", part="A",
-                heading=f"{ordinal}- {name.strip()}", parent_id="A", source_line=n,
-                dates=dates.strip(), symbol=MEETING_SYMBOLS.get(number), number=number,
-                cite_name=canonical)
-            self.add_node(node)
-            self.group = self.unit = node
+        node = Node(
+            id=(ids.meeting_id if meeting else ids.session_id)(number),
+            kind="meeting" if meeting else "session", part=self.part,
+            heading=f"{m.group('ord').strip()}- {name.strip()}", parent_id=self.part,
+            source_line=n, dates=dates.strip(),
+            symbol=(MEETING_SYMBOLS if meeting else SESSION_SYMBOLS).get(number), number=number,
+            cite_name=ids.ORDINAL_WORDS[number])
+        self.add_node(node)
+        self.group = node
+        if meeting:   # a meeting is its own unit; a session holds decisions
+            self.unit = node
             self.annex = None
             self._start_unit(node, expects_title=False)
         else:
-            node = Node(
-                id=ids.session_id(number), kind="session", part="B",
-                heading=f"{ordinal}- {name.strip()}", parent_id="B", source_line=n,
-                dates=dates.strip(), symbol=SESSION_SYMBOLS.get(number), number=number,
-                cite_name=canonical)
-            self.add_node(node)
-            self.group = node
             self.unit = self.container = self.annex = None
         return True
 

@@ -29,7 +29,6 @@ SUPPLEMENT_NOTICE = ("مأخوذ من تقرير الدورة الثانية ع�
                      "وليس من طبعة 2021 من الخلاصة")
 SUPPLEMENT_DOCUMENT = "cop12-report"
 CORRECTED_STYLE = "text-decoration: underline; text-decoration-style: dotted; color:#1d5e2a"
-NOTICE_COLOUR = "#305f30"
 
 #: The reviewed reasons are written in English; their category in Arabic.
 REASON_WORDS = {
@@ -240,9 +239,9 @@ def footnote_marks(store: ContentStore, paragraph_ids: list[str]) -> dict[int, l
 
 def correction_notice(marks: list[CorrectionMark]) -> str:
     """The per-paragraph notice for corrected words (as quality_html gives COP 12)."""
-    from desktop.content.citations import corrections_note
+    from desktop.content.citations import NOTICE_COLOUR, corrections_note
     note = corrections_note([(m.original, m.corrected) for m in marks])
-    return (f'<span style="color:{NOTICE_COLOUR}; font-size:small">'
+    return (f'<span style="color:{NOTICE_COLOUR["repaired"]}; font-size:small">'
             f"[{html.escape(note)}]</span><br/>")
 
 

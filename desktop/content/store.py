@@ -72,6 +72,15 @@ class ContentStore:
         with reading(self.path):
             return cursor.execute(sql, params).fetchall()
 
+    def _rows_in(self, sql: str, ids: list[str]) -> list[sqlite3.Row]:
+        """The rows of ``sql`` for ``ids``, its "{marks}" the placeholders of an
+        IN list: 500 ids a query (below SQLite's limit on parameters)."""
+        rows: list[sqlite3.Row] = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            rows += self._rows(sql.format(marks=",".join("?" * len(chunk))), chunk)
+        return rows
+
     @classmethod
     def over(cls, conn: sqlite3.Connection, path: Path | str = "") -> "ContentStore":
         """A store reading an already open content database connection."""
@@ -124,16 +133,9 @@ class ContentStore:
         return rows[0]["known"] if rows else None
 
     def _rows_for(self, table: str, paragraph_ids) -> list[dict]:
-        ids = list(dict.fromkeys(paragraph_ids))
-        if not ids:
-            return []
-        out: list[dict] = []
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            marks = ",".join("?" * len(chunk))
-            out += [dict(r) for r in self._rows(
-                f"SELECT * FROM {table} WHERE paragraph_id IN ({marks})", chunk)]
-        return out
+        return [dict(r) for r in self._rows_in(
+            f"SELECT * FROM {table} WHERE paragraph_id IN ({{marks}})",
+            list(dict.fromkeys(paragraph_ids)))]
 
     def metadata(self) -> dict[str, str]:
         return {r["key"]: r["value"] for r in self._rows("SELECT key, value FROM metadata")}
@@ -211,13 +213,9 @@ class ContentStore:
 
     def paragraphs(self, paragraph_ids) -> list[Paragraph]:
         """The given paragraphs that exist, in reading order."""
-        ids = list(dict.fromkeys(paragraph_ids))
-        found: list[Paragraph] = []
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            marks = ",".join("?" * len(chunk))
-            found += [_paragraph(r, self._documents()) for r in self._rows(
-                f"SELECT * FROM paragraphs WHERE id IN ({marks})", chunk)]
+        rows = self._rows_in("SELECT * FROM paragraphs WHERE id IN ({marks})",
+                             list(dict.fromkeys(paragraph_ids)))
+        found = [_paragraph(r, self._documents()) for r in rows]
         found.sort(key=lambda p: p.sort)
         return found
 
@@ -244,25 +242,14 @@ class ContentStore:
     def paragraph_texts(self, paragraph_ids) -> dict[str, str]:
         """paragraph id -> its text as stored, for the ids that exist (a search
         result's snippet is cut from it; no record is built)."""
-        ids = list(dict.fromkeys(paragraph_ids))
-        found: dict[str, str] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            marks = ",".join("?" * len(chunk))
-            found.update((r[0], r[1]) for r in self._rows(
-                f"SELECT id, text FROM paragraphs WHERE id IN ({marks})", chunk))
-        return found
+        return {r[0]: r[1] for r in self._rows_in(
+            "SELECT id, text FROM paragraphs WHERE id IN ({marks})",
+            list(dict.fromkeys(paragraph_ids)))}
 
     def existing_ids(self, paragraph_ids) -> set[str]:
         """Which of the ids are paragraphs in the database."""
-        ids = list(dict.fromkeys(paragraph_ids))
-        found: set[str] = set()
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            marks = ",".join("?" * len(chunk))
-            found.update(r[0] for r in self._rows(
-                f"SELECT id FROM paragraphs WHERE id IN ({marks})", chunk))
-        return found
+        return {r[0] for r in self._rows_in("SELECT id FROM paragraphs WHERE id IN ({marks})",
+                                            list(dict.fromkeys(paragraph_ids)))}
 
     def locator_ids(self, text: str) -> list[str]:
         """Paragraph ids a compendium locator names («الجزء ألف سابعاً-20»),
@@ -320,16 +307,8 @@ class ContentStore:
     # footnotes
 
     def footnotes(self, paragraph_ids) -> list[Footnote]:
-        ids = list(paragraph_ids)
-        if not ids:
-            return []
-        notes: list[Footnote] = []
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            marks = ",".join("?" * len(chunk))
-            notes += [from_row(Footnote, r) for r in self._rows(
-                f"SELECT * FROM footnotes WHERE paragraph_id IN ({marks})", chunk)]
-        notes = [self._with_repeats(n) for n in notes]
+        notes = [self._with_repeats(from_row(Footnote, r)) for r in self._rows_in(
+            "SELECT * FROM footnotes WHERE paragraph_id IN ({marks})", list(paragraph_ids))]
         notes.sort(key=lambda f: f.number)
         return notes
 
@@ -354,14 +333,8 @@ class ContentStore:
 
     def links_from(self, paragraph_ids) -> list[Link]:
         """Links whose source is one of the given paragraphs."""
-        ids = list(paragraph_ids)
-        links: list[Link] = []
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            marks = ",".join("?" * len(chunk))
-            links += [self._link(r) for r in self._rows(
-                f"SELECT * FROM links WHERE from_id IN ({marks}) ORDER BY rowid", chunk)]
-        return links
+        return [self._link(r) for r in self._rows_in(
+            "SELECT * FROM links WHERE from_id IN ({marks}) ORDER BY rowid", list(paragraph_ids))]
 
     def links_to(self, paragraph_id: str) -> list[Link]:
         """Links that point at the paragraph, or at its whole unit."""

@@ -140,8 +140,7 @@ def build_document(items: list[ExportItem], options: ExportOptions):
         if options.one_per_page and index > 0:
             p.paragraph_format.page_break_before = True
         if item.quality_note:
-            colour = NOTICE_COLOUR.get(item.quality or "repaired", "#305f30").lstrip("#")
-            add_run(p, f"[{item.quality_note}]", size=NOTE_PT, colour=colour)
+            add_run(p, f"[{item.quality_note}]", size=NOTE_PT, colour=item.notice_colour.lstrip("#"))
             add_run(p, "").add_break(WD_BREAK.LINE)
         if options.include_lead_in:
             for lead in item.lead_in:

@@ -43,9 +43,16 @@ def _text_html(item: ExportItem, include_footnotes: bool) -> str:
 def notice_html(item: ExportItem) -> str:
     if not item.quality_note:
         return ""
-    colour = NOTICE_COLOUR.get(item.quality or "repaired", "#305f30")
-    return (f'<p class="notice" dir="rtl" style="color:{colour}">'
+    return (f'<p class="notice" dir="rtl" style="color:{item.notice_colour}">'
             f"[{escape(item.quality_note)}]</p>")
+
+
+def legend_sample(kind: str) -> str:
+    """What a legend entry shows before its words: a marked word, or the
+    bracket of a notice in its colour (HTML, and the PDF's Qt rich text)."""
+    if kind in MARK_STYLE:
+        return f'<span style="{MARK_STYLE[kind]}">كلمة</span>'
+    return f'<span style="color:{NOTICE_COLOUR.get(kind, "#333")}">[…]</span>'
 
 
 def legend_html(items: list[ExportItem]) -> str:
@@ -54,9 +61,7 @@ def legend_html(items: list[ExportItem]) -> str:
         return ""
     lines = [f'<div class="legend" dir="rtl"><p><b>{escape(LEGEND_TITLE)}</b></p>']
     for kind, words in entries:
-        sample = (f'<span style="{MARK_STYLE[kind]}">كلمة</span>' if kind in MARK_STYLE
-                  else f'<span style="color:{NOTICE_COLOUR.get(kind, "#333")}">[…]</span>')
-        lines.append(f"<p>{sample} {escape(words)}</p>")
+        lines.append(f"<p>{legend_sample(kind)} {escape(words)}</p>")
     lines.append("</div>")
     return "\n".join(lines)
 

@@ -118,6 +118,13 @@ class ExportItem:
     lead_in: tuple[LeadIn, ...] = field(default_factory=tuple)
 
     @property
+    def notice_colour(self) -> str:
+        """The colour of the notice before the text (citations.NOTICE_COLOUR;
+        a repaired text's when the quality has no colour of its own)."""
+        return citations.NOTICE_COLOUR.get(self.quality or "repaired",
+                                           citations.NOTICE_COLOUR["repaired"])
+
+    @property
     def citation(self) -> str:
         """The short citation («الجزء ألف، سابعاً-13»)."""
         return self.cite.short

@@ -26,9 +26,8 @@ from PySide6.QtGui import (
 
 from desktop import paths
 from desktop.export.files import ExportError, write_atomically
-from desktop.content.citations import (
-    LEGEND_TITLE, MARK_STYLE, NOTICE_COLOUR, join_symbols,
-)
+from desktop.content.citations import LEGEND_TITLE, MARK_STYLE, join_symbols
+from desktop.export.html import legend_sample
 from desktop.export.model import ExportItem, ExportOptions, legend
 
 FONT_FILES = ("NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf")
@@ -107,10 +106,9 @@ def _notice_html(item: ExportItem) -> str:
     """The reader's notice before a paragraph that is not the source's own text."""
     if not item.quality_note:
         return ""
-    colour = NOTICE_COLOUR.get(item.quality or "repaired", "#305f30")
     # in the text's own block (a <br/>, not a paragraph): the page breaking
     # rules count an item's blocks as text, citation, footnotes
-    return (f'<span style="font-size:{NOTE_PT}pt; color:{colour}">'
+    return (f'<span style="font-size:{NOTE_PT}pt; color:{item.notice_colour}">'
             f"[{escape(join_symbols(item.quality_note))}]</span><br/>")
 
 
@@ -121,10 +119,8 @@ def legend_html(items: list[ExportItem]) -> str:
         return ""
     lines = []
     for kind, words in entries:
-        sample = (f'<span style="{MARK_STYLE[kind]}">كلمة</span> ' if kind in MARK_STYLE
-                  else f'<span style="color:{NOTICE_COLOUR.get(kind, "#333")}">[…]</span> ')
         lines.append(f'<p dir="rtl" style="font-size:{NOTE_PT}pt; margin:0">'
-                     f"{sample}{escape(words)}</p>")
+                     f"{legend_sample(kind)} {escape(words)}</p>")
     # paragraphs, not a table: tables are the items (see stranded_items)
     return (f'<p dir="rtl" style="font-size:{NOTE_PT}pt; font-weight:bold; margin:0; '
             f'background-color:#f3f3f3">{escape(LEGEND_TITLE)}</p>'

@@ -127,18 +127,14 @@ class Query:
 
     def _concepts(self, method: str) -> list[str]:
         """One expression per concept: a term, or a span of terms OR its alternatives."""
-        at = {a.start: a for a in self.alternatives}
-        out, i = [], 0
-        while i < len(self.include):
-            alt = at.get(i)
-            if alt is None or alt.end <= i:
-                out.append(getattr(self.include[i], method)())
-                i += 1
+        out = []
+        for start, end, alt in self.concept_spans():
+            if alt is None:
+                out.append(getattr(self.include[start], method)())
                 continue
-            typed = " AND ".join(getattr(t, method)() for t in self.include[i:alt.end])
+            typed = " AND ".join(getattr(t, method)() for t in self.include[start:end])
             others = [getattr(t, method)() for _, t in alt.terms]
             out.append("(" + " OR ".join([f"({typed})", *others]) + ")")
-            i = alt.end
         return out
 
     def concept_spans(self) -> list[tuple[int, int, Alternative | None]]:
@@ -167,29 +163,25 @@ class Query:
 
     def fts(self) -> str | None:
         """The MATCH expression, or None when the query cannot match anything."""
-        if not self.include:
-            return None
-        expr = " AND ".join(self._concepts("fts"))
-        if self.exclude:
-            expr = f"({expr}) NOT ({' OR '.join(t.fts() for t in self.exclude)})"
-        return expr
+        return self._all_of(self._concepts("fts"), "fts")
 
     def lean_fts(self) -> str | None:
         """The rows of fts() through a cheaper expression (see Term.lean_fts)."""
-        if not self.include:
-            return None
-        expr = " AND ".join(self._concepts("lean_fts"))
-        if self.exclude:
-            expr = f"({expr}) NOT ({' OR '.join(t.lean_fts() for t in self.exclude)})"
-        return expr
+        return self._all_of(self._concepts("lean_fts"), "lean_fts")
 
     def exact_fts(self, exclusions: bool = False) -> str | None:
         """MATCH expression for rows holding every term exactly as typed."""
+        return self._all_of([t.exact_fts() for t in self.include],
+                            "lean_fts" if exclusions else None)
+
+    def _all_of(self, parts: list[str], excluded_as: str | None) -> str | None:
+        """Every part, without the rows of an excluded term (each written by
+        its Term method ``excluded_as``; None: exclusions left out)."""
         if not self.include:
             return None
-        expr = " AND ".join(t.exact_fts() for t in self.include)
-        if exclusions and self.exclude:
-            expr = f"({expr}) NOT ({' OR '.join(t.lean_fts() for t in self.exclude)})"
+        expr = " AND ".join(parts)
+        if excluded_as and self.exclude:
+            expr = f"({expr}) NOT ({' OR '.join(getattr(t, excluded_as)() for t in self.exclude)})"
         return expr
 
     @property

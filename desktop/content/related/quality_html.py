@@ -17,21 +17,17 @@ from __future__ import annotations
 import html
 import json
 
-COLOURS = {"damaged": "#a40000", "reconstructed": "#8a4b00", "repaired": "#305f30"}
-LABELS = {"damaged": "نص المصدر تالف", "reconstructed": "إعادة بناء آلية",
-          "repaired": "نص مُصلَح آلياً"}
-UNCERTAIN_STYLE = "color:#a40000; text-decoration:underline"
+from desktop.content.citations import MARK_STYLE, NOTICE_COLOUR, QUALITY_LABELS, join_symbols
 
 
 def marked_text(text: str, uncertain: list) -> str:
     """The escaped text with the uncertain character spans underlined."""
-    from desktop.content.citations import join_symbols
     out, pos = [], 0
     for start, end in sorted(uncertain):
         if start < pos or end > len(text):
             continue
         out.append(html.escape(join_symbols(text[pos:start])))
-        out.append(f'<span style="{UNCERTAIN_STYLE}">'
+        out.append(f'<span style="{MARK_STYLE["uncertain"]}">'
                    f"{html.escape(join_symbols(text[start:end]))}</span>")
         pos = end
     out.append(html.escape(join_symbols(text[pos:])))
@@ -40,8 +36,8 @@ def marked_text(text: str, uncertain: list) -> str:
 
 def notice(row: dict) -> str:
     quality = row["quality"]
-    colour = COLOURS.get(quality, "#555555")
-    label = LABELS.get(quality, quality)   # when a row has no note
+    colour = NOTICE_COLOUR.get(quality, "#555555")
+    label = QUALITY_LABELS.get(quality, quality)   # when a row has no note
     tip = html.escape(row["original_text"] or "", quote=True)
     return (f'<span style="color:{colour}; font-size:small" title="{tip}">'
             f'[{html.escape(row["note"] or label)}]</span><br/>')

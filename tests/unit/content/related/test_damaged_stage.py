@@ -53,7 +53,7 @@ def test_rendered_marks(store):
     html = render_unit(store, "cop6:i1", "cop6:i1/1").html
     assert "نص المصدر تالف" in html and "النص كما ورد في المصدر" in html
     html = render_unit(store, "som:ch2").html
-    assert "إعادة بناء آلية" in html and quality_html.UNCERTAIN_STYLE in html
+    assert "إعادة بناء آلية" in html and quality_html.MARK_STYLE["uncertain"] in html
     assert "النص كما ورد في المصدر" not in html            # original only on demand
 
 

@@ -20,17 +20,17 @@ def _row(**kw):
 def test_marked_text_underlines_the_uncertain_spans_and_escapes():
     text = "حماية <الشهود> والضحايا"
     html = q.marked_text(text, [[6, 14]])
-    assert html == (f'حماية <span style="{q.UNCERTAIN_STYLE}">&lt;الشهود&gt;</span> والضحايا')
+    assert html == (f'حماية <span style="{q.MARK_STYLE["uncertain"]}">&lt;الشهود&gt;</span> والضحايا')
     # spans that overlap an earlier one or run past the text are left out
     assert q.marked_text("ابجد", [[0, 2], [1, 3], [3, 9]]).count("<span") == 1
 
 
 def test_notice_has_the_qualitys_colour_its_note_and_the_source_as_tip():
     html = q.notice(_row())
-    assert f'color:{q.COLOURS["reconstructed"]}' in html
+    assert f'color:{q.NOTICE_COLOUR["reconstructed"]}' in html
     assert "[إعادة بناء آلية &lt;للنص&gt;]" in html
     assert 'title="سطر أول' in html and "&lt;ثان&gt;" in html
-    assert f"[{q.LABELS['damaged']}]" in q.notice(_row(quality="damaged", note=None))
+    assert f"[{q.QUALITY_LABELS['damaged']}]" in q.notice(_row(quality="damaged", note=None))
 
 
 def test_original_block_keeps_the_lines_and_indents_by_depth():
