@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Callable, Iterable
 
 from desktop.console import utf8_streams
 from desktop.userdata.exchange import ExchangeError, export_file, import_file
@@ -32,7 +33,7 @@ def app_data_folder() -> Path:
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
 
 
-def _known_ids(db_arg):
+def _known_ids(db_arg: str | None) -> Callable[[Iterable[str]], set[str]] | None:
     """A ``known(ids)`` over the content database, or None if there is none."""
     from desktop import paths
     from desktop.content.store import StoreError, open_store

@@ -27,6 +27,7 @@ from desktop.export.files import ExportError, write_text_atomically
 from desktop.userdata.stamps import parse as parse_stamp, utc_now
 
 if TYPE_CHECKING:
+    from desktop.userdata.bookmarks import Bookmark
     from desktop.userdata.store import SelectionStore
 
 FORMAT = "unodc-ta-compendium/userdata"
@@ -83,7 +84,7 @@ def export_file(userdata: SelectionStore, path: str | Path) -> dict:
     return document
 
 
-def _bookmarks_in_order(userdata: SelectionStore):
+def _bookmarks_in_order(userdata: SelectionStore) -> list[Bookmark]:
     return sorted(userdata.bookmarks(), key=lambda b: b.id)
 
 
@@ -112,7 +113,7 @@ def read_file(path: str | Path) -> dict:
     return check_document(document)
 
 
-def check_document(document) -> dict:
+def check_document(document: object) -> dict:
     """Refuse anything that is not exactly the exchange format."""
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ExchangeError("هذا الملف ليس ملف بيانات شخصية لهذا التطبيق، فلم يُستورد شيء.")
@@ -126,10 +127,10 @@ def check_document(document) -> dict:
         if not isinstance(document.get(key, []), list):
             raise ExchangeError(f"الحقل «{key}» يجب أن يكون قائمة، فلم يُستورد شيء.")
 
-    def bad(key: str, number: int, why: str):
+    def bad(key: str, number: int, why: str) -> ExchangeError:
         return ExchangeError(f"العنصر {number} من «{key}» غير صالح: {why}. لم يُستورد شيء.")
 
-    def text(entry, name, key, number, required=True):
+    def text(entry: dict, name: str, key: str, number: int, required: bool = True) -> str:
         value = entry.get(name, None if required else "")
         if not isinstance(value, str) or (required and not value.strip()):
             raise bad(key, number, f"الحقل «{name}» مفقود أو ليس نصاً")

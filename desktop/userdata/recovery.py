@@ -41,7 +41,7 @@ def _salvage(path: Path) -> dict[str | None, list[str]]:
         return found
     conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
 
-    def rows(sql: str, params=()) -> list:
+    def rows(sql: str, params: tuple[object, ...] = ()) -> list[tuple]:
         try:
             return conn.execute(sql, params).fetchall()
         except (sqlite3.DatabaseError, UnicodeDecodeError):

@@ -22,7 +22,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Self
 
 from desktop.userdata import migrations
 from desktop.userdata.bookmarks import BookmarksMixin
@@ -174,10 +174,10 @@ class SelectionStore(BookmarksMixin, NotesMixin):
     def close(self) -> None:
         self._conn.close()
 
-    def __enter__(self):
+    def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def _ids(self, selection_id: int) -> list[str]:
