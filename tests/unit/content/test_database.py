@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from desktop.content.database import (REPLACEMENT, ContentDatabaseError, DamagedText,
+from desktop.content.database import (PAGE_CACHE_KIB, REPLACEMENT, ContentDatabaseError, DamagedText,
                                        DatabaseCorrupt, DatabaseMissing, DatabaseVersion,
                                        damaged_rows, open_readonly, reading, uri)
 from desktop.content.store import StoreError, open_store
@@ -118,5 +118,31 @@ def test_invalid_utf8_is_read_as_damaged_text_and_found_by_damaged_rows(tmp_path
         assert isinstance(text, DamagedText) and text == "ا" + REPLACEMENT + " "
         assert conn.damaged == 1
         assert damaged_rows(conn) == [("paragraphs", pid, "text")]
+    finally:
+        conn.close()
+
+
+def _sqlite_memory_used() -> int:
+    """Bytes SQLite holds in this process (sqlite3_memory_used)."""
+    import ctypes
+
+    import _sqlite3
+
+    used = ctypes.CDLL(_sqlite3.__file__).sqlite3_memory_used
+    used.restype = ctypes.c_int64
+    return used()
+
+
+def test_the_page_cache_is_bounded_even_after_reading_every_page(content_db_path):
+    assert content_db_path.stat().st_size > 4 * PAGE_CACHE_KIB * 1024  # more than the bound
+    before = _sqlite_memory_used()
+    conn = open_readonly(content_db_path)      # quick_check reads every page
+    try:
+        assert conn.execute("PRAGMA cache_size").fetchone()[0] == -PAGE_CACHE_KIB
+        conn.execute("SELECT count(*), sum(length(text)) FROM paragraphs").fetchone()
+        held = _sqlite_memory_used() - before
+        # the cache, its page headers and the schema; SQLite's default let
+        # it grow past 2 MiB here
+        assert held < 2 * PAGE_CACHE_KIB * 1024, held
     finally:
         conn.close()
