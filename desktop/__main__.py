@@ -85,7 +85,10 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.app.settings import AppSettings
     from desktop.content.store import StoreError, open_store
 
-    app = create_application([sys.argv[0]])
+    # the interactive start installs the application style after the first
+    # paint (desktop.app.application.configure); screenshots and the self-test
+    # have it at once
+    app = create_application([sys.argv[0]], defer_style=not headless)
     db_path = args.db or first_start_db(app, headless)
     try:
         store = open_store(db_path)

@@ -77,16 +77,27 @@ def install_translations(app: QApplication) -> list[str]:
     return installed
 
 
-def create_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication, configured; reuses an existing one (tests)."""
+def create_application(argv: list[str] | None = None, *,
+                       defer_style: bool = False) -> QApplication:
+    """The QApplication, configured; reuses an existing one (tests).
+    ``defer_style``: the interactive start, see configure."""
     existing = QApplication.instance()
     app = (existing if isinstance(existing, QApplication)
            else QApplication(list(argv if argv is not None else sys.argv[:1])))
-    configure(app)
+    configure(app, defer_style=defer_style)
     return app
 
 
-def configure(app: QApplication) -> None:
+def configure(app: QApplication, *, defer_style: bool = False) -> None:
+    """Direction, locale, Qt's Arabic catalogues, fonts, and the application
+    style (desktop.app.style). ``defer_style``: the style is left pending
+    (style_pending) and installed by finish_style, which the main window
+    calls on its first idle turn after the first paint: a Python style is
+    called for every style hint Qt asks, and each first call with a new kind
+    of argument makes PySide6 build the Python types of a whole family of Qt
+    classes (about 60 enum types for QStyleOption alone) — 15-20 ms of the
+    first paint. Meanwhile the menu bar shows its titles without their
+    ``&`` marks (menu_title), as the style would draw them."""
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationDisplayName(WINDOW_TITLE)
@@ -102,11 +113,42 @@ def configure(app: QApplication) -> None:
         app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
         app.setProperty("compendium_configured", True)
     app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-    from desktop.app.style import install_style
-    install_style(app)  # shortcuts drawn left to right, no underlines under Arabic letters
+    if defer_style and not app.property(STYLE_INSTALLED):
+        app.setProperty(STYLE_PENDING, True)
+    else:
+        finish_style(app)
     families = register_fonts()
     if UI_FAMILY in families:
         app.setFont(QFont(UI_FAMILY, UI_POINT_SIZE))
+
+
+#: application properties: the Arabic style waits for finish_style / is installed
+STYLE_PENDING, STYLE_INSTALLED = "compendium_style_pending", "compendium_style_installed"
+
+
+def style_pending() -> bool:
+    """Whether the application style waits for finish_style (the interactive start)."""
+    app = QApplication.instance()
+    return app is not None and bool(app.property(STYLE_PENDING))
+
+
+def finish_style(app: QApplication) -> None:
+    """Install the application style (once): shortcuts drawn left to right,
+    no underlines under Arabic letters."""
+    from desktop.app.style import install_style
+
+    install_style(app)
+    app.setProperty(STYLE_PENDING, False)
+    app.setProperty(STYLE_INSTALLED, True)
+
+
+def menu_title(title: str) -> str:
+    """A menu title as the menu bar shows it while the style is pending:
+    without its mnemonic marks (``&&`` stays one ``&``), the text the style
+    draws for it, so nothing moves when the style comes."""
+    if not style_pending():
+        return title
+    return "&".join(part.replace("&", "") for part in title.split("&&"))
 
 
 def reader_font(point_size: int) -> QFont:

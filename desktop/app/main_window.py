@@ -61,7 +61,7 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, Q
 from desktop.content.citations import RLM
 from desktop.content.store import ContentStore
 from desktop.app.about import add_about_action
-from desktop.app.application import WINDOW_TITLE
+from desktop.app.application import WINDOW_TITLE, finish_style, menu_title, style_pending
 from desktop.app.index_panel import IndexPanel
 from desktop.app.links_panel import LinksPanel
 from desktop.app.reader import ReaderView
@@ -99,6 +99,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(WINDOW_TITLE)
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self._menus: dict[str, QMenu] = {}
+        #: each menu's title with its & marks (shown without them until the style comes)
+        self._menu_titles: dict[str, str] = {}
         #: what Ctrl++/Ctrl+-/Ctrl+0 call, if not the reader's own zoom (zoom_by)
         self.zoom_handler = None
         self._syncing_tree = False
@@ -146,10 +148,15 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_status_bar()
         self._connect()
+        if style_pending():
+            self.when_idle(self._finish_style)
+        # after the first paint: an application-wide Python event filter is
+        # called for every event of every object, and the first one about an
+        # object made by Qt itself builds the Python types of all QObject
+        # classes (~30 ms); the reader's own mouse handler (ReaderView) works
+        # at once, the filter adds the rest of the window
         self._mouse_filter = _HistoryButtons(self)
-        app = QApplication.instance()
-        assert app is not None          # a window exists only under a QApplication
-        app.installEventFilter(self._mouse_filter)
+        self.when_idle(self._install_mouse_filter)
         self.restore_state()
 
     # ---- extension points ------------------------------------------------
@@ -186,10 +193,25 @@ class MainWindow(QMainWindow):
             self._first_paint = _AfterFirstPaint(self.reader.viewport(), self.run_idle_work)
             QTimer.singleShot(500, self.run_idle_work)
 
+    def _install_mouse_filter(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._mouse_filter)
+
+    def _finish_style(self) -> None:
+        """The application style (desktop.app.application.finish_style), and
+        the menus' titles with their & marks (Alt+letter) back."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            finish_style(app)
+        for name, menu in self._menus.items():
+            menu.setTitle(self._menu_titles[name])
+
     def menu(self, name: str, title: str | None = None) -> QMenu:
         """The menu `name`, made on first use at its place in MENU_ORDER."""
         if name not in self._menus:
-            menu = QMenu(title or MENU_TITLES.get(name, name), self)
+            self._menu_titles[name] = title = title or MENU_TITLES.get(name, name)
+            menu = QMenu(menu_title(title), self)
             menu.setObjectName(f"menu-{name}")
             rank = _menu_rank(name)
             later = [m for n, m in self._menus.items() if _menu_rank(n) > rank]

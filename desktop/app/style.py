@@ -16,6 +16,11 @@ part of it (under «ح» it reads as the dot of «ج»; under «ب» it swallows
 dot). The style never draws them, in the app's texts nor in Qt's translated
 dialogs («ا&حفظ»). The ``&`` marks still work as Alt+letter, and the menu
 bar is reached with F10 or Alt alone (desktop.app.main_window).
+
+The interactive start installs it on the first idle turn after the first
+paint (desktop.app.application.configure: a Python style costs 15-20 ms of
+PySide6 type building before the first paint); until then the menu bar
+shows its titles without the ``&`` marks, as this style draws them.
 """
 
 from __future__ import annotations

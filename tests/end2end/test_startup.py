@@ -18,7 +18,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-#: loaded only on first use or on the first idle turn after the first paint
+#: loaded only on first use or on the first idle turn after the first paint (the
+#: application style too: desktop.app.application.configure)
 DEFERRED = ("desktop.export", "desktop.app.printing", "desktop.app.search_panel",
             "desktop.app.search_worker",
             "desktop.app.search", "desktop.app.search_results",
@@ -27,7 +28,8 @@ DEFERRED = ("desktop.export", "desktop.app.printing", "desktop.app.search_panel"
             "desktop.search.rows", "desktop.search.results",
             "desktop.search.index", "desktop.search.snippets", "docx", "lxml", "sqlite_utils",
             "markdown", "desktop.app.finder_panel", "desktop.search.similar",
-            "desktop.search.wordiff", "desktop.handbook", "desktop.app.handbook_viewer")
+            "desktop.search.wordiff", "desktop.handbook", "desktop.app.handbook_viewer",
+            "desktop.app.style")
 
 
 def _start(tmp_path) -> dict:

@@ -88,3 +88,24 @@ def test_translation_folders_start_with_qt_own_and_include_the_wheel(qapp):
     folders = application.translation_folders()
     assert len(folders) == len(set(folders))
     assert any(folder.startswith(str(PySide6.__path__[0])) for folder in folders)
+
+
+def test_a_deferred_style_waits_and_menu_titles_lose_their_marks_meanwhile(qapp):
+    app = create_application()
+    style = app.style()
+    try:
+        app.setProperty(application.STYLE_INSTALLED, False)
+        app.setProperty(application.STYLE_PENDING, False)
+        configure(app, defer_style=True)
+        assert application.style_pending()
+        # shown as the style draws them: no & marks, a doubled && is one &
+        assert application.menu_title("ا&نتقال") == "انتقال"
+        assert application.menu_title("&a && b") == "a & b"
+        assert app.style() is style  # nothing replaced yet
+    finally:
+        application.finish_style(app)
+    assert not application.style_pending()
+    assert application.menu_title("ا&نتقال") == "ا&نتقال"
+    # once installed, a deferred configure (a second window) keeps it
+    configure(app, defer_style=True)
+    assert not application.style_pending()

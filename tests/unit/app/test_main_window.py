@@ -118,12 +118,44 @@ def test_history_by_keyboard_and_mouse_buttons(make_window, tiny_db_path, qtbot)
     assert reader.current_paragraph_id() == "A07/12"
     qtbot.keyClick(window.tree_view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert reader.current_paragraph_id() == "B6-r4/1"
+    # the window-wide mouse handler comes on the first idle turn after the first paint
+    idle: list[bool] = []
+    window.when_idle(lambda: idle.append(True))
+    qtbot.waitUntil(lambda: bool(idle))
     for button, expected in ((Qt.MouseButton.BackButton, "A07/12"),
                              (Qt.MouseButton.ForwardButton, "B6-r4/1")):
         event = QMouseEvent(QEvent.Type.MouseButtonPress, QPointF(10, 10), QPointF(10, 10),
                             button, button, Qt.KeyboardModifier.NoModifier)
         QApplication.sendEvent(window.tree_view.viewport(), event)
         assert reader.current_paragraph_id() == expected
+
+
+def test_menus_get_their_marks_and_the_style_after_the_first_paint(
+        app, qtbot, tiny_db_path, settings_path):
+    """The interactive start (application.configure(defer_style=True)): the
+    menu bar shows its titles without & marks until the style comes on the
+    first idle turn, then with them (Alt+letter) and the Arabic style."""
+    from desktop.app import application
+    from desktop.app.main_window import MENU_TITLES, MainWindow
+    from desktop.app.settings import AppSettings
+    from desktop.content.store import open_store
+    from desktop.app.style import ArabicStyle
+
+    app.setProperty(application.STYLE_PENDING, True)
+    try:
+        window = MainWindow(open_store(tiny_db_path), AppSettings(settings_path))
+        qtbot.addWidget(window)
+        assert window.menu("go").title() == "انتقال"
+        idle: list[bool] = []
+        window.when_idle(lambda: idle.append(True))
+        window.show()
+        qtbot.waitUntil(lambda: bool(idle))
+        assert window.menu("go").title() == MENU_TITLES["go"] == "ا&نتقال"
+        assert not application.style_pending()
+        assert isinstance(app.style(), ArabicStyle)
+        window.close()
+    finally:
+        app.setProperty(application.STYLE_PENDING, False)
 
 
 def test_opening_from_history_does_not_grow_it(make_window, tiny_db_path):
