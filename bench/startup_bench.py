@@ -2,6 +2,10 @@
 
 Runs, alternating so that a change of machine load hits all alike:
   * a minimal PySide6 window (one QLabel) — the floor any Qt app pays;
+  * a bare reader window: a QMainWindow whose QTextBrowser shows the start
+    unit's HTML (rendered beforehand by this script) in the bundled reader
+    font — what content on screen costs in PySide6 before any feature of
+    the app (the targets stay ratios to the minimal window);
   * the app from source, ``python -m desktop --open A07/13 --bench-startup``;
   * the frozen bundle, when one is built (dist/unodc-ta-compendium/…).
 Each run is a fresh process. CPU time to the first paint is shown beside
@@ -62,6 +66,49 @@ QTimer.singleShot(int(float(os.environ.get("COMPENDIUM_BENCH_SETTLE", "4")) * 10
 app.exec()
 """
 
+BARE_READER = r"""
+import json, os, sys, time
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMainWindow, QTextBrowser
+app = QApplication(sys.argv)
+app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+fonts, html_path = sys.argv[1], sys.argv[2]
+family = None
+for name in ("Amiri-Regular.ttf", "Amiri-Bold.ttf"):
+    family = QFontDatabase.applicationFontFamilies(
+        QFontDatabase.addApplicationFont(os.path.join(fonts, name)))[0]
+window = QMainWindow()
+browser = QTextBrowser(window)
+browser.document().setDefaultFont(QFont(family, 14))
+with open(html_path, encoding="utf-8") as page:
+    browser.setHtml(page.read())
+window.setCentralWidget(browser)
+painted = []
+class Paint(QObject):
+    def eventFilter(self, watched, event):
+        if not painted and event.type() == QEvent.Type.Paint:
+            painted.append(time.time())
+            t = os.times(); painted.append(t.user + t.system)
+        return False
+f = Paint(); browser.viewport().installEventFilter(f)
+window.resize(1280, 800); window.show()
+def report():
+    rss = 0
+    with open("/proc/self/status") as s:
+        for line in s:
+            if line.startswith("VmRSS:"):
+                rss = int(line.split()[1])
+    print(json.dumps({"first_paint": painted[0] if painted else None,
+                      "cpu_at_first_paint": painted[1] if painted else None, "rss_kb": rss}), flush=True)
+    app.quit()
+QTimer.singleShot(int(float(os.environ.get("COMPENDIUM_BENCH_SETTLE", "4")) * 1000), report)
+app.exec()
+"""
+
+#: the unit the app opens (--open A07/13) and the bare reader window shows
+START_PARAGRAPH = "A07/13"
+
 TARGETS = {  # issue 17
     "first_window_ratio": 1.5,
     "memory_ratio": 1.3,
@@ -84,22 +131,41 @@ def run_once(command: list[str], cwd: Path) -> dict:
     return result
 
 
+def start_unit_html(db: Path | None, folder: Path) -> Path:
+    """The start unit's HTML, rendered here (not timed) for the bare reader window."""
+    sys.path.insert(0, str(ROOT))
+    from desktop import paths
+    from desktop.content.render import render_unit
+    from desktop.content.store import open_store
+
+    store = open_store(db or paths.default_db())
+    para = store.paragraph(START_PARAGRAPH)
+    if para is None:
+        raise SystemExit(f"{START_PARAGRAPH}: not in the database")
+    path = folder / "start-unit.html"
+    path.write_text(render_unit(store, para.unit_id, para.id).html, encoding="utf-8")
+    return path
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--db", type=Path, default=None)
     parser.add_argument("--bundle", type=Path, default=BUNDLE)
     args = parser.parse_args()
-    app_args = ["--open", "A07/13", "--bench-startup"] + (["--db", str(args.db)] if args.db else [])
-    programs = {
-        "minimal PySide6 window": [sys.executable, "-c", MINIMAL],
-        "this app (source)": [sys.executable, "-m", "desktop", *app_args],
-    }
-    frozen = args.bundle / "unodc-ta-compendium"
-    if frozen.is_file():
-        programs["this app (frozen bundle)"] = [str(frozen), *app_args]
-    results: dict[str, list[dict]] = {name: [] for name in programs}
+    app_args = ["--open", START_PARAGRAPH, "--bench-startup"] + (["--db", str(args.db)] if args.db else [])
     with tempfile.TemporaryDirectory() as scratch:
+        html = start_unit_html(args.db, Path(scratch))
+        programs = {
+            "minimal PySide6 window": [sys.executable, "-c", MINIMAL],
+            "bare reader window": [sys.executable, "-c", BARE_READER,
+                                   str(ROOT / "resources" / "fonts"), str(html)],
+            "this app (source)": [sys.executable, "-m", "desktop", *app_args],
+        }
+        frozen = args.bundle / "unodc-ta-compendium"
+        if frozen.is_file():
+            programs["this app (frozen bundle)"] = [str(frozen), *app_args]
+        results: dict[str, list[dict]] = {name: [] for name in programs}
         for name, command in programs.items():  # warm-up: byte code, font caches
             run_once(command, Path(scratch) if "frozen" in name else ROOT)
         for _ in range(args.runs):

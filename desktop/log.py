@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import faulthandler
 import logging
-import logging.handlers
 import os
 import sys
 from dataclasses import dataclass
@@ -57,6 +56,32 @@ def log_path() -> Path:
     return log_dir() / LOG_NAME
 
 
+class _RotatingFile(logging.Handler):
+    """The rotating log file, its handler made on the first record:
+    logging.handlers (and socket, pickle, queue with it) is not imported
+    before the app's first paint. The file is opened once by setup(), so
+    an unwritable folder is known at once."""
+
+    def __init__(self, path: Path):
+        super().__init__()
+        self.path = path
+        self._file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is None:
+            import logging.handlers
+
+            self._file = logging.handlers.RotatingFileHandler(
+                self.path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+            self._file.setFormatter(self.formatter)
+        self._file.emit(record)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
+
+
 def setup(*, crashes: bool = True) -> Path | None:
     """Log to the rotating file (once); with ``crashes``, faulthandler writes
     the stack of a fatal signal to crash.log beside it. Returns the log's
@@ -66,8 +91,9 @@ def setup(*, crashes: bool = True) -> Path | None:
     path = log_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+        with open(path, "a", encoding="utf-8"):
+            pass  # writable: the handler opens it on the first record
+        handler = _RotatingFile(path)
     except OSError:
         _state.done, _state.path = True, None
         return None

@@ -7,12 +7,17 @@ what to do.
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desktop import cli, log
-from desktop.content.store import StoreError
+
+if TYPE_CHECKING:  # the boxes' classes load when one is shown, not before the first paint
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.content.store import StoreError
 
 #: Exit status for each problem: the convention of every command (desktop.cli,
 #: listed in the README).
@@ -38,6 +43,8 @@ def report(title: str, text: str, detail: str = "", *, dialog: bool = True) -> N
     cli.say("compendium", text, detail)
     if not dialog or QApplication.instance() is None:
         return
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok)
     box.setTextFormat(Qt.TextFormat.PlainText)   # paths and locators are user text
     box.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
@@ -82,6 +89,8 @@ def unexpected_error(exc_type, exc, tb) -> None:
     print(f"compendium: {detail}", file=sys.stderr)
     if QApplication.instance() is None:
         return
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Critical, "خطأ غير متوقع", text,
                       QMessageBox.StandardButton.Ok)
     box.setTextFormat(Qt.TextFormat.PlainText)

@@ -150,11 +150,8 @@ class MainWindow(QMainWindow):
         self._connect()
         if style_pending():
             self.when_idle(self._finish_style)
-        # after the first paint: an application-wide Python event filter is
-        # called for every event of every object, and the first one about an
-        # object made by Qt itself builds the Python types of all QObject
-        # classes (~30 ms); the reader's own mouse handler (ReaderView) works
-        # at once, the filter adds the rest of the window
+        # after the first paint: a window-wide Python filter sees every event, and
+        # the first about an object Qt made builds all QObject types (~30 ms)
         self._mouse_filter = _HistoryButtons(self)
         self.when_idle(self._install_mouse_filter)
         self.restore_state()
@@ -193,7 +190,7 @@ class MainWindow(QMainWindow):
             self._first_paint = _AfterFirstPaint(self.reader.viewport(), self.run_idle_work)
             QTimer.singleShot(500, self.run_idle_work)
 
-    def _install_mouse_filter(self) -> None:
+    def _install_mouse_filter(self) -> None:  # the reader's own works before it
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self._mouse_filter)

@@ -56,3 +56,19 @@ def test_an_unwritable_folder_gives_no_log_and_no_error(fresh):
     (fresh / log.ORGANIZATION).write_text("a file where the folder should be")
     assert log.setup(crashes=False) is None
     assert log.last_lines() == ""
+
+
+def test_the_file_rotates_and_its_handler_waits_for_the_first_record(fresh, monkeypatch):
+    """logging.handlers is imported on the first record, not by setup()
+    (the app's first paint); the file still rotates at MAX_BYTES."""
+    monkeypatch.setattr(log, "MAX_BYTES", 2000)
+    monkeypatch.delitem(sys.modules, "logging.handlers", raising=False)
+    path = log.setup(crashes=False)
+    assert path is not None and path.exists()
+    assert "logging.handlers" not in sys.modules
+    logger = logging.getLogger("desktop.test")
+    for n in range(60):
+        logger.warning("سطر %d من سجل طويل بما يكفي ليُدار الملف", n)
+    assert "logging.handlers" in sys.modules
+    assert path.with_name(path.name + ".1").exists()  # rotated
+    assert "سطر 59" in log.last_lines(1)
