@@ -16,6 +16,7 @@ import argparse
 import os
 import sys
 import unicodedata
+from pathlib import Path
 
 from desktop import cli, paths
 from desktop.console import utf8_streams
@@ -24,7 +25,7 @@ from desktop.content.database import reading
 from desktop.content.store import open_store
 from desktop.export.files import ExportError
 from desktop.export.formats import write
-from desktop.export.model import DEFAULT_TITLE, ExportOptions, gather_items
+from desktop.export.model import DEFAULT_TITLE, ExportItem, ExportOptions, gather_items
 
 
 PROG = "python -m desktop.export"
@@ -54,7 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _with_user_notes(items, userdata_path):
+def _with_user_notes(items: list[ExportItem], userdata_path: Path | None) -> list[ExportItem]:
     """Attach the user's notes from the user-data file (the app's own by default)."""
     from desktop.export.model import with_notes
     from desktop.userdata import SelectionStore, UserDataError, default_path

@@ -15,6 +15,7 @@ import zipfile
 from copy import deepcopy
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -22,6 +23,13 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+    from docx.oxml.xmlchemy import BaseOxmlElement
+    from docx.styles.style import ParagraphStyle
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
 
 from desktop.export.files import write_atomically
 from desktop.content.citations import LEGEND_TITLE, NOTICE_COLOUR
@@ -44,7 +52,7 @@ _PPR_AFTER_BIDI = (
 )
 
 
-def set_paragraph_bidi(paragraph) -> None:
+def set_paragraph_bidi(paragraph: Paragraph) -> None:
     ppr = paragraph._p.get_or_add_pPr()
     if ppr.find(qn("w:bidi")) is None:
         ppr.insert_element_before(OxmlElement("w:bidi"), *_PPR_AFTER_BIDI)
@@ -52,7 +60,7 @@ def set_paragraph_bidi(paragraph) -> None:
 
 @lru_cache(maxsize=64)
 def _rpr_template(rtl: bool, bold: bool, size: float, superscript: bool,
-                  mark: str = "", colour: str = ""):
+                  mark: str = "", colour: str = "") -> BaseOxmlElement:
     """The run properties, in schema order (rFonts, b, bCs, sz, szCs,
     vertAlign, rtl), parsed once per combination and copied into each run:
     python-docx's per-property setters dominated the export time."""
@@ -70,9 +78,9 @@ def _rpr_template(rtl: bool, bold: bool, size: float, superscript: bool,
     return parse_xml(xml)
 
 
-def add_run(paragraph, text: str, *, rtl: bool = True, bold: bool = False,
+def add_run(paragraph: Paragraph, text: str, *, rtl: bool = True, bold: bool = False,
             size: float = BODY_PT, superscript: bool = False, mark: str = "",
-            colour: str = ""):
+            colour: str = "") -> Run:
     """A run with the complex-script font and size; w:rtl on Arabic runs;
     ``mark`` ("uncertain"/"corrected") colours and underlines it."""
     run = paragraph.add_run(text)
@@ -81,7 +89,7 @@ def add_run(paragraph, text: str, *, rtl: bool = True, bold: bool = False,
     return run
 
 
-def _section_bidi(document) -> None:
+def _section_bidi(document: WordDocument) -> None:
     for section in document.sections:
         sect = section._sectPr
         if sect.find(qn("w:bidi")) is None:
@@ -95,7 +103,7 @@ def _section_bidi(document) -> None:
             setattr(section, side, Cm(2.2))
 
 
-def _item_style(document):
+def _item_style(document: WordDocument) -> ParagraphStyle:
     styles = document.styles
     try:
         return styles[ITEM_STYLE]
@@ -106,7 +114,7 @@ def _item_style(document):
         return style
 
 
-def build_document(items: list[ExportItem], options: ExportOptions):
+def build_document(items: list[ExportItem], options: ExportOptions) -> WordDocument:
     document = Document()
     _section_bidi(document)
     style = _item_style(document)

@@ -13,10 +13,15 @@ import datetime as _dt
 import json
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable
 
 from desktop.content import citations
 from desktop.content.citations import Citation
+from desktop.content.records import Paragraph
 from desktop.content.store import ContentStore
+
+if TYPE_CHECKING:
+    from desktop.content.editorial_html import CorrectionMark
 
 ARABIC_MONTHS = [
     "كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل",
@@ -222,7 +227,7 @@ def strip_emphasis(text: str) -> str:
     return re.sub(r"\*([^*\n]+)\*", r"\1", text)
 
 
-def _marks(quality_row: dict | None, corrections) -> tuple[Mark, ...]:
+def _marks(quality_row: dict | None, corrections: Iterable[CorrectionMark]) -> tuple[Mark, ...]:
     marks: list[Mark] = []
     if quality_row and quality_row.get("uncertain"):
         try:
@@ -234,7 +239,8 @@ def _marks(quality_row: dict | None, corrections) -> tuple[Mark, ...]:
     return tuple(sorted(marks, key=lambda m: m.start))
 
 
-def lead_in_paragraphs(store: ContentStore, para, unit_cache: dict) -> list:
+def lead_in_paragraphs(store: ContentStore, para: Paragraph,
+                       unit_cache: dict[str, list[Paragraph]]) -> list[Paragraph]:
     """The paragraphs a sub-item's words hang on, outermost first: for
     (ط) '2' the item (ط), and for a lettered item the chapeau before it."""
     path = list(para.label_path or ())
@@ -243,7 +249,7 @@ def lead_in_paragraphs(store: ContentStore, para, unit_cache: dict) -> list:
     if para.unit_id not in unit_cache:
         unit_cache[para.unit_id] = store.unit_paragraphs(para.unit_id)
     before = [p for p in unit_cache[para.unit_id] if p.sort < para.sort]
-    found = []
+    found: list[Paragraph | None] = []
     for depth in range(len(path) - 1, 0, -1):
         want = tuple(path[:depth])
         found += [next((q for q in reversed(before) if tuple(q.label_path) == want), None)]
@@ -275,7 +281,7 @@ def gather_items(store: ContentStore, paragraph_ids: list[str]) -> list[ExportIt
     quality = store.quality_rows(ids)
     corrected = editorial_html.correction_marks(store, list(paragraphs.values()))
     documents = {d.id: d for d in store.documents()}
-    units: dict = {}
+    units: dict[str, list[Paragraph]] = {}
     printed: set[str] = set()      # a lead-in already printed above needs no repeat
     items = []
     for pid in ids:

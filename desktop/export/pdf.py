@@ -16,6 +16,7 @@ import tempfile
 from functools import lru_cache
 from html import escape
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -226,7 +227,7 @@ def keep_notes_with_text(doc: QTextDocument, page_h: float) -> int:
     return moved
 
 
-def _rtl_option(align) -> QTextOption:
+def _rtl_option(align: Qt.AlignmentFlag) -> QTextOption:
     option = QTextOption(align)
     option.setTextDirection(Qt.LayoutDirection.RightToLeft)
     option.setWrapMode(QTextOption.WrapMode.NoWrap)
@@ -336,7 +337,7 @@ class PageLayouter:
         raster.end()
         painter.drawImage(QRectF(0, 0, self.page_w, self.page_h), image)
 
-    def paint(self, painter: QPainter, new_page) -> int:
+    def paint(self, painter: QPainter, new_page: Callable[[], object]) -> int:
         """Paint every page; ``new_page()`` advances the device. Returns pages."""
         pages = self.page_count()
         engine = painter.paintEngine()
