@@ -31,7 +31,7 @@ from desktop.search.locator_hit import citations_of, locator_hit
 from desktop.search.plan import SYMBOL_RE, Plan, coverage, make_plan
 from desktop.search.query import Query, parse, valid_text
 from desktop.search.results import KINDS, Result, Results
-from desktop.search.rows import (BM25, ROWID, SELECT, SORT, TWIN, copies_of, count_matches, fetch_page,
+from desktop.search.rows import (BM25, ROWID, SELECT, SORT, TWIN, Filter, copies_of, count_matches, fetch_page,
                                  page_texts, tag_filter)
 from desktop.search.snippets import Matcher, make_snippet
 
@@ -61,7 +61,8 @@ def _title_citation(label: str | None, citation: str | None, ref: str) -> str:
     return label or citation or ref
 
 
-def _theme_rows(conn: sqlite3.Connection, plan: Plan, filt: str | None):
+def _theme_rows(conn: sqlite3.Connection, plan: Plan, filt: str | None
+                ) -> tuple[list[tuple], dict[str, str], set[int]]:
     """(rows of the named themes' paragraphs, {ref: theme}, rowids also matching every term)."""
     names = list(plan.themes)
     marks = ",".join("?" * len(names))
@@ -145,8 +146,9 @@ def _copy_place(copy_cite: str, hit_cite: str, part: str | None, local: str) -> 
     return f"{copy_cite} (متن التقرير)"
 
 
-def search(db: Searchable, query: str | Query, part=None, unit=None, year=None, theme=None,
-           document=None, limit: int = DEFAULT_LIMIT, offset: int = 0,
+def search(db: Searchable, query: str | Query, part: Filter = None, unit: Filter = None,
+           year: Filter = None, theme: Filter = None, document: Filter = None,
+           limit: int = DEFAULT_LIMIT, offset: int = 0,
            kinds: Iterable[str] = KINDS, as_you_type: bool = False) -> Results:
     """Search the content database. Never raises for any query text.
 
@@ -172,8 +174,9 @@ def search(db: Searchable, query: str | Query, part=None, unit=None, year=None, 
         raise SearchError(str(exc), exc.path, exc.kind) from None
 
 
-def _search_query(conn: sqlite3.Connection, q: Query, part, unit, year, theme, document, limit, offset, kinds,
-                  as_you_type) -> Results:
+def _search_query(conn: sqlite3.Connection, q: Query, part: Filter, unit: Filter, year: Filter,
+                  theme: Filter, document: Filter, limit: int, offset: int, kinds: Iterable[str],
+                  as_you_type: bool) -> Results:
     results = Results()
     results.query = q
     limit = max(0, int(limit))
@@ -203,8 +206,9 @@ def _search_query(conn: sqlite3.Connection, q: Query, part, unit, year, theme, d
         return results
 
 
-def _search(conn: sqlite3.Connection, q, results, hit, part, unit, year, theme, document, limit, offset, kinds,
-            as_you_type) -> Results:
+def _search(conn: sqlite3.Connection, q: Query, results: Results, hit: tuple[str, str] | None,
+            part: Filter, unit: Filter, year: Filter, theme: Filter, document: Filter,
+            limit: int, offset: int, kinds: list[str], as_you_type: bool) -> Results:
     symbol = bool(SYMBOL_RE.fullmatch(q.text.strip()))
     if hit is None and not symbol:
         plan = make_plan(conn, q.text, q, as_you_type)

@@ -50,7 +50,7 @@ from desktop.search.normalize import WORD_RE, analyze, fold, strip_marks, words
 if TYPE_CHECKING:
     import sqlite_utils
 
-    from desktop.content.build import Finding
+    from desktop.content.build import BuildContext, Finding
 
 #: Bump when the search tables change shape: the engine refuses another version.
 INDEX_VERSION = "4"
@@ -86,7 +86,7 @@ def _word_columns(word: str) -> tuple[str, str, str]:
 _TAG_RE = re.compile(r"[^0-9a-z]")
 
 
-def tag(kind: str, value) -> str:
+def tag(kind: str, value: object) -> str:
     """A filter token: `tag("u", "B6-r4")` -> "ub6r4" (one unicode61 token)."""
     return kind + (_TAG_RE.sub("", str(value).lower()) or "0")
 
@@ -107,7 +107,7 @@ def locator_tail(locator: str) -> str:
     return _PART_PREFIX_RE.sub("", locator)
 
 
-def _year(*texts) -> int | None:
+def _year(*texts: object) -> int | None:
     for t in texts:
         if t:
             found = _YEAR_RE.findall(str(t))
@@ -187,7 +187,7 @@ def _rows(conn: sqlite3.Connection, themes_of: dict[str, list[int]]) -> Iterator
                "units": tuple(dict.fromkeys((*ctx.get(nid, (None, None, ()))[2], meeting)))}
 
 
-def build(db: sqlite_utils.Database, ctx=None) -> None:
+def build(db: sqlite_utils.Database, ctx: BuildContext | None = None) -> None:
     """Write the search tables (replacing any previous ones)."""
     conn = db.conn
     schema.create_search_tables(conn, (FTS_TABLE, DOCS_TABLE, THEMES_TABLE, INFO_TABLE))

@@ -5,6 +5,7 @@ layer (desktop.content.locate, desktop.content.citations)."""
 from __future__ import annotations
 
 import sqlite3
+from typing import Iterable
 
 from desktop.search import suggest as suggest_mod
 from desktop.search.connection import content_store
@@ -60,7 +61,7 @@ def _printed_reference(conn: sqlite3.Connection, text: str) -> tuple[str, str] |
 _CITED: dict[tuple, dict[str, str]] = {}
 
 
-def citations_of(conn: sqlite3.Connection, ids) -> dict[str, str]:
+def citations_of(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, str]:
     """paragraph id -> THE citation (desktop.content.citations, short form)."""
     key = suggest_mod.database_key(conn)
     cache = _CITED.get(key) if key else None

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from desktop.search import lexicon as lexicon_mod
 from desktop.search import suggest as suggest_mod
@@ -65,7 +66,8 @@ def _suggestion_text(text: str, fixes: dict[str, str]) -> str:
     return WORD_RE.sub(lambda m: fixes.get(fold(m.group()), m.group()), text)
 
 
-def _themes_named(conn: sqlite3.Connection, q: Query, matches, extra_words) -> list[str]:
+def _themes_named(conn: sqlite3.Connection, q: Query, matches: Iterable[lexicon_mod.GroupMatch],
+                  extra_words: Iterable[str]) -> list[str]:
     """Themes the query names: linked to a lexicon form in it, or all their label's words in it."""
     stems = {analyze(w).stem for t in q.include for w in t.words}
     stems.update(analyze(w).stem for w in extra_words)

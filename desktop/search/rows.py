@@ -6,13 +6,16 @@ come from the content store (desktop.content.store), not from SQL here."""
 from __future__ import annotations
 
 import sqlite3
-from typing import Iterable, Sequence
+from typing import Collection, Iterable, Sequence, TypeAlias
 
 from desktop.search.connection import content_store
 from desktop.search.index import DOCS_TABLE, FTS_TABLE, THEMES_TABLE, tag
 from desktop.search.query import Query, valid_text
 from desktop.search.results import KINDS
 
+
+#: A search filter: one value or several (engine.search: part, unit, year, theme, document).
+Filter: TypeAlias = "str | int | Sequence[str | int] | None"
 
 #: bm25 weights of the FTS columns exact, bare, stem, alt, meta, tags. Ranking
 #: uses the lean expression (stems and symbols): bm25 reads the whole doclist
@@ -21,7 +24,7 @@ from desktop.search.results import KINDS
 WEIGHTS = (10.0, 4.0, 2.0, 1.0, 0.5, 0.0)
 
 
-def _as_list(value) -> list | None:
+def _as_list(value: Filter) -> list[str | int] | None:
     if value is None or value == "" or value == []:
         return None
     if isinstance(value, (str, int)):
@@ -29,7 +32,8 @@ def _as_list(value) -> list | None:
     return [valid_text(v) if isinstance(v, str) else v for v in value]
 
 
-def tag_filter(conn: sqlite3.Connection, part, unit, year, theme, document, kinds) -> str | None:
+def tag_filter(conn: sqlite3.Connection, part: Filter, unit: Filter, year: Filter, theme: Filter,
+               document: Filter, kinds: Collection[str]) -> str | None:
     """Filters as an FTS5 expression over the tags column (see index.tag)."""
     clauses = []
 

@@ -33,6 +33,7 @@ import os
 import re
 import sqlite3
 from collections import Counter
+from typing import Iterable
 
 from desktop.content.database import HasConnection
 from desktop.search.connection import content_store
@@ -83,11 +84,11 @@ class Match:
                 "year": self.year, "also": list(self.also)}
 
 
-class Matches(list):
+class Matches(list[Match]):
     """The ranked matches; notice: a remark for the user (the text was cleaned);
     words: how many words of the draft were compared."""
 
-    def __init__(self, items=(), notice: str = "", words: int = 0):
+    def __init__(self, items: Iterable[Match] = (), notice: str = "", words: int = 0):
         super().__init__(items)
         self.notice = notice
         self.words = words
@@ -135,7 +136,7 @@ def draft_stems(text: str) -> list[str]:
     return [analyze(w).stem for w in words(text)]
 
 
-def clean_draft(text) -> tuple[str, str]:
+def clean_draft(text: object) -> tuple[str, str]:
     """(text to compare, notice) or SimilarInputError with an Arabic message."""
     if text is None or not str(text).strip():
         raise SimilarInputError("اكتب نص المشروع أو الصقه للبحث عن صياغة متفق عليها.")
@@ -231,7 +232,7 @@ def _score(d: _Draft, c: list[str], corpus: _Corpus) -> tuple[float, float, floa
 
 
 def find_similar(db: sqlite3.Connection | HasConnection, text: str, limit: int = DEFAULT_LIMIT, exclude: set[str] | None = None,
-                 kinds=("paragraph",)) -> Matches:
+                 kinds: Iterable[str] = ("paragraph",)) -> Matches:
     """The paragraphs closest to `text`, best first (ties: older first).
 
     db: a sqlite3.Connection (or a sqlite-utils Database) on a built content
@@ -318,7 +319,7 @@ def _one_per_place(matches: list[Match]) -> list[Match]:
     return out
 
 
-def _rank_key(m: Match):
+def _rank_key(m: Match) -> tuple[float, int, int, str]:
     return (-round(m.score, TIE), m.year if m.year is not None else 9999,
             m.sort if m.sort is not None else 1 << 40, m.id)
 

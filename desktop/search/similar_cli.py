@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 from desktop.search.connection import SearchError, connect
 from desktop.search.similar import SimilarInputError, find_similar
 
 
-def run_similar(db_path, text: str, limit: int, as_json: bool) -> int:
+def run_similar(db_path: str | Path, text: str, limit: int, as_json: bool) -> int:
     """TEXT "-" reads the draft from standard input (drafts longer than a command line)."""
     if text == "-":
         text = sys.stdin.read()

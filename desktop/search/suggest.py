@@ -15,6 +15,7 @@ import re
 import sqlite3
 import threading
 from dataclasses import dataclass
+from typing import Iterable
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -57,7 +58,7 @@ class Suggestion:
 class Vocabulary:
     """The corpus words of one database, with their skeletons."""
 
-    def __init__(self, rows):
+    def __init__(self, rows: Iterable[tuple[str, str | None, int]]):
         self.display: dict[str, str] = {}
         self.count: dict[str, int] = {}
         words, skeletons = [], []
