@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Iterator
 
 from desktop.content import ids
 from desktop.content.model import Footnote, Node, Paragraph, Parsed, Problem, strip_markers
@@ -161,7 +162,7 @@ class _Parser:
         self.counters[key] = value
 
     # -- blocks -------------------------------------------------------------
-    def blocks(self):
+    def blocks(self) -> Iterator[tuple[int, str]]:
         """Yield (line number, text): consecutive lines join unless the next
         one starts a labelled item, a footnote or a heading."""
         current: list[str] = []

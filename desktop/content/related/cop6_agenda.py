@@ -151,7 +151,7 @@ def parse(text: str, lexicon: Lexicon) -> Agenda:
     heading_node: AgendaNode | None = None   # a heading that may continue on the next line
     in_docs = False
 
-    def new_par(kind, line_no, raw, label_letter=None):
+    def new_par(kind: str, line_no: int, raw: str, label_letter: str | None = None) -> Paragraph:
         nonlocal running, current
         running += 1
         label = str(running)

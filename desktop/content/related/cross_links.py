@@ -46,6 +46,9 @@ from desktop.content.build import Finding
 if TYPE_CHECKING:
     import sqlite_utils
 
+    from desktop.content.model import Parsed
+    from desktop.content.related.supplement import Supplement
+
 STAGE = "related-links"
 SOURCE = "related"
 ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
@@ -280,14 +283,15 @@ def _targets(db: sqlite_utils.Database) -> tuple[dict, dict, dict]:
     return units, supplement_units, symbols
 
 
-def _link(from_id, to_id, kind, text, line, from_node=None, to_node=None) -> dict:
+def _link(from_id: str, to_id: str, kind: str, text: str | None, line: int | None,
+          from_node: str | None = None, to_node: str | None = None) -> dict:
     return links_stage._link(from_id, to_id, kind, text, line, from_node, to_node, source=SOURCE)
 
 
 _ENDORSES = re.compile(r"^\S*\s+(?:أيضا\s+)?التوصيات")
 
 
-def build(db: sqlite_utils.Database, cop10, cop12, sup) -> Result:
+def build(db: sqlite_utils.Database, cop10: Parsed, cop12: Parsed, sup: Supplement) -> Result:
     result = Result()
     units, supplement_units, symbols = _targets(db)
     rows = [dict(r) for r in db.query(

@@ -46,7 +46,7 @@ def build(db: sqlite_utils.Database, ctx: BuildContext) -> None:
     _build_som(db, ctx, lexicon)
 
 
-def _build_cop6(db: sqlite_utils.Database, ctx: BuildContext, lexicon) -> None:
+def _build_cop6(db: sqlite_utils.Database, ctx: BuildContext, lexicon: Lexicon) -> None:
     source = "cop6-agenda.txt"
     try:
         agenda = cop6_agenda.parse(ctx.read_source(source), lexicon)
@@ -106,7 +106,7 @@ def _cop6_id(parser_id: str) -> str:
     return "cop6:" + parser_id.split("/", 1)[1] if "/" in parser_id else "cop6:doc"
 
 
-def _cop6_citation(p, node_id: str, heading: dict[str, str]) -> str:
+def _cop6_citation(p: cop6_agenda.Paragraph, node_id: str, heading: dict[str, str]) -> str:
     """How a reader cites the paragraph; running numbers say they are not the source's."""
     symbol = cop6_agenda.SYMBOL
     if node_id == "cop6:agenda":
@@ -121,7 +121,7 @@ def _cop6_citation(p, node_id: str, heading: dict[str, str]) -> str:
     return f"{symbol}، الشروح، {where}، الفقرة {p.label} (ترقيم غير وارد في المصدر)"
 
 
-def _build_som(db: sqlite_utils.Database, ctx: BuildContext, lexicon) -> None:
+def _build_som(db: sqlite_utils.Database, ctx: BuildContext, lexicon: Lexicon) -> None:
     som_report.build_rows(db, ctx, lexicon, SOM_SORT)
 
 

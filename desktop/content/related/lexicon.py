@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Mapping
+from typing import Iterable, Mapping
 from pathlib import Path
 
 #: The clean sources whose word forms make the lexicon.
@@ -36,7 +36,7 @@ class Lexicon:
         self.derived: set[str] = set()
 
     @classmethod
-    def from_texts(cls, texts) -> "Lexicon":
+    def from_texts(cls, texts: Iterable[str]) -> "Lexicon":
         counts: Counter = Counter()
         for text in texts:
             counts.update(bare(w) for w in WORD.findall(text))
@@ -44,7 +44,7 @@ class Lexicon:
         return cls(counts)
 
     @classmethod
-    def from_sources(cls, sources: Path, names=CLEAN_SOURCES) -> "Lexicon":
+    def from_sources(cls, sources: Path, names: Iterable[str] = CLEAN_SOURCES) -> "Lexicon":
         return cls.from_texts((Path(sources) / n).read_text(encoding="utf-8") for n in names)
 
     def __contains__(self, word: str) -> bool:

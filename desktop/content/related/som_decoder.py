@@ -39,9 +39,14 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from operator import itemgetter
+from typing import TYPE_CHECKING
 
 from desktop.content.related.lexicon import Lexicon, bare
-from desktop.content.related.som_mapping import VARIANT_MIN, garble_variants, normalise_garbled
+from desktop.content.related.som_mapping import (VARIANT_MIN, GlyphMapping, garble_variants,
+                                                 normalise_garbled)
+
+if TYPE_CHECKING:
+    from desktop.content.related.som_ngram import BigramModel
 
 
 @dataclass
@@ -58,7 +63,7 @@ class Decoder:
     NOISE = 9.0       # cost of a character no word explains
     SPACE_NOISE = 0.3  # cost of a surplus space
 
-    def __init__(self, lexicon: Lexicon, mapping: dict[str, list[tuple[str, float]]]):
+    def __init__(self, lexicon: Lexicon, mapping: GlyphMapping):
         self.mapping = mapping
         total = sum(lexicon.counts.values())
         # garbled form -> word -> weighted count (a share of the word's count)
@@ -78,7 +83,8 @@ class Decoder:
     def candidates(self, garbled_form: str) -> dict[str, float]:
         return self.by_form.get(garbled_form, {})
 
-    def decode(self, garbled_text: str, lm=None, prev: str | None = "<s>") -> list[Token]:
+    def decode(self, garbled_text: str, lm: BigramModel | None = None,
+               prev: str | None = "<s>") -> list[Token]:
         """Most probable reading; punctuation, digits and Latin pass through.
 
         lm: a som_ngram.BigramModel choosing among a piece's candidates by
@@ -130,7 +136,8 @@ class Decoder:
             items.append((run, None))
         return self._read(items, lm, prev)
 
-    def _read(self, items, lm, prev) -> list[Token]:
+    def _read(self, items: list[tuple[str, str | None]], lm: BigramModel | None,
+              prev: str | None) -> list[Token]:
         """Choose a word for each explained piece: by frequency alone, or (with
         a bigram model) by the best path through the candidates; certainty is
         the margin of the chosen word over the next best (max-marginals)."""
@@ -160,6 +167,7 @@ class Decoder:
                 for part in re.findall(r"[^\s]+", raw):
                     tokens.append(Token(part, part, not any(_is_letter(c) for c in part), read=False))
                 continue
+            assert piece is not None    # a piece with candidates was explained
             word = slot[k][0]
             tokens.append(Token(word, piece, gap >= CERTAIN_MARGIN and self._trusted(word, piece)))
         return tokens
@@ -188,7 +196,9 @@ GAP = "<gap>"
 CERTAIN_MARGIN = math.log(4)
 
 
-def _best_path(slots, lm, prev, slot_runs=None):
+def _best_path(slots: list[list[tuple[str, float]] | None], lm: BigramModel | None,
+               prev: str | None, slot_runs: dict[int, bool] | None = None
+               ) -> tuple[list[int], list[float]]:
     """(index of the chosen candidate per slot, its log margin over the next
     best) by Viterbi over the candidates; a run (None) breaks the context."""
     n = len(slots)

@@ -7,9 +7,9 @@ way the PDF did (steps 1 and 2 of desktop.content.related.som_decoder)."""
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterable, Iterator, Sequence, TypeAlias
 
 from desktop import paths
 from desktop.content.related.lexicon import bare
@@ -167,13 +167,18 @@ def normalise_garbled(text: str) -> str:
     return re.sub(r"[\u0640\u064b-\u065f\u0670]", "", text).replace("\n", " ")
 
 
+#: glyph key -> the strings it prints as, with their probabilities, most likely first
+GlyphMapping: TypeAlias = dict[str, list[tuple[str, float]]]
+#: glyph key -> string -> probability (one EM step's estimate)
+_Probabilities: TypeAlias = dict[str, dict[str, float]]
+
 MAX_PIECE = 2
 VARIANT_MIN = 0.1
 MAX_VARIANTS = 8
 
 
-def learn_mapping(pairs, iterations: int = 12, weights=None
-                  ) -> dict[str, list[tuple[str, float]]]:
+def learn_mapping(pairs: Sequence[tuple[str, str]], iterations: int = 12,
+                  weights: Iterable[float] | None = None) -> GlyphMapping:
     """glyph key -> its garbled strings, most likely first (EM over alignments).
 
     A glyph may print in a few ways depending on its neighbours (the
@@ -191,7 +196,7 @@ def learn_mapping(pairs, iterations: int = 12, weights=None
             if key != " ":
                 prob[key][key[0]] = 1.0
     for _ in range(iterations):
-        counts: dict[str, Counter] = defaultdict(Counter)
+        counts: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         for (text, gl), w in zip(data, weights):
             _expect(text, gl, prob, counts, w)
         new: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(lambda: 1e-4))
@@ -210,13 +215,13 @@ def learn_mapping(pairs, iterations: int = 12, weights=None
     return out
 
 
-def _emit(key, piece, prob):
+def _emit(key: str, piece: str, prob: _Probabilities) -> float:
     if key == " ":
         return 1.0 if piece == " " else (0.02 if piece in ("", "  ") else 0.0)
     return prob[key][piece]
 
 
-def _pieces(glyph: str, text: str, j: int, prob) -> Iterator[tuple[int, float]]:
+def _pieces(glyph: str, text: str, j: int, prob: _Probabilities) -> Iterator[tuple[int, float]]:
     """(length, probability) of each piece of ``text`` at ``j`` the glyph may print as."""
     for k in range(0, min(MAX_PIECE, len(text) - j) + 1):
         p = _emit(glyph, text[j:j + k], prob)
@@ -224,7 +229,8 @@ def _pieces(glyph: str, text: str, j: int, prob) -> Iterator[tuple[int, float]]:
             yield k, p
 
 
-def _expect(text, gl, prob, counts, weight=1.0):
+def _expect(text: str, gl: list[str], prob: _Probabilities, counts: dict[str, dict[str, float]],
+            weight: float = 1.0) -> None:
     """Forward-backward over (glyph index, text position); adds expected counts."""
     n, m = len(gl), len(text)
     fwd = [[0.0] * (m + 1) for _ in range(n + 1)]
@@ -251,12 +257,12 @@ def _expect(text, gl, prob, counts, weight=1.0):
                     counts[gl[i]][text[j:j + k]] += weight * fwd[i][j] * p * bwd[i + 1][j + k] / z
 
 
-def garble(word: str, mapping) -> str:
+def garble(word: str, mapping: GlyphMapping) -> str:
     """The word as the faulty PDF would most likely print it (unknown glyphs: themselves)."""
     return "".join(mapping[k][0][0] if k in mapping else k.split(":")[0] for k in glyphs(word))
 
 
-def garble_variants(word: str, mapping) -> list[tuple[str, float]]:
+def garble_variants(word: str, mapping: GlyphMapping) -> list[tuple[str, float]]:
     """The ways the PDF may print the word, with their probabilities (best first)."""
     forms = [("", 1.0)]
     for k in glyphs(word):
@@ -266,7 +272,7 @@ def garble_variants(word: str, mapping) -> list[tuple[str, float]]:
     return forms
 
 
-def occurrence_weights(pairs, source_text: str) -> list[float]:
+def occurrence_weights(pairs: Sequence[tuple[str, str]], source_text: str) -> list[float]:
     """How often each hand-read phrase occurs in the report (at least once):
     the mapping should fit the glyphs as often as the report prints them."""
     text = normalise_garbled(source_text)
@@ -274,7 +280,7 @@ def occurrence_weights(pairs, source_text: str) -> list[float]:
 
 
 @lru_cache(maxsize=1)
-def learned_mapping() -> dict[str, list[tuple[str, float]]]:
+def learned_mapping() -> GlyphMapping:
     """The mapping learned from SEED_ALIGNMENTS, weighted by their frequency
     in the report (data/sources/som-wg-2020.txt)."""
     source = (paths.sources_dir() / "som-wg-2020.txt").read_text(encoding="utf-8")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from typing import Iterable, Iterator
 
 from desktop.content.related.lexicon import WORD, bare
 
@@ -23,7 +24,7 @@ START = "<s>"
 _BREAK = re.compile(r"[.؛:؟!\n()\"«»]|،")
 
 
-def sentences(text: str):
+def sentences(text: str) -> Iterator[list[str]]:
     """Runs of bare words between line ends and sentence punctuation."""
     for chunk in _BREAK.split(text):
         words = [bare(w) for w in WORD.findall(chunk)]
@@ -35,7 +36,7 @@ class BigramModel:
     #: weight of the bigram estimate against the unigram one
     LAMBDA = 0.8
 
-    def __init__(self, texts):
+    def __init__(self, texts: Iterable[str]):
         self.uni: Counter = Counter()
         self.bi: Counter = Counter()
         self.ctx: Counter = Counter()

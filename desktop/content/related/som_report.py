@@ -11,7 +11,7 @@ paragraph 26 are not mistaken for paragraphs), and recommendation headings
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable, Sequence
 import json
 import math
 import re
@@ -180,7 +180,7 @@ def report_lexicon(text: str, lexicon: Lexicon) -> Lexicon:
     return out
 
 
-def read_report(text: str, clean_texts, lexicon: Lexicon) -> Report:
+def read_report(text: str, clean_texts: Iterable[str], lexicon: Lexicon) -> Report:
     """The report parsed and reconstructed as the build does it (one place, so
     that the reference measures what the reader shows)."""
     report = parse(text, lexicon)
@@ -189,7 +189,7 @@ def read_report(text: str, clean_texts, lexicon: Lexicon) -> Report:
     return report
 
 
-def report_model(clean_texts, text: str, lexicon: Lexicon) -> BigramModel:
+def report_model(clean_texts: Iterable[str], text: str, lexicon: Lexicon) -> BigramModel:
     """The bigram model of the clean sources, this report's clean lines and the
     hand-read phrases: the same register of UN Arabic."""
     own = [line for line in text.split("\n") if is_clean_line(line, lexicon)]
@@ -262,7 +262,7 @@ ORDER_DOUBT = 3.0
 OPENERS = {"ينبغي", "تشجع", "لعل", "تدعى", "يطلب", "يدعى"}
 
 
-def _words_for_lm(tokens) -> list[str | None]:
+def _words_for_lm(tokens: list[Token]) -> list[str | None]:
     """The words the model reads; a run no word explains breaks the context."""
     out: list[str | None] = []
     for t in tokens:
@@ -274,7 +274,8 @@ def _words_for_lm(tokens) -> list[str | None]:
     return out
 
 
-def restore_order(tokens, lm: BigramModel, prev, first: bool = False):
+def restore_order(tokens: list[Token], lm: BigramModel, prev: str | None,
+                  first: bool = False) -> tuple[list[Token], str]:
     """(tokens, "kept" | "rotated" | "doubt"): the line as decoded, or rotated back.
 
     The PDF's visual order swaps a line's two pieces. Rotated back: a first
@@ -307,7 +308,7 @@ def restore_order(tokens, lm: BigramModel, prev, first: bool = False):
     return tokens, "kept"
 
 
-def _last_word(words) -> str | None:
+def _last_word(words: Sequence[tuple[str, bool]]) -> str | None:
     for w, ok in reversed(words):
         letters = WORD.findall(w)
         if letters:

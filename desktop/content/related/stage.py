@@ -20,7 +20,7 @@ gaps              node_id (pk), known (JSON list of {"text", "paragraph_id"}):
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 import json
 import re
 from collections import Counter
@@ -55,9 +55,9 @@ COP10_QUALITY_NOTE = (
     "(جدول الأعمال المؤقت: CTOC/COP/2020/1).")
 
 
-def _parse(module, source: str, text: str) -> Parsed:
+def _parse(parse: Callable[[str], Parsed], source: str, text: str) -> Parsed:
     try:
-        return module.parse(text)
+        return parse(text)
     except (ValueError, KeyError) as exc:
         raise BuildError(f"{source}: cannot parse: {exc}") from None
 
@@ -67,9 +67,9 @@ def build(db: sqlite_utils.Database, ctx: BuildContext) -> None:
     cop12_raw = ctx.read_source(COP12_SOURCE)
     fixes = corrections.text_fixes(ctx.corrections / COP12_CORRECTIONS)
     cop12_text, applied = corrections.apply_text_fixes(COP12_SOURCE, cop12_raw, fixes)
-    cop10 = _parse(cop10_note, COP10_SOURCE, cop10_text)
-    cop12 = _parse(cop12_report, COP12_SOURCE, cop12_text)
-    cop12_original = _parse(cop12_report, COP12_SOURCE, cop12_raw)
+    cop10 = _parse(cop10_note.parse, COP10_SOURCE, cop10_text)
+    cop12 = _parse(cop12_report.parse, COP12_SOURCE, cop12_text)
+    cop12_original = _parse(cop12_report.parse, COP12_SOURCE, cop12_raw)
     sup = supplement.build(cop12, cop10)
 
     db.table("documents").insert_all([
@@ -192,7 +192,8 @@ DOCUMENT_NAMES = {"cop10": "مذكرة الأمانة إلى الدورة الع
 _DATED = re.compile(r"^،?\s*المؤرخ\s+(\d+ \S+ \S+ \d{4})")
 
 
-def _write_gaps(db: sqlite_utils.Database, sup: supplement.Supplement, links) -> None:
+def _write_gaps(db: sqlite_utils.Database, sup: supplement.Supplement,
+                links: cross_links.Result) -> None:
     """What is known about each gap: the supplement's facts plus every mention
     in the sources of a resolution or decision of that session, with its date
     where the text gives one ("قراره 1/9 المؤرخ 19 تشرين الأول/أكتوبر 2018")."""
@@ -231,7 +232,7 @@ _TOKEN = re.compile(r"\S+")
 _EDGE = "()،؛.:\"'«»"
 
 
-def word_changes(original: str, corrected: str):
+def word_changes(original: str, corrected: str) -> Iterator[tuple[int, str, str]]:
     """(offset in corrected, original words, corrected words) for each changed run of words."""
     a = [(m.group(), m.start()) for m in _TOKEN.finditer(original)]
     b = [(m.group(), m.start()) for m in _TOKEN.finditer(corrected)]
@@ -249,7 +250,8 @@ def word_changes(original: str, corrected: str):
         yield offset, orig, corr
 
 
-def word_corrections(original: Parsed, corrected: Parsed, fixes) -> list[dict]:
+def word_corrections(original: Parsed, corrected: Parsed,
+                     fixes: Sequence[corrections.TextFix]) -> list[dict]:
     """Rows for text_corrections: compare each paragraph before and after the fixes."""
     before = {p.id: p for p in original.paragraphs}
     rows = []
