@@ -38,7 +38,8 @@ def test_the_checker_covers_the_whole_application_strictly_enough():
 #: What an override may turn on for modules of desktop/ (never off).
 STRICTER = ("disallow_untyped_defs", "disallow_incomplete_defs")
 #: The packages typed whole: every def annotated (issue 16: the seams typed).
-TYPED_WHOLE = ("desktop.userdata", "desktop.export", "desktop.search", "desktop.content.related")
+TYPED_WHOLE = ("desktop.userdata", "desktop.export", "desktop.search", "desktop.content.related",
+               "desktop.content.thematic_index")
 
 
 def test_the_layers_under_the_views_are_typed_whole():

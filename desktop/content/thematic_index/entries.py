@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeAlias
 
 from desktop.content import corrections as corr, index_table as it
 from desktop.content.build import BuildError
@@ -43,8 +45,12 @@ class Entry:
 
 # --- corrections --------------------------------------------------------------
 
+#: The corrections file's fixes (load_fixes): the [[index_fix]] and [[theme_fix]]
+#: tables as read (lines made ints), and [[unresolved]] as line -> reason.
+Fixes: TypeAlias = tuple[list[dict], list[dict], dict[int, str]]
 
-def load_fixes(path):
+
+def load_fixes(path: Path) -> Fixes:
     data = corr.load(path)
     try:
         index_fixes = [dict(e) for e in data.get("index_fix", [])]

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from typing import Iterable, TypeAlias
 
 from desktop.content import locators as loc
 from desktop.content.ids import ABJAD, abjad_rank
+from desktop.content.locator_resolver import Resolver
 from desktop.content.thematic_index.entries import Entry, Documents, _meeting_number
+
+#: A label path as the paragraphs table stores it: ("13", "(أ)", "'1'")
+LabelPath: TypeAlias = tuple[str, ...]
+#: How a meeting's report numbers its paragraphs from the compendium's:
+#: ("offset", n) adds n to the first number, ("prefix", n) puts n before the path
+Rule: TypeAlias = tuple[str, int]
 
 
 def _part_a_pairs(e: Entry) -> list[tuple[tuple, tuple]]:
@@ -38,7 +46,7 @@ def _path_key(path: tuple) -> tuple:
     return tuple(key)
 
 
-def _transform(cpath: tuple, rpath: tuple):
+def _transform(cpath: LabelPath, rpath: LabelPath) -> Rule | None:
     if not cpath or not rpath:
         return None
     if cpath[0].isdigit() and rpath[0].isdigit() and cpath[1:] == rpath[1:]:
@@ -48,7 +56,7 @@ def _transform(cpath: tuple, rpath: tuple):
     return None
 
 
-def apply_transform(rule, cpath: tuple) -> tuple | None:
+def apply_transform(rule: Rule, cpath: LabelPath) -> LabelPath | None:
     """Report label path of a compendium label path under a meeting's rule."""
     kind, value = rule
     if kind == "offset" and cpath and cpath[0].isdigit():
@@ -58,7 +66,7 @@ def apply_transform(rule, cpath: tuple) -> tuple | None:
     return None
 
 
-def invert_transform(rule, rpath: tuple) -> tuple | None:
+def invert_transform(rule: Rule, rpath: LabelPath) -> LabelPath | None:
     kind, value = rule
     if not rpath or not rpath[0].isdigit():
         return None
@@ -69,16 +77,20 @@ def invert_transform(rule, rpath: tuple) -> tuple | None:
     return None
 
 
-def numbering_rules(entries):
+def numbering_rules(entries: Iterable[Entry]) -> tuple[
+        dict[int, Rule], dict[tuple[int, LabelPath], LabelPath],
+        list[tuple[Entry, LabelPath, LabelPath]], defaultdict[int, Counter[Rule | None]]]:
     """Each meeting's report numbering rule, by majority over the index's pairs.
 
     Returns (rules {meeting: rule}, observed {(meeting, cpath): rpath},
     outliers [(entry, cpath, rpath)]).
     """
-    votes: defaultdict[int | None, Counter[object]] = defaultdict(Counter)   # meeting -> rule -> n
+    votes: defaultdict[int, Counter[Rule | None]] = defaultdict(Counter)   # meeting -> rule -> n
     pairs = []
     for e in entries:
-        if e.duplicate_line:
+        # a row whose meeting is not in the database has no rule to vote for
+        # (it stays unresolved; _meeting_number would fail on it)
+        if e.duplicate_line or e.unit_id is None:
             continue
         for cpath, rpath in _part_a_pairs(e):
             m = _meeting_number(e.unit_id)
@@ -101,7 +113,8 @@ def numbering_rules(entries):
     return rules, observed, outliers, votes
 
 
-def annex_offsets(entries, docs: Documents, resolver):
+def annex_offsets(entries: Iterable[Entry], docs: Documents,
+                  resolver: Resolver) -> dict[str, int]:
     """Offset between an annex's numbers and its meeting's (resolution 4/8: +1).
 
     Decided by the index itself: for each theme, the annex numbers of the
@@ -110,7 +123,7 @@ def annex_offsets(entries, docs: Documents, resolver):
     """
     # theme -> meeting -> numbers
     by_theme: defaultdict[str, defaultdict[int | None, set[int]]] = defaultdict(lambda: defaultdict(set))
-    annex_rows = []
+    annex_rows: list[tuple[Entry, str]] = []     # (entry, its decision)
     for e in entries:
         if e.duplicate_line or not e.unit_id:
             continue
@@ -120,15 +133,15 @@ def annex_offsets(entries, docs: Documents, resolver):
                 if r.path and r.path[0].isdigit():
                     by_theme[e.theme][m].add(int(r.path[0]))
         elif e.part == "B" and e.report:
-            annex_rows.append(e)
-    votes: defaultdict[str | None, Counter[int]] = defaultdict(Counter)   # annex -> offset -> n
-    for e in annex_rows:
+            annex_rows.append((e, e.unit_id))
+    votes: defaultdict[str, Counter[int]] = defaultdict(Counter)   # annex -> offset -> n
+    for e, unit_id in annex_rows:
         for r in loc.parse(e.report).refs:
             if r.annex is None or not r.path or not r.path[0].isdigit():
                 continue
-            annex = resolver.container(e.unit_id, r.annex)
-            meeting = docs.annex_meeting.get(annex)
-            if meeting is None:
+            annex = resolver.container(unit_id, r.annex)
+            meeting = docs.annex_meeting.get(annex) if annex is not None else None
+            if annex is None or meeting is None:
                 continue
             numbers = by_theme[e.theme].get(meeting, set())
             for d in range(-3, 4):

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 from collections import defaultdict
 
 from desktop.content import index_table as it, locators as loc
 from desktop.content.locator_resolver import Resolver
 from desktop.content.build import BuildError
-from desktop.content.thematic_index.entries import CORRECTIONS, Entry, Documents, _meeting_number
-from desktop.content.thematic_index.numbering import invert_transform, numbering_rules, annex_offsets
+from desktop.content.thematic_index.entries import (CORRECTIONS, Entry, Documents, Fixes,
+                                                   _meeting_number)
+from desktop.content.thematic_index.numbering import (Rule, invert_transform, numbering_rules,
+                                                     annex_offsets)
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -18,8 +20,9 @@ if TYPE_CHECKING:
 # --- building entries -------------------------------------------------------------
 
 
-def _apply_fixes(entries: list[Entry], index_fixes, theme_fixes, unresolved, report):
-    by_line = defaultdict(list)
+def _apply_fixes(entries: list[Entry], index_fixes: list[dict], theme_fixes: list[dict],
+                 unresolved: dict[int, str], report: list[str]) -> None:
+    by_line: defaultdict[int, list[Entry]] = defaultdict(list)
     for e in entries:
         by_line[e.row.line].append(e)
     used = set()
@@ -65,7 +68,7 @@ def _apply_fixes(entries: list[Entry], index_fixes, theme_fixes, unresolved, rep
             e.acknowledged = reason
 
 
-def _identify(e: Entry, docs: Documents):
+def _identify(e: Entry, docs: Documents) -> None:
     """Fill unit_id / part / symbol / decision from what the row says."""
     key = it.decision_key(e.decision) if e.decision else None
     if key:
@@ -97,8 +100,9 @@ def _identify(e: Entry, docs: Documents):
         e.notes.append(f"symbol cell lost: meeting {unit[1]} read from the locator")
 
 
-def _resolve_refs(refs, resolver: Resolver, default_unit, problems, text):
-    out = []
+def _resolve_refs(refs: Iterable[loc.Ref], resolver: Resolver, default_unit: str | None,
+                  problems: list[str], text: str) -> list[str]:
+    out: list[str] = []
     for ref in refs:
         ids = resolver.resolve_ref(ref, default_unit)
         if not ids:
@@ -121,7 +125,8 @@ def _describe(ref: loc.Ref) -> str:
 
 
 
-def _resolve(e: Entry, docs: Documents, resolver: Resolver, rules, offsets):
+def _resolve(e: Entry, docs: Documents, resolver: Resolver, rules: dict[int, Rule],
+             offsets: dict[str, int]) -> None:
     if e.unit_id is None:
         return
     if e.part == "A":
@@ -204,7 +209,7 @@ def _resolve(e: Entry, docs: Documents, resolver: Resolver, rules, offsets):
     e.problems.append("neither a locator nor report paragraphs")
 
 
-def build_entries(db: sqlite_utils.Database, text: str, fixes) -> tuple[list[Entry], dict]:
+def build_entries(db: sqlite_utils.Database, text: str, fixes: Fixes) -> tuple[list[Entry], dict]:
     docs = Documents(db)
     resolver = Resolver(db.conn)
     rows = it.parse_index(text, docs.units)
@@ -240,7 +245,7 @@ def build_entries(db: sqlite_utils.Database, text: str, fixes) -> tuple[list[Ent
     return entries, info
 
 
-def _doc_order(e: Entry):
+def _doc_order(e: Entry) -> tuple[int, int]:
     year = 0
     for part in (e.symbol or "").split("/"):
         if part.isdigit() and len(part) == 4:

@@ -85,7 +85,7 @@ def build(db: sqlite_utils.Database, ctx: BuildContext) -> None:
                       f"{counts['unresolved']} unresolved)")
 
 
-def _report_paragraphs(db: sqlite_utils.Database, info) -> None:
+def _report_paragraphs(db: sqlite_utils.Database, info: dict) -> None:
     rules, observed = info["rules"], info["observed"]
     conn = db.conn
     updates = []
