@@ -23,6 +23,7 @@ import sqlite3
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import Iterator
 
 import sqlite_utils
@@ -93,7 +94,7 @@ class BuildContext:
         return text
 
 
-def stage_modules():
+def stage_modules() -> list[ModuleType]:
     return [importlib.import_module(name) for name in STAGES]
 
 

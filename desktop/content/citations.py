@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterable
 
 #: U+2060 WORD JOINER: Qt breaks a document symbol after "/" (CTOC/COP/ ⏎
 #: WG.2/2013/5), and <nobr> or white-space:nowrap do not stop it; a joiner
@@ -153,7 +153,7 @@ def paragraphs_phrase(n: int) -> str:
     return count_phrase(n, "فقرة واحدة", "فقرتان", "فقرات", "فقرة", zero="لا فقرات")
 
 
-def corrections_note(pairs) -> str:
+def corrections_note(pairs: Iterable[tuple[str, str]]) -> str:
     """The notice for words the app corrected: («original» ← «corrected», …)."""
     listed = "، ".join(f"«{old}» ← «{new}»" for old, new in pairs)
     return f"صُحّحت في هذا التطبيق كلمات خاطئة في المصدر: {listed}"

@@ -80,7 +80,7 @@ def build(db: sqlite_utils.Database, ctx: BuildContext) -> None:
     # marks it in the footnote: editorial_html.footnote_marks)
     footnote_lines = {fn.source_line: fn.paragraph_id for fn in result.footnotes}
 
-    def paragraph_for_line(line: int):
+    def paragraph_for_line(line: int) -> str | None:
         if line in footnote_lines:
             return footnote_lines[line]
         for para in result.paragraphs:

@@ -19,7 +19,7 @@ that own them through `load()`.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Iterable
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,13 +72,14 @@ def text_fixes(path: Path) -> list[TextFix]:
     return fixes
 
 
-def apply_text_fixes(source_name: str, text: str, fixes: list[TextFix]):
+def apply_text_fixes(source_name: str, text: str, fixes: list[TextFix]
+                     ) -> tuple[str, list[tuple[TextFix, str]]]:
     """Apply the fixes for `source_name` to `text`.
 
     Returns (corrected text, list of (fix, original line)) in file order.
     """
     lines = text.split("\n")
-    applied = []
+    applied: list[tuple[TextFix, str]] = []
     for fix in sorted((f for f in fixes if f.file == source_name), key=lambda f: f.line):
         idx = fix.line - 1
         if not 0 <= idx < len(lines) or fix.find not in lines[idx]:
@@ -92,7 +93,8 @@ def apply_text_fixes(source_name: str, text: str, fixes: list[TextFix]):
     return "\n".join(lines), applied
 
 
-def record(db: sqlite_utils.Database, applied, report: list[str], paragraph_for_line=None) -> None:
+def record(db: sqlite_utils.Database, applied: Iterable[tuple[TextFix, str]], report: list[str],
+           paragraph_for_line: Callable[[int], str | None] | None = None) -> None:
     """Store applied fixes in the `corrections` table and the build report.
 
     paragraph_for_line(line) -> paragraph id or None links each fix to the

@@ -33,7 +33,7 @@ import contextlib
 import sqlite3
 import sys
 from pathlib import Path
-from typing import Iterator, Protocol
+from typing import Any, Iterable, Iterator, Protocol
 
 from desktop.content.schema import SCHEMA_VERSION
 
@@ -134,7 +134,8 @@ class ContentConnection(sqlite3.Connection):
     path: Path
     damaged: int
 
-    def __init__(self, *args, **kwargs):
+    # what sqlite3.connect passes to its factory, handed on as it is
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.damaged = 0
         self.text_factory = self._decode
@@ -147,7 +148,8 @@ class ContentConnection(sqlite3.Connection):
             return DamagedText(raw.decode("utf-8", "replace"))
 
 
-def damaged_rows(conn: sqlite3.Connection, tables=CORE_TABLES) -> list[tuple[str, str, str]]:
+def damaged_rows(conn: sqlite3.Connection, tables: Iterable[str] = CORE_TABLES
+                 ) -> list[tuple[str, str, str]]:
     """(table, row key, column) of every text value holding invalid UTF-8 in
     ``tables``, for check's report (a full read: ~30 ms for the compendium)."""
     found = []

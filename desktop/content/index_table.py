@@ -83,7 +83,7 @@ def _is_reference(cell: str) -> bool:
     return bool(toks) and all(t.kind != "other" for t in toks)
 
 
-def _classify(cell: str):
+def _classify(cell: str) -> tuple[str | None, str | list[str] | None]:
     cell = loc.clean(cell).strip()
     if not cell:
         return None, None
@@ -224,14 +224,15 @@ def parse_index(text: str, units: dict[str, tuple[str, int]] | None = None) -> l
     return rows
 
 
-def _doc_unit(row: IndexRow, units) -> tuple[str, int] | None:
+def _doc_unit(row: IndexRow, units: dict[str, tuple[str, int]]) -> tuple[str, int] | None:
     if row.decision:
         key = decision_key(row.decision)
         return ("B", key[1]) if key else None
     return units.get(row.symbol) if row.symbol else None
 
 
-def _distribute(docs: list[IndexRow], locs: list[str], reps: list[str], units,
+def _distribute(docs: list[IndexRow], locs: list[str], reps: list[str],
+                units: dict[str, tuple[str, int]],
                 rows: list[IndexRow], queue: list[IndexRow], lineno: int) -> list[IndexRow]:
     """Give each document of a line its locator and report groups.
 

@@ -199,7 +199,8 @@ def endorsement_links(c: _Compendium) -> list[dict]:
     return links
 
 
-def _link(from_id, to_id, kind, text, line, from_node=None, to_node=None, source=SOURCE) -> dict:
+def _link(from_id: str, to_id: str, kind: str, text: str | None, line: int | None,
+          from_node: str | None = None, to_node: str | None = None, source: str = SOURCE) -> dict:
     """A `links` row; `source` names the stage that found it (this one, or related)."""
     return {"from_id": from_id, "to_id": to_id, "kind": kind, "text": text,
             "source_line": line, "from_node": from_node, "to_node": to_node,
@@ -246,11 +247,11 @@ def mention_links(c: _Compendium) -> tuple[list[dict], list[dict]]:
     return links, external
 
 
-def _parent_of(c: _Compendium, para) -> str | None:
+def _parent_of(c: _Compendium, para: dict) -> str | None:
     return c.parents.get(para["unit_id"])
 
 
-def _external(pid, m: mn.Mention, line) -> dict:
+def _external(pid: str, m: mn.Mention, line: int | None) -> dict:
     return {"from_id": pid, "kind": m.kind, "body": m.body, "text": m.text,
             "session": m.session, "number": m.number, "article": m.article,
             "paragraph": " ".join(m.paragraph) if m.paragraph else None,
@@ -282,7 +283,8 @@ def dump(db: sqlite_utils.Database) -> Iterator[dict]:
     yield from dump_source(db, SOURCE)
 
 
-def dump_source(db: sqlite_utils.Database, source: str, external_keys: tuple[str, ...] = ()):
+def dump_source(db: sqlite_utils.Database, source: str,
+                external_keys: tuple[str, ...] = ()) -> Iterator[dict]:
     """The links and external references one stage (`source`) wrote; each
     external reference also carries `external_keys` (columns of external_refs)."""
     if "links" not in db.table_names():

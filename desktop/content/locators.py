@@ -218,18 +218,18 @@ def parse(text: str, *, part: str | None = None, unit: int | None = None,
         current.clear()
         return True
 
-    def flush():
+    def flush() -> None:
         if not emit_current() and anchor_open[0]:
             result.refs.append(state.ref(()))
         anchor_open[0] = False
 
-    def open_anchor():
+    def open_anchor() -> None:
         """An ordinal, decision or annex: labels after it start a new list."""
         last_item.clear()
         anchor_open[0] = True
         joined[0] = True
 
-    def add_label(kind, value):
+    def add_label(kind: str, value: str) -> None:
         lvl = label_level(kind)
         if current and not joined[0] and lvl > label_level(current[-1][0]):
             current.append((kind, value))      # "1 (و) '2'": going down a level

@@ -6,9 +6,16 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypeVar
 
 from desktop.content import citations
 from desktop.content.database import DamagedText
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+#: a record class (any dataclass above)
+R = TypeVar("R", bound="DataclassInstance")
 
 
 @dataclass(frozen=True)
@@ -138,7 +145,7 @@ class IndexEntry:
         return self.status in ("resolved", "corrected") and bool(self.targets)
 
 
-def from_row(cls, row: sqlite3.Row, **overrides):
+def from_row(cls: type[R], row: sqlite3.Row, **overrides: object) -> R:
     """A record of ``cls`` from a row: the fields the row has, then
     ``overrides``; a field the row lacks keeps its default."""
     keys = row.keys()

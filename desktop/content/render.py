@@ -19,6 +19,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from typing import Iterable, Sequence
 
 from desktop.content.citations import display_label, join_symbols
 from desktop.content.html_blocks import (  # noqa: F401  (the reader's names)
@@ -55,7 +56,8 @@ class _Span:
 
 
 def _spans(para: Paragraph, notes: list[Footnote], links: list[Link],
-           citations: dict[str, str], corrections=()) -> tuple[list[_Span], list[Link]]:
+           citations: dict[str, str], corrections: Sequence[editorial_html.CorrectionMark] = ()
+           ) -> tuple[list[_Span], list[Link]]:
     """Markup to lay over the paragraph's text; links without a place in it."""
     spans: list[_Span] = []
     unplaced: list[Link] = []
@@ -110,7 +112,8 @@ def _spans(para: Paragraph, notes: list[Footnote], links: list[Link],
 
 
 def paragraph_body(para: Paragraph, notes: list[Footnote], links: list[Link],
-                   citations: dict[str, str], corrections=()) -> tuple[str, list[Link]]:
+                   citations: dict[str, str],
+                   corrections: Sequence[editorial_html.CorrectionMark] = ()) -> tuple[str, list[Link]]:
     """The paragraph's text as HTML, with footnote markers, link anchors and
     corrected words (editorial_html.CorrectionMark) marked."""
     text = para.text or ""
@@ -226,7 +229,7 @@ def render_unit(store: ContentStore, unit_id: str, selected_id: str | None = Non
     return RenderedUnit(unit_id=unit.id, html=page("\n".join(blocks)), paragraph_ids=ids)
 
 
-def _footnote_body(text: str, marks) -> str:
+def _footnote_body(text: str, marks: Iterable[editorial_html.CorrectionMark]) -> str:
     """A footnote's text as HTML, its corrected words marked like a paragraph's."""
     out, pos = [], 0
     for mark in marks:

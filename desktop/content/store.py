@@ -18,6 +18,7 @@ import dataclasses
 import json
 import sqlite3
 from pathlib import Path
+from typing import Iterable, Sequence
 
 from desktop.content import citations
 from desktop.content.database import ContentDatabaseError, damaged_rows, open_readonly, reading
@@ -63,7 +64,7 @@ class ContentStore:
     def close(self) -> None:
         self._conn.close()
 
-    def _rows(self, sql: str, params=()) -> list[sqlite3.Row]:
+    def _rows(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row]:
         # the cursor's own row factory: a connection handed in by another
         # reader (ContentStore.over) keeps whatever rows it gives its owner;
         # a page found damaged mid-query is DatabaseCorrupt
@@ -112,17 +113,17 @@ class ContentStore:
 
     # the quality and correction stages' tables
 
-    def quality_rows(self, paragraph_ids) -> dict[str, dict]:
+    def quality_rows(self, paragraph_ids: Iterable[str]) -> dict[str, dict]:
         """paragraph id -> its paragraph_quality row, for those that have one."""
         return {r["paragraph_id"]: r for r in self._rows_for("paragraph_quality", paragraph_ids)}
 
-    def correction_rows(self, table: str, paragraph_ids) -> list[dict]:
+    def correction_rows(self, table: str, paragraph_ids: Iterable[str]) -> list[dict]:
         """Rows of ``corrections`` or ``text_corrections`` for the paragraphs."""
         if table not in ("corrections", "text_corrections"):
             raise ValueError(table)
         return self._rows_for(table, paragraph_ids)
 
-    def footnote_rows(self, paragraph_ids) -> list[dict]:
+    def footnote_rows(self, paragraph_ids: Iterable[str]) -> list[dict]:
         """Rows of ``footnotes`` for the paragraphs, as stored (with the
         source line a correction names), for the editorial marks."""
         return self._rows_for("footnotes", paragraph_ids)
@@ -132,7 +133,7 @@ class ContentStore:
         rows = self._rows("SELECT known FROM gaps WHERE node_id = ?", (node_id,))
         return rows[0]["known"] if rows else None
 
-    def _rows_for(self, table: str, paragraph_ids) -> list[dict]:
+    def _rows_for(self, table: str, paragraph_ids: Iterable[str]) -> list[dict]:
         return [dict(r) for r in self._rows_in(
             f"SELECT * FROM {table} WHERE paragraph_id IN ({{marks}})",
             list(dict.fromkeys(paragraph_ids)))]
@@ -211,7 +212,7 @@ class ContentStore:
         rows = self._rows("SELECT * FROM paragraphs WHERE id = ?", (paragraph_id,))
         return _paragraph(rows[0], self._documents()) if rows else None
 
-    def paragraphs(self, paragraph_ids) -> list[Paragraph]:
+    def paragraphs(self, paragraph_ids: Iterable[str]) -> list[Paragraph]:
         """The given paragraphs that exist, in reading order."""
         rows = self._rows_in("SELECT * FROM paragraphs WHERE id IN ({marks})",
                              list(dict.fromkeys(paragraph_ids)))
@@ -239,14 +240,14 @@ class ContentStore:
             "OR p.unit_id = ? ORDER BY p.sort", (node_id, node_id))
         return list(dict.fromkeys(r[0] for r in rows))
 
-    def paragraph_texts(self, paragraph_ids) -> dict[str, str]:
+    def paragraph_texts(self, paragraph_ids: Iterable[str]) -> dict[str, str]:
         """paragraph id -> its text as stored, for the ids that exist (a search
         result's snippet is cut from it; no record is built)."""
         return {r[0]: r[1] for r in self._rows_in(
             "SELECT id, text FROM paragraphs WHERE id IN ({marks})",
             list(dict.fromkeys(paragraph_ids)))}
 
-    def existing_ids(self, paragraph_ids) -> set[str]:
+    def existing_ids(self, paragraph_ids: Iterable[str]) -> set[str]:
         """Which of the ids are paragraphs in the database."""
         return {r[0] for r in self._rows_in("SELECT id FROM paragraphs WHERE id IN ({marks})",
                                             list(dict.fromkeys(paragraph_ids)))}
@@ -306,7 +307,7 @@ class ContentStore:
 
     # footnotes
 
-    def footnotes(self, paragraph_ids) -> list[Footnote]:
+    def footnotes(self, paragraph_ids: Iterable[str]) -> list[Footnote]:
         notes = [self._with_repeats(from_row(Footnote, r)) for r in self._rows_in(
             "SELECT * FROM footnotes WHERE paragraph_id IN ({marks})", list(paragraph_ids))]
         notes.sort(key=lambda f: f.number)
@@ -331,7 +332,7 @@ class ContentStore:
 
     # links (from the links stage)
 
-    def links_from(self, paragraph_ids) -> list[Link]:
+    def links_from(self, paragraph_ids: Iterable[str]) -> list[Link]:
         """Links whose source is one of the given paragraphs."""
         return [self._link(r) for r in self._rows_in(
             "SELECT * FROM links WHERE from_id IN ({marks}) ORDER BY rowid", list(paragraph_ids))]
@@ -366,11 +367,11 @@ class ContentStore:
             f" WHERE e.theme_id = t.id) AS entry_count, {duplicates} AS duplicate_count"
             " FROM themes t ORDER BY t.sort")]
 
-    def theme(self, theme_id) -> Theme | None:
+    def theme(self, theme_id: int | str) -> Theme | None:
         rows = self._rows(f"{self._THEME_SQL} FROM themes t WHERE t.id = ?", (theme_id,))
         return from_row(Theme, rows[0]) if rows else None
 
-    def index_entries(self, theme_id) -> list[IndexEntry]:
+    def index_entries(self, theme_id: int | str) -> list[IndexEntry]:
         rows = self._rows(
             "SELECT * FROM index_entries WHERE theme_id = ? ORDER BY sort", (theme_id,))
         return [self._entry(r) for r in rows]
