@@ -379,8 +379,8 @@ class MainWindow(QMainWindow):
             return
         self._syncing_tree = True
         try:
+            reveal_row(self.tree_view, index)  # with its part/meeting; before: one scroll
             self.tree_view.setCurrentIndex(index)
-            reveal_row(self.tree_view, index)  # with its part and meeting/session
         finally:
             self._syncing_tree = False
 

@@ -43,9 +43,14 @@ def reveal_row(tree: QTreeView, index: QModelIndex) -> None:
         tree.expand(parent)
     if tree.viewport().height() <= 0 or not tree.isVisible():
         _RevealWhenShown.watch(tree)
+    # worked out from where the rows lie, then scrolled once: scrolling to
+    # each ancestor in turn repainted the whole tree at every open (issue 17)
+    row = tree.visualRect(index)
+    room = tree.viewport().height()
     for parent in chain:
-        tree.scrollTo(parent, QAbstractItemView.ScrollHint.PositionAtTop)
-        if row_visible(tree, index):
+        top = tree.visualRect(parent).top()
+        if row.isValid() and 0 <= row.top() - top and row.bottom() - top <= room:
+            tree.scrollTo(parent, QAbstractItemView.ScrollHint.PositionAtTop)
             return
     tree.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
 

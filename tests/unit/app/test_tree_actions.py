@@ -3,11 +3,12 @@ shown with its part and meeting, a section opened with its heading on top."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QAbstractItemView, QMenu
 
 from desktop.app.main_window import MainWindow
 from desktop.app.settings import AppSettings
-from desktop.app.tree_actions import COLLAPSE_TEXT, install_tree_actions, row_visible
+from desktop.app.tree_actions import (COLLAPSE_TEXT, ancestors, install_tree_actions,
+                                      row_visible)
 from desktop.content.store import open_store
 
 
@@ -144,3 +145,35 @@ def test_the_tree_menu_offers_collapse_all_on_rows_and_below_them(
     below = QPoint(10, tree.viewport().height() - 5)     # no row there
     assert not tree.indexAt(below).isValid()
     assert menu_at(below) == [COLLAPSE_TEXT]
+
+
+def test_a_row_is_revealed_with_one_scroll_and_where_the_old_way_put_it(make_window, content_db_path):
+    """The tree used to scroll to each ancestor in turn before it found the
+    one to put on top (the whole tree repainted at every open, issue 17):
+    now it scrolls at most once, to the same place."""
+    window = make_window(content_db_path)
+    window.resize(1280, 800)
+    tree = window.tree_view
+    bar = tree.verticalScrollBar()
+    moves: list[int] = []
+    bar.valueChanged.connect(moves.append)
+    for pid in ("A07/13", "B6-r4/annex/l4", "A02/8", "A07/30", "A07/31", "A09/1"):
+        moves.clear()
+        window.select_in_tree(pid)
+        assert len(moves) <= 1, pid
+        row = tree.currentIndex()
+        assert window.tree_model.key(row) == ("paragraph", pid)
+        assert row_visible(tree, row)
+        where = bar.value()
+        # the old way, step by step: the outermost ancestor that leaves the
+        # row on screen goes on top, else the row is centred
+        for parent in ancestors(row):
+            tree.scrollTo(parent, QAbstractItemView.ScrollHint.PositionAtTop)
+            if row_visible(tree, row):
+                break
+        else:
+            tree.scrollTo(row, QAbstractItemView.ScrollHint.PositionAtCenter)
+        assert bar.value() == where, pid
+    moves.clear()
+    window.select_in_tree("A09/2")               # on screen already: no scroll
+    assert moves == []
