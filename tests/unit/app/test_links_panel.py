@@ -88,3 +88,36 @@ def test_what_links_here_lists_the_endorsing_paragraph_and_theme(make_window, ti
     panel.list.itemClicked.emit(panel.list.item(panel.list.count() - 1))
     assert window.navigation.currentWidget() is window.index_panel
     assert window.index_panel.view.currentIndex().data() == "حماية الشُّهود"
+
+
+def test_a_paragraph_is_looked_up_once_and_an_unchanged_list_is_kept(panel, monkeypatch):
+    """The panel follows every open (issue 17): what it lists for a
+    paragraph is asked of the store once, and a list that would come out
+    the same is left as it is (only the title changes)."""
+    asked: list[str] = []
+    real = panel.store.links_to
+
+    def links_to(paragraph_id):
+        asked.append(paragraph_id)
+        return real(paragraph_id)
+
+    monkeypatch.setattr(panel.store, "links_to", links_to)
+    panel.show_paragraph("A07/13")
+    first = panel.list.item(0)
+    panel.show_paragraph("B6-r4/1")
+    panel.show_paragraph("A07/13")
+    assert asked == ["A07/13", "B6-r4/1"]
+    assert [i for _k, i, _t in panel.entries()] == ["B6-r4/pp1", "B6-r4/annex/1", 1]
+    assert panel.title.text() == f"ما يحيل إلى: {panel.store.paragraph('A07/13').citation}"
+    assert panel.list.item(0) is not first        # a different list came in between
+    kept = panel.list.item(0)
+    panel.show_paragraph("A07/13")
+    assert panel.list.item(0) is kept             # the same list: not refilled
+    empty = [pid for pid in ("B6-r4/1", "B6-r4/c1", "A07/13.l1.q1", "B6-r4/pp1")
+             if not real(pid) and not panel.store.themes_citing(pid)]
+    assert len(empty) >= 2
+    panel.show_paragraph(empty[0])
+    line = panel.list.item(0)
+    panel.show_paragraph(empty[1])
+    assert panel.list.item(0) is line and line.text() == "لا شيء يحيل إلى هذه الفقرة."
+    assert panel.title.text() == f"ما يحيل إلى: {panel.store.paragraph(empty[1]).citation}"
