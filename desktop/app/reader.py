@@ -101,9 +101,18 @@ class ReaderView(ReaderStyle, ReaderMenus, ReaderLinks, ReaderCaret, QTextBrowse
         para = self.store.paragraph(paragraph_id)
         if para is None:
             return False
-        self._show(para, highlight_terms or [])
-        self._place_caret(para.id)
-        self._scroll_to(para.id, from_top)
+        viewport = self.viewport()
+        # the page is painted once, where it ends: the caret, the anchor
+        # and the lines above it each scrolled it, and every scroll moved
+        # the whole picture first (issue 17)
+        painting = viewport.updatesEnabled()
+        viewport.setUpdatesEnabled(False)
+        try:
+            self._show(para, highlight_terms or [])
+            self._place_caret(para.id)
+            self._scroll_to(para.id, from_top)
+        finally:
+            viewport.setUpdatesEnabled(painting)
         if record:
             self.history.visit(para.id)
         self.historyChanged.emit()
@@ -175,7 +184,17 @@ class ReaderView(ReaderStyle, ReaderMenus, ReaderLinks, ReaderCaret, QTextBrowse
         # from the top: QTextEdit lays the new document out down to where
         # the old one was scrolled (the paragraph is scrolled to after)
         self.verticalScrollBar().setValue(0)
+        # the scroll bar held on while the document goes in: QTextEdit lays a
+        # new document out at once, and a scroll bar appearing after that
+        # (a long unit after a short one) narrowed the page and laid it all
+        # out again (issue 17: 15 ms of a 7000-character unit's 19). As
+        # needed again after: a short unit drops it, and only it is laid
+        # out anew.
+        policy = self.verticalScrollBarPolicy()
+        if policy == Qt.ScrollBarPolicy.ScrollBarAsNeeded:
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setDocument(unit.document)
+        self.setVerticalScrollBarPolicy(policy)
         return True
 
     def _invalidate_documents(self) -> None:

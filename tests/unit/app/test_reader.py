@@ -95,3 +95,57 @@ def test_copied_text_has_no_word_joiners(make_window, tiny_db_path, app):
     window.reader.copy()
     copied = app.clipboard().text()
     assert "CTOC/COP/WG.2/2013/5" in copied and "\u2060" not in copied
+
+
+def test_an_open_paints_the_page_once_where_it_ends(window, monkeypatch):
+    """The caret, the anchor and the lines above the paragraph each scroll
+    the page: while they do, the page is not drawn (each scroll moved the
+    whole picture first, issue 17); it is drawn again after."""
+    reader = window.reader
+    seen: list[bool] = []
+    real = type(reader)._scroll_to
+
+    def scroll_to(self, paragraph_id, from_top=False):
+        seen.append(self.viewport().updatesEnabled())
+        real(self, paragraph_id, from_top)
+
+    monkeypatch.setattr(type(reader), "_scroll_to", scroll_to)
+    for pid in ("A07/13", "A07/30", "B6-r4/1"):
+        assert window.open_paragraph(pid)
+        assert reader.viewport().updatesEnabled()
+    assert seen == [False, False, False]
+
+
+def test_a_long_unit_after_a_short_one_is_laid_out_at_its_width_once(window, qtbot):
+    """A scroll bar appearing after a long unit went in narrowed the page
+    and QTextEdit laid the whole unit out again: the bar now stands before
+    the document goes in, and as needed after."""
+    from PySide6.QtCore import QEvent, QObject, Qt
+
+    reader = window.reader
+    window.open_paragraph("A06/n1")              # a short unit: no scroll bar
+    qtbot.wait(20)
+    bar = reader.verticalScrollBar()
+    assert not bar.isVisible()
+    resized_under: list = []
+
+    class Resizes(QObject):
+        def eventFilter(self, watched, event):
+            # a new width lays the page out again (a new height does not)
+            if event.type() == QEvent.Type.Resize \
+                    and event.size().width() != event.oldSize().width():
+                resized_under.append(reader.document())
+            return False
+
+    watch = Resizes()
+    reader.viewport().installEventFilter(watch)
+    window.open_paragraph("A07/13")              # a long one
+    long_document = reader.document()
+    reader.viewport().removeEventFilter(watch)
+    assert long_document not in resized_under     # not narrowed once it was in
+    assert resized_under                          # (the short one was)
+    assert bar.isVisible()
+    assert reader.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
+    window.open_paragraph("A06/n1")
+    qtbot.wait(20)
+    assert not bar.isVisible()                    # as needed: gone again
