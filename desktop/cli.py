@@ -26,7 +26,10 @@ from __future__ import annotations
 
 import errno
 import sys
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from desktop.content.database import ContentDatabaseError
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -43,7 +46,7 @@ EXIT_INTERRUPTED = 130
 DISK_FULL = "لا توجد مساحة كافية على القرص"
 
 
-def database_status(error) -> int:
+def database_status(error: ContentDatabaseError) -> int:
     """Exit code for a desktop.content.database.ContentDatabaseError."""
     return {"missing": EXIT_NO_DATABASE, "schema": EXIT_SCHEMA, "no-index": EXIT_SCHEMA}.get(
         error.kind, EXIT_CORRUPT_DATABASE)

@@ -23,9 +23,15 @@ import re
 import struct
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from desktop import paths
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
+
+    import markdown
 
 CONTENTS = "index.md"
 WHATS_NEW = "whats-new.md"
@@ -173,10 +179,10 @@ def mark_keys(body: str) -> str:
     return _KEYS.sub(lambda m: ltr(m.group(0)), body)
 
 
-_CONVERTERS: dict[Path, object] = {}
+_CONVERTERS: dict[Path, markdown.Markdown] = {}
 
 
-def _converter(base: Path):
+def _converter(base: Path) -> markdown.Markdown:
     """A Markdown converter without raw HTML and with checked links."""
     if base in _CONVERTERS:
         return _CONVERTERS[base]
@@ -185,7 +191,7 @@ def _converter(base: Path):
     from markdown.treeprocessors import Treeprocessor
 
     class Controlled(Treeprocessor):
-        def run(self, root):
+        def run(self, root: Element) -> None:
             parents = {child: parent for parent in root.iter() for child in parent}
             for element in list(root.iter()):
                 if element.tag == "tr":  # Qt lays tables out left to right
@@ -200,9 +206,9 @@ def _converter(base: Path):
                     element.set("dir", "rtl")
                     if element.tag not in ("ul", "ol", "table"):
                         element.set("align", "right")
-                if element.tag in ("h1", "h2", "h3", "h4") and element.get("id"):
+                if element.tag in ("h1", "h2", "h3", "h4") and (anchor := element.get("id")):
                     # QTextBrowser scrolls to <a name>, not to an id
-                    mark = element.makeelement("a", {"name": element.get("id")})
+                    mark = element.makeelement("a", {"name": anchor})
                     mark.tail, element.text = element.text, None
                     element.insert(0, mark)
                 if element.tag == "a":
@@ -228,7 +234,7 @@ def _converter(base: Path):
                         parent.append(caption)
 
     class Handbook(Extension):
-        def extendMarkdown(self, md):
+        def extendMarkdown(self, md: markdown.Markdown) -> None:
             md.preprocessors.deregister("html_block")
             md.inlinePatterns.deregister("html")
             md.treeprocessors.register(Controlled(md), "handbook", 0)
