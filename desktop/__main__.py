@@ -133,10 +133,18 @@ def main(argv: list[str] | None = None) -> int:
         window.show()
         return app.exec()
 
-    # user data under QStandardPaths.AppDataLocation. Before the first paint:
-    # the window, its tree, index and links, the selection dock's frame and
-    # the start paragraph. After it (window.when_idle): the selection's list,
-    # printing, the search tab and find bar, and everything they import.
+    # user data under QStandardPaths.AppDataLocation. The start is staged:
+    # before the first paint: the window with its menus (titles without their
+    # & marks), actions and shortcuts, toolbar, tree, index tab (its model
+    # waits for the tab), links dock, the selection dock's frame, and the start
+    # paragraph in the reader;
+    # after it, on the next event-loop turn (window.when_idle, in this order):
+    # the application style (desktop.app.style) and the menus' & marks, the
+    # window-wide mouse Back/Forward filter, the selection's list and
+    # printing, the search tab and find bar (Ctrl+K, Ctrl+F), the names and
+    # Tab order of what they add (desktop.app.access). A key pressed before
+    # that turn runs it at once, before Qt looks the key's shortcut up
+    # (desktop.app.first_paint): no shortcut is lost.
     window = build_main_window(store, AppSettings(), deferred=True)
     window.open_start(target)
     window.show()

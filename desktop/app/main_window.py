@@ -41,9 +41,10 @@ Extension API (for the search, selection/printing and About features)
     never SQL.
 ``window.remember``  False in --screenshot/--self-test runs: write no
     user state.
-``window.when_idle(fn)``  run ``fn`` on the first event-loop turn after the
-    window is first shown (at once if that has passed): what the first paint
-    does not need (search, printing, export) is built there.
+``window.when_idle(fn)``  run ``fn`` on the event-loop turn after the reader's
+    first paint, or at once when a key comes first (desktop.app.first_paint),
+    or at once if that has passed: what the first paint does not need
+    (search, printing, export, the application style) is built there.
 Fonts: desktop.app.application.READER_FAMILY (Amiri, screen) and
 PRINT_FAMILY (Noto Sans Arabic, whose text survives in PDFs), both bundled
 and registered before any window exists.
@@ -62,6 +63,7 @@ from desktop.content.citations import RLM
 from desktop.content.store import ContentStore
 from desktop.app.about import add_about_action
 from desktop.app.application import WINDOW_TITLE, finish_style, menu_title, style_pending
+from desktop.app.first_paint import AfterFirstPaint
 from desktop.app.index_panel import IndexPanel
 from desktop.app.links_panel import LinksPanel
 from desktop.app.reader import ReaderView
@@ -187,8 +189,8 @@ class MainWindow(QMainWindow):
         if self._idle_work is not None and not hasattr(self, "_first_paint"):
             # after the reader's first paint (the start paragraph on screen),
             # or half a second after showing if no paint comes (minimised)
-            self._first_paint = _AfterFirstPaint(self.reader.viewport(), self.run_idle_work)
-            QTimer.singleShot(500, self.run_idle_work)
+            self._first_paint = AfterFirstPaint(self.reader.viewport(), self.run_idle_work)
+            QTimer.singleShot(500, self._first_paint.finish)
 
     def _install_mouse_filter(self) -> None:  # the reader's own works before it
         app = QApplication.instance()
@@ -463,21 +465,6 @@ def _menu_rank(name: str) -> float:
     if name in MENU_ORDER:
         return MENU_ORDER.index(name)
     return MENU_ORDER.index("help") - 0.5
-
-
-class _AfterFirstPaint(QObject):
-    """Calls ``then`` on the event-loop turn after the watched widget's first paint."""
-
-    def __init__(self, widget: QWidget, then):
-        super().__init__(widget)
-        self._then = then
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._then)
-        return False
 
 
 class _HistoryButtons(QObject):
