@@ -80,7 +80,7 @@ def app_modules() -> list[str]:
     budgeted (Word, Markdown, fuzzy matching, Qt's printing)."""
     return sorted(name for name in sys.modules
                   if name.split(".")[0] in ("desktop", "docx", "lxml", "markdown", "sqlite_utils",
-                                            "rapidfuzz")
+                                            "rapidfuzz", "Stemmer")
                   or name in BUDGETED)
 
 

@@ -15,8 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-
-import Stemmer
+from typing import Protocol
 
 #: Combining marks a reader does not type: Quranic annotation signs, harakat,
 #: shadda, sukun, superscript alef.
@@ -95,7 +94,19 @@ _LETTER_CLITIC_RE = re.compile("^(?:[وف](?:[بكل])?|[بكل])")
 _MIN_STEM = 2
 _MIN_AFTER_LETTER = 3
 
-_stemmer = Stemmer.Stemmer("arabic")
+
+class _Stemmer(Protocol):
+    def stemWord(self, word: str) -> str: ...
+
+
+@lru_cache(maxsize=1)
+def _snowball() -> _Stemmer:
+    """The Snowball stemmer, loaded by the first stemming: folding alone (the
+    index tab's filter, before the app's first paint) does not need its
+    0.75 MiB library (issue 17)."""
+    import Stemmer
+
+    return Stemmer.Stemmer("arabic")
 
 
 def strip_article(word: str) -> str:
@@ -129,8 +140,9 @@ def _stem_readings(bare: str) -> tuple[str, ...]:
     if bare.isascii() or len(bare) < 2:
         return (bare,)
     word = bare[:-1] + "\u0629" if bare.endswith("\u0647") else bare
-    plain = fold(_stemmer.stemWord(word))
-    noun = fold(_stemmer.stemWord("\u0627\u0644" + word))
+    stemmer = _snowball()
+    plain = fold(stemmer.stemWord(word))
+    noun = fold(stemmer.stemWord("\u0627\u0644" + word))
     if noun.startswith("\u0627\u0644") or not noun:
         return (plain,)
     return (noun,) if noun == plain else (noun, plain)

@@ -66,3 +66,22 @@ def test_singular_and_plural_share_a_stem():
     for a, b in [("توصيه", "التوصيات"), ("اتفاقيه", "الاتفاقيات"), ("قدره", "القدرات"),
                  ("معلومه", "معلومات"), ("المهاجر", "المهاجرين")]:
         assert set(analyze(a).stems) & set(analyze(b).stems), (a, b)
+
+
+def test_folding_loads_no_stemmer_stemming_does():
+    """In a fresh process: fold() (the index tab's filter, before the first
+    paint) leaves the Snowball library unloaded; the first stem() loads it."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys\n"
+            "from desktop.search import normalize\n"
+            "normalize.fold('التوصيات')\n"
+            "print('Stemmer' in sys.modules)\n"
+            "print(normalize.stem(normalize.fold('التوصيات')))\n"
+            "print('Stemmer' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[3]).stdout.split()
+    assert out[0] == "False" and out[2] == "True"
+    assert out[1] == stem(fold("التوصيات"))
