@@ -19,7 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 #: loaded only on first use or on the first idle turn after the first paint (the
-#: application style too: desktop.app.application.configure)
+#: application style too: desktop.app.application.configure; the log file's
+#: rotating handler on the first record: desktop.log)
 DEFERRED = ("desktop.export", "desktop.app.printing", "desktop.app.search_panel",
             "desktop.app.search_worker",
             "desktop.app.search", "desktop.app.search_results",
@@ -29,7 +30,7 @@ DEFERRED = ("desktop.export", "desktop.app.printing", "desktop.app.search_panel"
             "desktop.search.index", "desktop.search.snippets", "docx", "lxml", "sqlite_utils",
             "markdown", "desktop.app.finder_panel", "desktop.search.similar",
             "desktop.search.wordiff", "desktop.handbook", "desktop.app.handbook_viewer",
-            "desktop.app.style")
+            "desktop.app.style", "logging.handlers")
 
 
 def _start(tmp_path) -> dict:
