@@ -140,9 +140,10 @@ def main(argv: list[str] | None = None) -> int:
     # paragraph in the reader;
     # after it, on the next event-loop turn (window.when_idle, in this order):
     # the application style (desktop.app.style) and the menus' & marks, the
-    # window-wide mouse Back/Forward filter, the selection's list and
-    # printing, the search tab and find bar (Ctrl+K, Ctrl+F), the names and
-    # Tab order of what they add (desktop.app.access). A key pressed before
+    # window-wide mouse Back/Forward filter, the selection's list and the
+    # print actions, the search tab and find bar (Ctrl+K, Ctrl+F), the names
+    # and Tab order of what they add (desktop.app.access); on first use: the
+    # search panel (when its tab is first shown), printing and export. A key pressed before
     # that turn runs it at once, before Qt looks the key's shortcut up
     # (desktop.app.first_paint): no shortcut is lost.
     window = build_main_window(store, AppSettings(), deferred=True)

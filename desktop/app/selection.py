@@ -68,8 +68,9 @@ def install_selection(window, path: str | Path | None = None, *,
     and connect every place a paragraph can be added from.
 
     ``deferred``: the dock is placed now (so the first paint has the final
-    layout) but its list and the printing actions, which need the export
-    layer, are filled in on the window's first idle turn (``when_idle``)."""
+    layout) but its list and the print and export actions are filled in on
+    the window's first idle turn (``when_idle``); printing itself loads with
+    the first print (desktop.app.print_actions)."""
     store = open_user_data(path, window)
     panel = SelectionPanel(window.store, store, window, load=not deferred)
     panel.dock = window.add_panel(panel, PANEL_TITLE)
