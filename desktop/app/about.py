@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QIcon, QPixmap
+from PySide6.QtGui import QAction, QPixmap
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
@@ -138,9 +138,8 @@ def add_about_action(window) -> QAction:
     """Put «حول البرنامج» in the main window's Help menu (window.menu("help"))."""
     action = QAction("&حول البرنامج…", window)
     action.setMenuRole(QAction.MenuRole.AboutRole)
-    icon_path = paths.resource("icons", "app.svg")
-    if icon_path.is_file():
-        action.setIcon(QIcon(str(icon_path)))
+    from desktop.app.application import app_icon
+    action.setIcon(app_icon())
 
     def show_about() -> None:
         dialog = AboutDialog(window.store, window)

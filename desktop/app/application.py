@@ -10,7 +10,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSize, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -26,6 +26,11 @@ PRINT_FAMILY = "Noto Sans Arabic"
 UI_POINT_SIZE = 10
 FONT_FILES = ("Amiri-Regular.ttf", "Amiri-Bold.ttf",
               "NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf")
+
+#: the app's icon, drawn at these sizes (resources/icons/app-N.png, made from
+#: app.svg by packaging/make_icons.py): an SVG icon loads Qt's SVG module
+#: and icon engine, 1.3 MiB resident from the start (issue 17)
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +108,7 @@ def configure(app: QApplication, *, defer_style: bool = False) -> None:
     app.setApplicationDisplayName(WINDOW_TITLE)
     # The icon of every window; the desktop file name ties windows to the
     # installed menu entry (packaging/linux), so docks and task bars show its icon.
-    app.setWindowIcon(QIcon(str(paths.resource("icons", "app.svg"))))
+    app.setWindowIcon(app_icon())
     app.setDesktopFileName("unodc-ta-compendium")
     QLocale.setDefault(QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt))
     if not app.property("compendium_configured"):
@@ -149,6 +154,16 @@ def menu_title(title: str) -> str:
     if not style_pending():
         return title
     return "&".join(part.replace("&", "") for part in title.split("&&"))
+
+
+def app_icon() -> QIcon:
+    """The app's icon (windows, task bar, «حول البرنامج»), from its PNG sizes."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        path = paths.resource("icons", f"app-{size}.png")
+        if path.is_file():
+            icon.addFile(str(path), QSize(size, size))
+    return icon
 
 
 def reader_font(point_size: int) -> QFont:

@@ -109,3 +109,28 @@ def test_a_deferred_style_waits_and_menu_titles_lose_their_marks_meanwhile(qapp)
     # once installed, a deferred configure (a second window) keeps it
     configure(app, defer_style=True)
     assert not application.style_pending()
+
+
+def test_the_app_icon_has_every_size_and_loads_no_svg_module(qapp):
+    """Drawn from its PNG sizes: an SVG icon would load Qt's SVG module and
+    its icon engine at start (1.3 MiB resident; checked in a fresh process)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from PySide6.QtCore import QSize
+
+    icon = application.app_icon()
+    sizes = {(s.width(), s.height()) for s in icon.availableSizes()}
+    assert {(n, n) for n in application.ICON_SIZES} <= sizes
+    assert not icon.pixmap(QSize(48, 48)).isNull()
+    code = ("from desktop.app.application import create_application\n"
+            "app = create_application(['t'])\n"
+            "assert not app.windowIcon().pixmap(32, 32).isNull()\n"
+            "print(any('Svg' in line for line in open('/proc/self/maps')))\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parents[3],
+                          env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin",
+                               "HOME": "/tmp"}, timeout=60)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.split()[-1] == "False"
