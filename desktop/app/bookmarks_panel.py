@@ -8,13 +8,22 @@ come first, then the folders in name order.
 
 from __future__ import annotations
 
+from functools import partial
+from typing import TYPE_CHECKING, Callable
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (QInputDialog, QMenu, QMessageBox, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from desktop.userdata import FolderExists, UserDataError
 from desktop.content.citations import RLM
+
+if TYPE_CHECKING:
+    from desktop.app.userdata_hub import UserDataHub
+    from desktop.content.store import ContentStore
+    from desktop.userdata import SelectionStore
+    from desktop.userdata.bookmarks import Bookmark
 
 PANEL_TITLE = "العلامات المرجعية"
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1   # "folder" | "bookmark"
@@ -26,7 +35,7 @@ class BookmarksPanel(QWidget):
     #: open this paragraph in the reader
     paragraphRequested = Signal(str)
 
-    def __init__(self, content, hub, parent: QWidget | None = None):
+    def __init__(self, content: ContentStore, hub: UserDataHub, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("bookmarks-panel")
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
@@ -49,16 +58,13 @@ class BookmarksPanel(QWidget):
         self.reload()
 
     @property
-    def store(self):
+    def store(self) -> SelectionStore:
         return self.hub.store
 
     # ---- view -----------------------------------------------------------
 
-    def title_of(self, bookmark) -> str:
-        if bookmark.title:
-            return bookmark.title
-        para = self.content.paragraph(bookmark.paragraph_id)
-        return (para.citation or para.id) if para else bookmark.paragraph_id
+    def title_of(self, bookmark: Bookmark) -> str:
+        return bookmark.title or self.content.cited_as(bookmark.paragraph_id)
 
     def _top_items(self) -> list[QTreeWidgetItem]:
         """The tree's top-level items (bookmarks outside folders, then folders)."""
@@ -87,7 +93,7 @@ class BookmarksPanel(QWidget):
         if current:
             self.select(*current)
 
-    def _bookmark_item(self, mark) -> QTreeWidgetItem:
+    def _bookmark_item(self, mark: Bookmark) -> QTreeWidgetItem:
         item = QTreeWidgetItem([RLM + self.title_of(mark)])
         item.setData(0, KIND_ROLE, "bookmark")
         item.setData(0, KEY_ROLE, mark.id)
@@ -106,17 +112,18 @@ class BookmarksPanel(QWidget):
                 out.append((top.text(0), child.text(0).lstrip(RLM)))
         return out
 
-    def current_key(self):
+    def current_key(self) -> tuple[str, str | int] | None:
+        """("folder", its name) or ("bookmark", its id) of the current row."""
         item = self.tree.currentItem()
         return (item.data(0, KIND_ROLE), item.data(0, KEY_ROLE)) if item else None
 
-    def select(self, kind: str, key) -> bool:
+    def select(self, kind: str, key: str | int) -> bool:
         it = self._find(kind, key)
         if it is not None:
             self.tree.setCurrentItem(it)
         return it is not None
 
-    def _find(self, kind: str, key):
+    def _find(self, kind: str, key: str | int) -> QTreeWidgetItem | None:
         for top in self._top_items():
             for item in [top, *self._children(top)]:
                 if item.data(0, KIND_ROLE) == kind and item.data(0, KEY_ROLE) == key:
@@ -145,7 +152,7 @@ class BookmarksPanel(QWidget):
             for folder in [""] + self.store.bookmark_folders():
                 if mark and folder != mark.folder:
                     move.addAction(folder or TOP_LEVEL,
-                                   lambda f=folder: self.move_bookmark(bookmark_id, f))
+                                   partial(self.move_bookmark, bookmark_id, folder))
             move.addSeparator()
             move.addAction("مجلد جديد…", lambda: self.move_to_new_folder(bookmark_id))
             menu.addAction("حذف", lambda: self.delete_bookmark(bookmark_id))
@@ -157,7 +164,7 @@ class BookmarksPanel(QWidget):
         menu.addAction("مجلد جديد…", self.new_folder)
         return menu
 
-    def _write(self, action) -> bool:
+    def _write(self, action: Callable[[], object]) -> bool:
         try:
             action()
         except UserDataError as exc:
@@ -196,8 +203,10 @@ class BookmarksPanel(QWidget):
         return self._write(lambda: self.store.delete_bookmark(bookmark_id))
 
     def new_folder(self, name: str | None = None) -> bool:
-        name = name or self._ask("مجلد جديد", "اسم المجلد:")
-        return bool(name) and self._write(lambda: self.store.add_bookmark_folder(name))
+        chosen = name or self._ask("مجلد جديد", "اسم المجلد:")
+        if not chosen:
+            return False
+        return self._write(lambda: self.store.add_bookmark_folder(chosen))
 
     def rename_folder(self, old: str, new: str | None = None) -> bool:
         new = new or self._ask("إعادة تسمية المجلد", "الاسم الجديد:", old)
@@ -220,12 +229,21 @@ class BookmarksPanel(QWidget):
                 return False
         return self._write(lambda: self.store.delete_bookmark_folder(name))
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = self.current_key()
         if key and event.matches(QKeySequence.StandardKey.Delete):
-            (self.delete_bookmark if key[0] == "bookmark" else self.delete_folder)(key[1])
+            self._on_row(key[1], self.delete_bookmark, self.delete_folder)
             return
         if key and event.key() == Qt.Key.Key_F2:
-            (self.rename_bookmark if key[0] == "bookmark" else self.rename_folder)(key[1])
+            self._on_row(key[1], self.rename_bookmark, self.rename_folder)
             return
         super().keyPressEvent(event)
+
+    @staticmethod
+    def _on_row(key: str | int, bookmark: Callable[[int], bool],
+                folder: Callable[[str], bool]) -> None:
+        """A bookmark's row holds its id (an int), a folder's its name."""
+        if isinstance(key, int):
+            bookmark(key)
+        else:
+            folder(key)

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 Button = QMessageBox.StandardButton
 
 
-def _box(icon, parent: QWidget | None, title: str, text: str, buttons, default) -> Button:
+def _box(icon: QMessageBox.Icon, parent: QWidget | None, title: str, text: str,
+         buttons: Button, default: Button | None) -> Button:
     box = QMessageBox(icon, title, text, buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     if default is not None:
@@ -23,16 +24,18 @@ def _box(icon, parent: QWidget | None, title: str, text: str, buttons, default) 
     return Button(box.exec())
 
 
-def warning(parent, title: str, text: str, buttons=Button.Ok, default=None) -> Button:
+def warning(parent: QWidget | None, title: str, text: str, buttons: Button = Button.Ok,
+            default: Button | None = None) -> Button:
     return _box(QMessageBox.Icon.Warning, parent, title, text, buttons, default)
 
 
-def information(parent, title: str, text: str, buttons=Button.Ok, default=None) -> Button:
+def information(parent: QWidget | None, title: str, text: str, buttons: Button = Button.Ok,
+                default: Button | None = None) -> Button:
     return _box(QMessageBox.Icon.Information, parent, title, text, buttons, default)
 
 
-def question(parent, title: str, text: str, buttons=Button.Yes | Button.No,
-             default=None) -> Button:
+def question(parent: QWidget | None, title: str, text: str,
+             buttons: Button = Button.Yes | Button.No, default: Button | None = None) -> Button:
     return _box(QMessageBox.Icon.Question, parent, title, text, buttons, default)
 
 

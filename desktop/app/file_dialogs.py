@@ -12,10 +12,11 @@ are Qt's (and tests may replace those functions).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog
+from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QWidget
 
 LRI, PDI = "\u2066", "\u2069"
 
@@ -45,14 +46,14 @@ def tidy(dialog: QFileDialog) -> None:
 
 
 class _TidyOnShow(QObject):
-    def eventFilter(self, watched, event) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(watched, QFileDialog):
             tidy(watched)
         return False
 
 
 @contextmanager
-def tidied():
+def tidied() -> Iterator[None]:
     """File dialogs shown inside the block are tidied (the filter is only
     there while a dialog is open)."""
     app = QApplication.instance()
@@ -67,11 +68,22 @@ def tidied():
         app.removeEventFilter(watcher)
 
 
-def save_file_name(*args, **kwargs) -> tuple[str, str]:
+def save_file_name(parent: QWidget | None, caption: str, directory: str, name_filter: str,
+                   options: QFileDialog.Option | None = None) -> tuple[str, str]:
+    """QFileDialog.getSaveFileName's (path, chosen filter); ``options`` is
+    passed on only when given."""
     with tidied():
-        return QFileDialog.getSaveFileName(*args, **kwargs)
+        if options is None:
+            return QFileDialog.getSaveFileName(parent, caption, directory, name_filter)
+        return QFileDialog.getSaveFileName(parent, caption, directory, name_filter,
+                                           options=options)
 
 
-def open_file_name(*args, **kwargs) -> tuple[str, str]:
+def open_file_name(parent: QWidget | None, caption: str, directory: str, name_filter: str,
+                   options: QFileDialog.Option | None = None) -> tuple[str, str]:
+    """QFileDialog.getOpenFileName's (path, chosen filter), as save_file_name."""
     with tidied():
-        return QFileDialog.getOpenFileName(*args, **kwargs)
+        if options is None:
+            return QFileDialog.getOpenFileName(parent, caption, directory, name_filter)
+        return QFileDialog.getOpenFileName(parent, caption, directory, name_filter,
+                                           options=options)

@@ -22,7 +22,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu,
                                QPlainTextEdit, QPushButton, QSplitter, QTextBrowser,
@@ -315,7 +315,7 @@ class FinderPanel(QWidget):
             action.setEnabled(button.isEnabled())
         return menu
 
-    def _results_menu(self, pos) -> None:
+    def _results_menu(self, pos: QPoint) -> None:
         item = self.results.itemAt(pos)
         if item is not None:
             self.results.setCurrentItem(item)

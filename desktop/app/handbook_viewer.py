@@ -10,7 +10,7 @@ The shortcuts page is made from the main window's actions when it is shown.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Qt
@@ -50,7 +50,8 @@ def keys_text(action: QAction) -> str:
     return handbook.KEYS_SEPARATOR.join(k for k in keys if k not in _HARDWARE)
 
 
-def shortcut_rows(window, extra: Sequence[tuple[str, QAction]] = ()) -> list[handbook.ShortcutRow]:
+def shortcut_rows(window: QMainWindow,
+                  extra: Sequence[tuple[str, QAction]] = ()) -> list[handbook.ShortcutRow]:
     """Every action of `window` that has a shortcut: those in a menu under
     the menu's name, in the menus' order, then the others (panels' own keys)
     under their panel's name; then `extra` (place, action)."""
@@ -97,7 +98,8 @@ def _place(action: QAction) -> str:
 class HandbookBrowser(QTextBrowser):
     """Shows handbook pages; loads nothing from outside the handbook."""
 
-    def __init__(self, rows, parent: QWidget | None = None):
+    def __init__(self, rows: Callable[[], list[handbook.ShortcutRow]],
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.rows = rows  # () -> list[ShortcutRow], read when the shortcuts page is shown
         self.root = handbook.folder().resolve()
@@ -108,7 +110,7 @@ class HandbookBrowser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.document().setDocumentMargin(16)
 
-    def local_file(self, url: QUrl):
+    def local_file(self, url: QUrl) -> Path | None:
         if not url.isLocalFile():
             return None
         relative = _relative(self.root, url.toLocalFile())
@@ -119,7 +121,7 @@ class HandbookBrowser(QTextBrowser):
         path = self.local_file(self.source() if url is None else url)
         return path.name if path is not None else ""
 
-    def loadResource(self, kind, url: QUrl | str):
+    def loadResource(self, kind: int, url: QUrl | str) -> str | QImage | None:
         url = QUrl(url)
         if not url.isLocalFile() and url.isRelative():
             url = self.source().resolved(url)
@@ -146,7 +148,9 @@ class HandbookBrowser(QTextBrowser):
                 - 2 * int(self.document().documentMargin()) - 8)
         return max(320, min(handbook.MAX_IMAGE_WIDTH, room))
 
-    def doSetSource(self, url: QUrl | str, kind=QTextDocument.ResourceType.UnknownResource):
+    def doSetSource(self, url: QUrl | str,
+                    kind: QTextDocument.ResourceType = QTextDocument.ResourceType.UnknownResource
+                    ) -> None:
         # .md pages are rendered by desktop.handbook, never as Qt's own Markdown
         super().doSetSource(url, QTextDocument.ResourceType.HtmlResource)
 
@@ -161,7 +165,7 @@ def _relative(root: Path, local: str) -> str:
 class HandbookWindow(QMainWindow):
     """دليل الاستخدام: the contents on the right, the page beside it."""
 
-    def __init__(self, main_window=None):
+    def __init__(self, main_window: QMainWindow | None = None):
         super().__init__(main_window, Qt.WindowType.Window)
         self.main_window = main_window
         self.setObjectName("handbook-window")
@@ -230,7 +234,7 @@ class HandbookWindow(QMainWindow):
         self.browser.sourceChanged.connect(self._page_shown)
         self.contents.currentItemChanged.connect(self._contents_chosen)
 
-    def _action(self, text, keys, slot) -> QAction:
+    def _action(self, text: str, keys: list[QKeySequence], slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)
         action.setShortcuts(keys)
         action.triggered.connect(slot)
@@ -294,6 +298,7 @@ class HandbookWindow(QMainWindow):
         self.setWindowTitle(f"{WINDOW_TITLE} — {title}" if title and name != handbook.CONTENTS
                             else WINDOW_TITLE)
 
-    def _contents_chosen(self, item, _previous) -> None:
+    def _contents_chosen(self, item: QListWidgetItem | None,
+                         _previous: QListWidgetItem | None) -> None:
         if item is not None and item.data(Qt.ItemDataRole.UserRole) != self.browser.page_name():
             self.open_page(item.data(Qt.ItemDataRole.UserRole))

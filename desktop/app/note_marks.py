@@ -6,10 +6,16 @@ Small and loaded at start-up: a paragraph opened first thing shows its mark.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 
 from desktop.userdata.stamps import local_text
+
+if TYPE_CHECKING:
+    from desktop.app.reader import ReaderView
+    from desktop.app.userdata_hub import UserDataHub
 
 MARK_GLYPH = "✎"
 MARK_COLOUR = "#b5651d"
@@ -21,7 +27,7 @@ class NoteMarks:
     """Paints a mark in the reader's right margin beside each paragraph of
     the shown unit that has notes; hovering it shows the notes."""
 
-    def __init__(self, reader, hub):
+    def __init__(self, reader: ReaderView, hub: UserDataHub):
         self.reader = reader
         self.hub = hub
         self.noted: set[str] = set()
@@ -67,7 +73,7 @@ class NoteMarks:
         for rect in rects.values():
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, MARK_GLYPH)
 
-    def tooltip(self, pos) -> str:
+    def tooltip(self, pos: QPoint) -> str:
         for pid, rect in self.rects().items():
             if rect.contains(pos):
                 notes = self.hub.store.notes(pid)

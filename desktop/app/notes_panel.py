@@ -8,8 +8,10 @@ after each change the hub's ``changed`` signal makes every view reload.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QListWidget,
                                QListWidgetItem, QMenu, QMessageBox, QPlainTextEdit,
                                QVBoxLayout, QWidget)
@@ -18,6 +20,11 @@ from desktop.app import dialogs
 from desktop.userdata import UserDataError
 from desktop.userdata.stamps import local_text
 from desktop.content.citations import RLM
+
+if TYPE_CHECKING:
+    from desktop.app.userdata_hub import UserDataHub
+    from desktop.content.store import ContentStore
+    from desktop.userdata.notes import Note
 
 PANEL_TITLE = "ملاحظاتي"
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -50,15 +57,11 @@ class NoteDialog(QDialog):
         return self.editor.toPlainText().strip()
 
 
-def _citation(content, paragraph_id: str) -> str:
-    para = content.paragraph(paragraph_id)
-    return (para.citation or para.id) if para else paragraph_id
-
-
-def write_note(parent, hub, content, paragraph_id: str, note_id: int | None = None) -> bool:
+def write_note(parent: QWidget | None, hub: UserDataHub, content: ContentStore,
+               paragraph_id: str, note_id: int | None = None) -> bool:
     """Ask for a note's text (new, or an edit of ``note_id``) and save it."""
     old = hub.store.note(note_id) if note_id is not None else None
-    dialog = NoteDialog(_citation(content, paragraph_id), old.text if old else "", parent)
+    dialog = NoteDialog(content.cited_as(paragraph_id), old.text if old else "", parent)
     if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.text():
         return False
     try:
@@ -73,7 +76,8 @@ def write_note(parent, hub, content, paragraph_id: str, note_id: int | None = No
     return True
 
 
-def delete_note(parent, hub, note_id: int, confirm: bool = True) -> bool:
+def delete_note(parent: QWidget | None, hub: UserDataHub, note_id: int,
+                confirm: bool = True) -> bool:
     if confirm and QMessageBox.question(parent, PANEL_TITLE, "حذف هذه الملاحظة؟") \
             != QMessageBox.StandardButton.Yes:
         return False
@@ -91,7 +95,7 @@ class NotesPanel(QWidget):
 
     paragraphRequested = Signal(str)
 
-    def __init__(self, content, hub, parent: QWidget | None = None):
+    def __init__(self, content: ContentStore, hub: UserDataHub, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("notes-panel")
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
@@ -122,7 +126,7 @@ class NotesPanel(QWidget):
         self.list.clear()
         notes = sorted(self.hub.store.notes(), key=lambda n: n.id, reverse=True)
         for note in notes:
-            cite = _citation(self.content, note.paragraph_id)
+            cite = self.content.cited_as(note.paragraph_id)
             item = QListWidgetItem(f"{RLM}{cite} — {local_text(note.created)}\n{RLM}{note.text}")
             item.setData(NOTE_ROLE, note.id)
             item.setToolTip(note.text)
@@ -132,15 +136,15 @@ class NotesPanel(QWidget):
     def texts(self) -> list[str]:
         return [self.list.item(i).text().replace(RLM, "") for i in range(self.list.count())]
 
-    def _note(self, item):
+    def _note(self, item: QListWidgetItem | None) -> Note | None:
         return self.hub.store.note(item.data(NOTE_ROLE)) if item else None
 
-    def _open(self, item) -> None:
+    def _open(self, item: QListWidgetItem | None) -> None:
         note = self._note(item)
         if note:
             self.paragraphRequested.emit(note.paragraph_id)
 
-    def context_menu(self, item) -> QMenu:
+    def context_menu(self, item: QListWidgetItem | None) -> QMenu:
         menu = QMenu(self)
         menu.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         note = self._note(item)
@@ -151,7 +155,7 @@ class NotesPanel(QWidget):
             menu.addAction("حذف", lambda: delete_note(self, self.hub, note.id))
         return menu
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         note = self._note(self.list.currentItem())
         if note and event.matches(QKeySequence.StandardKey.Delete):
             delete_note(self, self.hub, note.id)

@@ -11,26 +11,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from desktop.app.userdata_hub import UserDataHub
+
 if TYPE_CHECKING:
-    from desktop.userdata import SelectionStore
     from desktop.userdata.notes import Note
 
 EXCHANGE_FILTER = "بيانات شخصية (*.json)"
-
-
-class UserDataHub(QObject):
-    """The user-data store with one signal for "something the user keeps changed"."""
-
-    #: bookmarks, notes or named selections changed (panels reload)
-    changed = Signal()
-
-    def __init__(self, store: SelectionStore, parent=None):
-        super().__init__(parent)
-        self.store = store
 
 
 def install_personal(window) -> UserDataHub | None:

@@ -44,7 +44,8 @@ SUPPLEMENT: dict[tuple[str, str], str] = {
 class ArabicQtSupplement(QTranslator):
     """A translator that knows only :data:`SUPPLEMENT`."""
 
-    def translate(self, context, source_text, disambiguation=None, n=-1):
+    def translate(self, context: str, source_text: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
         # None (a null string) lets Qt keep looking / fall back to the source
         return SUPPLEMENT.get((context, source_text))
 

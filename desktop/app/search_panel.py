@@ -16,10 +16,11 @@ desktop.app.search_worker; desktop.app.search puts the tab in the window.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
                                QListView, QPushButton, QVBoxLayout, QWidget)
 
@@ -60,7 +61,11 @@ class SearchPanel(QWidget):
         self._generation = 0
         self._shown_generation = 0
         self.error: str | None = None
-        self.local_search = None
+        #: another source of results (personal.py's «ملاحظاتي» box): the
+        #: results for a text, or None to search the texts as usual
+        self.local_search: Callable[[str], Results | None] | None = None
+        #: that box, once personal.py has put it in the panel
+        self.notes_box: QCheckBox | None = None
 
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("search-box")
@@ -260,7 +265,7 @@ class SearchPanel(QWidget):
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
 
-    def _schedule(self, *_args) -> None:
+    def _schedule(self, *_args: object) -> None:
         if self.sender() is self.related_box:
             self._fill_units()
         self._timer.start()
@@ -289,7 +294,7 @@ class SearchPanel(QWidget):
         return generation == self._generation
 
     @Slot(int, object)
-    def _on_finished(self, generation: int, results) -> None:
+    def _on_finished(self, generation: int, results: Results) -> None:
         if generation != self._generation:
             return  # an answer to text the user has since changed
         self._show_results(generation, results)
@@ -310,7 +315,7 @@ class SearchPanel(QWidget):
         if self._suggestion:
             self.set_query(self._suggestion, immediately=True)
 
-    def _show_hints(self, results) -> None:
+    def _show_hints(self, results: Results | None) -> None:
         suggestion = getattr(results, "suggestion", None)
         self._suggestion = suggestion
         if suggestion:
@@ -323,7 +328,7 @@ class SearchPanel(QWidget):
         self.notes_label.setText("\n".join(RLM + n for n in notes))
         self.notes_label.setVisible(bool(notes))
 
-    def _show_results(self, generation: int, results) -> None:
+    def _show_results(self, generation: int, results: Results) -> None:
         self._shown_generation = generation
         self.model.set_results(results)
         self._show_hints(results)
@@ -397,10 +402,9 @@ class SearchPanel(QWidget):
             self.paragraph_requested.emit(r.id, list(r.terms))
         return True
 
-    def eventFilter(self, watched, event) -> bool:
-        from PySide6.QtCore import QEvent
-
-        if watched is self.search_box and event.type() == QEvent.Type.KeyPress:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.search_box and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)):
             key = event.key()
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.model.rowCount():
                 row = self.view.currentIndex().row()
@@ -419,6 +423,6 @@ class SearchPanel(QWidget):
         self._generation += 1  # queued tasks become stale and return at once
         self.pool.waitForDone(3000)
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
         super().closeEvent(event)

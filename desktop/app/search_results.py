@@ -4,10 +4,14 @@ notes). The search tab and the finder show their results through it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import (QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex,
                             QRectF, QSize, Qt)
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument, QTextOption
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import (QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument,
+                           QTextOption)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QStyle, QStyledItemDelegate,
+                               QStyleOptionViewItem)
 
 from desktop.content.citations import RLM
 from desktop.search.results import Result, result_notes
@@ -32,7 +36,9 @@ class ResultsModel(QAbstractListModel):
         self._results: list[Result] = []
         self.partial_start: int | None = None
 
-    def set_results(self, results) -> None:
+    def set_results(self, results: Iterable[Result]) -> None:
+        """A page of results (a search.results.Results, whose partial_start
+        marks the first partial match, or a plain list)."""
         self.beginResetModel()
         self._results = list(results)
         self.partial_start = getattr(results, "partial_start", None)
@@ -44,7 +50,8 @@ class ResultsModel(QAbstractListModel):
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._results)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> str | list[str] | None:
         r = self.result(index.row())
         if r is None:
             return None
@@ -85,7 +92,8 @@ def result_html(r: Result, heading: str | None = None) -> str:
 class HtmlDelegate(QStyledItemDelegate):
     """Paints HTML_ROLE as a right-to-left rich-text block."""
 
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+    def _document(self, option: QStyleOptionViewItem,
+                  index: QModelIndex | QPersistentModelIndex) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         text_option = QTextOption()
@@ -97,7 +105,8 @@ class HtmlDelegate(QStyledItemDelegate):
         doc.setTextWidth(max(50, option.rect.width()))
         return doc
 
-    def paint(self, painter, option, index) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
@@ -114,9 +123,10 @@ class HtmlDelegate(QStyledItemDelegate):
         doc.documentLayout().draw(painter, ctx)
         painter.restore()
 
-    def sizeHint(self, option, index) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
         width = option.rect.width()
-        if width <= 0 and option.widget is not None:
+        if width <= 0 and isinstance(option.widget, QAbstractItemView):  # the list
             width = option.widget.viewport().width()
         opt = QStyleOptionViewItem(option)
         opt.rect.setWidth(max(200, width))

@@ -7,6 +7,7 @@ Tests pass their own file path so they never touch the user's settings.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -67,7 +68,7 @@ class AppSettings:
 
     # preferences (desktop.app.preferences validates what is read back)
 
-    def preference_values(self, keys) -> dict[str, object]:
+    def preference_values(self, keys: Iterable[str]) -> dict[str, object]:
         """The stored values of these keys, as found (absent keys left out)."""
         return {key: self.qsettings.value(key) for key in keys if self.qsettings.contains(key)}
 

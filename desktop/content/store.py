@@ -212,6 +212,13 @@ class ContentStore:
         rows = self._rows("SELECT * FROM paragraphs WHERE id = ?", (paragraph_id,))
         return _paragraph(rows[0], self._documents()) if rows else None
 
+    def cited_as(self, paragraph_id: str) -> str:
+        """How the user's lists name a paragraph (bookmarks, notes, the side
+        reader, a status message): its citation, else its id; the id itself
+        for a paragraph not in this compendium (a colleague's bookmark)."""
+        para = self.paragraph(paragraph_id)
+        return (para.citation or para.id) if para is not None else paragraph_id
+
     def paragraphs(self, paragraph_ids: Iterable[str]) -> list[Paragraph]:
         """The given paragraphs that exist, in reading order."""
         rows = self._rows_in("SELECT * FROM paragraphs WHERE id IN ({marks})",

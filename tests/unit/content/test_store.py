@@ -65,6 +65,8 @@ def test_paragraph_record(tiny):
     assert para.depth == 2
     assert para.citation == "الجزء ألف، سابعاً-13 (أ) '1'"
     assert tiny.paragraph("A07/99") is None
+    assert tiny.cited_as("A07/13.l1.q1") == "الجزء ألف، سابعاً-13 (أ) '1'"
+    assert tiny.cited_as("A07/99") == "A07/99"      # not in this compendium: its id
     assert [p.id for p in tiny.paragraphs(["A07/13", "A07/12", "nope"])] == ["A07/12", "A07/13"]
 
 
