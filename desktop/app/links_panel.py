@@ -46,7 +46,6 @@ class LinksPanel(TitledList):
         self.setObjectName("links-panel")
         self.store = store
         self.paragraph_id: str | None = None
-        self.list.setUniformItemSizes(True)   # one line each: no size asked of every item
         self._known: OrderedDict[str, tuple[str, list[Entry]]] = OrderedDict()
         self._shown: list[Entry] | None = None
 
