@@ -68,7 +68,7 @@ from desktop.app.index_panel import IndexPanel
 from desktop.app.links_panel import LinksPanel
 from desktop.app.reader import ReaderView
 from desktop.app.settings import DEFAULT_ZOOM, AppSettings
-from desktop.app.tree_actions import reveal_row
+from desktop.app.tree_actions import follow_reader, reveal_row
 from desktop.app.tree_model import ContentTreeModel
 
 if TYPE_CHECKING:  # the features' own modules load after the first paint
@@ -371,7 +371,7 @@ class MainWindow(QMainWindow):
         self.official_label.setText(RLM + official if official else "")
         self.links_panel.show_paragraph(paragraph_id)
         if not self._keep_tree:
-            self.select_in_tree(paragraph_id)
+            follow_reader(self, paragraph_id)  # current now, scrolled to when the opens pause
         if self.remember:
             self.settings.set_last_paragraph(paragraph_id)
 

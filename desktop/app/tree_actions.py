@@ -6,16 +6,20 @@ the part (else the meeting/session) heading the row stands at the top with
 the row below it; only when the row is too far down for that is it
 centred. MainWindow.select_in_tree uses it; before the window is first
 laid out the viewport has no height yet, so the reveal is done again once
-the tree is shown (the start-up paragraph).
+the tree is shown (the start-up paragraph). ``follow_reader`` is how the
+tree follows the reader's opens: the row current at once, the scroll once
+the opens pause.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 COLLAPSE_TEXT = "طيّ الكل"
+#: the tree scrolls to the reader's paragraph once the opens have paused this long
+FOLLOW_DELAY_MS = 150
 
 
 def ancestors(index: QModelIndex) -> list[QModelIndex]:
@@ -78,6 +82,67 @@ class _RevealWhenShown(QObject):
             self.deleteLater()
             reveal_row(tree, tree.currentIndex())
         return False
+
+
+def follow_reader(window, paragraph_id: str) -> None:
+    """The tree follows an open of the reader (MainWindow._on_paragraph_opened):
+    the paragraph's row is made current at once, its part and meeting
+    expanded, and it is scrolled into view (reveal_row) once the opens have
+    paused for FOLLOW_DELAY_MS (issue 17: scrolling far in the tree repainted
+    it whole, ~4.5 ms, at every step of Back/Forward; the page comes first).
+    A tree with the keyboard, or not shown yet, is revealed at once."""
+    tree = window.tree_view
+    if tree.hasFocus() or not tree.isVisible() or tree.viewport().height() <= 0:
+        window.select_in_tree(paragraph_id)
+        return
+    index = window.tree_model.index_for_paragraph(paragraph_id)
+    if not index.isValid():
+        return
+    for parent in ancestors(index):
+        tree.expand(parent)
+    old, scrolls = window._syncing_tree, tree.hasAutoScroll()
+    window._syncing_tree = True     # the reader has it open already
+    tree.setAutoScroll(False)       # Qt would scroll to a current row at once
+    try:
+        tree.setCurrentIndex(index)
+    finally:
+        tree.setAutoScroll(scrolls)
+        window._syncing_tree = old
+    _Follow.of(tree).later(index)
+
+
+class _Follow(QObject):
+    """The tree's pending scroll to the row the reader opened last."""
+
+    @classmethod
+    def of(cls, tree: QTreeView) -> "_Follow":
+        follow = tree.findChild(cls, "tree-follow")
+        return follow if follow is not None else cls(tree)
+
+    def __init__(self, tree: QTreeView):
+        super().__init__(tree)
+        self.setObjectName("tree-follow")
+        self.tree = tree
+        self.row = QPersistentModelIndex()
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.reveal)
+
+    def later(self, index: QModelIndex) -> None:
+        self.row = QPersistentModelIndex(index)
+        self.timer.start(FOLLOW_DELAY_MS)
+
+    def pending(self) -> bool:
+        return self.timer.isActive()
+
+    def reveal(self) -> None:
+        """Scroll to the row, unless the tree moved on meanwhile (the
+        keyboard there: its own row is in view)."""
+        self.timer.stop()
+        current = self.tree.currentIndex()
+        if self.row.isValid() and QPersistentModelIndex(current) == self.row \
+                and not self.tree.hasFocus():
+            reveal_row(self.tree, current)
 
 
 def collapse_all(window) -> None:

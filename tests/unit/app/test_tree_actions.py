@@ -3,12 +3,13 @@ shown with its part and meeting, a section opened with its heading on top."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QAbstractItemView, QMenu
 
 from desktop.app.main_window import MainWindow
 from desktop.app.settings import AppSettings
 from desktop.app.tree_actions import (COLLAPSE_TEXT, ancestors, install_tree_actions,
-                                      row_visible)
+                                      reveal_row, row_visible)
 from desktop.content.store import open_store
 
 
@@ -177,3 +178,49 @@ def test_a_row_is_revealed_with_one_scroll_and_where_the_old_way_put_it(make_win
     moves.clear()
     window.select_in_tree("A09/2")               # on screen already: no scroll
     assert moves == []
+
+
+def test_the_tree_follows_the_reader_and_scrolls_once_the_opens_pause(make_window, content_db_path,
+                                                                      qtbot):
+    """The row of each paragraph the reader opens is current at once, its
+    part and meeting open; the tree scrolls to it once the opens pause
+    (Back/Forward in a row scroll it once, for the last), as reveal_row
+    would put it."""
+    window = make_window(content_db_path)
+    window.resize(1280, 800)
+    window.open_paragraph("A07/13")
+    tree = window.tree_view
+    follow = tree.findChild(QObject, "tree-follow")
+    qtbot.waitUntil(lambda: not follow.pending())
+    bar = tree.verticalScrollBar()
+    moves: list[int] = []
+    bar.valueChanged.connect(moves.append)
+    for pid in ("B6-r4/annex/l4", "A02/8", "A09/1"):
+        window.open_paragraph(pid)
+        row = tree.currentIndex()
+        assert window.tree_model.key(row) == ("paragraph", pid)   # at once
+        assert all(tree.isExpanded(parent) for parent in ancestors(row))
+        assert follow.pending()
+    assert moves == []                            # not scrolled yet
+    qtbot.waitUntil(lambda: not follow.pending())
+    assert len(moves) == 1
+    row = tree.currentIndex()
+    assert row_visible(tree, row) and row_visible(tree, row.parent())
+    where = bar.value()
+    reveal_row(tree, row)
+    assert bar.value() == where                   # where reveal_row puts it
+
+
+def test_a_tree_with_the_keyboard_is_revealed_at_once(make_window, content_db_path, qtbot):
+    window = make_window(content_db_path)
+    window.resize(1280, 800)
+    tree = window.tree_view
+    window.activateWindow()
+    tree.setFocus()
+    qtbot.waitUntil(tree.hasFocus)
+    window.reader.open_paragraph("A09/1")         # the reader opens, the tree keeps the focus
+    row = tree.currentIndex()
+    assert window.tree_model.key(row) == ("paragraph", "A09/1")
+    assert row_visible(tree, row)
+    follow = tree.findChild(QObject, "tree-follow")
+    assert follow is None or not follow.pending()
