@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QPixmap
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
-                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+                               QMenu, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 import desktop
 from desktop import paths
@@ -134,18 +134,18 @@ class AboutDialog(QDialog):
         layout.addWidget(buttons)
 
 
-def add_about_action(window) -> QAction:
-    """Put «حول البرنامج» in the main window's Help menu (window.menu("help"))."""
+def add_about_action(window: QWidget, store: ContentStore, help_menu: QMenu) -> QAction:
+    """«حول البرنامج» (the dialog about ``store``'s edition, over ``window``),
+    put in the main window's Help menu; the window keeps it as ``about_action``."""
     action = QAction("&حول البرنامج…", window)
     action.setMenuRole(QAction.MenuRole.AboutRole)
     from desktop.app.application import app_icon
     action.setIcon(app_icon())
 
     def show_about() -> None:
-        dialog = AboutDialog(window.store, window)
+        dialog = AboutDialog(store, window)
         dialog.exec()
 
     action.triggered.connect(show_about)
-    window.menu("help").addAction(action)
-    window.about_action = action
+    help_menu.addAction(action)
     return action

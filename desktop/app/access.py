@@ -12,12 +12,19 @@ the reader's own document, caret and links live in desktop.app.reader_access.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleStateChangeEvent, QKeySequence, QShortcut
+from PySide6.QtGui import (QAccessible, QAccessibleEvent, QAccessibleInterface,
+                           QAccessibleStateChangeEvent, QKeySequence, QShortcut)
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QComboBox,
                                QDockWidget, QLabel, QLineEdit, QTabWidget, QTreeView, QWidget)
 
 from desktop.app.reader_access import announce
+
+if TYPE_CHECKING:
+    from desktop.app.main_window import MainWindow
+    from desktop.app.search_panel import SearchPanel
 
 #: objectName → (accessible name, description) of controls whose text or
 #: current value alone says nothing to a listener
@@ -38,7 +45,7 @@ NAMES = {
 }
 
 
-def install_access(window) -> None:
+def install_access(window: MainWindow) -> None:
     """Everything a keyboard or screen-reader user needs, on a built window."""
     name_controls(window)
     install_pane_keys(window)
@@ -54,13 +61,13 @@ def install_access(window) -> None:
         when_built(window, lambda panel: _follow_search_panel(window, panel))
 
 
-def announce_results(panel) -> None:
+def announce_results(panel: SearchPanel) -> None:
     """Screen readers hear the result count after each answer."""
     if hasattr(panel, "results_shown"):
         panel.results_shown.connect(lambda count: announce(panel, result_count_text(panel, count)))
 
 
-def _follow_search_panel(window, panel) -> None:
+def _follow_search_panel(window: MainWindow, panel: SearchPanel) -> None:
     """The search panel, built on first use: named, in the Tab order,
     its answers announced, as if it had been there from the start."""
     name_controls(window)
@@ -68,21 +75,23 @@ def _follow_search_panel(window, panel) -> None:
     announce_results(panel)
 
 
-def _follow_new_panels(window) -> None:
+def _follow_new_panels(window: MainWindow) -> None:
     """Panels made on first use (bookmarks, notes) are named and put in the
     Tab order as they arrive."""
     original = window.add_panel
 
-    def add_panel(*args, **kwargs):
-        dock = original(*args, **kwargs)
+    def add_panel(widget: QWidget, title: str,
+                  area: Qt.DockWidgetArea = Qt.DockWidgetArea.LeftDockWidgetArea) -> QDockWidget:
+        dock = original(widget, title, area)
         name_controls(window)
         set_tab_order(window)
         return dock
 
-    window.add_panel = add_panel
+    # this window's add_panel, wrapped (the window has no "panel added" signal)
+    window.add_panel = add_panel  # type: ignore[method-assign]
 
 
-def result_count_text(panel, count: int) -> str:
+def result_count_text(panel: SearchPanel, count: int) -> str:
     label = getattr(panel, "count_label", None)
     shown = label.text().strip() if label is not None else ""
     return shown or f"عدد النتائج: {count}"
@@ -147,7 +156,7 @@ def name_from_tooltips(root: QWidget) -> None:
 
 # ---- panes: F6 / Shift+F6 ------------------------------------------------------------
 
-def panes(window) -> list[QWidget]:
+def panes(window: MainWindow) -> list[QWidget]:
     """The panes in the order F6 visits them: reader, navigation, then each
     visible dock (its widget)."""
     out: list[QWidget] = [window.reader, window.navigation.currentWidget()]
@@ -167,14 +176,14 @@ def focus_target(pane: QWidget) -> QWidget:
     return pane
 
 
-def pane_of(window, widget: QWidget | None) -> int:
+def pane_of(window: MainWindow, widget: QWidget | None) -> int:
     for number, pane in enumerate(panes(window)):
         if widget is not None and (pane is widget or pane.isAncestorOf(widget)):
             return number
     return -1
 
 
-def move_to_pane(window, step: int) -> QWidget | None:
+def move_to_pane(window: MainWindow, step: int) -> QWidget | None:
     """Focus the next (step 1) or previous (step -1) pane; returns the pane."""
     order = panes(window)
     if not order:
@@ -185,7 +194,7 @@ def move_to_pane(window, step: int) -> QWidget | None:
     return pane
 
 
-def install_pane_keys(window) -> None:
+def install_pane_keys(window: MainWindow) -> None:
     for keys, step in (("F6", 1), ("Shift+F6", -1)):
         shortcut = QShortcut(QKeySequence(keys), window)
         shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -202,7 +211,7 @@ def _focusables(widget: QWidget) -> list[QWidget]:
     return found
 
 
-def tab_chain(window) -> list[QWidget]:
+def tab_chain(window: MainWindow) -> list[QWidget]:
     """Reader (and its find bar), the contents tree, the tabs and their
     pages, then the docks (what links here, the selection)."""
     chain: list[QWidget] = [window.reader]
@@ -213,7 +222,7 @@ def tab_chain(window) -> list[QWidget]:
     chain.append(window.navigation.tabBar())
     for page in range(window.navigation.count()):
         widget = window.navigation.widget(page)
-        if widget is not window.tree_view:
+        if widget is not None and widget is not window.tree_view:
             chain += _focusables(widget)
     docks = sorted(window.findChildren(QDockWidget),
                    key=lambda d: (window.dockWidgetArea(d).value, d.objectName()))
@@ -229,13 +238,13 @@ def tab_chain(window) -> list[QWidget]:
     return unique
 
 
-def set_tab_order(window) -> None:
+def set_tab_order(window: MainWindow) -> None:
     # a tab widget hands its focus to its tab bar (which is in the chain);
     # as a stop of its own it sat between the last dock and the reader, so
     # Tab from the docks went back to the tab bar and never to the reader
     for tabs in window.findChildren(QTabWidget):
         bar_policy = tabs.tabBar().focusPolicy()
-        tabs.setFocusProxy(None)
+        tabs.setFocusProxy(None)  # type: ignore[arg-type]  # None clears it; the stub omits None
         tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         tabs.tabBar().setFocusPolicy(bar_policy)
     chain = tab_chain(window)
@@ -257,7 +266,7 @@ def visual_row(view: QTreeView, index: QModelIndex) -> int:
     return -1
 
 
-def cell_interface(view: QTreeView, index: QModelIndex):
+def cell_interface(view: QTreeView, index: QModelIndex) -> QAccessibleInterface | None:
     """Qt's accessible cell for a tree index (None when it is not shown)."""
     tree = QAccessible.queryAccessibleInterface(view)
     row = visual_row(view, index)

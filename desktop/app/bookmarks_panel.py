@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import (QInputDialog, QMenu, QMessageBox, QTreeWidget,
+from PySide6.QtWidgets import (QDockWidget, QInputDialog, QMenu, QMessageBox, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from desktop.userdata import FolderExists, UserDataError
@@ -34,6 +34,8 @@ TOP_LEVEL = "(بلا مجلد)"
 class BookmarksPanel(QWidget):
     #: open this paragraph in the reader
     paragraphRequested = Signal(str)
+    #: its dock in the window, given by personal.show_bookmarks right after it is made
+    dock: QDockWidget
 
     def __init__(self, content: ContentStore, hub: UserDataHub, parent: QWidget | None = None):
         super().__init__(parent)

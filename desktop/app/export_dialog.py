@@ -8,6 +8,8 @@ extension of the chosen format.
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox,
                                QFormLayout, QLineEdit, QWidget)
@@ -21,6 +23,28 @@ FORMATS = {
     "docx": ("Word (.docx)", "Word (*.docx)"),
     "html": ("HTML", "HTML (*.html)"),
 }
+
+
+class OptionSwitches(Protocol):
+    """The switches of a form that says what an export or a print includes
+    (this dialog, and the print preview's options bar)."""
+
+    citations: QCheckBox
+    footnotes: QCheckBox
+    one_per_page: QCheckBox
+    notes: QCheckBox
+    lead_in: QCheckBox
+
+
+def chosen_options(form: OptionSwitches, title: str) -> ExportOptions:
+    """The options as a form's title field and switches say; an emptied
+    title falls back to the default."""
+    return ExportOptions(title=title.strip() or DEFAULT_TITLE,
+                         include_citations=form.citations.isChecked(),
+                         include_footnotes=form.footnotes.isChecked(),
+                         one_per_page=form.one_per_page.isChecked(),
+                         include_notes=form.notes.isChecked(),
+                         include_lead_in=form.lead_in.isChecked())
 
 
 class ExportDialog(QDialog):
@@ -67,9 +91,4 @@ class ExportDialog(QDialog):
 
     def options(self) -> ExportOptions:
         """The options as chosen; an emptied title falls back to the default."""
-        return ExportOptions(title=self.title_edit.text().strip() or DEFAULT_TITLE,
-                             include_citations=self.citations.isChecked(),
-                             include_footnotes=self.footnotes.isChecked(),
-                             one_per_page=self.one_per_page.isChecked(),
-                             include_notes=self.notes.isChecked(),
-                             include_lead_in=self.lead_in.isChecked())
+        return chosen_options(self, self.title_edit.text())

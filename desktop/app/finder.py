@@ -7,14 +7,23 @@ built the first time a user asks for them (start-up budget).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypeVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
+
+if TYPE_CHECKING:
+    from desktop.app.finder_panel import FinderPanel, SimilarParagraphsPanel
+    from desktop.app.main_window import MainWindow
+
+#: a panel docked under the reader
+Panel = TypeVar("Panel", "FinderPanel", "SimilarParagraphsPanel")
 
 FINDER_TITLE = "البحث عن صياغة متفق عليها"
 SIMILAR_TITLE = "مشابهات"
 
 
-def install_finder(window) -> None:
+def install_finder(window: MainWindow) -> None:
     """Add the actions to a MainWindow (desktop.app.main_window)."""
     action = QAction(FINDER_TITLE + "…", window)
     action.setObjectName("action-find-agreed-language")
@@ -34,13 +43,14 @@ def install_finder(window) -> None:
                                        lambda pid: show_similar(window, pid))
 
 
-def _docked_below(window, attribute: str, title: str, make, height: int | None = None):
-    """The panel kept as ``window.<attribute>``: built by ``make(window)`` on
+def _docked_below(window: MainWindow, attribute: str, title: str, kind: type[Panel],
+                  height: int | None = None) -> Panel:
+    """The panel kept as ``window.<attribute>``: built as ``kind(window)`` on
     first use and docked under the reader (a tab beside "what links here",
     the whole width; ``height`` pixels high if given); shown and raised."""
     panel = getattr(window, attribute, None)
-    if panel is None:
-        panel = make(window)
+    if not isinstance(panel, kind):     # None until the first use
+        panel = kind(window)
         setattr(window, attribute, panel)
         panel.dock = window.add_panel(panel, title, Qt.DockWidgetArea.BottomDockWidgetArea)
         links = getattr(window, "links_dock", None)
@@ -53,7 +63,7 @@ def _docked_below(window, attribute: str, title: str, make, height: int | None =
     return panel
 
 
-def show_finder(window):
+def show_finder(window: MainWindow) -> FinderPanel:
     """Show (building on first use) the «البحث عن صياغة متفق عليها» panel; returns it."""
     from desktop.app.finder_panel import FinderPanel
 
@@ -62,7 +72,7 @@ def show_finder(window):
     return panel
 
 
-def show_similar(window, paragraph_id: str | None):
+def show_similar(window: MainWindow, paragraph_id: str | None) -> SimilarParagraphsPanel:
     """Show the «مشابهات» panel under the reader for one paragraph; returns it."""
     from desktop.app.finder_panel import SimilarParagraphsPanel
 

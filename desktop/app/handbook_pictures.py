@@ -17,6 +17,13 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
+
+    from desktop.app.main_window import MainWindow
+    from desktop.app.reader import ReaderView
 
 #: the window's size in the pictures (the handbook shows them at most 760 px wide)
 PICTURE_SIZE = (1000, 640)
@@ -25,12 +32,13 @@ READING = "A07/13"
 LINKED = "B4-d3/c1"
 
 
-def _settle(app, rounds: int = 6) -> None:
+def _settle(app: QApplication, rounds: int = 6) -> None:
     for _ in range(rounds):
         app.processEvents()
 
 
-def _save(app, window, path: Path, overlay=None) -> None:
+def _save(app: QApplication, window: MainWindow, path: Path,
+          overlay: QWidget | None = None) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QColor, QImage, QPainter
 
@@ -48,12 +56,13 @@ def _save(app, window, path: Path, overlay=None) -> None:
     painter.end()
     image = image.convertToFormat(
         QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither)
-    if not image.save(str(path), "PNG", 0):
+    # PySide6 6.11's stub says format is bytes; the binding refuses bytes and takes str
+    if not image.save(str(path), "PNG", 0):  # type: ignore[call-overload]
         raise OSError(f"cannot write {path}")
     print(f"{path}  {image.width()}x{image.height()}  {path.stat().st_size // 1024} KB")
 
 
-def _only(window, *docks) -> None:
+def _only(window: MainWindow, *docks: QDockWidget) -> None:
     """The reader and the navigation tabs, and of the docks only `docks`."""
     from PySide6.QtWidgets import QDockWidget
 
@@ -65,7 +74,7 @@ def _only(window, *docks) -> None:
     window.navigation.setCurrentIndex(0)
 
 
-def _link_preview(app, reader):
+def _link_preview(app: QApplication, reader: ReaderView) -> QWidget | None:
     """Hover the first cross-reference on screen: its preview tooltip."""
     from PySide6.QtGui import QTextCursor
     from PySide6.QtWidgets import QApplication, QToolTip
@@ -113,7 +122,7 @@ def make_pictures(out: Path, db_path: Path | None = None) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     made: list[Path] = []
 
-    def shot(name: str, overlay=None) -> None:
+    def shot(name: str, overlay: QWidget | None = None) -> None:
         path = out / f"{name}.png"
         _save(app, window, path, overlay)
         made.append(path)

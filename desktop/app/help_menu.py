@@ -7,10 +7,16 @@ kept as ``window.handbook`` once made.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QAction, QKeySequence
 
+if TYPE_CHECKING:
+    from desktop.app.handbook_viewer import HandbookWindow
+    from desktop.app.main_window import MainWindow
 
-def install_help(window) -> None:
+
+def install_help(window: MainWindow) -> None:
     menu = window.menu("help")
     handbook_action = QAction("&دليل الاستخدام", window)
     handbook_action.setObjectName("action-handbook")
@@ -32,16 +38,16 @@ def install_help(window) -> None:
     window.handbook = None
 
 
-def show_handbook(window, *, whats_new: bool = False):
+def show_handbook(window: MainWindow, *, whats_new: bool = False) -> HandbookWindow:
     """Show the handbook at its contents (F1) or at «ما الجديد»; F1 while it
     is open brings it forward at the page the user is reading."""
     from desktop.app.handbook_viewer import HandbookWindow
     from desktop.handbook import WHATS_NEW
 
-    first = window.handbook is None
-    if first:
-        window.handbook = HandbookWindow(window)
     viewer = window.handbook
+    first = viewer is None
+    if viewer is None:
+        viewer = window.handbook = HandbookWindow(window)
     if whats_new:
         viewer.open_page(WHATS_NEW)
     elif first or not viewer.isVisible():  # closed: start again at the contents

@@ -8,14 +8,20 @@ choosing an entry jumps there without adding to the history.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolButton
 from desktop.content.citations import RLM
+
+if TYPE_CHECKING:
+    from desktop.app.main_window import MainWindow
 
 MAX_ENTRIES = 20
 
 
-def _label(window, paragraph_id: str) -> str:
+def _label(window: MainWindow, paragraph_id: str) -> str:
     para = window.store.paragraph(paragraph_id)
     if para is None:
         return paragraph_id
@@ -24,7 +30,7 @@ def _label(window, paragraph_id: str) -> str:
     return f"{RLM}{cite} — {text[:40]}{'…' if len(text) > 40 else ''}"
 
 
-def fill_back(window, menu: QMenu) -> None:
+def fill_back(window: MainWindow, menu: QMenu) -> None:
     """Entries before the current one, most recent first."""
     history = window.reader.history
     entries, pos = history.entries(), history.position()
@@ -33,7 +39,7 @@ def fill_back(window, menu: QMenu) -> None:
         _add(window, menu, index, entries[index])
 
 
-def fill_forward(window, menu: QMenu) -> None:
+def fill_forward(window: MainWindow, menu: QMenu) -> None:
     history = window.reader.history
     entries, pos = history.entries(), history.position()
     menu.clear()
@@ -41,7 +47,7 @@ def fill_forward(window, menu: QMenu) -> None:
         _add(window, menu, index, entries[index])
 
 
-def fill_all(window, menu: QMenu) -> None:
+def fill_all(window: MainWindow, menu: QMenu) -> None:
     """The whole history, newest first, the current entry checked."""
     history = window.reader.history
     entries, pos = history.entries(), history.position()
@@ -54,14 +60,14 @@ def fill_all(window, menu: QMenu) -> None:
         action.setChecked(index == pos)
 
 
-def _add(window, menu: QMenu, index: int, paragraph_id: str):
+def _add(window: MainWindow, menu: QMenu, index: int, paragraph_id: str) -> QAction:
     action = menu.addAction(_label(window, paragraph_id))
     action.setData(index)
     action.triggered.connect(lambda _=False, i=index: window.reader.go_to_history(i))
     return action
 
 
-def install_history_menus(window) -> None:
+def install_history_menus(window: MainWindow) -> None:
     back_menu = QMenu(window)
     back_menu.setObjectName("history-back-menu")
     back_menu.aboutToShow.connect(lambda: fill_back(window, back_menu))

@@ -71,10 +71,10 @@ from desktop.app.settings import DEFAULT_ZOOM, AppSettings
 from desktop.app.tree_actions import follow_reader, reveal_row
 from desktop.app.tree_model import ContentTreeModel
 
-if TYPE_CHECKING:  # the features' own modules load after the first paint
-    from desktop.app.personal import UserDataHub
-    from desktop.app.search_panel import SearchPanel
-    from desktop.app.selection_panel import SelectionPanel
+from desktop.app.window_parts import WindowParts
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 MENU_TITLES = {"file": "&ملف", "view": "&عرض", "go": "ا&نتقال", "help": "م&ساعدة"}
 #: The menu bar's order, whatever order the features install their menus in:
@@ -82,14 +82,7 @@ MENU_TITLES = {"file": "&ملف", "view": "&عرض", "go": "ا&نتقال", "hel
 MENU_ORDER = ("file", "edit", "view", "go", "personal", "tools", "help")
 
 
-class MainWindow(QMainWindow):
-    # What the features' install_* functions give the window (build_main_window
-    # in desktop/__main__.py); a window built without one has no such attribute.
-    selection_panel: SelectionPanel
-    search_panel: SearchPanel
-    userdata: UserDataHub
-    show_bookmarks_action: QAction
-
+class MainWindow(QMainWindow, WindowParts):  # WindowParts: what the features give it
     def __init__(self, store: ContentStore, settings: AppSettings | None = None,
                  parent: QWidget | None = None, *, remember: bool = True):
         super().__init__(parent)
@@ -104,7 +97,7 @@ class MainWindow(QMainWindow):
         #: each menu's title with its & marks (shown without them until the style comes)
         self._menu_titles: dict[str, str] = {}
         #: what Ctrl++/Ctrl+-/Ctrl+0 call, if not the reader's own zoom (zoom_by)
-        self.zoom_handler = None
+        self.zoom_handler: Callable[[int], object] | None = None
         self._syncing_tree = False
         self._keep_tree = False
         #: work waiting for the first idle turn after the first show (None: done)
@@ -287,7 +280,8 @@ class MainWindow(QMainWindow):
                                       self.zoom_reset_action])
         self.menu("view").addSeparator()
         self.menu("file").addAction(self.quit_action)
-        add_about_action(self)  # Help > About: version, edition, source documents
+        # Help > About: version, edition, source documents
+        self.about_action = add_about_action(self, self.store, self.menu("help"))
         self.toolbar.addActions([self.back_action, self.forward_action])
         self.toolbar.addSeparator()
         self.toolbar.addActions([self.zoom_in_action, self.zoom_out_action])

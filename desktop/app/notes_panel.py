@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QListWidget,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QLabel, QListWidget,
                                QListWidgetItem, QMenu, QMessageBox, QPlainTextEdit,
                                QVBoxLayout, QWidget)
 
@@ -94,6 +94,8 @@ class NotesPanel(QWidget):
     """Every note, newest first, with its paragraph's citation and date."""
 
     paragraphRequested = Signal(str)
+    #: its dock in the window, given by personal.show_notes right after it is made
+    dock: QDockWidget
 
     def __init__(self, content: ContentStore, hub: UserDataHub, parent: QWidget | None = None):
         super().__init__(parent)

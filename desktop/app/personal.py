@@ -8,21 +8,33 @@ import/export. Panels that show the user's data listen to ``changed``.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import ModuleType
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from desktop.app.userdata_hub import UserDataHub
 
 if TYPE_CHECKING:
+    from desktop.app.bookmarks_panel import BookmarksPanel
+    from desktop.app.main_window import MainWindow
+    from desktop.app.notes_panel import NotesPanel
+    from desktop.search.results import Results
+    from desktop.userdata.bookmarks import Bookmark
+    from desktop.userdata.exchange import ImportReport
     from desktop.userdata.notes import Note
+
+#: a dock of the user's things made on first use
+Dock = TypeVar("Dock", "BookmarksPanel", "NotesPanel")
 
 EXCHANGE_FILTER = "بيانات شخصية (*.json)"
 
 
-def install_personal(window) -> UserDataHub | None:
+def install_personal(window: MainWindow) -> UserDataHub | None:
     panel = getattr(window, "selection_panel", None)
     if panel is None:  # no user-data store opened (a test's bare window)
         return None
@@ -38,27 +50,30 @@ def install_personal(window) -> UserDataHub | None:
     imp = QAction("استيراد بيانات شخصية…", window)
     imp.setObjectName("action-import-userdata")
     imp.triggered.connect(lambda: import_userdata(window))
-    for action in (export, imp):
-        menu.insertAction(before, action)
-    menu.insertSeparator(before)
+    if before is not None:      # above «خروج»
+        menu.insertActions(before, [export, imp])
+        menu.insertSeparator(before)
+    else:
+        menu.addActions([export, imp])
+        menu.addSeparator()
     window.export_userdata_action, window.import_userdata_action = export, imp
     install_bookmarks_and_notes(window, hub)
     install_notes_search(window)
     return hub
 
 
-def _dialog_options():
+def _dialog_options() -> QFileDialog.Option:
     # Qt's own dialog: translated by qtbase_ar and laid out right-to-left
     return QFileDialog.Option.DontUseNativeDialog
 
 
-def _file_dialogs():
+def _file_dialogs() -> ModuleType:
     from desktop.app import file_dialogs  # paths and patterns left to right
 
     return file_dialogs
 
 
-def export_userdata(window, path: str | None = None) -> Path | None:
+def export_userdata(window: MainWindow, path: str | None = None) -> Path | None:
     """Write bookmarks, notes and named selections to a JSON file."""
     from desktop.userdata.exchange import ExchangeError, export_file
 
@@ -81,7 +96,7 @@ def export_userdata(window, path: str | None = None) -> Path | None:
     return Path(path)
 
 
-def import_userdata(window, path: str | None = None):
+def import_userdata(window: MainWindow, path: str | None = None) -> ImportReport | None:
     """Merge a colleague's file in; says what was added or why nothing was."""
     from desktop.userdata import UserDataError
     from desktop.userdata.exchange import ExchangeError, import_file
@@ -94,7 +109,7 @@ def import_userdata(window, path: str | None = None):
             return None
     store = window.store
 
-    def known(ids):
+    def known(ids: Iterable[str]) -> set[str]:
         return {pid for pid in ids if store.paragraph(pid) is not None}
 
     try:
@@ -112,14 +127,15 @@ def import_userdata(window, path: str | None = None):
 MENU_TITLE = "العلامات والملاحظات"
 
 
-def personal_menu(window):
+def personal_menu(window: MainWindow) -> QMenu:
     """The «العلامات والملاحظات» menu, before Help (desktop.app.main_window.MENU_ORDER)."""
     menu = window.menu("personal", MENU_TITLE)
     window._personal_menu = menu
     return menu
 
 
-def _action(window, text: str, shortcut: str, slot, name: str) -> QAction:
+def _action(window: MainWindow, text: str, shortcut: str, slot: Callable[[], object],
+            name: str) -> QAction:
     from PySide6.QtGui import QKeySequence
 
     action = QAction(text, window)
@@ -130,7 +146,7 @@ def _action(window, text: str, shortcut: str, slot, name: str) -> QAction:
     return action
 
 
-def install_bookmarks_and_notes(window, hub: UserDataHub) -> None:
+def install_bookmarks_and_notes(window: MainWindow, hub: UserDataHub) -> None:
     """Ctrl+B, notes, the two docks (made on first use) and the reader's mark."""
     from desktop.app.note_marks import NoteMarks
 
@@ -154,12 +170,11 @@ def install_bookmarks_and_notes(window, hub: UserDataHub) -> None:
     reader.add_paragraph_action("أضف ملاحظة…", lambda pid: _write_note(window, pid))
     for slot in range(5):  # one entry per existing note (the first five)
         reader.add_paragraph_action(
-            lambda pid, k=slot: _note_entry(hub, pid, k),
-            lambda pid, k=slot: _edit_nth_note(window, pid, k))
+            partial(_note_entry, hub, k=slot), partial(_edit_nth_note, window, k=slot))
     window.note_marks = NoteMarks(reader, hub)
 
 
-def _note_entry(hub, pid: str, k: int) -> str | None:
+def _note_entry(hub: UserDataHub, pid: str, k: int) -> str | None:
     notes = hub.store.notes(pid)
     if k >= len(notes):
         return None
@@ -167,18 +182,18 @@ def _note_entry(hub, pid: str, k: int) -> str | None:
     return f"تعديل الملاحظة «{text[:30]}{'…' if len(text) > 30 else ''}»…"
 
 
-def _edit_nth_note(window, pid: str, k: int) -> bool:
+def _edit_nth_note(window: MainWindow, pid: str, k: int) -> bool:
     notes = window.userdata.store.notes(pid)
     return k < len(notes) and _write_note(window, pid, notes[k].id)
 
 
-def _write_note(window, pid: str, note_id: int | None = None) -> bool:
+def _write_note(window: MainWindow, pid: str, note_id: int | None = None) -> bool:
     from desktop.app.notes_panel import write_note
 
     return write_note(window, window.userdata, window.store, pid, note_id)
 
 
-def bookmark_paragraph(window, pid: str):
+def bookmark_paragraph(window: MainWindow, pid: str) -> Bookmark | None:
     from desktop.userdata import UserDataError
 
     try:
@@ -186,8 +201,7 @@ def bookmark_paragraph(window, pid: str):
     except UserDataError as exc:
         QMessageBox.warning(window, "العلامات المرجعية", f"تعذّر حفظ العلامة.\n{exc}")
         return None
-    para = window.store.paragraph(pid)
-    cite = (para.citation or pid) if para else pid
+    cite = window.store.cited_as(pid)
     if mark is None:
         window.statusBar().showMessage(f"الفقرة معلَّمة من قبل: {cite}", 4000)
         return None
@@ -196,28 +210,31 @@ def bookmark_paragraph(window, pid: str):
     return mark
 
 
-def bookmark_current(window):
+def bookmark_current(window: MainWindow) -> Bookmark | None:
     pid = window.reader.current_paragraph_id()
     return bookmark_paragraph(window, pid) if pid else None
 
 
-def add_note_current(window) -> bool:
+def add_note_current(window: MainWindow) -> bool:
     pid = window.reader.current_paragraph_id()
-    return bool(pid) and _write_note(window, pid)
+    if not pid:
+        return False
+    return _write_note(window, pid)
 
 
-def _lazy_dock(window, attr: str, make, title: str):
-    """Create a dock on first use (not needed for the first paint); its
-    place is restored from the saved window state when there is one."""
+def _lazy_dock(window: MainWindow, attr: str, kind: type[Dock], title: str) -> Dock:
+    """Create the panel (``kind`` over the window's store and user data) and
+    its dock on first use (not needed for the first paint); its place is
+    restored from the saved window state when there is one."""
     from PySide6.QtCore import Qt
 
     panel = getattr(window, attr, None)
-    if panel is None:
-        panel = make()
+    if not isinstance(panel, kind):     # None until the first use
+        panel = kind(window.store, window.userdata, window)
         panel.dock = window.add_panel(panel, title, Qt.DockWidgetArea.LeftDockWidgetArea)
         state = window.settings.window_state()
         name = panel.dock.objectName().encode("utf-16-be")  # how saveState stores names
-        if state is not None and name in bytes(state):
+        if state is not None and name in state.data():
             window.restoreDockWidget(panel.dock)
         else:  # first use: a tab beside the selection, which keeps its room
             selection = getattr(window.selection_panel, "dock", None)
@@ -230,20 +247,18 @@ def _lazy_dock(window, attr: str, make, title: str):
     return panel
 
 
-def show_bookmarks(window):
+def show_bookmarks(window: MainWindow) -> BookmarksPanel:
     from desktop.app.bookmarks_panel import PANEL_TITLE, BookmarksPanel
 
-    panel = _lazy_dock(window, "bookmarks_panel",
-                       lambda: BookmarksPanel(window.store, window.userdata, window), PANEL_TITLE)
+    panel = _lazy_dock(window, "bookmarks_panel", BookmarksPanel, PANEL_TITLE)
     panel.tree.setFocus()
     return panel
 
 
-def show_notes(window):
+def show_notes(window: MainWindow) -> NotesPanel:
     from desktop.app.notes_panel import PANEL_TITLE, NotesPanel
 
-    panel = _lazy_dock(window, "notes_panel",
-                       lambda: NotesPanel(window.store, window.userdata, window), PANEL_TITLE)
+    panel = _lazy_dock(window, "notes_panel", NotesPanel, PANEL_TITLE)
     panel.list.setFocus()
     return panel
 
@@ -266,7 +281,7 @@ class _NoteSnippet:
         return self.note.text
 
 
-def note_results(window, text: str):
+def note_results(window: MainWindow, text: str) -> Results:
     """The search tab's results for «ملاحظاتي»: notes with every word typed
     (all notes when nothing is typed), each opening its paragraph."""
     from desktop.search.results import Result, Results
@@ -275,8 +290,7 @@ def note_results(window, text: str):
     out = Results()
     for hit in search_notes(window.userdata.store.notes(), text):
         note = hit.note
-        para = window.store.paragraph(note.paragraph_id)
-        cite = (para.citation or para.id) if para else note.paragraph_id
+        cite = window.store.cited_as(note.paragraph_id)
         out.append(Result(id=note.paragraph_id, citation=f"{cite} — ملاحظتي",
                           snippet=note.text, score=0.0, kind="paragraph",
                           snippet_parts=_NoteSnippet(note, text)))
@@ -284,7 +298,7 @@ def note_results(window, text: str):
     return out
 
 
-def install_notes_search(window) -> None:
+def install_notes_search(window: MainWindow) -> None:
     """A «ملاحظاتي» box in the search tab: when ticked, the tab searches the
     user's notes instead of the texts."""
     from PySide6.QtWidgets import QCheckBox

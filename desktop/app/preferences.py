@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import colorsys
 import re
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QFontDatabase, QKeySequence
@@ -27,6 +29,9 @@ from PySide6.QtWidgets import (QApplication, QButtonGroup, QComboBox, QDialog,
 
 from desktop.app.application import READER_FAMILY, UI_POINT_SIZE, register_fonts
 from desktop.app.settings import DEFAULT_ZOOM, MAX_ZOOM, MIN_ZOOM
+
+if TYPE_CHECKING:
+    from desktop.app.main_window import MainWindow
 
 TITLE = "التفضيلات"
 ACTION_TEXT = "التفضيلات…"
@@ -89,7 +94,7 @@ class Preferences:
 DEFAULTS = Preferences()
 
 
-def _int_in(value, low: int, high: int, default: int) -> int:
+def _int_in(value: object, low: int, high: int, default: int) -> int:
     """An integer within [low, high] from a stored value, else the default."""
     if isinstance(value, bool):
         return default
@@ -100,7 +105,7 @@ def _int_in(value, low: int, high: int, default: int) -> int:
     return number if low <= number <= high else default
 
 
-def from_stored(raw: dict, families=None) -> Preferences:
+def from_stored(raw: Mapping[str, object], families: Collection[str] | None = None) -> Preferences:
     """Preferences from stored values (``raw``: key → value as QSettings
     gives it; keys of ``KEYS``). Whatever is missing or not valid takes its
     default; ``families``: the font families available (None: any name)."""
@@ -147,7 +152,7 @@ def _rgb(colour: str) -> tuple[float, float, float]:
     return red, green, blue
 
 
-def _hex(rgb) -> str:
+def _hex(rgb: Iterable[float]) -> str:
     return "#" + "".join(f"{max(0, min(255, round(c * 255))):02x}" for c in rgb)
 
 
@@ -244,7 +249,7 @@ def family_available(family: str) -> bool:
 class PreferencesController(QObject):
     """Applies preferences to a main window and remembers them."""
 
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window = window
         raw = window.settings.preference_values(list(KEYS.values()) + [LEGACY_SIZE_KEY])
@@ -451,16 +456,18 @@ class PreferencesDialog(QDialog):
         super().reject()
 
 
-def open_preferences(window) -> PreferencesDialog:
+def open_preferences(window: MainWindow) -> PreferencesDialog:
     """Show the dialog (modal to the window, not blocking: tests drive it)."""
-    dialog = PreferencesDialog(window.preferences, window)
+    controller = window.preferences
+    assert isinstance(controller, PreferencesController), "made by install_preferences"
+    dialog = PreferencesDialog(controller, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     window.preferences_dialog = dialog
     return dialog
 
 
-def install_preferences(window) -> PreferencesController:
+def install_preferences(window: MainWindow) -> PreferencesController:
     """The remembered preferences applied now (before the first paint), the
     dialog in the File menu (Ctrl+,), the zoom actions and Ctrl+wheel
     stepping the zoom of the whole window."""

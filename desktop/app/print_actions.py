@@ -10,10 +10,17 @@ print, not when the actions are installed on the window's first idle turn.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QAction, QKeySequence
 
+if TYPE_CHECKING:
+    from desktop.app.main_window import MainWindow
+    from desktop.app.selection_panel import SelectionPanel
 
-def install_printing(window, panel) -> None:
+
+def install_printing(window: MainWindow, panel: SelectionPanel) -> None:
     """File-menu actions: print (Ctrl+P: the selection, or the open unit
     when the selection is empty), print the paragraph / the unit, export."""
 
@@ -44,7 +51,8 @@ def install_printing(window, panel) -> None:
     file_menu = window.menu("file")
     first = file_menu.actions()[-1] if file_menu.actions() else None  # "quit" stays last
 
-    def add(name: str, text: str, slot, shortcut=None) -> QAction:
+    def add(name: str, text: str, slot: Callable[[], object],
+            shortcut: QKeySequence | None = None) -> QAction:
         action = QAction(text, window)
         action.setObjectName(name)
         if shortcut is not None:

@@ -10,6 +10,8 @@ A failed print shows an Arabic message instead of failing silently.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QMarginsF, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
@@ -21,6 +23,10 @@ from desktop.export import pdf as painter_module
 from desktop.export.files import ExportError
 from desktop.export.model import DEFAULT_TITLE, ExportItem, ExportOptions
 from desktop.app import dialogs
+from desktop.app.export_dialog import chosen_options
+
+if TYPE_CHECKING:
+    from desktop.app.main_window import MainWindow
 
 PRINT_TITLE = "طباعة"
 
@@ -72,12 +78,8 @@ class PrintOptionsBar(QWidget):
             layout.addWidget(box)
 
     def options(self) -> ExportOptions:
-        return ExportOptions(title=self.title.text().strip() or DEFAULT_TITLE,
-                             include_citations=self.citations.isChecked(),
-                             include_footnotes=self.footnotes.isChecked(),
-                             one_per_page=self.one_per_page.isChecked(),
-                             include_notes=self.notes.isChecked(),
-                             include_lead_in=self.lead_in.isChecked())
+        """The options as chosen (the export dialog's rule)."""
+        return chosen_options(self, self.title.text())
 
 
 class SelectionPrintPreview(QPrintPreviewDialog):
@@ -207,7 +209,7 @@ def print_with_preview(parent: QWidget | None, items: list[ExportItem],
 
 # ---- wiring into the main window ------------------------------------------------
 
-def unit_items(window, paragraph_id: str | None) -> tuple[list[ExportItem], str]:
+def unit_items(window: MainWindow, paragraph_id: str | None) -> tuple[list[ExportItem], str]:
     """The items of the unit around a paragraph, and the unit's heading."""
     from desktop.export.model import gather_known
 
@@ -221,7 +223,7 @@ def unit_items(window, paragraph_id: str | None) -> tuple[list[ExportItem], str]
     return items, title
 
 
-def _noted(window, items: list[ExportItem]) -> list[ExportItem]:
+def _noted(window: MainWindow, items: list[ExportItem]) -> list[ExportItem]:
     """The items with the user's notes (printed when the preview's box is ticked)."""
     from desktop.export.model import with_notes
 
@@ -231,7 +233,7 @@ def _noted(window, items: list[ExportItem]) -> list[ExportItem]:
     return with_notes(items, panel.selection.notes_for(it.paragraph_id for it in items))
 
 
-def paragraph_items(window, paragraph_id: str | None) -> tuple[list[ExportItem], str]:
+def paragraph_items(window: MainWindow, paragraph_id: str | None) -> tuple[list[ExportItem], str]:
     from desktop.export.model import gather_known
 
     if not paragraph_id:

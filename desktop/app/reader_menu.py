@@ -22,10 +22,12 @@ from desktop.content.render import PARA_SCHEME
 
 @dataclass
 class ParagraphAction:
-    """An entry of the paragraph context menu: ``callback(paragraph_id)``."""
+    """An entry of the paragraph context menu: ``callback(paragraph_id)``
+    (what it returns is not used); ``text`` may be ``text(paragraph_id)``,
+    None leaving the entry out for that paragraph."""
 
     text: str | Callable[[str], str | None]
-    callback: Callable[[str], None]
+    callback: Callable[[str], object]
 
 
 class ReaderMenus(ReaderBase):
@@ -35,13 +37,15 @@ class ReaderMenus(ReaderBase):
     paragraph_actions: list[ParagraphAction]
     link_actions: list[ParagraphAction]
 
-    def add_paragraph_action(self, text: str, callback: Callable[[str], None]) -> ParagraphAction:
+    def add_paragraph_action(self, text: str | Callable[[str], str | None],
+                             callback: Callable[[str], object]) -> ParagraphAction:
         """Add an entry to every paragraph's context menu."""
         action = ParagraphAction(text, callback)
         self.paragraph_actions.append(action)
         return action
 
-    def add_link_action(self, text: str, callback: Callable[[str], None]) -> ParagraphAction:
+    def add_link_action(self, text: str | Callable[[str], str | None],
+                        callback: Callable[[str], object]) -> ParagraphAction:
         """Add an entry to the context menu of a cross-reference (first in
         the menu); ``callback(target paragraph id)``."""
         action = ParagraphAction(text, callback)

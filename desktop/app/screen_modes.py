@@ -149,7 +149,7 @@ class ScreenModes(QObject):
         return False
 
 
-def install_screen_modes(window) -> ScreenModes:
+def install_screen_modes(window: MainWindow) -> ScreenModes:
     """F11 and Ctrl+Shift+R in the View menu; reading mode in the reader's
     context menu too."""
     modes = ScreenModes(window)

@@ -16,11 +16,12 @@ from desktop.content.citations import strip_joiners
 from desktop.content.render import para_href
 
 if TYPE_CHECKING:
+    from desktop.app.main_window import MainWindow
     from desktop.app.reader import ReaderView
     from desktop.content.store import ContentStore
 
 
-def run_self_test(window) -> list[str]:
+def run_self_test(window: MainWindow) -> list[str]:
     failures: list[str] = []
     store = window.store
     reader = window.reader

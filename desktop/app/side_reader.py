@@ -11,13 +11,14 @@ close button (Esc in the pane closes it too). Made on first use.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
 
 from desktop.app.reader import ReaderView
 
 if TYPE_CHECKING:
+    from desktop.app.main_window import MainWindow
     from desktop.content.store import ContentStore
 
 RLM = "\u200f"
@@ -51,20 +52,19 @@ class SideReader(QWidget):
         self.reader.paragraphOpened.connect(self._show_citation)
 
     def _show_citation(self, paragraph_id: str) -> None:
-        para = self.reader.store.paragraph(paragraph_id)
-        self.title.setText(RLM + ((para.citation or para.id) if para else paragraph_id))
+        self.title.setText(RLM + self.reader.store.cited_as(paragraph_id))
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.hide()
             return
         super().keyPressEvent(event)
 
 
-def side_reader(window) -> SideReader:
+def side_reader(window: MainWindow) -> SideReader:
     """The window's side pane, made and put in the splitter on first use."""
     side = getattr(window, "side_reader", None)
-    if side is None:
+    if not isinstance(side, SideReader):     # None until the first use
         side = SideReader(window.store, window)
         splitter = window.splitter
         splitter.addWidget(side)  # after the reader: to its left
@@ -74,7 +74,7 @@ def side_reader(window) -> SideReader:
     return side
 
 
-def open_beside(window, paragraph_id: str) -> bool:
+def open_beside(window: MainWindow, paragraph_id: str | None) -> bool:
     """Show a paragraph in the side pane (opening the pane), the main reader
     left where it is; the reader's room is shared between the two."""
     if not paragraph_id:
@@ -102,19 +102,20 @@ def open_beside(window, paragraph_id: str) -> bool:
     return True
 
 
-def install_side_by_side(window) -> None:
+def install_side_by_side(window: MainWindow) -> None:
     window.reader.add_link_action(ACTION_TEXT, lambda pid: open_beside(window, pid))
 
-    def tree_entry(menu, index) -> None:
+    def tree_entry(menu: QMenu, index: QModelIndex) -> None:
         key = window.tree_model.key(index)
         if key is None:
             return
         kind, ident = key
+        pid: str | None = ident
         if kind != "paragraph":
             first = window.store.first_paragraph(ident)
-            ident = first.id if first else None
-        if ident:
-            menu.addAction(ACTION_TEXT, lambda: open_beside(window, ident))
+            pid = first.id if first else None
+        if pid:
+            menu.addAction(ACTION_TEXT, lambda: open_beside(window, pid))
 
     hooks = getattr(window, "tree_menu_hooks", None)
     if hooks is None:
@@ -131,9 +132,9 @@ def install_side_by_side(window) -> None:
     window.side_by_side_action = action
 
 
-def toggle_beside(window) -> bool:
+def toggle_beside(window: MainWindow) -> bool:
     side = getattr(window, "side_reader", None)
-    if side is not None and side.isVisible():
+    if isinstance(side, SideReader) and side.isVisible():
         side.hide()
         window.reader.setFocus()
         return False

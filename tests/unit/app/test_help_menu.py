@@ -25,7 +25,7 @@ def test_the_handbook_comes_before_about_and_is_made_on_first_use(make_window, t
     from desktop.app.about import add_about_action
 
     window = make_window(tiny_db_path)
-    add_about_action(window)
+    window.about_action = add_about_action(window, window.store, window.menu("help"))
     install_help(window)
     actions = [a for a in window.menu("help").actions()]
     assert actions.index(window.handbook_action) < actions.index(window.whats_new_action) \
