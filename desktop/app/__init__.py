@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 
-def _uses_pyside(module) -> bool:
+def _uses_pyside(module: object) -> bool:
     """Whether a module's source names PySide6, read and let go."""
     path = getattr(module, "__file__", None)
     if not isinstance(path, str) or not path.endswith(".py"):

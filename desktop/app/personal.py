@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtGui import QAction
@@ -67,18 +66,13 @@ def _dialog_options() -> QFileDialog.Option:
     return QFileDialog.Option.DontUseNativeDialog
 
 
-def _file_dialogs() -> ModuleType:
-    from desktop.app import file_dialogs  # paths and patterns left to right
-
-    return file_dialogs
-
-
 def export_userdata(window: MainWindow, path: str | None = None) -> Path | None:
     """Write bookmarks, notes and named selections to a JSON file."""
+    from desktop.app.file_dialogs import save_file_name  # paths and patterns left to right
     from desktop.userdata.exchange import ExchangeError, export_file
 
     if path is None:
-        path, _ = _file_dialogs().save_file_name(
+        path, _ = save_file_name(
             window, "تصدير البيانات الشخصية", str(Path.home() / "بياناتي.json"),
             EXCHANGE_FILTER, options=_dialog_options())
         if not path:
@@ -98,11 +92,12 @@ def export_userdata(window: MainWindow, path: str | None = None) -> Path | None:
 
 def import_userdata(window: MainWindow, path: str | None = None) -> ImportReport | None:
     """Merge a colleague's file in; says what was added or why nothing was."""
+    from desktop.app.file_dialogs import open_file_name  # paths and patterns left to right
     from desktop.userdata import UserDataError
     from desktop.userdata.exchange import ExchangeError, import_file
 
     if path is None:
-        path, _ = _file_dialogs().open_file_name(
+        path, _ = open_file_name(
             window, "استيراد بيانات شخصية", str(Path.home()), EXCHANGE_FILTER,
             options=_dialog_options())
         if not path:

@@ -12,9 +12,10 @@ the reader. desktop.app.selection docks it in the main window and adds the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QInputDialog, QLabel,
@@ -32,6 +33,7 @@ if TYPE_CHECKING:  # the export layer loads on first use, after the first paint
     from PySide6.QtWidgets import QDockWidget
 
     from desktop.app.export_dialog import ExportDialog
+    from desktop.content.store import ContentStore
     from desktop.export.model import ExportItem, ExportOptions
 
 PANEL_TITLE = "المختارات"
@@ -73,7 +75,7 @@ class SelectionPanel(QWidget):
     #: its dock in the window, given by selection.install_selection right after it is made
     dock: QDockWidget
 
-    def __init__(self, content, selection: SelectionStore, parent: QWidget | None = None,
+    def __init__(self, content: ContentStore, selection: SelectionStore, parent: QWidget | None = None,
                  *, load: bool = True):
         super().__init__(parent)
         self.setObjectName("selection-panel")
@@ -104,7 +106,7 @@ class SelectionPanel(QWidget):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("selection-count")
 
-        def button(name: str, text: str, tip: str, slot) -> QToolButton:
+        def button(name: str, text: str, tip: str, slot: Callable[[], object]) -> QToolButton:
             b = QToolButton(self)
             b.setObjectName(name)
             b.setText(text)
@@ -178,7 +180,7 @@ class SelectionPanel(QWidget):
         """Show exactly what the store holds."""
         self._reload()
 
-    def _on_app_state(self, state) -> None:
+    def _on_app_state(self, state: Qt.ApplicationState) -> None:
         """Back to this window: another window of the app may have changed
         the same user-data file meanwhile; show it as it now is."""
         if state != Qt.ApplicationState.ApplicationActive:
@@ -233,7 +235,7 @@ class SelectionPanel(QWidget):
 
     # ---- changing ----------------------------------------------------------
 
-    def _write(self, action, text: str = "تعديل المختارات") -> bool:
+    def _write(self, action: Callable[[], object], text: str = "تعديل المختارات") -> bool:
         """Run a store change; on failure say so in Arabic and show the truth.
         A change that alters the list goes on the undo stack (Ctrl+Z)."""
         before = None if self._restoring else self.selection.items()
@@ -306,7 +308,7 @@ class SelectionPanel(QWidget):
         self._write(lambda: self.selection.move(pid, target), "نقل عنصر في المختارات")
         self.list.setCurrentRow(target)
 
-    def _on_rows_moved(self, *args) -> None:
+    def _on_rows_moved(self, *args: object) -> None:
         if self._reloading:
             return
         # Let the drop finish before reading the new order.
@@ -446,7 +448,7 @@ class SelectionPanel(QWidget):
         if pid in self._items:
             self.paragraphRequested.emit(pid)
 
-    def _context_menu(self, pos) -> None:
+    def _context_menu(self, pos: QPoint) -> None:
         item = self.list.itemAt(pos)
         menu = QMenu(self)
         if item is not None:
