@@ -168,6 +168,10 @@ class SearchPanel(QWidget):
         self.relay.failed.connect(self._on_failed)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)  # one search at a time; stale ones are skipped
+        # one thread for the panel's life: the worker keeps a connection per
+        # thread (search_worker._conns), and a thread that expired after 30 s
+        # idle left its connection behind for the next thread's new one
+        self.pool.setExpiryTimeout(-1)
 
         self.search_box.textChanged.connect(self._schedule)
         self.search_box.returnPressed.connect(self.open_current)

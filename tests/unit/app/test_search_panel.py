@@ -233,3 +233,28 @@ def test_a_long_query_without_results_is_echoed_shortened(window, qtbot):
     assert search(qtbot, panel, "xyzzy qwerty " * 30) == 0
     text = panel.message.text()
     assert "…" in text and len(text) < 200
+
+
+def test_searches_after_pauses_reuse_one_thread_and_one_connection(window, qtbot, monkeypatch):
+    """The panel's search thread never expires (Qt's default drops an idle
+    pool thread after 30 s), so the worker's connection per thread stays one
+    for the panel's life instead of one more after each pause."""
+    from desktop.app import search_worker
+
+    panel = window.search_panel
+    assert panel.pool.expiryTimeout() < 0
+    monkeypatch.setattr(search_worker, "_conns", {})
+    threads = set()
+    real = search_worker._thread_connection
+
+    def noting(db_path):
+        import threading
+        threads.add(threading.get_ident())
+        return real(db_path)
+
+    monkeypatch.setattr(search_worker, "_thread_connection", noting)
+    for text in ("الشهود", "غسل الأموال", "الفساد"):
+        with qtbot.waitSignal(panel.results_shown, timeout=10000):
+            panel.set_query(text, immediately=True)
+        qtbot.wait(50)
+    assert len(threads) == 1 and len(search_worker._conns) == 1
