@@ -11,7 +11,7 @@ alef/ya/ta-marbuta variants merged), and their entries with them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.app.item_model import ItemModel
@@ -57,7 +57,7 @@ class _EntryItem:
 
 
 class IndexModel(ItemModel):
-    def __init__(self, store: ContentStore, parent=None):
+    def __init__(self, store: ContentStore, parent: QObject | None = None):
         super().__init__(parent)
         self.store = store
         self._themes = [_ThemeItem(t, row) for row, t in enumerate(store.themes())]
@@ -105,7 +105,8 @@ class IndexModel(ItemModel):
         return isinstance(item, _ThemeItem) and parent.column() == 0 and \
             item.theme.entry_count > 0
 
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> str | None:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -114,7 +115,8 @@ class IndexModel(ItemModel):
             return HEADER_TIPS[section] or status_legend("\n")
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> str | int | QBrush | None:
         if not index.isValid():
             return None
         item = index.internalPointer()
@@ -201,7 +203,7 @@ def entry_lines(entry: IndexEntry) -> list[str]:
 class ThemeFilter(QSortFilterProxyModel):
     """Themes whose folded name contains the folded filter text."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._needle = ""
 

@@ -8,11 +8,13 @@ and is not counted in its theme's total.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import (QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt,
+                            QTimer, Signal)
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (QHeaderView, QLabel, QLineEdit, QStyledItemDelegate,
                                QStyleOptionViewItem, QTreeView, QVBoxLayout, QWidget)
 
+from desktop.content.records import IndexEntry
 from desktop.content.store import ContentStore
 from desktop.app.index_model import (COUNT_COLUMN, STATUS_COLUMN, IndexModel, ThemeFilter,
                                      status_legend, theme_text)
@@ -31,7 +33,7 @@ class IndexEntriesFilter(ThemeFilter):
     greyed with «مكرر في المصدر», an unresolved entry's tooltip gives the reason."""
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole):
+             role: int = Qt.ItemDataRole.DisplayRole) -> str | int | QBrush | None:
         source = self.mapToSource(index)
         model = self.sourceModel()
         assert isinstance(model, IndexModel)     # set by the panel, never another model
@@ -72,7 +74,8 @@ class WrappingDelegate(QStyledItemDelegate):
     #: the columns whose texts wrap (the others are as wide as their texts)
     WRAPPED = (0, 1, 2, STATUS_COLUMN)
 
-    def sizeHint(self, option, index):
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
         if index.column() not in self.WRAPPED:
             return super().sizeHint(option, index)
         option = QStyleOptionViewItem(option)
@@ -195,17 +198,17 @@ class IndexPanel(QWidget):
                        .height() for column, width in enumerate(widths)), default=0)
         header.setMinimumHeight(max(2 * metrics.height(), tallest) + 8)
 
-    def changeEvent(self, event) -> None:
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and self.view.model() is self.proxy:
             self.fit_columns()
 
-    def eventFilter(self, watched, event) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
             self.fit_columns()
         return super().eventFilter(watched, event)
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         self.attach_model()
         super().showEvent(event)
 
@@ -232,7 +235,7 @@ class IndexPanel(QWidget):
         if entry is not None:
             self.open_entry(entry)
 
-    def open_entry(self, entry) -> bool:
+    def open_entry(self, entry: IndexEntry) -> bool:
         if not entry.targets:
             return False
         self.paragraphRequested.emit(entry.targets[0], list(entry.targets))

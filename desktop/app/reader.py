@@ -18,10 +18,12 @@ the one place that forgets them).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Callable
 
-from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QPainter, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (QColor, QHideEvent, QMouseEvent, QPainter, QPaintEvent, QTextCharFormat,
+                           QTextCursor, QTextFormat, QWheelEvent)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from desktop.app import reader_access
@@ -93,7 +95,7 @@ class ReaderView(ReaderStyle, ReaderMenus, ReaderLinks, ReaderCaret, QTextBrowse
 
     # the public API
 
-    def open_paragraph(self, paragraph_id: str, highlight_terms=None, *,
+    def open_paragraph(self, paragraph_id: str, highlight_terms: Sequence[str] | None = None, *,
                        record: bool = True, from_top: bool = False) -> bool:
         """Show the paragraph's unit, highlight and scroll to it; False if unknown.
         ``from_top``: the unit was opened as a whole (from the tree): its
@@ -153,7 +155,7 @@ class ReaderView(ReaderStyle, ReaderMenus, ReaderLinks, ReaderCaret, QTextBrowse
         reader_access.document_changed(self)
         return True
 
-    def _show(self, para: Paragraph, terms) -> None:
+    def _show(self, para: Paragraph, terms: Sequence[str]) -> None:
         unit = self._documents.get(para.unit_id)
         if self.document() is unit.document and unit.current != para.id:
             # Qt's lazy layout must be finished before the shown document is
@@ -270,7 +272,7 @@ class ReaderView(ReaderStyle, ReaderMenus, ReaderLinks, ReaderCaret, QTextBrowse
 
     # highlighting search terms
 
-    def highlight_terms(self, terms) -> int:
+    def highlight_terms(self, terms: Sequence[str]) -> int:
         """Mark every occurrence of the given surface forms; returns how many."""
         self._terms = [t for t in terms if t]
         fmt = QTextCharFormat()
@@ -289,7 +291,7 @@ class ReaderView(ReaderStyle, ReaderMenus, ReaderLinks, ReaderCaret, QTextBrowse
         self._apply_selections()
         return len(self._term_selections)
 
-    def mark_paragraphs(self, paragraph_ids) -> list[str]:
+    def mark_paragraphs(self, paragraph_ids: Sequence[str]) -> list[str]:
         """Tint other paragraphs of the shown unit (e.g. every target of an
         index entry); returns those that are in the unit. The next open clears it."""
         wanted = set(paragraph_ids)
@@ -399,11 +401,11 @@ class ReaderView(ReaderStyle, ReaderMenus, ReaderLinks, ReaderCaret, QTextBrowse
             self.scrollToAnchor(text[1:])
             self._caret_to_anchor(text[1:])
 
-    def hideEvent(self, event) -> None:
+    def hideEvent(self, event: QHideEvent) -> None:
         self._read_ahead.stop()
         super().hideEvent(event)
 
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if self.margin_painters:
             painter = QPainter(self.viewport())
@@ -411,7 +413,7 @@ class ReaderView(ReaderStyle, ReaderMenus, ReaderLinks, ReaderCaret, QTextBrowse
                 paint(painter)
             painter.end()
 
-    def wheelEvent(self, event) -> None:
+    def wheelEvent(self, event: QWheelEvent) -> None:
         """Ctrl+wheel zooms through set_zoom (QTextEdit's own zoom would
         change the widget font behind the document's back)."""
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -423,7 +425,7 @@ class ReaderView(ReaderStyle, ReaderMenus, ReaderLinks, ReaderCaret, QTextBrowse
             return
         super().wheelEvent(event)
 
-    def mouseReleaseEvent(self, event) -> None:
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         # Ask for the link BEFORE Qt handles the release: the release follows
         # the link (a new unit is shown), and the same point then lies over
         # another paragraph of the new page, which must not become current --
@@ -440,7 +442,7 @@ class ReaderView(ReaderStyle, ReaderMenus, ReaderLinks, ReaderCaret, QTextBrowse
             if pid:
                 self.select_paragraph(pid)
 
-    def mousePressEvent(self, event) -> None:
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.BackButton:
             self.back()
             return
@@ -449,7 +451,7 @@ class ReaderView(ReaderStyle, ReaderMenus, ReaderLinks, ReaderCaret, QTextBrowse
             return
         super().mousePressEvent(event)
 
-    def createMimeDataFromSelection(self):
+    def createMimeDataFromSelection(self) -> QMimeData:
         mime = super().createMimeDataFromSelection()
         if mime.hasText():
             mime.setText(strip_joiners(mime.text()))

@@ -103,7 +103,7 @@ class ReaderLinks(ReaderBase):
             span.name = self._link_name(span)
         return spans
 
-    def link_spans(self) -> list:
+    def link_spans(self) -> list[reader_access.LinkSpan]:
         """Links and footnote markers of the shown document, in reading order."""
         spans: list[reader_access.LinkSpan] = []
         block = self.document().begin()
@@ -123,7 +123,7 @@ class ReaderLinks(ReaderBase):
             block = block.next()
         return spans
 
-    def _link_name(self, span) -> str:
+    def _link_name(self, span: reader_access.LinkSpan) -> str:
         cursor = QTextCursor(self.document())
         cursor.setPosition(span.start)
         cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
@@ -139,11 +139,12 @@ class ReaderLinks(ReaderBase):
         return f"{words} ({target})"
 
 
-def next_span(spans, position: int):
+def next_span(spans: list[reader_access.LinkSpan], position: int) -> reader_access.LinkSpan | None:
     """The first link starting at or after `position` (spans in reading order)."""
     return next((span for span in spans if span.start >= position), None)
 
 
-def previous_span(spans, position: int):
+def previous_span(spans: list[reader_access.LinkSpan],
+                  position: int) -> reader_access.LinkSpan | None:
     """The last link ending at or before `position`."""
     return next((span for span in reversed(spans) if span.end <= position), None)

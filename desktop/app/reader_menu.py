@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QContextMenuEvent
 from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop.app.reader_base import ReaderBase
@@ -67,7 +67,7 @@ class ReaderMenus(ReaderBase):
                     menu.addAction(text, functools.partial(action.callback, paragraph_id))
         return menu
 
-    def contextMenuEvent(self, event) -> None:
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         if event.reason() == event.Reason.Keyboard:
             self.show_caret_menu()
             return
@@ -114,7 +114,7 @@ class ReaderMenus(ReaderBase):
         if first is not None:
             menu.insertSeparator(first)
 
-    def _copy_selection_action(self, menu: QMenu):
+    def _copy_selection_action(self, menu: QMenu) -> QAction:
         action = menu.addAction("نسخ النص المحدد")
         action.triggered.connect(self.copy)
         return action

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from desktop.app.item_model import ItemModel
 
@@ -25,7 +25,7 @@ SNIPPET_CHARS = 70
 class _Item:
     __slots__ = ("record", "parent", "row", "children")
 
-    def __init__(self, record, parent: "_Item | None", row: int):
+    def __init__(self, record: Node | Paragraph | None, parent: "_Item | None", row: int):
         self.record = record
         self.parent = parent
         self.row = row
@@ -60,8 +60,12 @@ def paragraph_text(para: Paragraph) -> str:
     return f"{label}  {snippet}".strip() if label else snippet
 
 
+def _key(record: Node | Paragraph) -> tuple[str, str]:
+    return ("paragraph" if isinstance(record, Paragraph) else "node", record.id)
+
+
 class ContentTreeModel(ItemModel):
-    def __init__(self, store: ContentStore, parent=None):
+    def __init__(self, store: ContentStore, parent: QObject | None = None):
         super().__init__(parent)
         self.store = store
         self._root = _Item(None, None, 0)
@@ -118,10 +122,13 @@ class ContentTreeModel(ItemModel):
             return False
         return bool(self._children(item))
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> str | tuple[str, str] | None:
         if not index.isValid():
             return None
-        record = index.internalPointer().record
+        record = self._item(index).record
+        if record is None:      # the root has no index
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             return paragraph_text(record) if isinstance(record, Paragraph) else node_text(record)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -131,7 +138,7 @@ class ContentTreeModel(ItemModel):
                     + (f"\n{record.title}" if record.kind in ("gap", "session", "meeting")
                        and record.title else ""))
         if role == KEY_ROLE:
-            return ("paragraph" if isinstance(record, Paragraph) else "node", record.id)
+            return _key(record)
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             return self.level_text(index)
         return None
@@ -146,13 +153,14 @@ class ContentTreeModel(ItemModel):
             parent = parent.parent()
         return f"المستوى {level}"
 
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> str | None:
         # the header is hidden, but screen readers still read the column's name
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return "المحتويات"
         return None
 
-    def flags(self, index: QModelIndex | QPersistentModelIndex):
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -160,7 +168,9 @@ class ContentTreeModel(ItemModel):
     # lookups
 
     def key(self, index: QModelIndex) -> tuple[str, str] | None:
-        return self.data(index, KEY_ROLE) if index.isValid() else None
+        """("node" | "paragraph", id) of a row (the KEY_ROLE data)."""
+        record = self._item(index).record if index.isValid() else None
+        return _key(record) if record is not None else None
 
     def index_for_paragraph(self, paragraph_id: str) -> QModelIndex:
         """The tree index of a paragraph (loading the nodes on its way)."""
@@ -189,6 +199,7 @@ class ContentTreeModel(ItemModel):
 
     def _find_child(self, parent: QModelIndex, record_id: str, paragraphs: bool) -> QModelIndex:
         for row, child in enumerate(self._children(self._item(parent))):
-            if child.is_paragraph == paragraphs and child.record.id == record_id:
+            record = child.record       # a child always has one (only the root has none)
+            if child.is_paragraph == paragraphs and record is not None and record.id == record_id:
                 return self.index(row, 0, parent)
         return QModelIndex()

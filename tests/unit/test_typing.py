@@ -61,11 +61,8 @@ def test_the_layers_under_the_views_are_typed_whole():
 #: and adds it to pyproject's desktop.app override. A new module of
 #: desktop/app is typed from its first line (it is never added here).
 APP_NOT_YET = frozenset({
-    "application", "errors", "first_paint", "index_model", "index_panel",
-    "links_panel", "main_window", "reader", "reader_access", "reader_base", "reader_caret",
-    "reader_documents", "reader_history", "reader_links", "reader_menu", "reader_style",
-    "search", "search_worker", "selection", "startup_probe", "style",
-    "tree_actions", "tree_model",
+    "application", "errors", "first_paint", "main_window", "reader_access", "reader_style",
+    "search", "search_worker", "selection", "startup_probe", "style", "tree_actions",
 })
 
 
