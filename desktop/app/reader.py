@@ -361,8 +361,22 @@ class ReaderView(ReaderStyle, ReaderMenus, ReaderLinks, ReaderCaret, QTextBrowse
             if bar.value() > 0:
                 bar.setValue(max(0, bar.value() - self.viewport().height() // 6))
 
+        def placed() -> tuple:
+            """What the place scrolled to follows from: the paragraph's
+            top, the page's height, how far the bar goes."""
+            return (self.isVisible(), self.document(), self._block_top(paragraph_id),
+                    self.viewport().height(), self.verticalScrollBar().maximum())
+
         scroll()
-        QTimer.singleShot(0, scroll)
+        before = placed()
+
+        def again() -> None:
+            # once more after the layout settled, unless nothing it follows
+            # from moved (it scrolled the page twice for nothing, issue 17)
+            if not before[0] or placed() != before:
+                scroll()
+
+        QTimer.singleShot(0, again)
 
     def _block_top(self, paragraph_id: str, headings: bool = False) -> float:
         """Where the paragraph's first block starts in the document (pixels);

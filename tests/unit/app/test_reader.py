@@ -149,3 +149,23 @@ def test_a_long_unit_after_a_short_one_is_laid_out_at_its_width_once(window, qtb
     window.open_paragraph("A06/n1")
     qtbot.wait(20)
     assert not bar.isVisible()                    # as needed: gone again
+
+
+def test_the_page_is_scrolled_again_only_if_the_layout_moved(window, qtbot):
+    """The paragraph is scrolled to at once and once more on the next turn
+    of the event loop (the layout may still move); that second time it
+    scrolled the page twice for nothing when nothing had moved."""
+    reader = window.reader
+    window.open_paragraph("A07/13")
+    qtbot.wait(20)
+    bar = reader.verticalScrollBar()
+    moves: list[int] = []
+    bar.valueChanged.connect(moves.append)
+    window.open_paragraph("A07/20")                # the same page, further down
+    assert moves                                   # scrolled at once
+    where, count = bar.value(), len(moves)
+    qtbot.wait(20)
+    assert len(moves) == count and bar.value() == where
+    top = reader.cursorRect(reader.textCursor()).top()
+    assert 0 < top < reader.viewport().height() // 3   # a few lines above it in view
+    assert reader.current_paragraph_id() == "A07/20"
