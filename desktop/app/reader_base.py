@@ -4,12 +4,13 @@ for the type checker only (at run time the parts derive from ``object``)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QPoint, SignalInstance
     from PySide6.QtWidgets import QMenu, QTextBrowser
 
+    from desktop.app.page_themes import ReadingStyle
     from desktop.app.reader_access import LinkSpan
     from desktop.app.reader_documents import UnitDocument
     from desktop.content.store import ContentStore
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
         _via_link: bool
         _zoom: int
         _side_margin: int
-        reading_style: Any
+        reading_style: ReadingStyle | None
 
         @property
         def _block_paragraph(self) -> dict[int, str]: ...

@@ -9,12 +9,17 @@ one), and a new reading style renders the pages again.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette, QTextDocument
 
 from desktop.app.application import reader_font
 from desktop.app.reader_base import ReaderBase
 from desktop.app.settings import MAX_ZOOM, MIN_ZOOM
+
+if TYPE_CHECKING:
+    from desktop.app.page_themes import ReadingStyle
 
 
 class ReaderStyle(ReaderBase):
@@ -56,8 +61,8 @@ class ReaderStyle(ReaderBase):
         """What prepare_document gives a document, to tell a stale one."""
         return (self._zoom, self._side_margin)
 
-    def apply_reading_style(self, style) -> None:
-        """Show the text in ``style`` (a desktop.app.preferences.ReadingStyle:
+    def apply_reading_style(self, style: ReadingStyle) -> None:
+        """Show the text in ``style`` (a desktop.app.page_themes.ReadingStyle:
         ``family``, ``point_size``, the page's ``background``, ``text`` and
         ``link`` colours, ``stylesheet()`` for line spacing and links,
         ``page_html(html)`` and ``colour(hex)`` for the colours written in the

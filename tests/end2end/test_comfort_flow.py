@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop.__main__ import build_main_window
 from desktop.app.application import UI_POINT_SIZE, create_application
-from desktop.app.preferences import THEMES
+from desktop.app.page_themes import THEMES
 from desktop.app.settings import AppSettings
 from desktop.content.store import open_store
 

@@ -4,8 +4,6 @@ reading them back, and the zoom reaching the tree, the tabs and the panels."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QKeySequence, QPalette, QTextBlockFormat, QWheelEvent
@@ -14,12 +12,11 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 from desktop.app import preferences as prefs_mod
 from desktop.app.application import READER_FAMILY, UI_FAMILY, UI_POINT_SIZE
 from desktop.app.main_window import MainWindow
-from desktop.app.preferences import (DEFAULTS, KEYS, LEGACY_SIZE_KEY, THEMES, Preferences,
-                                     contrast, from_stored, install_preferences,
-                                     open_preferences, reading_style, theme_colour,
-                                     to_stored, zoom_step)
+from desktop.app.page_themes import THEMES, theme_colour
+from desktop.app.preferences import (DEFAULTS, KEYS, LEGACY_SIZE_KEY, Preferences, from_stored,
+                                     install_preferences, open_preferences, to_stored, zoom_step)
 from desktop.app.settings import AppSettings
-from desktop.content.render import HIGHLIGHT_COLOUR, render_unit
+from desktop.content.render import HIGHLIGHT_COLOUR
 from desktop.content.store import open_store
 from tests.helpers.reader_qt import block_background, paragraph_block
 
@@ -75,40 +72,6 @@ def test_zoom_steps_on_a_ten_percent_grid(zoom, step, expected):
 
 def test_settings_are_written_atomically(tmp_path):
     assert AppSettings(tmp_path / "s.ini").qsettings.isAtomicSyncRequired()
-
-
-# ---- colours: readable in every theme --------------------------------------------------
-
-@pytest.mark.parametrize("theme", list(THEMES))
-def test_text_and_links_are_readable_on_each_page(theme):
-    t = THEMES[theme]
-    assert contrast(t.text, t.background) >= 7
-    assert contrast(t.link, t.background) >= 4.5
-
-
-@pytest.mark.parametrize("theme", ["dark", "sepia"])
-def test_every_colour_written_in_real_pages_reads_on_its_theme(theme, content_db_path):
-    """The colours render.py and the editorial notices write (labels, notes,
-    corrections, damaged text) against the page and the current paragraph's
-    tint, as the theme shows them."""
-    store = open_store(content_db_path)
-    style = reading_style(Preferences(theme=theme))
-    t = THEMES[theme]
-    found = set()
-    for unit in ("A07", "B3-d4", "B12-r2", "cop6:i2", "som:ch2"):
-        page = render_unit(store, unit, store.first_paragraph(unit).id).html
-        found |= set(re.findall(r"(?<!-)color\s*:\s*(#[0-9a-fA-F]{6})", page))
-        # the current paragraph's light tint is not left in the themed page
-        assert HIGHLIGHT_COLOUR in page
-        assert HIGHLIGHT_COLOUR not in style.page_html(page)
-    assert len(found) >= 4
-    grounds = [t.background, theme_colour(t, HIGHLIGHT_COLOUR, True)]
-    for colour in found:
-        shown = theme_colour(t, colour, False)
-        for ground in grounds:
-            assert contrast(shown, ground) >= 4.5, (colour, shown, ground)
-    assert contrast(t.link, grounds[1]) >= 4.5
-    assert contrast(t.text, grounds[1]) >= 4.5
 
 
 # ---- the window ------------------------------------------------------------------------
