@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QPixmap
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
-                               QMenu, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 import desktop
 from desktop import paths
@@ -132,20 +132,3 @@ class AboutDialog(QDialog):
         layout.addWidget(self.sources_view, 1)
         layout.addWidget(self.notes_label)
         layout.addWidget(buttons)
-
-
-def add_about_action(window: QWidget, store: ContentStore, help_menu: QMenu) -> QAction:
-    """«حول البرنامج» (the dialog about ``store``'s edition, over ``window``),
-    put in the main window's Help menu; the window keeps it as ``about_action``."""
-    action = QAction("&حول البرنامج…", window)
-    action.setMenuRole(QAction.MenuRole.AboutRole)
-    from desktop.app.application import app_icon
-    action.setIcon(app_icon())
-
-    def show_about() -> None:
-        dialog = AboutDialog(store, window)
-        dialog.exec()
-
-    action.triggered.connect(show_about)
-    help_menu.addAction(action)
-    return action

@@ -55,15 +55,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QMouseEvent
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QMouseEvent, QPixmap
 from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, QMenu,
                                QSplitter, QTabWidget, QToolBar, QTreeView, QWidget)
 
 from desktop.content.citations import RLM
 from desktop.content.store import ContentStore
-from desktop.app.about import add_about_action
 from desktop.app.application import WINDOW_TITLE, finish_style, menu_title, style_pending
 from desktop.app.first_paint import AfterFirstPaint
+from desktop.app.help_menu import add_about_action
 from desktop.app.index_panel import IndexPanel
 from desktop.app.links_panel import LinksPanel
 from desktop.app.reader import ReaderView
@@ -145,6 +145,7 @@ class MainWindow(QMainWindow, WindowParts):  # WindowParts: what the features gi
         self._connect()
         if style_pending():
             self.when_idle(self._finish_style)
+        self.when_idle(self._arrow_icons)  # the style's: its Python type costs ~10 ms
         # on the window's own QWindow, which receives every mouse event before
         # its widgets: an application-wide Python filter saw the events of every
         # object, and PySide built a wrapper type for each class it met (~30 ms,
@@ -192,6 +193,11 @@ class MainWindow(QMainWindow, WindowParts):  # WindowParts: what the features gi
         if handle is not None:
             handle.installEventFilter(self._mouse_filter)
 
+    def _arrow_icons(self) -> None:
+        style = self.style()  # in a right-to-left window "back" points right
+        self.back_action.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowRight))
+        self.forward_action.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowLeft))
+
     def _finish_style(self) -> None:
         """The application style (desktop.app.application.finish_style), and
         the menus' titles with their & marks (Alt+letter) back."""
@@ -238,18 +244,18 @@ class MainWindow(QMainWindow, WindowParts):  # WindowParts: what the features gi
         self.toolbar.setObjectName("main-toolbar")
         self.addToolBar(self.toolbar)
         self.menu("view").addAction(self.toolbar.toggleViewAction())  # not only by right-click
-        style = self.style()
+        # the arrows come on the first idle turn (_arrow_icons): a blank icon
+        # keeps the buttons' size meanwhile
+        blank = QPixmap(16, 16)
+        blank.fill(Qt.GlobalColor.transparent)
 
-        self.back_action = QAction("رجوع", self)
+        self.back_action = QAction(QIcon(blank), "رجوع", self)
         self.back_action.setShortcuts([QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left),
                                        QKeySequence(Qt.Key.Key_Back)])
-        # In a right-to-left window "back" points right.
-        self.back_action.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowRight))
         self.back_action.triggered.connect(self.reader.back)
-        self.forward_action = QAction("تقدم", self)
+        self.forward_action = QAction(QIcon(blank), "تقدم", self)
         self.forward_action.setShortcuts([QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Right),
                                           QKeySequence(Qt.Key.Key_Forward)])
-        self.forward_action.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowLeft))
         self.forward_action.triggered.connect(self.reader.forward)
 
         self.zoom_in_action = QAction("تكبير", self)
