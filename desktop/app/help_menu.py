@@ -1,9 +1,8 @@
-"""Help › «دليل الاستخدام» (F1), «ما الجديد» and «حول البرنامج»: actions only.
+"""Help › «دليل الاستخدام» (F1) and «ما الجديد»: actions only.
 
-The handbook's viewer, and Markdown with it, and the About dialog
-(desktop.app.about) are imported when one of these is first used (never
-before the first paint). One viewer per main window, kept as
-``window.handbook`` once made.
+The handbook's viewer, and Markdown with it, are imported when one of these
+is first used (never before the first paint). One viewer per main window,
+kept as ``window.handbook`` once made.
 """
 
 from __future__ import annotations
@@ -11,32 +10,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QWidget
-
-from desktop.app.application import app_icon
 
 if TYPE_CHECKING:
     from desktop.app.handbook_viewer import HandbookWindow
     from desktop.app.main_window import MainWindow
-    from desktop.content.store import ContentStore
-
-
-def add_about_action(window: QWidget, store: ContentStore, help_menu: QMenu) -> QAction:
-    """«حول البرنامج» (the dialog about ``store``'s edition, over ``window``),
-    put in the main window's Help menu; the window keeps it as ``about_action``."""
-    action = QAction("&حول البرنامج…", window)
-    action.setMenuRole(QAction.MenuRole.AboutRole)
-    action.setIcon(app_icon())
-
-    def show_about() -> None:
-        from desktop.app.about import AboutDialog
-
-        dialog = AboutDialog(store, window)
-        dialog.exec()
-
-    action.triggered.connect(show_about)
-    help_menu.addAction(action)
-    return action
 
 
 def install_help(window: MainWindow) -> None:

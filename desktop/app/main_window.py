@@ -63,7 +63,7 @@ from desktop.content.citations import RLM
 from desktop.content.store import ContentStore
 from desktop.app.application import WINDOW_TITLE, finish_style, menu_title, style_pending
 from desktop.app.first_paint import AfterFirstPaint
-from desktop.app.help_menu import add_about_action
+from desktop.app.about_action import add_about_action
 from desktop.app.index_panel import IndexPanel
 from desktop.app.links_panel import LinksPanel
 from desktop.app.reader import ReaderView

@@ -52,23 +52,6 @@ def test_dialog_shows_version_edition_and_symbols(app, qtbot, content_db_path):
     assert "CTOC/COP/WG.2/2013/5" in symbols
 
 
-def test_help_menu_opens_the_about_dialog(make_window, content_db_path, qtbot):
-    window = make_window(content_db_path)
-    assert window.about_action in window.menu("help").actions()
-    seen = []
-
-    def close_dialog():
-        dialog = QApplication.activeModalWidget()
-        seen.append(dialog)
-        if dialog is not None:
-            dialog.close()
-
-    QTimer.singleShot(100, close_dialog)
-    window.about_action.trigger()
-    assert len(seen) == 1 and isinstance(seen[0], AboutDialog)
-    assert seen[0].windowTitle() == "حول البرنامج"
-
-
 def test_application_carries_the_icon_and_desktop_file_name(app):
     assert not app.windowIcon().isNull()
     assert not app.windowIcon().pixmap(32, 32).isNull()

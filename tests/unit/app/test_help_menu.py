@@ -22,7 +22,7 @@ def test_whats_new_opens_from_the_help_menu(make_window, tiny_db_path, qtbot):
 
 def test_the_handbook_comes_before_about_and_is_made_on_first_use(make_window, tiny_db_path,
                                                                    qtbot):
-    from desktop.app.help_menu import add_about_action
+    from desktop.app.about_action import add_about_action
 
     window = make_window(tiny_db_path)
     window.about_action = add_about_action(window, window.store, window.menu("help"))
