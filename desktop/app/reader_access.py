@@ -22,14 +22,19 @@ accessibility cache may still point at them.
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeGuard
 
 import shiboken6
-from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtCore import QObject, QPoint, QRect, QSize
 from PySide6.QtGui import (QAccessible, QAccessibleActionInterface, QAccessibleAnnouncementEvent,
                            QAccessibleEvent, QAccessibleInterface, QAccessibleTextInterface,
-                           QTextCursor)
+                           QTextCursor, QWindow)
 from PySide6.QtWidgets import QAccessibleWidget, QApplication, QWidget
+
+from desktop.app.reader_base import LinkSpan
+
+if TYPE_CHECKING:
+    from desktop.app.reader_base import ReaderBase
 
 #: the last announcements sent (newest last), for the status bar and tests
 ANNOUNCED: deque[str] = deque(maxlen=50)
@@ -40,7 +45,7 @@ def _void(pointer: int) -> shiboken6.VoidPtr:
     return shiboken6.VoidPtr(pointer)
 
 
-def _pointer(obj) -> int:
+def _pointer(obj: shiboken6.Shiboken.Object) -> int:
     return shiboken6.getCppPointer(obj)[0]
 
 
@@ -63,28 +68,23 @@ def install() -> None:
     _installed = True
 
 
-def _factory(_class_name: str, obj) -> QAccessibleInterface | None:
-    if getattr(obj, "accessible_links", None) is None:
+def _is_reader(obj: QObject | None) -> TypeGuard[ReaderBase]:
+    """Qt asks for every object's interface: the reader is the one with links."""
+    return getattr(obj, "accessible_links", None) is not None
+
+
+def _factory(_class_name: str, obj: QObject | None) -> QAccessibleInterface | None:
+    if not _is_reader(obj):
         return None
     iface = ReaderAccessible(obj)
     obj._accessible = iface  # the Python half lives as long as the widget
     return iface
 
 
-@dataclass
-class LinkSpan:
-    """A link or footnote marker in the shown document."""
-
-    start: int
-    end: int
-    href: str
-    name: str
-
-
 class ReaderText(QAccessibleTextInterface):
     """The reader's text, offsets = QTextDocument positions."""
 
-    def __init__(self, reader):
+    def __init__(self, reader: ReaderBase):
         super().__init__()
         self.reader = reader
 
@@ -179,10 +179,10 @@ class LinkAccessible(QAccessibleInterface):
     def isValid(self) -> bool:
         return self.span is not None and shiboken6.isValid(self.owner.reader)
 
-    def object(self):
+    def object(self) -> QObject | None:  # type: ignore[override]  # None is Qt's nullptr; the stub says never
         return None
 
-    def window(self):
+    def window(self) -> QWindow | None:  # type: ignore[override]  # None is Qt's nullptr; the stub says never
         return self.owner.reader.window().windowHandle() if self.isValid() else None
 
     def role(self) -> QAccessible.Role:
@@ -197,7 +197,7 @@ class LinkAccessible(QAccessibleInterface):
             return self.span.href
         return ""
 
-    def setText(self, _kind, _text) -> None:
+    def setText(self, _kind: QAccessible.Text, _text: str) -> None:
         pass
 
     def rect(self) -> QRect:
@@ -230,29 +230,30 @@ class LinkAccessible(QAccessibleInterface):
             state.invisible = False
         return state
 
-    def parent(self):
+    def parent(self) -> QAccessibleInterface:
         return self.owner
 
-    def child(self, _index: int):
+    def child(self, _index: int) -> QAccessibleInterface | None:  # type: ignore[override]  # None is Qt's nullptr; the stub says never
         return None
 
     def childCount(self) -> int:
         return 0
 
-    def indexOfChild(self, _child) -> int:
+    def indexOfChild(self, _child: QAccessibleInterface) -> int:
         return -1
 
-    def childAt(self, _x: int, _y: int):
+    def childAt(self, _x: int, _y: int) -> QAccessibleInterface | None:  # type: ignore[override]  # None is Qt's nullptr; the stub says never
         return None
 
-    def focusChild(self):
+    def focusChild(self) -> QAccessibleInterface | None:  # type: ignore[override]  # None is Qt's nullptr; the stub says never
         return None
 
-    def relations(self, _match=None):
+    def relations(self, _match: QAccessible.RelationFlag | None = None
+                  ) -> list[tuple[QAccessibleInterface, QAccessible.RelationFlag]]:
         return []
 
     # PySide6's stubs say int; the bridge needs a VoidPtr (an int crashes it: see above)
-    def interface_cast(self, kind) -> shiboken6.VoidPtr:  # type: ignore[override]
+    def interface_cast(self, kind: QAccessible.InterfaceType) -> shiboken6.VoidPtr:  # type: ignore[override]
         if kind == QAccessible.InterfaceType.ActionInterface:
             return _void(_pointer(self.action))
         return _void(0)
@@ -261,7 +262,7 @@ class LinkAccessible(QAccessibleInterface):
 class ReaderAccessible(QAccessibleWidget):
     """The reader as a read-only document with its links as children."""
 
-    def __init__(self, reader):
+    def __init__(self, reader: ReaderBase):
         super().__init__(reader, QAccessible.Role.Document, "")
         self.reader = reader
         self.text_iface = ReaderText(reader)
@@ -306,7 +307,7 @@ class ReaderAccessible(QAccessibleWidget):
     def childCount(self) -> int:
         return self._base_count() + self.count
 
-    def child(self, index: int):
+    def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]  # None is Qt's nullptr; the stub says never
         base = self._base_count()
         if 0 <= index < base:
             return super().child(index)
@@ -314,13 +315,13 @@ class ReaderAccessible(QAccessibleWidget):
             return self.pool[index - base]
         return None
 
-    def indexOfChild(self, child) -> int:
+    def indexOfChild(self, child: QAccessibleInterface) -> int:
         for number, link in enumerate(self.links()):
             if link is child or (child is not None and _pointer(link) == _pointer(child)):
                 return self._base_count() + number
         return super().indexOfChild(child)
 
-    def focusChild(self):
+    def focusChild(self) -> QAccessibleInterface | None:  # type: ignore[override]  # None is Qt's nullptr; the stub says never
         cursor = self.reader.textCursor()
         if cursor.hasSelection():
             link = self.link_at(cursor.selectionStart(), cursor.selectionEnd())
@@ -329,24 +330,25 @@ class ReaderAccessible(QAccessibleWidget):
         return super().focusChild()
 
     # PySide6's stubs say int; the bridge needs a VoidPtr (an int crashes it: see above)
-    def interface_cast(self, kind) -> shiboken6.VoidPtr:  # type: ignore[override]
+    def interface_cast(self, kind: QAccessible.InterfaceType) -> shiboken6.VoidPtr:  # type: ignore[override]
         if kind == QAccessible.InterfaceType.TextInterface:
             return _void(_pointer(self.text_iface))
         return _void(super().interface_cast(kind))
 
 
-def reader_interface(reader) -> ReaderAccessible | None:
+def reader_interface(reader: ReaderBase) -> ReaderAccessible | None:
     """The reader's accessible interface (created on first ask)."""
     install()
     iface = QAccessible.queryAccessibleInterface(reader)
-    return getattr(reader, "_accessible", None) if iface is not None else None
+    found = getattr(reader, "_accessible", None) if iface is not None else None
+    return found if isinstance(found, ReaderAccessible) else None
 
 
-def link_focused(reader, start: int, end: int) -> bool:
+def link_focused(reader: ReaderBase, start: int, end: int) -> bool:
     """Tell AT that keyboard focus is on a link (Tab in the reader selects
     it without any event of Qt's own); True when one was there."""
     iface = getattr(reader, "_accessible", None)
-    if iface is None or not QAccessible.isActive():
+    if not isinstance(iface, ReaderAccessible) or not QAccessible.isActive():
         return False
     link = iface.link_at(start, end)
     if link is None:
@@ -355,10 +357,10 @@ def link_focused(reader, start: int, end: int) -> bool:
     return True
 
 
-def document_changed(reader) -> None:
+def document_changed(reader: ReaderBase) -> None:
     """The reader shows another document: refill the link slots and tell AT."""
     iface = getattr(reader, "_accessible", None)
-    if iface is None:
+    if not isinstance(iface, ReaderAccessible):     # not asked for yet
         return
     iface.refresh()
     if QAccessible.isActive():

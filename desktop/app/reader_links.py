@@ -9,8 +9,7 @@ from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtGui import QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QToolTip
 
-from desktop.app.reader_base import ReaderBase
-from desktop.app import reader_access
+from desktop.app.reader_base import LinkSpan, ReaderBase
 from desktop.app.reader_documents import CORRECTED_PREFIX
 from desktop.content.citations import RLM, strip_joiners
 from desktop.content.render import PARA_SCHEME
@@ -95,7 +94,7 @@ class ReaderLinks(ReaderBase):
             return True
         return super().viewportEvent(event)
 
-    def accessible_links(self) -> list:
+    def accessible_links(self) -> list[LinkSpan]:
         """Links and footnote markers of the shown document, in reading
         order, each named for a screen reader (text + where it leads)."""
         spans = self.link_spans()
@@ -103,9 +102,9 @@ class ReaderLinks(ReaderBase):
             span.name = self._link_name(span)
         return spans
 
-    def link_spans(self) -> list[reader_access.LinkSpan]:
+    def link_spans(self) -> list[LinkSpan]:
         """Links and footnote markers of the shown document, in reading order."""
-        spans: list[reader_access.LinkSpan] = []
+        spans: list[LinkSpan] = []
         block = self.document().begin()
         while block.isValid():
             it = block.begin()
@@ -118,12 +117,12 @@ class ReaderLinks(ReaderBase):
                     if spans and spans[-1].href == href and spans[-1].end == start:
                         spans[-1].end = end
                     else:
-                        spans.append(reader_access.LinkSpan(start, end, href, ""))
+                        spans.append(LinkSpan(start, end, href, ""))
                 it += 1
             block = block.next()
         return spans
 
-    def _link_name(self, span: reader_access.LinkSpan) -> str:
+    def _link_name(self, span: LinkSpan) -> str:
         cursor = QTextCursor(self.document())
         cursor.setPosition(span.start)
         cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
@@ -139,12 +138,12 @@ class ReaderLinks(ReaderBase):
         return f"{words} ({target})"
 
 
-def next_span(spans: list[reader_access.LinkSpan], position: int) -> reader_access.LinkSpan | None:
+def next_span(spans: list[LinkSpan], position: int) -> LinkSpan | None:
     """The first link starting at or after `position` (spans in reading order)."""
     return next((span for span in spans if span.start >= position), None)
 
 
-def previous_span(spans: list[reader_access.LinkSpan],
-                  position: int) -> reader_access.LinkSpan | None:
+def previous_span(spans: list[LinkSpan],
+                  position: int) -> LinkSpan | None:
     """The last link ending at or before `position`."""
     return next((span for span in reversed(spans) if span.end <= position), None)
