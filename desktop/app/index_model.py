@@ -157,7 +157,7 @@ class IndexModel(ItemModel):
         item = index.internalPointer() if index.isValid() else None
         return item.theme if isinstance(item, _ThemeItem) else None
 
-    def row_of_theme(self, theme_id: str) -> int:
+    def row_of_theme(self, theme_id: int | str) -> int:
         for item in self._themes:
             if item.theme.id == theme_id:
                 return item.row

@@ -241,7 +241,7 @@ class IndexPanel(QWidget):
         self.paragraphRequested.emit(entry.targets[0], list(entry.targets))
         return True
 
-    def show_theme(self, theme_id: str) -> None:
+    def show_theme(self, theme_id: int | str) -> None:
         """Select and expand a theme (e.g. from "what links here")."""
         row = self.model.row_of_theme(theme_id)
         if row < 0:

@@ -397,7 +397,7 @@ class MainWindow(QMainWindow, WindowParts):  # WindowParts: what the features gi
         self.links_dock.show()
         self.links_dock.raise_()
 
-    def show_theme(self, theme_id: str) -> None:
+    def show_theme(self, theme_id: int | str) -> None:
         self.navigation.setCurrentWidget(self.index_panel)
         self.index_panel.show_theme(theme_id)
 

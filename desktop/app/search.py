@@ -16,10 +16,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 if TYPE_CHECKING:  # imported when the panel is first built
+    from desktop.app.find_bar import FindBar
+    from desktop.app.main_window import MainWindow
     from desktop.app.search_panel import SearchPanel
 
 TAB_TITLE = "البحث"
@@ -32,7 +34,7 @@ class SearchPage(QWidget):
     #: the SearchPanel, once, as soon as it is built
     built = Signal(object)
 
-    def __init__(self, window, db_path: Path):
+    def __init__(self, window: MainWindow, db_path: Path):
         super().__init__()
         self.setObjectName("search-page")
         self.setAccessibleName(TAB_TITLE)
@@ -55,12 +57,12 @@ class SearchPage(QWidget):
             self.built.emit(self._panel)
         return self._panel
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         self.panel()    # before the page paints: never an empty tab on screen
         super().showEvent(event)
 
 
-def _make_panel(window, path: Path, parent: QWidget) -> SearchPanel:
+def _make_panel(window: MainWindow, path: Path, parent: QWidget) -> SearchPanel:
     """The search panel, wired to the window."""
     from PySide6.QtWidgets import QApplication
 
@@ -69,7 +71,7 @@ def _make_panel(window, path: Path, parent: QWidget) -> SearchPanel:
     panel = SearchPanel(path, parent)
     window.search_panel = panel
 
-    def open_paragraph(pid: str, terms: list) -> None:
+    def open_paragraph(pid: str, terms: list[str]) -> None:
         window.open_paragraph(pid, terms)
 
     def open_theme(name: str) -> None:
@@ -86,27 +88,28 @@ def _make_panel(window, path: Path, parent: QWidget) -> SearchPanel:
     return panel
 
 
-def search_panel(window) -> SearchPanel | None:
+def search_panel(window: MainWindow) -> SearchPanel | None:
     """The window's search panel, built now if its tab is still empty
     (None: the window has no search tab)."""
     page = getattr(window, "search_page", None)
-    if page is not None:
+    if isinstance(page, SearchPage):     # None without a lazy tab
         return page.panel()
     return getattr(window, "search_panel", None)
 
 
-def when_built(window, work: Callable[[SearchPanel], None]) -> None:
+def when_built(window: MainWindow, work: Callable[[SearchPanel], None]) -> None:
     """Run ``work(panel)`` once the window's search panel exists: now if it
     does, else when its lazy tab builds it (never, without a search tab)."""
     page = getattr(window, "search_page", None)
     panel = getattr(window, "search_panel", None)
     if panel is not None:
         work(panel)
-    elif page is not None:
+    elif isinstance(page, SearchPage):     # None without a lazy tab
         page.built.connect(work)
 
 
-def install_search(window, db_path: Path | str | None = None, *, lazy: bool = False):
+def install_search(window: MainWindow, db_path: Path | str | None = None, *,
+                   lazy: bool = False) -> tuple[SearchPanel | None, FindBar]:
     """Add the search tab (Ctrl+K) and the find bar (Ctrl+F) to a MainWindow.
 
     Uses only the window's extension API (add_navigation_tab, menu,

@@ -5,11 +5,12 @@ thread, and hands the results back through a Relay living in the GUI thread
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QObject, QRunnable, Signal, SignalInstance
 
 from desktop.search import engine
 from desktop.search.connection import SearchError, connect
@@ -22,11 +23,11 @@ PAGE_SIZE = 50
 #: (thread ident, database) -> connection. Not a threading.local: PySide
 #: gives each QRunnable.run a fresh Python thread state, so a local was empty
 #: on every search and each one opened the database again, cold.
-_conns: dict[tuple[int, Path], object] = {}
+_conns: dict[tuple[int, Path], sqlite3.Connection] = {}
 _conns_lock = threading.Lock()
 
 
-def _thread_connection(db_path: Path):
+def _thread_connection(db_path: Path) -> sqlite3.Connection:
     """One read-only connection per pool thread (threads are reused)."""
     key = (threading.get_ident(), db_path)
     with _conns_lock:
@@ -71,7 +72,7 @@ class SearchTask(QRunnable):
             return
         self._emit(self.relay.finished, results)
 
-    def _emit(self, signal, payload) -> None:
+    def _emit(self, signal: SignalInstance, payload: object) -> None:
         try:
             signal.emit(self.generation, payload)
         except RuntimeError:  # the panel was closed meanwhile

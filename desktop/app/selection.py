@@ -7,10 +7,11 @@ results, with Ctrl+D and undo/redo in the File menu.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPoint, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
@@ -19,6 +20,8 @@ from desktop.userdata import SelectionStore, UserDataError, default_path, open_o
 
 if TYPE_CHECKING:
     from desktop.app.main_window import MainWindow
+    from desktop.app.search_panel import SearchPanel
+    from desktop.userdata.recovery import Recovery
 
 def user_data_path() -> Path:
     """The user-data file under the platform's application-data folder."""
@@ -42,7 +45,7 @@ def open_user_data(path: str | Path | None = None, parent: QWidget | None = None
     return store
 
 
-def recovery_message(recovery) -> str:
+def recovery_message(recovery: Recovery) -> str:
     """What happened to a damaged user-data file, in Arabic."""
     return ("كان ملف المختارات تالفاً، فنُقل جانباً دون حذفه إلى:\n"
             f"{recovery.moved_to}\n\n"
@@ -62,7 +65,7 @@ def _tell(parent: QWidget, text: str) -> QMessageBox:
     return box
 
 
-def install_selection(window, path: str | Path | None = None, *,
+def install_selection(window: MainWindow, path: str | Path | None = None, *,
                       deferred: bool = False) -> SelectionPanel:
     """Dock the selection panel in ``window`` (a desktop.app.main_window.MainWindow)
     and connect every place a paragraph can be added from.
@@ -110,7 +113,10 @@ def install_selection(window, path: str | Path | None = None, *,
     add.triggered.connect(lambda: add_from_focus(window, panel))
     window.addAction(add)
     file_actions = window.menu("file").actions()
-    window.menu("file").insertAction(file_actions[0] if file_actions else None, add)
+    if file_actions:
+        window.menu("file").insertAction(file_actions[0], add)
+    else:
+        window.menu("file").addAction(add)
     window.add_to_selection_action = add
 
     # Undo/redo of the selection's edits (add, remove, move, clear, open)
@@ -147,19 +153,19 @@ def install_selection(window, path: str | Path | None = None, *,
     return panel
 
 
-def _add_unit_of(window, panel: SelectionPanel, pid: str) -> int:
+def _add_unit_of(window: MainWindow, panel: SelectionPanel, pid: str) -> int:
     para = window.store.paragraph(pid)
     return panel.add_node(para.unit_id, confirm=True) if para else 0
 
 
-def _status(window, added: int) -> None:
+def _status(window: MainWindow, added: int) -> None:
     if added:
         window.statusBar().showMessage(f"أُضيف إلى المختارات: {paragraphs_text(added)}", 4000)
     else:
         window.statusBar().showMessage("الفقرات موجودة في المختارات من قبل", 4000)
 
 
-def tree_ids(window, index) -> list[str]:
+def tree_ids(window: MainWindow, index: QModelIndex) -> list[str]:
     key = window.tree_model.key(index)
     if key is None:
         return []
@@ -169,7 +175,7 @@ def tree_ids(window, index) -> list[str]:
     return window.store.paragraphs_under(ident)
 
 
-def index_ids(window, proxy_index) -> list[str]:
+def index_ids(window: MainWindow, proxy_index: QModelIndex) -> list[str]:
     """Targets of an index entry, or of every entry of a theme."""
     panel = window.index_panel
     source = panel.proxy.mapToSource(proxy_index)
@@ -185,7 +191,7 @@ def index_ids(window, proxy_index) -> list[str]:
     return ids
 
 
-def _tree_menu(window, panel: SelectionPanel, pos) -> None:
+def _tree_menu(window: MainWindow, panel: SelectionPanel, pos: QPoint) -> None:
     index = window.tree_view.indexAt(pos)
     ids = tree_ids(window, index)
     menu = QMenu(window.tree_view)
@@ -199,7 +205,7 @@ def _tree_menu(window, panel: SelectionPanel, pos) -> None:
         menu.exec(window.tree_view.viewport().mapToGlobal(pos))
 
 
-def _index_menu(window, panel: SelectionPanel, pos) -> None:
+def _index_menu(window: MainWindow, panel: SelectionPanel, pos: QPoint) -> None:
     view = window.index_panel.view
     ids = index_ids(window, view.indexAt(pos))
     if not ids:
@@ -233,7 +239,7 @@ def add_from_focus(window: MainWindow, panel: SelectionPanel) -> int:
 
 # ---- search results ------------------------------------------------------------
 
-def _chosen_results(search) -> list:
+def _chosen_results(search: SearchPanel) -> list[QModelIndex]:
     """The selected result rows, else the current one."""
     view = search.view
     rows = view.selectionModel().selectedRows() if view.selectionModel() else []
@@ -242,7 +248,7 @@ def _chosen_results(search) -> list:
     return sorted(rows, key=lambda index: index.row())
 
 
-def search_result_ids(window, indexes) -> list[str]:
+def search_result_ids(window: MainWindow, indexes: Iterable[QModelIndex]) -> list[str]:
     """Paragraph ids of search results; a theme result stands for all the
     targets of that theme's index entries."""
     from desktop.app.search_results import ID_ROLE as RESULT_ID, KIND_ROLE as RESULT_KIND
@@ -264,17 +270,19 @@ def search_result_ids(window, indexes) -> list[str]:
     return ids
 
 
-def hook_search(window, panel: SelectionPanel) -> bool:
+def hook_search(window: MainWindow, panel: SelectionPanel) -> bool:
     """Give the search results a context menu that adds to the selection
     (the chosen results, or all results shown). False if there is no search
     tab or its list already has a custom menu."""
     search = getattr(window, "search_panel", None)
-    view = getattr(search, "view", None)
-    if view is None or view.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu:
+    if search is None:      # no search tab, or not built yet
+        return False
+    view = search.view
+    if view.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu:
         return False
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
-    def menu_at(pos) -> None:
+    def menu_at(pos: QPoint) -> None:
         index = view.indexAt(pos)
         if index.isValid() and not view.selectionModel().isSelected(index):
             view.setCurrentIndex(index)

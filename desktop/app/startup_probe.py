@@ -18,10 +18,16 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from desktop.app.main_window import MainWindow
 
 #: paragraphs of ten different units, opened in turn as clicks in the tree
 #: do: each unit for the first time (nothing rendered ahead)
@@ -55,14 +61,14 @@ class _FirstPaint(QObject):
     """Notes the time of the reader's first paint and which of the app's
     modules were loaded by then (the start-up import budget)."""
 
-    def __init__(self, target, then):
+    def __init__(self, target: QObject, then: Callable[[], None]):
         super().__init__(target)
         self.at: float | None = None
         self.cpu: float | None = None
         self.modules: list[str] = []
         self._then = then
 
-    def eventFilter(self, watched, event) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self.at is None and event.type() == QEvent.Type.Paint:
             self.at = time.time()
             self.cpu = cpu_seconds()
@@ -84,7 +90,7 @@ def app_modules() -> list[str]:
                   or name in BUDGETED)
 
 
-def _wait(app: QApplication, done, timeout: float = 5.0) -> bool:
+def _wait(app: QApplication, done: Callable[[], bool], timeout: float = 5.0) -> bool:
     end = time.perf_counter() + timeout
     while not done():
         if time.perf_counter() > end:
@@ -94,7 +100,7 @@ def _wait(app: QApplication, done, timeout: float = 5.0) -> bool:
     return True
 
 
-def attach(app: QApplication, window, settle: float | None = None) -> None:
+def attach(app: QApplication, window: MainWindow, settle: float | None = None) -> None:
     """Measure this window's start; print the report and quit the app."""
     if settle is None:
         settle = float(os.environ.get("COMPENDIUM_BENCH_SETTLE", "4"))
@@ -120,7 +126,7 @@ def attach(app: QApplication, window, settle: float | None = None) -> None:
     QTimer.singleShot(60_000, report)  # no paint at all: report that
 
 
-def _timed_open(app: QApplication, action) -> tuple[float, float]:
+def _timed_open(app: QApplication, action: Callable[[], object]) -> tuple[float, float]:
     """Seconds for an open and the paint that shows it: wall clock, and the
     main thread's CPU time (what a loaded machine changes least)."""
     started, cpu = time.perf_counter(), time.thread_time()
@@ -134,28 +140,28 @@ def _p95(times: list[float]) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
 
 
-def open_times(app: QApplication, window) -> dict:
+def open_times(app: QApplication, window: MainWindow) -> dict[str, float]:
     """Opening paragraphs of other units: never shown before (``open``),
     shown before (``open_again``: Back through them), the next unit after a
     pause (``open_next``: rendered ahead meanwhile), and another paragraph
     of the unit shown (``open_within``). Medians and 95th percentiles."""
     known = [pid for pid in OTHER_UNITS if window.store.paragraph(pid) is not None]
-    first = [_timed_open(app, lambda pid=pid: window.open_paragraph(pid)) for pid in known]
+    first = [_timed_open(app, partial(window.open_paragraph, pid)) for pid in known]
     again = [_timed_open(app, window.reader.back) for _ in range(min(6, len(known) - 1))]
     again += [_timed_open(app, window.reader.go_forward) for _ in range(min(6, len(known) - 1))]
     within: list[tuple[float, float]] = []
     unit = window.store.paragraph(known[-1])
     for para in window.store.unit_paragraphs(unit.unit_id)[:8] if unit else []:
-        within.append(_timed_open(app, lambda pid=para.id: window.open_paragraph(pid)))
+        within.append(_timed_open(app, partial(window.open_paragraph, para.id)))
     ahead: list[tuple[float, float]] = []
     for pid in READ_ON:
         if window.store.paragraph(pid) is None:
             continue
         _wait(app, lambda: False, 0.6)   # reading: the reader is idle a while
-        ahead.append(_timed_open(app, lambda pid=pid: window.open_paragraph(pid)))
+        ahead.append(_timed_open(app, partial(window.open_paragraph, pid)))
     import statistics   # not before the first paint: it is not the app's
 
-    out: dict = {}
+    out: dict[str, float] = {}
     for key, times in (("open", first), ("open_again", again), ("open_next", ahead[1:]),
                        ("open_within", within)):
         if times:
@@ -166,15 +172,17 @@ def open_times(app: QApplication, window) -> dict:
     return out
 
 
-def first_uses(app: QApplication, window) -> dict:
+def first_uses(app: QApplication, window: MainWindow) -> dict[str, float]:
     """Seconds for the first search (from Ctrl+K, the search tab built on
     first use), print preview and PDF export."""
     from PySide6.QtGui import QAction
 
-    out: dict = {}
+    out: dict[str, float] = {}
     started = time.perf_counter()
     # as the user reaches it: Ctrl+K (the tab's panel is built on first use)
-    window.findChild(QAction, "action-search").trigger()
+    search = window.findChild(QAction, "action-search")
+    assert search is not None, "install_search made it"
+    search.trigger()
     panel = window.search_panel
     panel.set_query(SEARCH_TEXT, immediately=True)
     if _wait(app, lambda: panel.result_count() > 0):
@@ -192,6 +200,7 @@ def first_uses(app: QApplication, window) -> dict:
 
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="compendium-bench-") as folder:
+        assert pid is not None, "the probe opened paragraphs above"
         window.selection_panel.add_paragraphs([pid])
         if window.selection_panel.export("pdf", str(Path(folder) / "bench.pdf")):
             out["first_export"] = time.perf_counter() - started

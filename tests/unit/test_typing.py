@@ -61,8 +61,7 @@ def test_the_layers_under_the_views_are_typed_whole():
 #: and adds it to pyproject's desktop.app override. A new module of
 #: desktop/app is typed from its first line (it is never added here).
 APP_NOT_YET = frozenset({
-    "application", "errors", "first_paint", "main_window", "search", "search_worker",
-    "selection", "startup_probe", "style", "tree_actions",
+    "application", "errors", "first_paint", "main_window", "style", "tree_actions",
 })
 
 
