@@ -25,7 +25,10 @@ from desktop import paths
 from desktop.console import utf8_streams
 
 if TYPE_CHECKING:  # loaded lazily at run time (the first paint comes first)
+    from PySide6.QtWidgets import QApplication
+
     from desktop.app.main_window import MainWindow
+    from desktop.app.search_panel import SearchPanel
     from desktop.app.settings import AppSettings
     from desktop.content.store import ContentStore
 
@@ -157,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     return app.exec()
 
 
-def first_start_db(app, headless: bool) -> Path:
+def first_start_db(app: QApplication, headless: bool) -> Path:
     """The default database; a pip install builds it on its first start,
     saying so on stderr and, in a window, on a splash screen."""
     from desktop.content.first_start import ensure_default_db, print_notice
@@ -206,7 +209,7 @@ def build_main_window(store: ContentStore, settings: AppSettings, *, remember: b
     from desktop.app.screen_modes import install_screen_modes
     install_screen_modes(window)  # F11 full screen, Ctrl+Shift+R reading mode
 
-    def extend_search_panel(_panel=None) -> None:
+    def extend_search_panel(_panel: SearchPanel | None = None) -> None:
         from desktop.app.personal import install_notes_search
         from desktop.app.selection import hook_search
 
@@ -240,7 +243,7 @@ def build_main_window(store: ContentStore, settings: AppSettings, *, remember: b
     return window
 
 
-def close_on_interrupt(window) -> None:
+def close_on_interrupt(window: MainWindow) -> None:
     """Ctrl+C in the terminal closes the window (state saved) instead of
     raising inside a Qt callback; a timer lets Python see the signal."""
     import signal
@@ -253,15 +256,17 @@ def close_on_interrupt(window) -> None:
     timer.start(250)
 
 
-def save_screenshot(app, window, path: Path, paragraph_id: str | None) -> int:
+def save_screenshot(app: QApplication, window: MainWindow, path: Path,
+                    paragraph_id: str | None) -> int:
     window.resize(*SCREEN_SIZE)
     window.open_start(paragraph_id)
     window.show()
     for _ in range(5):
         app.processEvents()
     window.reader.scroll_to_current()
-    if window.reader.current_paragraph_id():
-        window.select_in_tree(window.reader.current_paragraph_id())
+    current = window.reader.current_paragraph_id()
+    if current:
+        window.select_in_tree(current)
     app.processEvents()
     image = window.grab()
     if not image.save(str(path), "PNG"):

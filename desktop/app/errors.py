@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QApplication
 from desktop import cli, log
 
 if TYPE_CHECKING:  # the boxes' classes load when one is shown, not before the first paint
+    from types import TracebackType
+
     from PySide6.QtWidgets import QMessageBox
 
     from desktop.content.store import StoreError
@@ -69,7 +71,8 @@ def report_unknown_locator(locator: str, *, dialog: bool = True) -> int:
     return EXIT_UNKNOWN_LOCATOR
 
 
-def unexpected_error(exc_type, exc, tb) -> None:
+def unexpected_error(exc_type: type[BaseException], exc: BaseException,
+                     tb: TracebackType | None) -> None:
     """An exception nobody caught (in a Qt slot, say): the traceback goes to
     the log file (and stderr), the user gets an Arabic note naming the file,
     with a button copying its last lines, and the app goes on."""

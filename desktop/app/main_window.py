@@ -55,7 +55,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QIcon, QKeySequence, QMouseEvent, QPixmap
+from PySide6.QtGui import (QAction, QCloseEvent, QIcon, QKeySequence, QMouseEvent, QPixmap,
+                           QShowEvent)
 from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, QMenu,
                                QSplitter, QTabWidget, QToolBar, QTreeView, QWidget)
 
@@ -74,7 +75,7 @@ from desktop.app.tree_model import ContentTreeModel
 from desktop.app.window_parts import WindowParts
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
 MENU_TITLES = {"file": "&ملف", "view": "&عرض", "go": "ا&نتقال", "help": "م&ساعدة"}
 #: The menu bar's order, whatever order the features install their menus in:
@@ -101,7 +102,7 @@ class MainWindow(QMainWindow, WindowParts):  # WindowParts: what the features gi
         self._syncing_tree = False
         self._keep_tree = False
         #: work waiting for the first idle turn after the first show (None: done)
-        self._idle_work: list | None = []
+        self._idle_work: list[Callable[[], object]] | None = []
 
         self.reader = ReaderView(store, self)
         self.tree_model = ContentTreeModel(store, self)
@@ -168,7 +169,7 @@ class MainWindow(QMainWindow, WindowParts):  # WindowParts: what the features gi
         self.menu("view").addAction(dock.toggleViewAction())
         return dock
 
-    def when_idle(self, work) -> None:
+    def when_idle(self, work: Callable[[], object]) -> None:
         if self._idle_work is None:
             work()
         else:
@@ -180,7 +181,7 @@ class MainWindow(QMainWindow, WindowParts):  # WindowParts: what the features gi
             self._idle_work.pop(0)()
         self._idle_work = None
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._idle_work is not None and not hasattr(self, "_first_paint"):
             # after the reader's first paint (the start paragraph on screen),
@@ -229,7 +230,8 @@ class MainWindow(QMainWindow, WindowParts):  # WindowParts: what the features gi
         if actions:
             self.menuBar().setActiveAction(actions[0])
 
-    def open_paragraph(self, paragraph_id: str, highlight_terms=None) -> bool:
+    def open_paragraph(self, paragraph_id: str,
+                       highlight_terms: Sequence[str] | None = None) -> bool:
         ok = self.reader.open_paragraph(paragraph_id, highlight_terms)
         if ok:
             self.reader.setFocus()
@@ -453,7 +455,7 @@ class MainWindow(QMainWindow, WindowParts):  # WindowParts: what the features gi
         self.settings.set_last_paragraph(self.reader.current_paragraph_id())
         self.settings.sync()
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self._idle_work:
             self._idle_work.clear()  # closed before its first idle turn: nothing more to build
         self.save_state()

@@ -26,7 +26,9 @@ shows its titles without the ``&`` marks, as this style draws them.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOptionComboBox, QStyleOptionMenuItem
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (QApplication, QProxyStyle, QStyle, QStyleHintReturn, QStyleOption,
+                               QStyleOptionComboBox, QStyleOptionMenuItem, QWidget)
 
 LRI, PDI = "\u2066", "\u2069"
 
@@ -39,12 +41,15 @@ def shortcut_display(text: str) -> str:
 
 
 class ArabicStyle(QProxyStyle):
-    def drawControl(self, element, option, painter, widget=None):
-        if element == QStyle.ControlElement.CE_MenuItem and "\t" in option.text:
+    def drawControl(self, element: QStyle.ControlElement, option: QStyleOption, painter: QPainter,
+                    widget: QWidget | None = None) -> None:
+        if element == QStyle.ControlElement.CE_MenuItem \
+                and isinstance(option, QStyleOptionMenuItem) and "\t" in option.text:
             head, shortcut = option.text.split("\t", 1)
             option = QStyleOptionMenuItem(option)
             option.text = head + "\t" + shortcut_display(shortcut)
         elif element == QStyle.ControlElement.CE_ComboBoxLabel \
+                and isinstance(option, QStyleOptionComboBox) \
                 and option.direction == Qt.LayoutDirection.LeftToRight and option.currentText:
             # a combo laid out left to right (the file dialog's folder) still
             # had its text drawn right to left: «/root» showed as «root/»
@@ -52,13 +57,14 @@ class ArabicStyle(QProxyStyle):
             option.currentText = shortcut_display(option.currentText)
         super().drawControl(element, option, painter, widget)
 
-    def styleHint(self, hint, option=None, widget=None, data=None):
+    def styleHint(self, hint: QStyle.StyleHint, option: QStyleOption | None = None,
+                  widget: QWidget | None = None, data: QStyleHintReturn | None = None) -> int:
         if hint == QStyle.StyleHint.SH_UnderlineShortcut:
             return 0
         return super().styleHint(hint, option, widget, data)
 
 
-def install_style(app) -> None:
+def install_style(app: QApplication) -> None:
     """Wrap the application's style once."""
     if not isinstance(app.style(), ArabicStyle):
         app.setStyle(ArabicStyle(app.style().name()))
