@@ -3,6 +3,7 @@ and a wheel install."""
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -33,7 +34,7 @@ def test_a_wheel_reads_package_data_and_builds_into_the_cache(monkeypatch, tmp_p
     package = tmp_path / "desktop"
     (package / paths.PACKAGE_DATA).mkdir(parents=True)
     monkeypatch.setattr(paths, "_PACKAGE", package)
-    monkeypatch.setattr(paths.resources, "files", lambda name: package)
+    monkeypatch.setattr(paths, "package_files", lambda name: package)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     from desktop import __version__
 
@@ -42,3 +43,14 @@ def test_a_wheel_reads_package_data_and_builds_into_the_cache(monkeypatch, tmp_p
     assert paths.sources_dir() == package / paths.PACKAGE_DATA / "data" / "sources"
     assert paths.default_db() == (tmp_path / "cache" / paths.APP_ID
                                   / f"compendium-{__version__}.sqlite")
+
+
+def test_a_clone_does_not_import_importlib_resources():
+    """Only a wheel needs importlib.resources (paths.package_files)."""
+    code = ("import sys\n"
+            "from desktop import paths\n"
+            "paths.resource('icons'); paths.default_db()\n"
+            "print('importlib.resources' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[2])
+    assert out.stdout.strip() == "False"
