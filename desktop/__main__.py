@@ -200,8 +200,8 @@ def build_main_window(store: ContentStore, settings: AppSettings, *, remember: b
     install_finder(window)  # actions only: its panels are built on first use
     from desktop.app.side_reader import install_side_by_side
     install_side_by_side(window)  # «فتح في لوحة مجاورة», Ctrl+\
-    from desktop.app.tree_actions import install_tree_actions
-    install_tree_actions(window)  # «طيّ الكل»
+    from desktop.app.tree_collapse import install_collapse_all
+    install_collapse_all(window)  # «طيّ الكل»
     from desktop.app.help_menu import install_help
     install_help(window)  # F1: the handbook, «ما الجديد» (the viewer made on first use)
     from desktop.app.preferences import install_preferences

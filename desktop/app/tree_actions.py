@@ -1,5 +1,6 @@
-"""The contents tree's own comforts: «طيّ الكل» (View menu and the tree's
-context menu), and a row shown with its part and meeting/session.
+"""The contents tree's rows shown where the reader is: a row shown with its
+part and meeting/session, and the tree following the reader's opens
+(«طيّ الكل» is desktop.app.tree_collapse).
 
 ``reveal_row(tree, index)`` expands the row's ancestors and scrolls so that
 the part (else the meeting/session) heading the row stands at the top with
@@ -13,11 +14,25 @@ the opens pause.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Protocol
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QTimer
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
-COLLAPSE_TEXT = "طيّ الكل"
+if TYPE_CHECKING:
+    from desktop.app.tree_model import ContentTreeModel
+
+
+class TreeWindow(Protocol):
+    """What follow_reader uses of the main window (which imports this
+    module, so cannot be named here)."""
+
+    tree_view: QTreeView
+    tree_model: ContentTreeModel
+    #: set while the window moves the tree's row itself (nothing to open)
+    _syncing_tree: bool
+
+    def select_in_tree(self, paragraph_id: str) -> None: ...
 #: the tree scrolls to the reader's paragraph once the opens have paused this long
 FOLLOW_DELAY_MS = 150
 
@@ -84,7 +99,7 @@ class _RevealWhenShown(QObject):
         return False
 
 
-def follow_reader(window, paragraph_id: str) -> None:
+def follow_reader(window: TreeWindow, paragraph_id: str) -> None:
     """The tree follows an open of the reader (MainWindow._on_paragraph_opened):
     the paragraph's row is made current at once, its part and meeting
     expanded, and it is scrolled into view (reveal_row) once the opens have
@@ -143,44 +158,3 @@ class _Follow(QObject):
         if self.row.isValid() and QPersistentModelIndex(current) == self.row \
                 and not self.tree.hasFocus():
             reveal_row(self.tree, current)
-
-
-def collapse_all(window) -> None:
-    """Fold every branch; the current row becomes its part (without opening
-    anything), so the keyboard goes on from a visible row."""
-    tree = window.tree_view
-    current = tree.currentIndex()
-    tree.collapseAll()
-    chain = ancestors(current) if current.isValid() else []
-    if chain:
-        old = window._syncing_tree
-        window._syncing_tree = True   # a part is a folder: nothing to open
-        try:
-            tree.setCurrentIndex(chain[0])
-        finally:
-            window._syncing_tree = old
-    if tree.currentIndex().isValid():
-        tree.scrollTo(tree.currentIndex())
-    else:
-        tree.scrollToTop()
-
-
-def install_tree_actions(window) -> QAction:
-    """«طيّ الكل» in the View menu and in the tree's context menu."""
-    action = QAction(COLLAPSE_TEXT, window)
-    action.setObjectName("action-collapse-tree")
-    action.setToolTip("طيّ كل فروع شجرة المحتويات")
-    action.triggered.connect(lambda: collapse_all(window))
-    window.addAction(action)
-    window.menu("view").addAction(action)
-    window.collapse_tree_action = action
-
-    def tree_menu_entry(menu, _index) -> None:
-        menu.addSeparator()
-        menu.addAction(action)
-
-    hooks = getattr(window, "tree_menu_hooks", None)
-    if hooks is None:
-        hooks = window.tree_menu_hooks = []
-    hooks.append(tree_menu_entry)
-    return action

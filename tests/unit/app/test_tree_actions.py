@@ -1,58 +1,15 @@
-"""The contents tree: «طيّ الكل» (View menu, context menu), the start-up row
-shown with its part and meeting, a section opened with its heading on top."""
+"""The contents tree: the start-up row shown with its part and meeting, a
+section opened with its heading on top, a row revealed with one scroll."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QAbstractItemView, QMenu
+from PySide6.QtWidgets import QAbstractItemView
 
 from desktop.app.main_window import MainWindow
 from desktop.app.settings import AppSettings
-from desktop.app.tree_actions import (COLLAPSE_TEXT, ancestors, install_tree_actions,
-                                      reveal_row, row_visible)
+from desktop.app.tree_actions import ancestors, reveal_row, row_visible
 from desktop.content.store import open_store
-
-
-def _expanded(tree, parent=None) -> list:
-    model = tree.model()
-    parent = parent if parent is not None else model.index(-1, -1)
-    out = []
-    for row in range(model.rowCount(parent)):
-        index = model.index(row, 0, parent)
-        if tree.isExpanded(index):
-            out.append(model.key(index))
-            out += _expanded(tree, index)
-    return out
-
-
-def _view_action(window, text):
-    return next((a for a in window.menu("view").actions() if a.text() == text), None)
-
-
-def test_collapse_all_from_the_view_menu(make_window, tiny_db_path):
-    window = make_window(tiny_db_path)
-    install_tree_actions(window)
-    window.open_paragraph("A07/13.l1")
-    assert _expanded(window.tree_view)          # the path to the row is open
-    action = _view_action(window, COLLAPSE_TEXT)
-    assert action is not None
-    action.trigger()
-    assert _expanded(window.tree_view) == []
-    # the keyboard goes on from the part, and nothing else was opened
-    assert window.tree_model.key(window.tree_view.currentIndex()) == ("node", "A")
-    assert window.reader.current_paragraph_id() == "A07/13.l1"
-
-
-def test_collapse_all_in_the_tree_context_menu(make_window, tiny_db_path):
-    window = make_window(tiny_db_path)
-    install_tree_actions(window)
-    window.open_paragraph("B6-r4/1")
-    menu = QMenu(window.tree_view)
-    for hook in window.tree_menu_hooks:
-        hook(menu, window.tree_view.currentIndex())
-    entry = next(a for a in menu.actions() if a.text() == COLLAPSE_TEXT)
-    entry.trigger()
-    assert _expanded(window.tree_view) == []
 
 
 def test_start_up_row_stands_under_its_part_and_meeting(app, qtbot, content_db_path, tmp_path):
@@ -110,42 +67,6 @@ def test_every_paragraph_of_a_corrected_unit_is_laid_out(make_window, content_db
             empty.append(block.text()[:30])
         block = block.next()
     assert empty == []
-
-
-def test_the_tree_menu_offers_collapse_all_on_rows_and_below_them(
-        make_window, tiny_db_path, qtbot):
-    from PySide6.QtCore import QPoint, QTimer
-    from PySide6.QtWidgets import QApplication
-    from desktop.app.selection import _tree_menu, install_selection
-    window = make_window(tiny_db_path)
-    panel = install_selection(window, ":memory:")
-    install_tree_actions(window)
-    shown = []
-
-    def menu_at(pos) -> list[str]:
-        tries = []
-
-        def read_and_close() -> None:
-            menu = QApplication.activePopupWidget()
-            if menu is None:      # not up yet
-                tries.append(1)
-                if len(tries) < 100:
-                    QTimer.singleShot(10, read_and_close)
-                return
-            shown.append([a.text() for a in menu.actions() if not a.isSeparator()])
-            menu.close()
-        QTimer.singleShot(10, read_and_close)
-        _tree_menu(window, panel, pos)
-        return shown[-1] if shown else []
-
-    window.open_paragraph("A07/13")
-    tree = window.tree_view
-    entries = menu_at(tree.visualRect(tree.currentIndex()).center())
-    assert COLLAPSE_TEXT in entries and "أضف إلى المختارات" in entries
-    tree.collapseAll()
-    below = QPoint(10, tree.viewport().height() - 5)     # no row there
-    assert not tree.indexAt(below).isValid()
-    assert menu_at(below) == [COLLAPSE_TEXT]
 
 
 def test_a_row_is_revealed_with_one_scroll_and_where_the_old_way_put_it(make_window, content_db_path):
