@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Callable
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QMimeData, QPoint, QSizeF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (QColor, QHideEvent, QMouseEvent, QPainter, QPaintEvent, QTextCharFormat,
                            QTextCursor, QTextFormat, QWheelEvent)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
@@ -193,6 +193,15 @@ class ReaderView(ReaderStyle, ReaderMenus, ReaderLinks, ReaderCaret, QTextBrowse
         # needed again after: a short unit drops it, and only it is laid
         # out anew.
         policy = self.verticalScrollBarPolicy()
+        # QTextEdit sets the document's page size (its width) whatever it
+        # was, and a page size set lays the whole document out anew, even
+        # unchanged: a layout made before is thrown away. So none is made:
+        # the layout, made with no page size, lays nothing out, and the
+        # text is laid out once, at the reader's width (issue 17: a unit's
+        # first layout cost twice a relayout -- Qt laid out its first part
+        # when it made the layout, then all of it again).
+        unit.document.setPageSize(QSizeF(0, 0))
+        unit.document.documentLayout()
         if policy == Qt.ScrollBarPolicy.ScrollBarAsNeeded:
             self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setDocument(unit.document)

@@ -5,8 +5,9 @@ Parsing a unit's HTML and laying it out took most of an open (issue 17:
 reader keeps the last units it showed, and a few it expects next (the
 units beside the open one, the units its links lead to: ``prefetch``), in
 a small least-recently-used cache; opening a paragraph of one of them swaps
-the document in (``QTextEdit.setDocument``, no parsing, no layout when the
-width is unchanged).
+the document in (``QTextEdit.setDocument``, no parsing). Showing a document
+lays it out anew (QTextEdit sets its page size, and Qt lays out again at any
+page size set, even the same): no document is laid out before it is shown.
 
 So the rendered HTML carries no "current paragraph": the document is
 rendered with none selected (``render_unit(store, unit)``) and
@@ -176,7 +177,7 @@ class UnitDocument:
 def build_unit(store: ContentStore, unit_id: str, look: Look,
                parent: QObject | None = None) -> UnitDocument:
     """Render a unit (no paragraph current) into a new document. It is not
-    laid out yet (no layout before it is shown or read ahead): the edits
+    laid out yet (no layout before it is shown): the edits
     here and in set_current cannot meet Qt's lazy layout half-way."""
     rendered = render_unit(store, unit_id)
     document = QTextDocument(parent)
@@ -368,8 +369,9 @@ class ReadAhead(QObject):
                 continue
             unit = self.cache.add_ahead(unit_id)
             if unit is not None:
+                # not laid out: showing it lays it out anew whatever it
+                # holds (ReaderView._swap), a layout made here would be lost
                 unit.style = self.style()
-                unit.document.documentLayout()  # Qt lays it out while idle
             break
         if self._queue:
             self.timer.start(0)

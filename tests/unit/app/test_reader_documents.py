@@ -226,3 +226,20 @@ def test_reading_ahead_waits_for_a_pause_after_every_open(app, qtbot, real_store
     assert view.open_paragraph("A02/8")
     assert view._read_ahead.timer.interval() == 50      # waits for the pause again
     assert "A01" not in view._documents and "A03" not in view._documents
+
+
+def test_a_unit_is_laid_out_once_when_shown(reader):
+    """QTextEdit lays a document out anew at the page size it sets, so the
+    layout must not lay anything out before: made with no page size (Qt
+    laid out the start of a unit on making its layout, then all of it
+    again, issue 17); the unit then laid out at the reader's width."""
+    made_at = []
+    unit = reader._documents.get("B6-r4")
+    unit.document.documentLayoutChanged.connect(lambda: made_at.append(unit.document.pageSize()))
+    assert reader.open_paragraph("B6-r4/1")
+    assert reader.document() is unit.document
+    assert [size.isNull() for size in made_at] == [True]
+    assert unit.document.textWidth() == reader.viewport().width()
+    layout = unit.document.documentLayout()
+    tops = [layout.blockBoundingRect(unit.first_block(pid)).top() for pid in unit.paragraph_ids]
+    assert tops == sorted(tops) and tops[-1] > tops[0] > 0   # every paragraph laid out, in order
