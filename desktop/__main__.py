@@ -138,15 +138,16 @@ def main(argv: list[str] | None = None) -> int:
 
     # user data under QStandardPaths.AppDataLocation. The start is staged:
     # before the first paint: the window with its menus (titles without their
-    # & marks), actions and shortcuts, toolbar, tree, index tab (its model
-    # waits for the tab), links dock, the selection dock's frame, and the start
-    # paragraph in the reader;
+    # & marks), actions and shortcuts, toolbar (the back/forward buttons with
+    # blank icons), tree, index tab (its model waits for the tab), links dock,
+    # the selection dock's frame, and the start paragraph in the reader;
     # after it, on the next event-loop turn (window.when_idle, in this order):
     # the application style (desktop.app.style) and the menus' & marks, the
-    # window-wide mouse Back/Forward filter, the selection's list and the
-    # print actions, the search tab and find bar (Ctrl+K, Ctrl+F), the names
-    # and Tab order of what they add (desktop.app.access); on first use: the
-    # search panel (when its tab is first shown), printing and export. A key pressed before
+    # toolbar's arrows, the mouse Back/Forward filter (on the window's
+    # QWindow), the selection's list and the print actions, the search tab
+    # and find bar (Ctrl+K, Ctrl+F), the names and Tab order of what they add
+    # (desktop.app.access); on first use: the search panel (when its tab is
+    # first shown), printing, export, the About dialog. A key pressed before
     # that turn runs it at once, before Qt looks the key's shortcut up
     # (desktop.app.first_paint): no shortcut is lost.
     window = build_main_window(store, AppSettings(), deferred=True)
