@@ -183,26 +183,32 @@ def first_start_db(app: QApplication, headless: bool) -> Path:
 
 def build_main_window(store: ContentStore, settings: AppSettings, *, remember: bool = True,
                       user_data: str | None = None, deferred: bool = False) -> MainWindow:
-    """The main window with its selection dock and its search tab (Ctrl+K) and
-    find bar (Ctrl+F), the same for the interactive and the headless runs.
-    `user_data` is the selection's database (None: the user's own).
-    `deferred`: build what the first paint does not need on the first idle
-    turn after the window is shown (the interactive start); else now."""
+    """The main window composed of its features, the same for the interactive
+    and the headless runs: every feature is installed here, and what one
+    feature gives another is handed over here (no feature looks for another
+    on the window). `user_data` is the selection's database (None: the
+    user's own). `deferred`: build what the first paint does not need on the
+    first idle turn after the window is shown (the interactive start); else now."""
     from desktop.app.finder import install_finder
     from desktop.app.main_window import MainWindow
     from desktop.app.personal import install_personal
     from desktop.app.selection import install_selection
 
+    from desktop.app.tree_menu import TreeMenu
+
     window = MainWindow(store, settings, remember=remember)
-    install_selection(window, user_data, deferred=deferred)
-    install_personal(window)  # bookmarks, notes, exchange file (user data)
+    # the contents tree's context menu: the entries of the three features given it
+    tree_menu = TreeMenu(window.tree_view)
+    selection = install_selection(window, user_data, tree_menu=tree_menu, deferred=deferred)
+    # bookmarks, notes, exchange file: over the store the selection opened
+    userdata = install_personal(window, selection)
     from desktop.app.history_menu import install_history_menus
     install_history_menus(window)  # Back/Forward drop-downs, Go > السجل
     install_finder(window)  # actions only: its panels are built on first use
     from desktop.app.side_reader import install_side_by_side
-    install_side_by_side(window)  # «فتح في لوحة مجاورة», Ctrl+\
+    install_side_by_side(window, tree_menu)  # «فتح في لوحة مجاورة», Ctrl+\
     from desktop.app.tree_collapse import install_collapse_all
-    install_collapse_all(window)  # «طيّ الكل»
+    install_collapse_all(window, tree_menu)  # «طيّ الكل»
     from desktop.app.help_menu import install_help
     install_help(window)  # F1: the handbook, «ما الجديد» (the viewer made on first use)
     from desktop.app.preferences import install_preferences
@@ -210,14 +216,13 @@ def build_main_window(store: ContentStore, settings: AppSettings, *, remember: b
     from desktop.app.screen_modes import install_screen_modes
     install_screen_modes(window)  # F11 full screen, Ctrl+Shift+R reading mode
 
-    def extend_search_panel(_panel: SearchPanel | None = None) -> None:
+    def extend_search_panel(panel: SearchPanel) -> None:
+        """What the other features add to the search panel once it is built."""
         from desktop.app.personal import install_notes_search
         from desktop.app.selection import hook_search
 
-        selection_panel = getattr(window, "selection_panel", None)
-        if selection_panel is not None:
-            hook_search(window, selection_panel)
-        install_notes_search(window)  # «ملاحظاتي» in the search tab
+        hook_search(window, selection, panel)  # results: «أضف إلى المختارات»
+        install_notes_search(window, userdata, panel)  # «ملاحظاتي» in the search tab
 
     def install_search_tab() -> None:
         from desktop.app.search import install_search, when_built
@@ -233,8 +238,12 @@ def build_main_window(store: ContentStore, settings: AppSettings, *, remember: b
         install_search_tab()
 
     def install_access_now() -> None:
-        from desktop.app.access import install_access
+        from desktop.app.access import follow_search_panel, install_access
+        from desktop.app.search import when_built
+
         install_access(window)  # names, F6, Tab order, tree and status announcements
+        # the search panel (now or when built): named, in the Tab order, announced
+        when_built(window, lambda panel: follow_search_panel(window, panel))
 
     # after the deferred panels, so that they are named and in the Tab order
     if deferred:

@@ -6,7 +6,8 @@ window (reader, contents tree, tabs, then the docks), the contents tree's
 levels and expand/collapse news, and status-bar messages and result counts
 spoken as announcements (the status bar acts as a live region).
 
-Installed once the panels are in place (desktop.__main__.build_main_window);
+Installed once the panels are in place (desktop.__main__.build_main_window,
+which also hands it the search panel when that is built: follow_search_panel);
 the reader's own document, caret and links live in desktop.app.reader_access.
 """
 
@@ -51,14 +52,9 @@ def install_access(window: MainWindow) -> None:
     install_pane_keys(window)
     set_tab_order(window)
     _follow_new_panels(window)
-    watch_tree(window.tree_view)
+    watch_tree(window.tree_view, window)
     window.statusBar().messageChanged.connect(
         lambda message: announce(window, message) if message else None)
-    if getattr(window, "search_panel", None) is not None:
-        announce_results(window.search_panel)
-    elif getattr(window, "search_page", None) is not None:  # built on first use
-        from desktop.app.search import when_built
-        when_built(window, lambda panel: _follow_search_panel(window, panel))
 
 
 def announce_results(panel: SearchPanel) -> None:
@@ -67,9 +63,10 @@ def announce_results(panel: SearchPanel) -> None:
         panel.results_shown.connect(lambda count: announce(panel, result_count_text(panel, count)))
 
 
-def _follow_search_panel(window: MainWindow, panel: SearchPanel) -> None:
-    """The search panel, built on first use: named, in the Tab order,
-    its answers announced, as if it had been there from the start."""
+def follow_search_panel(window: MainWindow, panel: SearchPanel) -> None:
+    """The search panel (built with its tab, or on first use): named, in
+    the Tab order, its answers announced, as if it had been there from the
+    start."""
     name_controls(window)
     set_tab_order(window)
     announce_results(panel)
@@ -97,7 +94,7 @@ def result_count_text(panel: SearchPanel, count: int) -> str:
     return shown or f"عدد النتائج: {count}"
 
 
-def name_controls(window: QWidget) -> None:
+def name_controls(window: MainWindow) -> None:
     """Arabic names (and descriptions) for the controls that lack them."""
     for name, (text, description) in NAMES.items():
         for widget in window.findChildren(QWidget, name):
@@ -107,7 +104,7 @@ def name_controls(window: QWidget) -> None:
                 label_for(widget, text)
             if description and not widget.accessibleDescription():
                 widget.setAccessibleDescription(description)
-    find_bar = getattr(window, "find_bar", None)
+    find_bar = window.find_bar
     if find_bar is not None:
         for attr, text in (("close_button", "إغلاق شريط البحث"), ("prev_button", "المطابقة السابقة"),
                            ("next_button", "المطابقة التالية")):
@@ -215,7 +212,7 @@ def tab_chain(window: MainWindow) -> list[QWidget]:
     """Reader (and its find bar), the contents tree, the tabs and their
     pages, then the docks (what links here, the selection)."""
     chain: list[QWidget] = [window.reader]
-    find_bar = getattr(window, "find_bar", None)
+    find_bar = window.find_bar
     if find_bar is not None:
         chain += _focusables(find_bar)
     chain.append(window.tree_view)
@@ -278,9 +275,10 @@ def cell_interface(view: QTreeView, index: QModelIndex) -> QAccessibleInterface 
     return tree.child(header + row * columns + index.column())
 
 
-def watch_tree(view: QTreeView) -> None:
+def watch_tree(view: QTreeView, window: MainWindow | None = None) -> None:
     """Expanding and collapsing are told to AT; after a collapse the current
-    row is the collapsed one (not a now-hidden child)."""
+    row is the collapsed one (not a now-hidden child): in `window`'s tree,
+    only the tree's row moves, the reader keeps its paragraph."""
 
     def changed(index: QModelIndex, expanded: bool) -> None:
         if not expanded:
@@ -289,17 +287,16 @@ def watch_tree(view: QTreeView) -> None:
             while probe.isValid() and probe != index:
                 probe = probe.parent()
             if current.isValid() and probe == index:
-                window = view.window()
                 # the reader keeps its paragraph: only the tree's row moves
-                # (MainWindow._syncing_tree; a bare view in a test has none)
-                old = getattr(window, "_syncing_tree", None)
-                if old is not None:
-                    setattr(window, "_syncing_tree", True)
+                # (MainWindow._syncing_tree; a bare view in a test has no window)
+                old = window._syncing_tree if window is not None else False
+                if window is not None:
+                    window._syncing_tree = True
                 try:
                     view.setCurrentIndex(index)
                 finally:
-                    if old is not None:
-                        setattr(window, "_syncing_tree", old)
+                    if window is not None:
+                        window._syncing_tree = old
         if not QAccessible.isActive():
             return
         cell = cell_interface(view, index)

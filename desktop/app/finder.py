@@ -14,6 +14,8 @@ from PySide6.QtGui import QAction, QKeySequence
 
 if TYPE_CHECKING:
     from desktop.app.finder_panel import FinderPanel, SimilarParagraphsPanel
+    from PySide6.QtWidgets import QWidget
+
     from desktop.app.main_window import MainWindow
 
 #: a panel docked under the reader
@@ -43,19 +45,15 @@ def install_finder(window: MainWindow) -> None:
                                        lambda pid: show_similar(window, pid))
 
 
-def _docked_below(window: MainWindow, attribute: str, title: str, kind: type[Panel],
+def _docked_below(window: MainWindow, panel: QWidget | None, title: str, kind: type[Panel],
                   height: int | None = None) -> Panel:
-    """The panel kept as ``window.<attribute>``: built as ``kind(window)`` on
-    first use and docked under the reader (a tab beside "what links here",
-    the whole width; ``height`` pixels high if given); shown and raised."""
-    panel = getattr(window, attribute, None)
+    """`panel`, or (None: the first use) a new ``kind(window)`` docked under
+    the reader (a tab beside "what links here", the whole width; ``height``
+    pixels high if given); shown and raised."""
     if not isinstance(panel, kind):     # None until the first use
         panel = kind(window)
-        setattr(window, attribute, panel)
         panel.dock = window.add_panel(panel, title, Qt.DockWidgetArea.BottomDockWidgetArea)
-        links = getattr(window, "links_dock", None)
-        if links is not None:
-            window.tabifyDockWidget(links, panel.dock)
+        window.tabifyDockWidget(window.links_dock, panel.dock)
         if height is not None:
             window.resizeDocks([panel.dock], [height], Qt.Orientation.Vertical)
     panel.dock.show()
@@ -67,7 +65,8 @@ def show_finder(window: MainWindow) -> FinderPanel:
     """Show (building on first use) the «البحث عن صياغة متفق عليها» panel; returns it."""
     from desktop.app.finder_panel import FinderPanel
 
-    panel = _docked_below(window, "finder_panel", FINDER_TITLE, FinderPanel, height=400)
+    panel = window.finder_panel = _docked_below(window, window.finder_panel, FINDER_TITLE,
+                                                FinderPanel, height=400)
     panel.focus_draft()
     return panel
 
@@ -76,7 +75,8 @@ def show_similar(window: MainWindow, paragraph_id: str | None) -> SimilarParagra
     """Show the «مشابهات» panel under the reader for one paragraph; returns it."""
     from desktop.app.finder_panel import SimilarParagraphsPanel
 
-    panel = _docked_below(window, "similar_panel", SIMILAR_TITLE, SimilarParagraphsPanel)
+    panel = window.similar_panel = _docked_below(window, window.similar_panel, SIMILAR_TITLE,
+                                                 SimilarParagraphsPanel)
     if paragraph_id:
         panel.show_paragraph(paragraph_id)
     return panel

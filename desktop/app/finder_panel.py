@@ -303,7 +303,7 @@ class FinderPanel(QWidget):
         has = self.current_match() is not None
         for b in (self.open_button, self.copy_button):
             b.setEnabled(has)
-        selection = getattr(self.main, "selection_panel", None)
+        selection = self.main.selection_panel
         self.add_button.setEnabled(has and selection is not None)
 
     def result_menu(self) -> QMenu:
@@ -327,7 +327,7 @@ class FinderPanel(QWidget):
 
     def add_current(self) -> int:
         m = self.current_match()
-        panel = getattr(self.main, "selection_panel", None)
+        panel = self.main.selection_panel
         if m is None or panel is None:
             return 0
         added = panel.add_paragraphs([m.id])

@@ -68,9 +68,8 @@ def _only(window: MainWindow, *docks: QDockWidget) -> None:
 
     for dock in window.findChildren(QDockWidget):
         dock.setVisible(dock in docks)
-    side = getattr(window, "side_reader", None)
-    if side is not None:
-        side.hide()
+    if window.side_reader is not None:
+        window.side_reader.hide()
     window.navigation.setCurrentIndex(0)
 
 
@@ -158,6 +157,7 @@ def make_pictures(out: Path, db_path: Path | None = None) -> list[Path]:
 
     # search
     panel = window.search_panel
+    assert panel is not None, "build_main_window made the search tab"
     window.navigation.setCurrentWidget(panel)
     panel.set_query("حماية الشهود", immediately=True)
     for _ in range(50):
@@ -179,6 +179,7 @@ def make_pictures(out: Path, db_path: Path | None = None) -> list[Path]:
 
     # the selection, three paragraphs in it
     selection = window.selection_panel
+    assert selection is not None, "build_main_window made the selection"
     selection.add_paragraphs(["A07/13", "A07/14", LINKED])
     _only(window, selection.dock)
     window.open_paragraph("A07/13")

@@ -27,8 +27,8 @@ def install_help(window: MainWindow) -> None:
     news_action.setObjectName("action-whats-new")
     news_action.triggered.connect(lambda: show_handbook(window, whats_new=True))
     window.addAction(handbook_action)
-    before = getattr(window, "about_action", None)
-    if before is not None and before in menu.actions():
+    before = window.about_action
+    if before in menu.actions():
         menu.insertActions(before, [handbook_action, news_action])
         menu.insertSeparator(before)
     else:

@@ -1,9 +1,12 @@
 """The user's own things in the window: bookmarks, notes and the exchange
 file, all over the one user-data store the selection panel opened.
 
-``install_personal(window)`` (after install_selection) puts
-``window.userdata`` (a UserDataHub) on the window and adds the File menu's
-import/export. Panels that show the user's data listen to ``changed``.
+``install_personal(window, selection)`` (over the selection panel's store)
+puts ``window.userdata`` (a UserDataHub) on the window and adds the File
+menu's import/export. Panels that show the user's data listen to
+``changed``. ``install_notes_search(window, userdata, search_panel)`` adds
+«ملاحظاتي» to the search tab (desktop.__main__.build_main_window calls it
+once the panel is built).
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ if TYPE_CHECKING:
     from desktop.app.bookmarks_panel import BookmarksPanel
     from desktop.app.main_window import MainWindow
     from desktop.app.notes_panel import NotesPanel
+    from desktop.app.search_panel import SearchPanel
+    from desktop.app.selection_panel import SelectionPanel
     from desktop.search.results import Results
     from desktop.userdata.bookmarks import Bookmark
     from desktop.userdata.exchange import ImportReport
@@ -33,11 +38,9 @@ Dock = TypeVar("Dock", "BookmarksPanel", "NotesPanel")
 EXCHANGE_FILTER = "بيانات شخصية (*.json)"
 
 
-def install_personal(window: MainWindow) -> UserDataHub | None:
-    panel = getattr(window, "selection_panel", None)
-    if panel is None:  # no user-data store opened (a test's bare window)
-        return None
-    hub = UserDataHub(panel.selection, window)
+def install_personal(window: MainWindow, selection: SelectionPanel) -> UserDataHub:
+    """Bookmarks, notes and the exchange file over the store `selection` opened."""
+    hub = UserDataHub(selection.selection, window)
     window.userdata = hub
     menu = window.menu("file")
     before = window.quit_action if window.quit_action in menu.actions() else None
@@ -57,7 +60,6 @@ def install_personal(window: MainWindow) -> UserDataHub | None:
         menu.addSeparator()
     window.export_userdata_action, window.import_userdata_action = export, imp
     install_bookmarks_and_notes(window, hub)
-    install_notes_search(window)
     return hub
 
 
@@ -217,14 +219,13 @@ def add_note_current(window: MainWindow) -> bool:
     return _write_note(window, pid)
 
 
-def _lazy_dock(window: MainWindow, attr: str, kind: type[Dock], title: str) -> Dock:
-    """Create the panel (``kind`` over the window's store and user data) and
-    its dock on first use (not needed for the first paint); its place is
+def _lazy_dock(window: MainWindow, panel: Dock | None, kind: type[Dock], title: str) -> Dock:
+    """`panel`, or (None: the first use) a new ``kind`` over the window's store
+    and user data, docked (not needed for the first paint); its place is
     restored from the saved window state when there is one."""
     from PySide6.QtCore import Qt
 
-    panel = getattr(window, attr, None)
-    if not isinstance(panel, kind):     # None until the first use
+    if panel is None:
         panel = kind(window.store, window.userdata, window)
         panel.dock = window.add_panel(panel, title, Qt.DockWidgetArea.LeftDockWidgetArea)
         state = window.settings.window_state()
@@ -232,11 +233,9 @@ def _lazy_dock(window: MainWindow, attr: str, kind: type[Dock], title: str) -> D
         if state is not None and name in state.data():
             window.restoreDockWidget(panel.dock)
         else:  # first use: a tab beside the selection, which keeps its room
-            selection = getattr(window.selection_panel, "dock", None)
-            if selection is not None:
-                window.tabifyDockWidget(selection, panel.dock)
+            if window.selection_panel is not None:
+                window.tabifyDockWidget(window.selection_panel.dock, panel.dock)
         panel.paragraphRequested.connect(window.open_paragraph)
-        setattr(window, attr, panel)
     panel.dock.show()
     panel.dock.raise_()
     return panel
@@ -245,7 +244,8 @@ def _lazy_dock(window: MainWindow, attr: str, kind: type[Dock], title: str) -> D
 def show_bookmarks(window: MainWindow) -> BookmarksPanel:
     from desktop.app.bookmarks_panel import PANEL_TITLE, BookmarksPanel
 
-    panel = _lazy_dock(window, "bookmarks_panel", BookmarksPanel, PANEL_TITLE)
+    panel = window.bookmarks_panel = _lazy_dock(window, window.bookmarks_panel,
+                                                BookmarksPanel, PANEL_TITLE)
     panel.tree.setFocus()
     return panel
 
@@ -253,7 +253,7 @@ def show_bookmarks(window: MainWindow) -> BookmarksPanel:
 def show_notes(window: MainWindow) -> NotesPanel:
     from desktop.app.notes_panel import PANEL_TITLE, NotesPanel
 
-    panel = _lazy_dock(window, "notes_panel", NotesPanel, PANEL_TITLE)
+    panel = window.notes_panel = _lazy_dock(window, window.notes_panel, NotesPanel, PANEL_TITLE)
     panel.list.setFocus()
     return panel
 
@@ -293,19 +293,20 @@ def note_results(window: MainWindow, text: str) -> Results:
     return out
 
 
-def install_notes_search(window: MainWindow) -> None:
+def install_notes_search(window: MainWindow, hub: UserDataHub, panel: SearchPanel) -> None:
     """A «ملاحظاتي» box in the search tab: when ticked, the tab searches the
-    user's notes instead of the texts."""
-    from PySide6.QtWidgets import QCheckBox
+    user's notes (`hub`) instead of the texts."""
+    from PySide6.QtWidgets import QCheckBox, QVBoxLayout
 
-    panel = getattr(window, "search_panel", None)
-    if panel is None or getattr(panel, "notes_box", None) is not None:
+    if panel.notes_box is not None:
         return
     box = QCheckBox("ملاحظاتي", panel)
     box.setObjectName("filter-my-notes")
     box.setToolTip("البحث في ملاحظاتك بدلاً من النصوص")
-    panel.layout().insertWidget(3, box)  # under the filters, above the results
+    layout = panel.layout()
+    assert isinstance(layout, QVBoxLayout), "the search panel is a column"
+    layout.insertWidget(3, box)  # under the filters, above the results
     panel.notes_box = box
     panel.local_search = lambda text: note_results(window, text) if box.isChecked() else None
     box.toggled.connect(lambda _on: panel.search_now())
-    window.userdata.changed.connect(lambda: box.isChecked() and panel.search_now())
+    hub.changed.connect(lambda: box.isChecked() and panel.search_now())

@@ -166,8 +166,10 @@ class PreferencesController(QObject):
         # before its page is laid out and scrolled to the current paragraph
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         window.reader.apply_reading_style(style)
-        side = getattr(window, "side_reader", None)
-        if side is not None:
+        from desktop.app.side_reader import SideReader  # loaded with the window's features
+
+        side = window.side_reader
+        if isinstance(side, SideReader):    # None until the side pane's first use
             side.reader.apply_reading_style(style)
         # the docks may still widen with their new font over the next turns:
         # the current paragraph stays in view while the reader narrows
@@ -378,8 +380,8 @@ def install_preferences(window: MainWindow) -> PreferencesController:
     action.triggered.connect(lambda: open_preferences(window))
     window.addAction(action)
     file_menu = window.menu("file")
-    quit_action = getattr(window, "quit_action", None)
-    if quit_action is not None and quit_action in file_menu.actions():
+    quit_action = window.quit_action
+    if quit_action in file_menu.actions():
         file_menu.insertAction(quit_action, action)
         file_menu.insertSeparator(quit_action)
     else:

@@ -227,7 +227,7 @@ def _noted(window: MainWindow, items: list[ExportItem]) -> list[ExportItem]:
     """The items with the user's notes (printed when the preview's box is ticked)."""
     from desktop.export.model import with_notes
 
-    panel = getattr(window, "selection_panel", None)
+    panel = window.selection_panel
     if panel is None or not items:
         return items
     return with_notes(items, panel.selection.notes_for(it.paragraph_id for it in items))

@@ -91,19 +91,18 @@ def _make_panel(window: MainWindow, path: Path, parent: QWidget) -> SearchPanel:
 def search_panel(window: MainWindow) -> SearchPanel | None:
     """The window's search panel, built now if its tab is still empty
     (None: the window has no search tab)."""
-    page = getattr(window, "search_page", None)
+    page = window.search_page
     if isinstance(page, SearchPage):     # None without a lazy tab
         return page.panel()
-    return getattr(window, "search_panel", None)
+    return window.search_panel
 
 
 def when_built(window: MainWindow, work: Callable[[SearchPanel], None]) -> None:
     """Run ``work(panel)`` once the window's search panel exists: now if it
     does, else when its lazy tab builds it (never, without a search tab)."""
-    page = getattr(window, "search_page", None)
-    panel = getattr(window, "search_panel", None)
-    if panel is not None:
-        work(panel)
+    page = window.search_page
+    if window.search_panel is not None:
+        work(window.search_panel)
     elif isinstance(page, SearchPage):     # None without a lazy tab
         page.built.connect(work)
 

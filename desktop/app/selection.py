@@ -1,8 +1,10 @@
 """The selection feature in the main window: ``install_selection(window)``
 opens the user-data file (saying so when it had to be recovered), docks the
 selection panel (desktop.app.selection_panel) and adds the "add to
-selection" entries to the tree, the reader, the index and the search
-results, with Ctrl+D and undo/redo in the File menu.
+selection" entries to the tree, the reader and the index, with Ctrl+D and
+undo/redo in the File menu; ``hook_search(window, panel, search_panel)``
+adds them to the search results (desktop.__main__.build_main_window calls
+it once the search panel is built).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPoint, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPoint, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
@@ -21,6 +23,7 @@ from desktop.userdata import SelectionStore, UserDataError, default_path, open_o
 if TYPE_CHECKING:
     from desktop.app.main_window import MainWindow
     from desktop.app.search_panel import SearchPanel
+    from desktop.app.tree_menu import TreeMenu
     from desktop.userdata.recovery import Recovery
 
 def user_data_path() -> Path:
@@ -66,9 +69,10 @@ def _tell(parent: QWidget, text: str) -> QMessageBox:
 
 
 def install_selection(window: MainWindow, path: str | Path | None = None, *,
-                      deferred: bool = False) -> SelectionPanel:
+                      tree_menu: TreeMenu | None = None, deferred: bool = False) -> SelectionPanel:
     """Dock the selection panel in ``window`` (a desktop.app.main_window.MainWindow)
-    and connect every place a paragraph can be added from.
+    and connect every place a paragraph can be added from (the contents
+    tree's: the entries it adds to `tree_menu`).
 
     ``deferred``: the dock is placed now (so the first paint has the final
     layout) but its list and the print and export actions are filled in on
@@ -91,21 +95,13 @@ def install_selection(window: MainWindow, path: str | Path | None = None, *,
         lambda pid: _status(window, _add_unit_of(window, panel, pid)))
 
     # Tree: context menu on paragraphs and nodes.
-    tree = window.tree_view
-    tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-    tree.customContextMenuRequested.connect(lambda pos: _tree_menu(window, panel, pos))
+    if tree_menu is not None:
+        tree_menu.add(lambda menu, index: _tree_entry(window, panel, menu, index))
 
     # Index: context menu on themes (all targets) and entries.
     view = window.index_panel.view
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     view.customContextMenuRequested.connect(lambda pos: _index_menu(window, panel, pos))
-
-    # Search results: the search tab may be installed after this panel, so
-    # hook it now if it is there, else once the event loop runs.
-    if getattr(window, "search_panel", None) is not None:
-        hook_search(window, panel)
-    else:
-        QTimer.singleShot(0, lambda: hook_search(window, panel))
 
     add = QAction("أضف إلى المختارات", window)
     add.setObjectName("action-add-to-selection")
@@ -143,7 +139,7 @@ def install_selection(window: MainWindow, path: str | Path | None = None, *,
     else:
         finish()
 
-    state = window.settings.window_state() if hasattr(window, "settings") else None
+    state = window.settings.window_state()
     if state is not None:
         window.restoreState(state)
     else:
@@ -191,18 +187,14 @@ def index_ids(window: MainWindow, proxy_index: QModelIndex) -> list[str]:
     return ids
 
 
-def _tree_menu(window: MainWindow, panel: SelectionPanel, pos: QPoint) -> None:
-    index = window.tree_view.indexAt(pos)
+def _tree_entry(window: MainWindow, panel: SelectionPanel, menu: QMenu,
+                index: QModelIndex) -> None:
+    """«أضف إلى المختارات» in the contents tree's menu, for a row's paragraphs."""
     ids = tree_ids(window, index)
-    menu = QMenu(window.tree_view)
     if ids:
         text = "أضف إلى المختارات" if len(ids) == 1 else \
             f"أضف إلى المختارات ({paragraphs_text(len(ids))})"
         menu.addAction(text, lambda: _status(window, panel.add_paragraphs(ids, confirm=True)))
-    for hook in getattr(window, "tree_menu_hooks", []):  # other features' entries
-        hook(menu, index)   # (an invalid index: the empty space below the rows)
-    if not menu.isEmpty():
-        menu.exec(window.tree_view.viewport().mapToGlobal(pos))
 
 
 def _index_menu(window: MainWindow, panel: SelectionPanel, pos: QPoint) -> None:
@@ -226,7 +218,7 @@ def add_from_focus(window: MainWindow, panel: SelectionPanel) -> int:
     elif focus is window.index_panel.view and window.index_panel.view.currentIndex().isValid():
         ids = index_ids(window, window.index_panel.view.currentIndex())
     else:
-        search = getattr(window, "search_panel", None)
+        search = window.search_panel
         if search is not None and focus is not None and search.isAncestorOf(focus):
             ids = search_result_ids(window, _chosen_results(search))
     if not ids:
@@ -270,13 +262,10 @@ def search_result_ids(window: MainWindow, indexes: Iterable[QModelIndex]) -> lis
     return ids
 
 
-def hook_search(window: MainWindow, panel: SelectionPanel) -> bool:
+def hook_search(window: MainWindow, panel: SelectionPanel, search: SearchPanel) -> bool:
     """Give the search results a context menu that adds to the selection
-    (the chosen results, or all results shown). False if there is no search
-    tab or its list already has a custom menu."""
-    search = getattr(window, "search_panel", None)
-    if search is None:      # no search tab, or not built yet
-        return False
+    (the chosen results, or all results shown). False if the list already
+    has a custom menu."""
     view = search.view
     if view.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu:
         return False

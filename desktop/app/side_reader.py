@@ -19,6 +19,7 @@ from desktop.app.reader import ReaderView
 
 if TYPE_CHECKING:
     from desktop.app.main_window import MainWindow
+    from desktop.app.tree_menu import TreeMenu
     from desktop.content.store import ContentStore
 
 RLM = "\u200f"
@@ -63,7 +64,7 @@ class SideReader(QWidget):
 
 def side_reader(window: MainWindow) -> SideReader:
     """The window's side pane, made and put in the splitter on first use."""
-    side = getattr(window, "side_reader", None)
+    side = window.side_reader
     if not isinstance(side, SideReader):     # None until the first use
         side = SideReader(window.store, window)
         splitter = window.splitter
@@ -102,7 +103,8 @@ def open_beside(window: MainWindow, paragraph_id: str | None) -> bool:
     return True
 
 
-def install_side_by_side(window: MainWindow) -> None:
+def install_side_by_side(window: MainWindow, tree_menu: TreeMenu) -> None:
+    """«فتح في لوحة مجاورة» on links and in the contents tree's menu, Ctrl+\\."""
     window.reader.add_link_action(ACTION_TEXT, lambda pid: open_beside(window, pid))
 
     def tree_entry(menu: QMenu, index: QModelIndex) -> None:
@@ -117,10 +119,7 @@ def install_side_by_side(window: MainWindow) -> None:
         if pid:
             menu.addAction(ACTION_TEXT, lambda: open_beside(window, pid))
 
-    hooks = getattr(window, "tree_menu_hooks", None)
-    if hooks is None:
-        hooks = window.tree_menu_hooks = []
-    hooks.append(tree_entry)
+    tree_menu.add(tree_entry)
 
     action = QAction("لوحة مجاورة", window)
     action.setObjectName("action-side-by-side")
@@ -133,7 +132,7 @@ def install_side_by_side(window: MainWindow) -> None:
 
 
 def toggle_beside(window: MainWindow) -> bool:
-    side = getattr(window, "side_reader", None)
+    side = window.side_reader
     if isinstance(side, SideReader) and side.isVisible():
         side.hide()
         window.reader.setFocus()

@@ -186,6 +186,7 @@ def first_uses(app: QApplication, window: MainWindow) -> dict[str, float]:
     assert search is not None, "install_search made it"
     search.trigger()
     panel = window.search_panel
+    assert panel is not None, "Ctrl+K built the search panel"
     panel.set_query(SEARCH_TEXT, immediately=True)
     if _wait(app, lambda: panel.result_count() > 0):
         out["first_search"] = time.perf_counter() - started
@@ -203,7 +204,9 @@ def first_uses(app: QApplication, window: MainWindow) -> dict[str, float]:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="compendium-bench-") as folder:
         assert pid is not None, "the probe opened paragraphs above"
-        window.selection_panel.add_paragraphs([pid])
-        if window.selection_panel.export("pdf", str(Path(folder) / "bench.pdf")):
+        selection = window.selection_panel
+        assert selection is not None, "build_main_window made the selection"
+        selection.add_paragraphs([pid])
+        if selection.export("pdf", str(Path(folder) / "bench.pdf")):
             out["first_export"] = time.perf_counter() - started
     return out

@@ -15,6 +15,7 @@ from desktop.app.tree_actions import ancestors
 
 if TYPE_CHECKING:
     from desktop.app.main_window import MainWindow
+    from desktop.app.tree_menu import TreeMenu
 
 COLLAPSE_TEXT = "طيّ الكل"
 
@@ -39,8 +40,8 @@ def collapse_all(window: MainWindow) -> None:
         tree.scrollToTop()
 
 
-def install_collapse_all(window: MainWindow) -> QAction:
-    """«طيّ الكل» in the View menu and in the tree's context menu."""
+def install_collapse_all(window: MainWindow, tree_menu: TreeMenu) -> QAction:
+    """«طيّ الكل» in the View menu and in the tree's context menu (`tree_menu`)."""
     action = QAction(COLLAPSE_TEXT, window)
     action.setObjectName("action-collapse-tree")
     action.setToolTip("طيّ كل فروع شجرة المحتويات")
@@ -53,8 +54,5 @@ def install_collapse_all(window: MainWindow) -> QAction:
         menu.addSeparator()
         menu.addAction(action)
 
-    hooks = getattr(window, "tree_menu_hooks", None)
-    if hooks is None:
-        hooks = window.tree_menu_hooks = []
-    hooks.append(tree_menu_entry)
+    tree_menu.add(tree_menu_entry)
     return action

@@ -2,13 +2,21 @@
 functions set on it (desktop/__main__.py's build_main_window calls them).
 
 MainWindow inherits these declarations, so that a feature's module that
-names MainWindow is type-checked where it reads or sets them; nothing here
-runs. A window built without a feature (a test's bare window) has no such
-attribute: ``getattr(window, name, None)`` says whether it was installed.
+names MainWindow is type-checked where it reads or sets them. A part that a
+window may lack -- a test's bare window has no search tab, a panel made on
+first use is not there before -- is declared ``X | None = None``: code reads
+``window.x`` and checks None (mypy sees to it), never
+``getattr(window, "x", None)`` (tests/unit/app/test_window_parts.py checks
+that no feature probes the window). What one feature needs of another is
+handed to it by desktop/__main__.py's build_main_window.
 
-A feature whose own module names MainWindow (screen_modes, preferences,
-side_reader, search) is declared by its Qt base class: naming its class
-here would be an import cycle.
+The rest are set by their feature's install_* function and read only where
+that feature is installed.
+
+A part whose class's module names MainWindow (search, side_reader,
+finder_panel, screen_modes, preferences) is declared by its Qt base class:
+naming its class here would be an import cycle (tests/unit/test_architecture
+counts the imports made for mypy too); its own module checks isinstance.
 """
 
 from __future__ import annotations
@@ -16,9 +24,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from PySide6.QtCore import QModelIndex, QObject
+    from PySide6.QtCore import QObject
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QMenu, QWidget
 
@@ -35,21 +41,25 @@ if TYPE_CHECKING:
 class WindowParts:
     """The features' attributes of the main window (declarations only)."""
 
-    selection_panel: SelectionPanel
-    search_panel: SearchPanel
-    search_page: QWidget
-    find_bar: FindBar
+    # parts a window may lack (None: not installed, or not built yet)
+    selection_panel: SelectionPanel | None = None
+    #: built with the search tab, or on its first use (search.when_built)
+    search_panel: SearchPanel | None = None
+    #: the lazy search tab's page (the interactive start): a search.SearchPage
+    search_page: QWidget | None = None
+    find_bar: FindBar | None = None
+    side_reader: QWidget | None = None           # a side_reader.SideReader, on first use
+    bookmarks_panel: BookmarksPanel | None = None  # made on first use
+    notes_panel: NotesPanel | None = None        # made on first use
+    finder_panel: QWidget | None = None          # a finder_panel.FinderPanel, on first use
+    similar_panel: QWidget | None = None         # a finder_panel.SimilarParagraphsPanel, ditto
+    handbook: HandbookWindow | None = None       # made on first use
+
     userdata: UserDataHub
     note_marks: NoteMarks
-    bookmarks_panel: BookmarksPanel
-    notes_panel: NotesPanel
-    handbook: HandbookWindow | None
     screen_modes: QObject
     preferences: QObject
     preferences_dialog: QWidget
-    side_reader: QWidget
-    #: extra entries of the contents tree's context menu: hook(menu, index)
-    tree_menu_hooks: list[Callable[[QMenu, QModelIndex], None]]
     history_back_menu: QMenu
     history_forward_menu: QMenu
     history_menu: QMenu

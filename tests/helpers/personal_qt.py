@@ -18,7 +18,7 @@ def personal_window(make_window, db_path, user_data, qtbot):
     """A shown, active window on `db_path` with the user's data in `user_data`."""
     win = make_window(db_path)
     install_selection(win, user_data)
-    install_personal(win)
+    install_personal(win, win.selection_panel)
     win.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
     return win

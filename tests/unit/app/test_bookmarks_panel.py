@@ -29,7 +29,7 @@ def test_ctrl_b_bookmarks_the_open_paragraph_and_the_panel_manages_it(window, qt
     menu = window.reader.paragraph_menu("B6-r4/1")
     next(a for a in menu.actions() if a.text() == "أضف علامة مرجعية").trigger()
 
-    assert not hasattr(window, "bookmarks_panel")  # made on first use only
+    assert window.bookmarks_panel is None  # made on first use only
     press(qtbot, window.reader, Qt.Key.Key_B, CTRL_SHIFT)
     panel = window.bookmarks_panel
     assert panel.dock.isVisible() and panel.tree.hasFocus()

@@ -69,9 +69,11 @@ def test_unknown_locator_in_the_gui_shows_a_dialog_and_opens_anyway(
     monkeypatch.setattr(MainWindow, "open_start",
                         lambda self, pid=None: opened.append(pid) or True)
     # keep the user's data folder and this process's SIGINT handler untouched
+    import desktop.app.personal as personal
     import desktop.app.search as search
     import desktop.app.selection as selection
     monkeypatch.setattr(selection, "install_selection", lambda *a, **k: None)
+    monkeypatch.setattr(personal, "install_personal", lambda *a, **k: None)
     monkeypatch.setattr(search, "install_search", lambda *a, **k: None)
     monkeypatch.setattr(entry, "close_on_interrupt", lambda window: None)
     monkeypatch.setattr(errors, "install_excepthook", lambda: None)

@@ -48,7 +48,7 @@ def test_file_menu_exports_then_imports_into_another_window(
 
     other = make_window(tiny_db_path)
     install_selection(other, tmp_path / "ud2" / "userdata.sqlite")
-    install_personal(other)
+    install_personal(other, other.selection_panel)
     changed = []
     other.userdata.changed.connect(lambda: changed.append(1))
     shown = _messages(monkeypatch)
@@ -136,12 +136,14 @@ def test_print_preview_and_export_dialog_offer_the_notes(window, qtbot, monkeypa
 
 @pytest.fixture
 def search_window(make_window, content_db_path, tmp_path, qtbot):
+    from desktop.app.personal import install_notes_search
     from desktop.app.search import install_search
 
     win = make_window(content_db_path)
-    install_selection(win, tmp_path / "ud3" / "userdata.sqlite")
-    install_search(win)
-    install_personal(win)
+    selection = install_selection(win, tmp_path / "ud3" / "userdata.sqlite")
+    panel, _find_bar = install_search(win)
+    hub = install_personal(win, selection)
+    install_notes_search(win, hub, panel)
     return win
 
 

@@ -27,7 +27,7 @@ from tests.helpers.dialog_texts import ALLOWED, caught, latin, save_shot, shown_
 def window(make_window, tiny_db_path, tmp_path):
     win = make_window(tiny_db_path)
     install_selection(win, tmp_path / "ud" / "userdata.sqlite")
-    personal.install_personal(win)
+    personal.install_personal(win, win.selection_panel)
     return win
 
 

@@ -117,8 +117,9 @@ def test_dock_is_in_the_window_with_its_title(window):
 def search_window(make_window, content_db_path, tmp_path):
     from desktop.app.search import install_search
     win = make_window(content_db_path)
-    install_selection(win, tmp_path / "ud2" / "userdata.sqlite")
-    install_search(win)  # after the selection, as desktop/__main__ does
+    selection = install_selection(win, tmp_path / "ud2" / "userdata.sqlite")
+    search, _find_bar = install_search(win)
+    assert sel.hook_search(win, selection, search)  # as desktop/__main__ wires them
     yield win
     win.search_panel.shutdown()
     win.selection_panel.selection.close()

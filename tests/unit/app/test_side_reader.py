@@ -8,8 +8,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu
 
-from desktop.app.selection import _tree_menu, install_selection
+from desktop.app.selection import install_selection
 from desktop.app.side_reader import ACTION_TEXT, install_side_by_side
+from desktop.app.tree_menu import TreeMenu
 
 RLM = "\u200f"
 
@@ -17,8 +18,9 @@ RLM = "\u200f"
 @pytest.fixture
 def window(make_window, tiny_db_path, tmp_path, qtbot):
     win = make_window(tiny_db_path)
-    install_selection(win, tmp_path / "ud" / "userdata.sqlite")
-    install_side_by_side(win)
+    win.test_tree_menu = TreeMenu(win.tree_view)
+    install_selection(win, tmp_path / "ud" / "userdata.sqlite", tree_menu=win.test_tree_menu)
+    install_side_by_side(win, win.test_tree_menu)
     win.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
     return win
@@ -89,7 +91,7 @@ def test_tree_items_and_the_keyboard(window, qtbot, monkeypatch):
     index = window.tree_model.index_for_node("B6-r4")
     window.tree_view.scrollTo(index)
     shown.expect()
-    _tree_menu(window, window.selection_panel, window.tree_view.visualRect(index).center())
+    window.test_tree_menu.popup(window.tree_view.visualRect(index).center())
     _trigger(shown[-1], ACTION_TEXT)
     side = window.side_reader
     assert side.reader.current_paragraph_id() == "B6-r4/c1"  # the unit's first paragraph

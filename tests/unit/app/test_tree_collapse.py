@@ -3,9 +3,8 @@ tree's context menu (on rows and on the empty space below them)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMenu
-
 from desktop.app.tree_collapse import COLLAPSE_TEXT, install_collapse_all
+from desktop.app.tree_menu import TreeMenu
 
 
 def _expanded(tree, parent=None) -> list:
@@ -26,7 +25,7 @@ def _view_action(window, text):
 
 def test_collapse_all_from_the_view_menu(make_window, tiny_db_path):
     window = make_window(tiny_db_path)
-    install_collapse_all(window)
+    install_collapse_all(window, TreeMenu(window.tree_view))
     window.open_paragraph("A07/13.l1")
     assert _expanded(window.tree_view)          # the path to the row is open
     action = _view_action(window, COLLAPSE_TEXT)
@@ -40,11 +39,10 @@ def test_collapse_all_from_the_view_menu(make_window, tiny_db_path):
 
 def test_collapse_all_in_the_tree_context_menu(make_window, tiny_db_path):
     window = make_window(tiny_db_path)
-    install_collapse_all(window)
+    tree_menu = TreeMenu(window.tree_view)
+    install_collapse_all(window, tree_menu)
     window.open_paragraph("B6-r4/1")
-    menu = QMenu(window.tree_view)
-    for hook in window.tree_menu_hooks:
-        hook(menu, window.tree_view.currentIndex())
+    menu = tree_menu.menu_for(window.tree_view.currentIndex())
     entry = next(a for a in menu.actions() if a.text() == COLLAPSE_TEXT)
     entry.trigger()
     assert _expanded(window.tree_view) == []
@@ -54,10 +52,11 @@ def test_the_tree_menu_offers_collapse_all_on_rows_and_below_them(
         make_window, tiny_db_path, qtbot):
     from PySide6.QtCore import QPoint, QTimer
     from PySide6.QtWidgets import QApplication
-    from desktop.app.selection import _tree_menu, install_selection
+    from desktop.app.selection import install_selection
     window = make_window(tiny_db_path)
-    panel = install_selection(window, ":memory:")
-    install_collapse_all(window)
+    tree_menu = TreeMenu(window.tree_view)
+    install_selection(window, ":memory:", tree_menu=tree_menu)
+    install_collapse_all(window, tree_menu)
     shown = []
 
     def menu_at(pos) -> list[str]:
@@ -73,7 +72,7 @@ def test_the_tree_menu_offers_collapse_all_on_rows_and_below_them(
             shown.append([a.text() for a in menu.actions() if not a.isSeparator()])
             menu.close()
         QTimer.singleShot(10, read_and_close)
-        _tree_menu(window, panel, pos)
+        tree_menu.popup(pos)
         return shown[-1] if shown else []
 
     window.open_paragraph("A07/13")
