@@ -38,14 +38,16 @@ def install_printing(window: MainWindow, panel: SelectionPanel) -> None:
         from desktop.app.printing import paragraph_items, print_with_preview
         from desktop.export.model import ExportOptions
 
-        items, title = paragraph_items(window, pid or window.reader.current_paragraph_id())
+        items, title = paragraph_items(window, pid or window.reader.current_paragraph_id(),
+                                       panel.selection)
         print_with_preview(window, items, ExportOptions(title=title))
 
     def print_unit(pid: str | None = None) -> None:
         from desktop.app.printing import print_with_preview, unit_items
         from desktop.export.model import ExportOptions
 
-        items, title = unit_items(window, pid or window.reader.current_paragraph_id())
+        items, title = unit_items(window, pid or window.reader.current_paragraph_id(),
+                                  panel.selection)
         print_with_preview(window, items, ExportOptions(title=title))
 
     file_menu = window.menu("file")

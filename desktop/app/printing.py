@@ -27,6 +27,7 @@ from desktop.app.export_dialog import chosen_options
 
 if TYPE_CHECKING:
     from desktop.app.main_window import MainWindow
+    from desktop.userdata import SelectionStore
 
 PRINT_TITLE = "طباعة"
 
@@ -209,8 +210,10 @@ def print_with_preview(parent: QWidget | None, items: list[ExportItem],
 
 # ---- wiring into the main window ------------------------------------------------
 
-def unit_items(window: MainWindow, paragraph_id: str | None) -> tuple[list[ExportItem], str]:
-    """The items of the unit around a paragraph, and the unit's heading."""
+def unit_items(window: MainWindow, paragraph_id: str | None,
+               notes: SelectionStore | None = None) -> tuple[list[ExportItem], str]:
+    """The items of the unit around a paragraph (with the user's notes from
+    `notes`, the selection's store), and the unit's heading."""
     from desktop.export.model import gather_known
 
     para = window.store.paragraph(paragraph_id) if paragraph_id else None
@@ -218,26 +221,27 @@ def unit_items(window: MainWindow, paragraph_id: str | None) -> tuple[list[Expor
         return [], DEFAULT_TITLE
     ids = window.store.paragraphs_under(para.unit_id)
     items, _ = gather_known(window.store, ids)
-    items = _noted(window, items)
+    items = _noted(items, notes)
     title = items[0].unit_heading if items and items[0].unit_heading else DEFAULT_TITLE
     return items, title
 
 
-def _noted(window: MainWindow, items: list[ExportItem]) -> list[ExportItem]:
+def _noted(items: list[ExportItem], notes: SelectionStore | None) -> list[ExportItem]:
     """The items with the user's notes (printed when the preview's box is ticked)."""
     from desktop.export.model import with_notes
 
-    panel = window.selection_panel
-    if panel is None or not items:
+    if notes is None or not items:
         return items
-    return with_notes(items, panel.selection.notes_for(it.paragraph_id for it in items))
+    return with_notes(items, notes.notes_for(it.paragraph_id for it in items))
 
 
-def paragraph_items(window: MainWindow, paragraph_id: str | None) -> tuple[list[ExportItem], str]:
+def paragraph_items(window: MainWindow, paragraph_id: str | None,
+                    notes: SelectionStore | None = None) -> tuple[list[ExportItem], str]:
+    """A paragraph's item (with its notes from `notes`) and its citation."""
     from desktop.export.model import gather_known
 
     if not paragraph_id:
         return [], DEFAULT_TITLE
     items, _ = gather_known(window.store, [paragraph_id])
-    items = _noted(window, items)
+    items = _noted(items, notes)
     return items, items[0].citation if items else DEFAULT_TITLE

@@ -196,7 +196,9 @@ def first_uses(app: QApplication, window: MainWindow) -> dict[str, float]:
 
     pid = window.reader.current_paragraph_id()
     started = time.perf_counter()
-    items, _title = printing.paragraph_items(window, pid)
+    selection = window.selection_panel
+    assert selection is not None, "build_main_window made the selection"
+    items, _title = printing.paragraph_items(window, pid, selection.selection)
     dialog = printing.open_preview(window, items)
     app.processEvents()
     out["first_preview"] = time.perf_counter() - started
@@ -205,8 +207,6 @@ def first_uses(app: QApplication, window: MainWindow) -> dict[str, float]:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="compendium-bench-") as folder:
         assert pid is not None, "the probe opened paragraphs above"
-        selection = window.selection_panel
-        assert selection is not None, "build_main_window made the selection"
         selection.add_paragraphs([pid])
         if selection.export("pdf", str(Path(folder) / "bench.pdf")):
             out["first_export"] = time.perf_counter() - started

@@ -122,3 +122,20 @@ def test_preview_images_shrink_with_the_page_count():
     assert 72 <= many < PREVIEW_DPI
     assert 50 * 4 * a4 * many ** 2 <= PREVIEW_BUDGET_BYTES
     assert preview_dpi(5000, a4) == 72
+
+
+def test_a_paragraph_and_a_unit_print_with_the_notes_of_the_store_given(
+        make_window, tiny_db_path):
+    from desktop.userdata import SelectionStore
+
+    window = make_window(tiny_db_path)
+    notes = SelectionStore(":memory:")
+    notes.add_note("A07/13", "ملاحظة للطباعة")
+    items, title = printing.paragraph_items(window, "A07/13", notes)
+    assert [n.text for n in items[0].notes] == ["ملاحظة للطباعة"] and title
+    unit, _heading = printing.unit_items(window, "A07/13", notes)
+    noted = {it.paragraph_id: [n.text for n in it.notes] for it in unit if it.notes}
+    assert noted == {"A07/13": ["ملاحظة للطباعة"]}
+    bare, _ = printing.paragraph_items(window, "A07/13")     # no user data: no notes
+    assert bare[0].notes == ()
+    notes.close()
