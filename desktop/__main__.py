@@ -204,7 +204,8 @@ def build_main_window(store: ContentStore, settings: AppSettings, *, remember: b
     userdata = install_personal(window, selection)
     from desktop.app.history_menu import install_history_menus
     install_history_menus(window)  # Back/Forward drop-downs, Go > السجل
-    install_finder(window)  # actions only: its panels are built on first use
+    # actions only: its panels are built on first use; «أضف إلى المختارات» adds to the selection
+    install_finder(window, selection)
     from desktop.app.side_reader import install_side_by_side
     install_side_by_side(window, tree_menu)  # «فتح في لوحة مجاورة», Ctrl+\
     from desktop.app.tree_collapse import install_collapse_all

@@ -7,6 +7,7 @@ built the first time a user asks for them (start-up budget).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from desktop.app.main_window import MainWindow
+    from desktop.app.selection_panel import SelectionPanel
 
 #: a panel docked under the reader
 Panel = TypeVar("Panel", "FinderPanel", "SimilarParagraphsPanel")
@@ -25,13 +27,14 @@ FINDER_TITLE = "البحث عن صياغة متفق عليها"
 SIMILAR_TITLE = "مشابهات"
 
 
-def install_finder(window: MainWindow) -> None:
-    """Add the actions to a MainWindow (desktop.app.main_window)."""
+def install_finder(window: MainWindow, selection: SelectionPanel | None = None) -> None:
+    """Add the actions to a MainWindow (desktop.app.main_window); the
+    finder's «أضف إلى المختارات» adds to `selection`."""
     action = QAction(FINDER_TITLE + "…", window)
     action.setObjectName("action-find-agreed-language")
     action.setShortcut(QKeySequence("Ctrl+Shift+F"))
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    action.triggered.connect(lambda: show_finder(window))
+    action.triggered.connect(lambda: show_finder(window, selection))
     window.menu("go").addAction(action)
     window.addAction(action)
     window.find_agreed_action = action
@@ -46,12 +49,12 @@ def install_finder(window: MainWindow) -> None:
 
 
 def _docked_below(window: MainWindow, panel: QWidget | None, title: str, kind: type[Panel],
-                  height: int | None = None) -> Panel:
-    """`panel`, or (None: the first use) a new ``kind(window)`` docked under
-    the reader (a tab beside "what links here", the whole width; ``height``
+                  make: Callable[[], Panel], height: int | None = None) -> Panel:
+    """`panel`, or (None: the first use) a new ``make()`` docked under the
+    reader (a tab beside "what links here", the whole width; ``height``
     pixels high if given); shown and raised."""
     if not isinstance(panel, kind):     # None until the first use
-        panel = kind(window)
+        panel = make()
         panel.dock = window.add_panel(panel, title, Qt.DockWidgetArea.BottomDockWidgetArea)
         window.tabifyDockWidget(window.links_dock, panel.dock)
         if height is not None:
@@ -61,12 +64,14 @@ def _docked_below(window: MainWindow, panel: QWidget | None, title: str, kind: t
     return panel
 
 
-def show_finder(window: MainWindow) -> FinderPanel:
-    """Show (building on first use) the «البحث عن صياغة متفق عليها» panel; returns it."""
+def show_finder(window: MainWindow, selection: SelectionPanel | None = None) -> FinderPanel:
+    """Show (building on first use) the «البحث عن صياغة متفق عليها» panel,
+    adding to `selection`; returns it."""
     from desktop.app.finder_panel import FinderPanel
 
-    panel = window.finder_panel = _docked_below(window, window.finder_panel, FINDER_TITLE,
-                                                FinderPanel, height=400)
+    panel = window.finder_panel = _docked_below(
+        window, window.finder_panel, FINDER_TITLE, FinderPanel,
+        lambda: FinderPanel(window, selection), height=400)
     panel.focus_draft()
     return panel
 
@@ -75,8 +80,9 @@ def show_similar(window: MainWindow, paragraph_id: str | None) -> SimilarParagra
     """Show the «مشابهات» panel under the reader for one paragraph; returns it."""
     from desktop.app.finder_panel import SimilarParagraphsPanel
 
-    panel = window.similar_panel = _docked_below(window, window.similar_panel, SIMILAR_TITLE,
-                                                 SimilarParagraphsPanel)
+    panel = window.similar_panel = _docked_below(
+        window, window.similar_panel, SIMILAR_TITLE, SimilarParagraphsPanel,
+        lambda: SimilarParagraphsPanel(window))
     if paragraph_id:
         panel.show_paragraph(paragraph_id)
     return panel

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget
 
     from desktop.app.main_window import MainWindow
+    from desktop.app.selection_panel import SelectionPanel
 
 RLM = "\u200f"
 ID_ROLE = Qt.ItemDataRole.UserRole + 40
@@ -98,9 +99,12 @@ class FinderPanel(QWidget):
     #: its dock in the window, given by finder.show_finder right after it is made
     dock: QDockWidget
 
-    def __init__(self, window: MainWindow, parent: QWidget | None = None):
+    def __init__(self, window: MainWindow, selection: SelectionPanel | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent or window)
         self.main = window   # not "window": that is QWidget.window()
+        #: what «أضف إلى المختارات» adds to (None: the button stays off)
+        self.selection = selection
         self.setObjectName("finder-panel")
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self._similar = _Similar(Path(window.store.path))
@@ -303,8 +307,7 @@ class FinderPanel(QWidget):
         has = self.current_match() is not None
         for b in (self.open_button, self.copy_button):
             b.setEnabled(has)
-        selection = self.main.selection_panel
-        self.add_button.setEnabled(has and selection is not None)
+        self.add_button.setEnabled(has and self.selection is not None)
 
     def result_menu(self) -> QMenu:
         """The chosen result's actions, as on the buttons."""
@@ -327,7 +330,7 @@ class FinderPanel(QWidget):
 
     def add_current(self) -> int:
         m = self.current_match()
-        panel = self.main.selection_panel
+        panel = self.selection
         if m is None or panel is None:
             return 0
         added = panel.add_paragraphs([m.id])

@@ -17,8 +17,7 @@ from desktop.app.selection import install_selection
 @pytest.fixture
 def window(make_window, content_db_path):
     w = make_window(content_db_path)
-    install_selection(w, ":memory:")
-    install_finder(w)
+    install_finder(w, install_selection(w, ":memory:"))
     return w
 
 

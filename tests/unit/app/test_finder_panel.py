@@ -19,8 +19,7 @@ DRAFT = ("ينبغي للدول الأطراف أن تنظر في تعيين م�
 @pytest.fixture
 def window(make_window, content_db_path):
     w = make_window(content_db_path)
-    install_selection(w, ":memory:")
-    install_finder(w)
+    install_finder(w, install_selection(w, ":memory:"))
     return w
 
 
