@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMenu, QMessageBox
 
 from desktop.app.userdata_hub import UserDataHub
 
@@ -59,7 +59,7 @@ def install_personal(window: MainWindow, selection: SelectionPanel) -> UserDataH
         menu.addActions([export, imp])
         menu.addSeparator()
     window.export_userdata_action, window.import_userdata_action = export, imp
-    install_bookmarks_and_notes(window, hub)
+    install_bookmarks_and_notes(window, hub, beside=selection.dock)
     return hub
 
 
@@ -143,8 +143,10 @@ def _action(window: MainWindow, text: str, shortcut: str, slot: Callable[[], obj
     return action
 
 
-def install_bookmarks_and_notes(window: MainWindow, hub: UserDataHub) -> None:
-    """Ctrl+B, notes, the two docks (made on first use) and the reader's mark."""
+def install_bookmarks_and_notes(window: MainWindow, hub: UserDataHub,
+                                beside: QDockWidget | None = None) -> None:
+    """Ctrl+B, notes, the two docks (made on first use: tabs beside the dock
+    `beside`, the selection's) and the reader's mark."""
     from desktop.app.note_marks import NoteMarks
 
     menu = personal_menu(window)
@@ -153,9 +155,11 @@ def install_bookmarks_and_notes(window: MainWindow, hub: UserDataHub) -> None:
     window.add_note_action = _action(window, "أضف ملاحظة على الفقرة…", "Ctrl+Shift+N",
                                      lambda: add_note_current(window), "action-add-note")
     window.show_bookmarks_action = _action(window, "لوحة العلامات المرجعية", "Ctrl+Shift+B",
-                                           lambda: show_bookmarks(window), "action-show-bookmarks")
+                                           lambda: show_bookmarks(window, beside),
+                                           "action-show-bookmarks")
     window.show_notes_action = _action(window, "لوحة ملاحظاتي", "Ctrl+Shift+M",
-                                       lambda: show_notes(window), "action-show-notes")
+                                       lambda: show_notes(window, beside),
+                                       "action-show-notes")
     menu.addActions([window.bookmark_action, window.add_note_action])
     menu.addSeparator()
     menu.addActions([window.show_bookmarks_action, window.show_notes_action])
@@ -219,10 +223,12 @@ def add_note_current(window: MainWindow) -> bool:
     return _write_note(window, pid)
 
 
-def _lazy_dock(window: MainWindow, panel: Dock | None, kind: type[Dock], title: str) -> Dock:
+def _lazy_dock(window: MainWindow, panel: Dock | None, kind: type[Dock], title: str,
+               beside: QDockWidget | None) -> Dock:
     """`panel`, or (None: the first use) a new ``kind`` over the window's store
     and user data, docked (not needed for the first paint); its place is
-    restored from the saved window state when there is one."""
+    restored from the saved window state when there is one, else a tab
+    beside the dock `beside`."""
     from PySide6.QtCore import Qt
 
     if panel is None:
@@ -232,28 +238,28 @@ def _lazy_dock(window: MainWindow, panel: Dock | None, kind: type[Dock], title: 
         name = panel.dock.objectName().encode("utf-16-be")  # how saveState stores names
         if state is not None and name in state.data():
             window.restoreDockWidget(panel.dock)
-        else:  # first use: a tab beside the selection, which keeps its room
-            if window.selection_panel is not None:
-                window.tabifyDockWidget(window.selection_panel.dock, panel.dock)
+        elif beside is not None:  # first use: a tab beside the selection, which keeps its room
+            window.tabifyDockWidget(beside, panel.dock)
         panel.paragraphRequested.connect(window.open_paragraph)
     panel.dock.show()
     panel.dock.raise_()
     return panel
 
 
-def show_bookmarks(window: MainWindow) -> BookmarksPanel:
+def show_bookmarks(window: MainWindow, beside: QDockWidget | None = None) -> BookmarksPanel:
     from desktop.app.bookmarks_panel import PANEL_TITLE, BookmarksPanel
 
     panel = window.bookmarks_panel = _lazy_dock(window, window.bookmarks_panel,
-                                                BookmarksPanel, PANEL_TITLE)
+                                                BookmarksPanel, PANEL_TITLE, beside)
     panel.tree.setFocus()
     return panel
 
 
-def show_notes(window: MainWindow) -> NotesPanel:
+def show_notes(window: MainWindow, beside: QDockWidget | None = None) -> NotesPanel:
     from desktop.app.notes_panel import PANEL_TITLE, NotesPanel
 
-    panel = window.notes_panel = _lazy_dock(window, window.notes_panel, NotesPanel, PANEL_TITLE)
+    panel = window.notes_panel = _lazy_dock(window, window.notes_panel, NotesPanel,
+                                            PANEL_TITLE, beside)
     panel.list.setFocus()
     return panel
 

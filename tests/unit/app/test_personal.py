@@ -183,3 +183,10 @@ def test_the_app_window_has_them_all(app, qtbot, tiny_db_path, tmp_path):
     assert window.history_menu.title() == "السجل"
     assert window.import_userdata_action in window.menu("file").actions()
     window.close()
+
+
+def test_the_docks_open_as_tabs_beside_the_selection_it_was_given(window):
+    window.show_bookmarks_action.trigger()
+    window.show_notes_action.trigger()
+    beside = window.tabifiedDockWidgets(window.selection_panel.dock)
+    assert window.bookmarks_panel.dock in beside and window.notes_panel.dock in beside
