@@ -193,7 +193,6 @@ def build_main_window(store: ContentStore, settings: AppSettings, *, remember: b
     from desktop.app.main_window import MainWindow
     from desktop.app.personal import install_personal
     from desktop.app.selection import install_selection
-
     from desktop.app.tree_menu import TreeMenu
 
     window = MainWindow(store, settings, remember=remember)
