@@ -147,6 +147,7 @@ class MainWindow(QMainWindow, WindowParts):  # WindowParts: what the features gi
         if style_pending():
             self.when_idle(self._finish_style)
         self.when_idle(self._arrow_icons)  # the style's: its Python type costs ~10 ms
+        self.when_idle(self._plain_styles)
         # on the window's own QWindow, which receives every mouse event before
         # its widgets: an application-wide Python filter saw the events of every
         # object, and PySide built a wrapper type for each class it met (~30 ms,
@@ -198,6 +199,10 @@ class MainWindow(QMainWindow, WindowParts):  # WindowParts: what the features gi
         style = self.style()  # in a right-to-left window "back" points right
         self.back_action.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowRight))
         self.forward_action.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowLeft))
+
+    def _plain_styles(self) -> None:  # most style calls come from these (desktop.app.style)
+        from desktop.app.style import keep_plain
+        keep_plain(self.tree_view, self.reader, self.links_panel.list, self.index_panel.view)
 
     def _finish_style(self) -> None:
         """The application style (desktop.app.application.finish_style), and

@@ -21,14 +21,24 @@ The interactive start installs it on the first idle turn after the first
 paint (desktop.app.application.configure: a Python style costs 15-20 ms of
 PySide6 type building before the first paint); until then the menu bar
 shows its titles without the ``&`` marks, as this style draws them.
+
+Where neither fix can matter, Qt's style is kept in C++ (keep_plain): the
+contents tree, the reader, the panels' lists and their scroll bars have no
+menu items and no ``&`` marks, yet they made most of the style's calls
+(~290 Python ``styleHint`` calls per paragraph opened, 209 of them from
+scroll bars). The style stays application-wide for the rest: a widget's
+own style is not inherited by its children nor by the menus and dialogs Qt
+builds itself (the standard context menus' «&تراجع\tCtrl+Z», the message
+boxes' «&نعم» / «&لا»), so a per-menu style would miss those.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import (QApplication, QProxyStyle, QStyle, QStyleHintReturn, QStyleOption,
-                               QStyleOptionComboBox, QStyleOptionMenuItem, QWidget)
+from PySide6.QtWidgets import (QAbstractScrollArea, QApplication, QProxyStyle, QStyle, QStyleFactory,
+                               QStyleHintReturn, QStyleOption, QStyleOptionComboBox,
+                               QStyleOptionMenuItem, QTreeView, QWidget)
 
 LRI, PDI = "\u2066", "\u2069"
 
@@ -68,3 +78,39 @@ def install_style(app: QApplication) -> None:
     """Wrap the application's style once."""
     if not isinstance(app.style(), ArabicStyle):
         app.setStyle(ArabicStyle(app.style().name()))
+
+
+def plain_style(app: QApplication) -> QStyle:
+    """The platform's style without the Arabic fixes (one C++ instance, owned by the app)."""
+    found = app.findChild(QStyle, PLAIN_STYLE)
+    if isinstance(found, QStyle):
+        return found
+    style = app.style()
+    base = style.baseStyle() if isinstance(style, QProxyStyle) else style
+    plain = QStyleFactory.create(base.name()) or QStyleFactory.create("fusion")
+    plain.setObjectName(PLAIN_STYLE)
+    plain.setParent(app)
+    return plain
+
+
+PLAIN_STYLE = "compendium-plain-style"
+
+
+def keep_plain(*widgets: QWidget) -> None:
+    """Give `widgets` (and a scroll area's scroll bars, viewport, header) the
+    plain style: widgets with no menu items and no ``&`` marks, whose many
+    style calls need not go through Python. Their menus are widgets of
+    their own and keep the application's Arabic style."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    plain = plain_style(app)
+    parts = list(widgets)
+    while parts:
+        part = parts.pop()
+        if part.style() is not plain:
+            part.setStyle(plain)
+        if isinstance(part, QAbstractScrollArea):
+            parts += [part.verticalScrollBar(), part.horizontalScrollBar(), part.viewport()]
+        if isinstance(part, QTreeView):
+            parts.append(part.header())  # a scroll area too, even hidden

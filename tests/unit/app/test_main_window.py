@@ -306,3 +306,27 @@ def test_open_start_falls_back_to_the_first_paragraph(make_window, tiny_db_path)
     window.settings.set_last_paragraph("gone/1")  # from an older database
     assert window.open_start()
     assert window.reader.current_paragraph_id() == "A07/12"
+
+
+def test_the_busiest_widgets_keep_the_style_in_cpp_and_menus_the_arabic_one(
+        make_window, tiny_db_path, app, qtbot):
+    """After the first idle turn the contents tree, the reader, the lists and
+    their scroll bars use a plain C++ style (their style calls were ~290
+    Python calls per paragraph opened); menus, the menu bar, a menu made
+    later and a context menu keep the Arabic style (shortcuts left to right,
+    no underlines)."""
+    from PySide6.QtWidgets import QMenu, QProxyStyle
+
+    from desktop.app.style import ArabicStyle
+
+    window = make_window(tiny_db_path)
+    qtbot.waitUntil(lambda: window._idle_work is None)
+    for busy in (window.tree_view, window.tree_view.verticalScrollBar(), window.tree_view.header(),
+                 window.tree_view.header().horizontalScrollBar(), window.tree_view.viewport(),
+                 window.reader, window.reader.verticalScrollBar(), window.reader.viewport(),
+                 window.links_panel.list, window.index_panel.view.verticalScrollBar()):
+        assert not isinstance(busy.style(), QProxyStyle), busy
+        assert busy.style().name() == app.style().baseStyle().name()
+    for menu in (window.menuBar(), window.menu("go"), window.menu("later-made", "&لاحقًا"),
+                 QMenu(window.tree_view), window.reader.createStandardContextMenu()):
+        assert isinstance(menu.style(), ArabicStyle), menu

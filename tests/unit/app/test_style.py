@@ -91,3 +91,25 @@ def test_a_left_to_right_combo_draws_its_path_left_to_right(app, qtbot):
     assert shot("/tmp/مجلد") == shot("\u200e/tmp/مجلد")
     # the platform style alone draws it «مجلد/tmp/»: the check tells them apart
     assert shot("/tmp/مجلد", plain=True) != shot("\u200e/tmp/مجلد", plain=True)
+
+
+def test_keep_plain_gives_a_scroll_area_and_its_parts_the_base_style(app, qtbot):
+    from PySide6.QtWidgets import QMenu, QPushButton, QTreeView
+
+    from desktop.app.style import keep_plain, plain_style
+
+    tree = QTreeView()
+    qtbot.addWidget(tree)
+    button = QPushButton("&نعم", tree)
+    keep_plain(tree)
+    plain = plain_style(app)
+    assert plain is plain_style(app) and not isinstance(plain, ArabicStyle)
+    assert plain.name() == app.style().baseStyle().name()
+    for part in (tree, tree.viewport(), tree.verticalScrollBar(), tree.horizontalScrollBar(),
+                 tree.header(), tree.header().verticalScrollBar()):
+        assert part.style() is plain
+    # the plain style would underline: what it is not given keeps the Arabic style
+    assert plain.styleHint(QStyle.StyleHint.SH_UnderlineShortcut) == 1
+    for kept in (button, QMenu(tree)):
+        assert kept.style() is app.style()
+        assert kept.style().styleHint(QStyle.StyleHint.SH_UnderlineShortcut, None, kept) == 0
