@@ -8,7 +8,7 @@ that import.
 from __future__ import annotations
 
 import ast
-import re
+import sys
 
 from tests.packaging.conftest import ROOT
 
@@ -23,13 +23,35 @@ def spec_list(name: str) -> list[str]:
 
 
 def qt_modules_imported_by_the_app() -> set[str]:
+    """The Qt modules named by an import statement anywhere in desktop/ (inside
+    functions too); a module named in a string (the start-up probe's budget
+    list) is not an import."""
     found = set()
     for path in (ROOT / "desktop").rglob("*.py"):
-        text = path.read_text("utf-8")
-        found.update(re.findall(r"PySide6\.(Qt\w+)", text))
-        for names in re.findall(r"from PySide6 import \(?([\w\s,]+)\)?", text):
-            found.update(n.strip() for n in names.split(",") if n.strip().startswith("Qt"))
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+            else:
+                continue
+            for name in names:
+                parts = name.split(".")
+                if parts[0] == "PySide6" and len(parts) > 1 and parts[1].startswith("Qt"):
+                    found.add(parts[1])
     return found
+
+
+def test_the_import_scan_reads_statements_not_strings(tmp_path, monkeypatch):
+    """The scan above finds imports inside functions and ignores strings."""
+    package = tmp_path / "desktop"
+    package.mkdir()
+    (package / "a.py").write_text(
+        "from PySide6 import QtSvg\n"
+        "def f():\n    from PySide6.QtPrintSupport import QPrinter\n"
+        "BUDGET = ('PySide6.QtNetwork',)\n", "utf-8")
+    monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
+    assert qt_modules_imported_by_the_app() == {"QtSvg", "QtPrintSupport"}
 
 
 def test_no_imported_qt_module_is_excluded():
