@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QDockWidget, QMenu
 
 from desktop.app.userdata_hub import UserDataHub
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QFileDialog
+
     from desktop.app.bookmarks_panel import BookmarksPanel
     from desktop.app.main_window import MainWindow
     from desktop.app.notes_panel import NotesPanel
@@ -65,11 +67,15 @@ def install_personal(window: MainWindow, selection: SelectionPanel) -> UserDataH
 
 def _dialog_options() -> QFileDialog.Option:
     # Qt's own dialog: translated by qtbase_ar and laid out right-to-left
+    from PySide6.QtWidgets import QFileDialog
+
     return QFileDialog.Option.DontUseNativeDialog
 
 
 def export_userdata(window: MainWindow, path: str | None = None) -> Path | None:
     """Write bookmarks, notes and named selections to a JSON file."""
+    from PySide6.QtWidgets import QMessageBox
+
     from desktop.app.file_dialogs import save_file_name  # paths and patterns left to right
     from desktop.userdata.exchange import ExchangeError, export_file
 
@@ -94,6 +100,8 @@ def export_userdata(window: MainWindow, path: str | None = None) -> Path | None:
 
 def import_userdata(window: MainWindow, path: str | None = None) -> ImportReport | None:
     """Merge a colleague's file in; says what was added or why nothing was."""
+    from PySide6.QtWidgets import QMessageBox
+
     from desktop.app.file_dialogs import open_file_name  # paths and patterns left to right
     from desktop.userdata import UserDataError
     from desktop.userdata.exchange import ExchangeError, import_file
@@ -195,6 +203,8 @@ def _write_note(window: MainWindow, pid: str, note_id: int | None = None) -> boo
 
 
 def bookmark_paragraph(window: MainWindow, pid: str) -> Bookmark | None:
+    from PySide6.QtWidgets import QMessageBox
+
     from desktop.userdata import UserDataError
 
     try:

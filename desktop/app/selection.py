@@ -15,12 +15,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from desktop.app.selection_panel import PANEL_TITLE, SelectionPanel, paragraphs_text
 from desktop.userdata import SelectionStore, UserDataError, default_path, open_or_recover
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from desktop.app.main_window import MainWindow
     from desktop.app.search_panel import SearchPanel
     from desktop.app.tree_menu import TreeMenu
@@ -58,6 +60,8 @@ def recovery_message(recovery: Recovery) -> str:
 
 def _tell(parent: QWidget, text: str) -> QMessageBox:
     """A warning that does not block start-up (shown beside the window)."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Warning, PANEL_TITLE, text,
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("userdata-warning")

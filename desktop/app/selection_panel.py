@@ -18,13 +18,12 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QInputDialog, QLabel,
-    QListWidget, QListWidgetItem, QMenu, QMessageBox, QToolButton, QVBoxLayout, QWidget,
+    QAbstractItemView, QHBoxLayout, QLabel,
+    QListWidget, QListWidgetItem, QMenu, QToolButton, QVBoxLayout, QWidget,
 )
 
 from typing import TYPE_CHECKING
 
-from desktop.app import dialogs
 from desktop.app.clipboard import copy_items
 from desktop.content.citations import RLM, join_symbols, paragraphs_phrase
 from desktop.userdata import SelectionExists, SelectionStore, UserDataError
@@ -238,6 +237,7 @@ class SelectionPanel(QWidget):
     def _write(self, action: Callable[[], object], text: str = "تعديل المختارات") -> bool:
         """Run a store change; on failure say so in Arabic and show the truth.
         A change that alters the list goes on the undo stack (Ctrl+Z)."""
+        from desktop.app import dialogs
         before = None if self._restoring else self.selection.items()
         try:
             action()
@@ -267,6 +267,7 @@ class SelectionPanel(QWidget):
 
     def confirm_many(self, count: int) -> bool:
         """Ask before adding many paragraphs at once (a document node holds 56)."""
+        from PySide6.QtWidgets import QMessageBox
         answer = QMessageBox.question(
             self, PANEL_TITLE,
             f"ستُضاف {paragraphs_text(count)} إلى المختارات دفعة واحدة. هل تريد المتابعة؟\n"
@@ -330,6 +331,9 @@ class SelectionPanel(QWidget):
                 self.list.setCurrentRow(min(row, self.list.count() - 1))
 
     def clear(self, confirm: bool = True) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from desktop.app import dialogs
         if not self.list.count():
             return
         if confirm and dialogs.question(
@@ -342,6 +346,7 @@ class SelectionPanel(QWidget):
     # ---- named selections ----------------------------------------------------
 
     def save_named(self, name: str, overwrite: bool = False) -> bool:
+        from desktop.app import dialogs
         try:
             self.selection.save_as(name, overwrite=overwrite)
             return True
@@ -352,6 +357,9 @@ class SelectionPanel(QWidget):
             return False
 
     def save_as_dialog(self) -> bool:
+        from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+        from desktop.app import dialogs
         name, ok = QInputDialog.getText(self, "حفظ المختارات", "اسم المختارات:")
         if not ok or not name.strip():
             return False
@@ -371,6 +379,9 @@ class SelectionPanel(QWidget):
         return ok
 
     def open_named_dialog(self) -> bool:
+        from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+        from desktop.app import dialogs
         names = [n.name for n in self.selection.named()]
         if not names:
             dialogs.information(self, PANEL_TITLE, "لا توجد مختارات محفوظة بعد.")
@@ -394,6 +405,7 @@ class SelectionPanel(QWidget):
     def export_with_dialog(self, kind: str = "pdf") -> Path | None:
         """Ask for the title, format and contents (ExportDialog), then the
         file; None when the user cancels or nothing could be written."""
+        from desktop.app import dialogs
         from desktop.app.export_dialog import ExportDialog
 
         if not self.export_items():
@@ -426,6 +438,7 @@ class SelectionPanel(QWidget):
         """Export to PDF, Word or HTML; asks for a path when none is given.
         A path that cannot be written gives an Arabic message and leaves
         nothing behind (desktop.export.files.write_atomically)."""
+        from desktop.app import dialogs
         from desktop.export.files import ExportError
         from desktop.export.formats import write
         from desktop.export.model import ExportOptions

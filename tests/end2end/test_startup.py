@@ -30,7 +30,8 @@ DEFERRED = ("desktop.export", "desktop.app.printing", "desktop.app.search_panel"
             "desktop.search.index", "desktop.search.snippets", "docx", "lxml", "sqlite_utils",
             "markdown", "desktop.app.finder_panel", "desktop.search.similar",
             "desktop.search.wordiff", "desktop.handbook", "desktop.app.handbook_viewer",
-            "desktop.app.style", "logging.handlers", "desktop.app.about", "importlib.resources")
+            "desktop.app.style", "logging.handlers", "desktop.app.about", "importlib.resources",
+            "desktop.app.dialogs")  # message boxes: imported where one is shown
 
 
 def _start(tmp_path) -> dict:
