@@ -67,6 +67,7 @@ from desktop.app.first_paint import AfterFirstPaint
 from desktop.app.about_action import add_about_action
 from desktop.app.index_panel import IndexPanel
 from desktop.app.links_panel import LinksPanel
+from desktop.app.qt_viewport import wrap_viewport
 from desktop.app.reader import ReaderView
 from desktop.app.settings import DEFAULT_ZOOM, AppSettings
 from desktop.app.tree_actions import follow_reader, reveal_row
@@ -107,6 +108,8 @@ class MainWindow(QMainWindow, WindowParts):  # WindowParts: what the features gi
         self.reader = ReaderView(store, self)
         self.tree_model = ContentTreeModel(store, self)
         self.tree_view = QTreeView(self)
+        # kept: viewport() then needs no type lookup (desktop.app.qt_viewport)
+        self._tree_viewport = wrap_viewport(self.tree_view)
         self.tree_view.setObjectName("contents-tree")
         self.tree_view.setModel(self.tree_model)
         self.tree_view.setHeaderHidden(True)

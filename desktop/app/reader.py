@@ -27,6 +27,7 @@ from PySide6.QtGui import (QColor, QHideEvent, QMouseEvent, QPainter, QPaintEven
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from desktop.app import reader_access
+from desktop.app.qt_viewport import wrap_viewport
 from desktop.app.reader_documents import (CORRECTED_PREFIX, DocumentCache, ReadAhead,
                                           UnitDocument)
 from desktop.app.reader_caret import ReaderCaret
@@ -60,6 +61,8 @@ class ReaderView(ReaderStyle, ReaderMenus, ReaderLinks, ReaderCaret, QTextBrowse
 
     def __init__(self, store: ContentStore, parent: QWidget | None = None):
         super().__init__(parent)
+        # kept: viewport() then needs no type lookup (desktop.app.qt_viewport)
+        self._viewport = wrap_viewport(self)
         self.store = store
         self.history = NavigationHistory()
         self.paragraph_actions: list[ParagraphAction] = []
