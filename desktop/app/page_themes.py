@@ -1,7 +1,7 @@
 """The reader's page themes (light, dark, sepia), the colours written in
 the pages as each theme shows them, and the ReadingStyle that
 ReaderView.apply_reading_style takes (font, spacing, colours). Qt-free:
-desktop.app.preferences makes a ReadingStyle from the user's preferences;
+desktop.app.preferences_values makes a ReadingStyle from the user's preferences;
 the reader's parts name its type without importing the preferences (which
 name the main window, which holds the reader).
 """

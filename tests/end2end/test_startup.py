@@ -31,7 +31,8 @@ DEFERRED = ("desktop.export", "desktop.app.printing", "desktop.app.search_panel"
             "markdown", "desktop.app.finder_panel", "desktop.search.similar",
             "desktop.search.wordiff", "desktop.handbook", "desktop.app.handbook_viewer",
             "desktop.app.style", "logging.handlers", "desktop.app.about", "importlib.resources",
-            "desktop.app.dialogs")  # message boxes: imported where one is shown
+            "desktop.app.dialogs",  # message boxes: imported where one is shown
+            "desktop.app.preferences_dialog")  # opened on first use
 
 
 def _start(tmp_path) -> dict:

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from desktop.app.page_themes import THEMES, contrast, theme_colour
-from desktop.app.preferences import Preferences, reading_style
+from desktop.app.preferences_values import Preferences, reading_style
 from desktop.content.render import HIGHLIGHT_COLOUR, render_unit
 from desktop.content.store import open_store
 

@@ -183,7 +183,7 @@ def test_units_its_links_lead_to_are_rendered_ahead(reader, counted, qtbot):
 def test_a_reading_style_marks_the_current_paragraph_in_its_colours(app, qtbot, real_store):
     """Dark page, wider lines: the highlight and the source text under a
     reconstructed paragraph come out as the styled HTML rendering would."""
-    from desktop.app.preferences import Preferences, reading_style
+    from desktop.app.preferences_values import Preferences, reading_style
 
     style = reading_style(Preferences(theme="dark", line_spacing=150))
     view = ReaderView(real_store)
