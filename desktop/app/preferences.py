@@ -46,6 +46,9 @@ class PreferencesController(QObject):
             prefs = replace(prefs, family=DEFAULTS.family)
         self.prefs = prefs
         self._settling = False
+        #: a zoom other than 100 % set the panels' fonts (False: they inherit
+        #: the application's, as every widget starts)
+        self._zoomed = False
         window.installEventFilter(self)   # docks added later get the zoom too
         window.reader.viewport().installEventFilter(self)
 
@@ -53,8 +56,12 @@ class PreferencesController(QObject):
         self.prefs = prefs
         style = reading_style(prefs)
         window = self.window
-        for widget in self.zoomed_widgets():
-            self._zoom_widget(widget)
+        # at the start at 100 % there is nothing to set (and looking the
+        # docks up builds Python types the first paint need not wait for)
+        if prefs.zoom != 100 or self._zoomed:
+            for widget in self.zoomed_widgets():
+                self._zoom_widget(widget)
+            self._zoomed = prefs.zoom != 100
         # the panels take their new room first: the reader's width is final
         # before its page is laid out and scrolled to the current paragraph
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
