@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Callable
 
+import shiboken6
 from PySide6.QtCore import QMimeData, QPoint, QSizeF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (QColor, QHideEvent, QMouseEvent, QPainter, QPaintEvent, QTextCharFormat,
                            QTextCursor, QTextFormat, QWheelEvent)
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 from desktop.app import reader_access
 from desktop.app.qt_viewport import wrap_viewport
 from desktop.app.reader_documents import (CORRECTED_PREFIX, DocumentCache, ReadAhead,
-                                          UnitDocument)
+                                          UnitDocument, drop_glyphs, keep_glyphs)
 from desktop.app.reader_caret import ReaderCaret
 from desktop.app.reader_history import NavigationHistory
 from desktop.app.reader_links import PREVIEW_LINES, PREVIEW_WIDTH, ReaderLinks, link_preview
@@ -47,6 +48,8 @@ __all__ = ["ReaderView", "NavigationHistory", "ParagraphAction", "link_preview",
 
 TERM_COLOUR = "#ffd27f"
 MARK_COLOUR = "#fff8dc"
+#: how long after an open the units it hid give their glyphs back
+GLYPHS_DROPPED_AFTER_MS = 300
 
 
 class ReaderView(ReaderStyle, ReaderMenus, ReaderLinks, ReaderCaret, QTextBrowser):
@@ -87,6 +90,14 @@ class ReaderView(ReaderStyle, ReaderMenus, ReaderLinks, ReaderCaret, QTextBrowse
         self._documents = DocumentCache(store, self, parent=self)
         self._read_ahead = ReadAhead(self, self._documents, lambda: self._unit,
                                      self._style_key)
+        #: units swapped out whose blocks still keep their glyphs: freed once
+        #: the reader has been idle a while, not in the open that hid them
+        #: (0.4 ms for a 7000-character unit)
+        self._unshown: list[UnitDocument] = []
+        self._drop_timer = QTimer(self)
+        self._drop_timer.setSingleShot(True)
+        self._drop_timer.setInterval(GLYPHS_DROPPED_AFTER_MS)
+        self._drop_timer.timeout.connect(self._drop_unshown_glyphs)
         self.setObjectName("reader")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -179,6 +190,7 @@ class ReaderView(ReaderStyle, ReaderMenus, ReaderLinks, ReaderCaret, QTextBrowse
     def _swap(self, unit: UnitDocument) -> bool:
         """Show this unit's document (restyled first if the style changed
         since it was made); False when it was already shown."""
+        previous = self._unit
         self._unit, self._unit_id = unit, unit.unit_id
         if unit.style != self._style_key():
             if unit.style is not None:
@@ -205,11 +217,21 @@ class ReaderView(ReaderStyle, ReaderMenus, ReaderLinks, ReaderCaret, QTextBrowse
         # when it made the layout, then all of it again).
         unit.document.setPageSize(QSizeF(0, 0))
         unit.document.documentLayout()
+        keep_glyphs(unit.document)
         if policy == Qt.ScrollBarPolicy.ScrollBarAsNeeded:
             self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setDocument(unit.document)
         self.setVerticalScrollBarPolicy(policy)
+        if previous is not None and previous is not unit:
+            self._unshown.append(previous)
+            self._drop_timer.start()
         return True
+
+    def _drop_unshown_glyphs(self) -> None:
+        for unit in self._unshown:
+            if unit is not self._unit and shiboken6.isValid(unit.document):
+                drop_glyphs(unit.document)
+        self._unshown = []
 
     def _invalidate_documents(self) -> None:
         """Forget every rendered unit (the reading style changed: what is

@@ -243,3 +243,47 @@ def test_a_unit_is_laid_out_once_when_shown(reader):
     layout = unit.document.documentLayout()
     tops = [layout.blockBoundingRect(unit.first_block(pid)).top() for pid in unit.paragraph_ids]
     assert tops == sorted(tops) and tops[-1] > tops[0] > 0   # every paragraph laid out, in order
+
+
+def _glyphs_kept(document: QTextDocument) -> list[bool]:
+    kept, block = [], document.begin()
+    while block.isValid():
+        kept.append(block.layout().cacheEnabled())
+        block = block.next()
+    return kept
+
+
+def test_the_shown_unit_keeps_its_glyphs_and_a_hidden_one_gives_them_back(reader, qtbot):
+    """Blocks of the unit shown keep their shaped glyphs (a paint does not
+    shape the text again, issue 17); a unit swapped out frees them once the
+    reader is idle, and keeps them again when shown again."""
+    reader._drop_timer.setInterval(0)
+    assert reader.open_paragraph("A07/13")
+    first = reader.document()
+    assert all(_glyphs_kept(first))
+    assert reader.open_paragraph("B6-r4/1")
+    assert all(_glyphs_kept(reader.document()))
+    qtbot.waitUntil(lambda: not any(_glyphs_kept(first)))
+    block = first.begin()
+    while block.isValid():                        # nothing laid out is kept
+        assert block.layout().lineCount() == 0
+        block = block.next()
+    assert all(_glyphs_kept(reader.document()))   # not the shown one's
+    assert reader.open_paragraph("A07/12")
+    assert reader.document() is first and all(_glyphs_kept(first))
+    layout = first.documentLayout()
+    unit = reader._unit
+    tops = [layout.blockBoundingRect(unit.first_block(pid)).top() for pid in unit.paragraph_ids]
+    assert tops == sorted(tops) and tops[-1] > tops[0] > 0   # laid out anew, in order
+
+
+def test_the_source_text_block_keeps_its_glyphs_too(app, real_store):
+    """The block set_current inserts under a reconstructed paragraph keeps
+    its glyphs like the blocks around it."""
+    unit = build_unit(real_store, "som:ch2", LOOK)
+    rebuilt = next(pid for pid in unit.paragraph_ids
+                   if (real_store.quality_rows([pid]).get(pid) or {}).get("original_text"))
+    reader_documents.keep_glyphs(unit.document)
+    count = unit.document.blockCount()
+    assert unit.set_current(real_store, rebuilt)
+    assert unit.document.blockCount() == count + 1 and all(_glyphs_kept(unit.document))
