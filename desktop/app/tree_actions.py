@@ -8,8 +8,8 @@ the row below it; only when the row is too far down for that is it
 centred. MainWindow.select_in_tree uses it; before the window is first
 laid out the viewport has no height yet, so the reveal is done again once
 the tree is shown (the start-up paragraph). ``follow_reader`` is how the
-tree follows the reader's opens: the row current at once, the scroll once
-the opens pause.
+tree follows the reader's opens: the row current at once, shown (its part
+and meeting expanded, the tree scrolled) once the opens pause.
 """
 
 from __future__ import annotations
@@ -101,10 +101,11 @@ class _RevealWhenShown(QObject):
 
 def follow_reader(window: TreeWindow, paragraph_id: str) -> None:
     """The tree follows an open of the reader (MainWindow._on_paragraph_opened):
-    the paragraph's row is made current at once, its part and meeting
-    expanded, and it is scrolled into view (reveal_row) once the opens have
-    paused for FOLLOW_DELAY_MS (issue 17: scrolling far in the tree repainted
-    it whole, ~4.5 ms, at every step of Back/Forward; the page comes first).
+    the paragraph's row is made current at once; its part and meeting are
+    expanded and it is scrolled into view (reveal_row) once the opens have
+    paused for FOLLOW_DELAY_MS (issue 17: scrolling far in the tree, or
+    expanding a row, repainted it whole, ~4.5 ms, at every open; the page
+    comes first).
     A tree with the keyboard, or not shown yet, is revealed at once."""
     tree = window.tree_view
     if tree.hasFocus() or not tree.isVisible() or tree.viewport().height() <= 0:
@@ -113,8 +114,9 @@ def follow_reader(window: TreeWindow, paragraph_id: str) -> None:
     index = window.tree_model.index_for_paragraph(paragraph_id)
     if not index.isValid():
         return
-    for parent in ancestors(index):
-        tree.expand(parent)
+    # the part and meeting are opened with the scroll, once the opens pause:
+    # expanding a row repaints the whole tree (QTreeView.expand updates its
+    # viewport), ~4 ms of an open's frame (issue 17)
     old, scrolls = window._syncing_tree, tree.hasAutoScroll()
     window._syncing_tree = True     # the reader has it open already
     tree.setAutoScroll(False)       # Qt would scroll to a current row at once

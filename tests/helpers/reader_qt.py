@@ -47,3 +47,13 @@ def caret_at_start_of(window, pid):
     text = accessible(reader).textInterface()
     block = paragraph_block(reader, pid)
     return text.cursorPosition() == block.position() == reader.textCursor().position()
+
+
+def tree_followed(qtbot, window) -> None:
+    """Wait until the contents tree has followed the reader's last open
+    (its row's part and meeting expanded, scrolled to: once the opens pause)."""
+    from PySide6.QtCore import QObject
+
+    follow = window.tree_view.findChild(QObject, "tree-follow")
+    if follow is not None:
+        qtbot.waitUntil(lambda: not follow.pending())

@@ -15,6 +15,7 @@ from desktop.app import access, printing, reader_access
 from desktop.app.settings import AppSettings
 from desktop.content.store import open_store
 from tests.helpers.access_walk import accessible_name, describe, unnamed_controls, walk
+from tests.helpers.reader_qt import tree_followed
 
 
 @pytest.fixture
@@ -25,6 +26,7 @@ def window(app, qtbot, content_db_path, tmp_path):
     win.show()
     qtbot.waitExposed(win)
     win.open_start("A07/13")
+    tree_followed(qtbot, win)       # the tree shows the row once the opens pause
     yield win
     win.search_panel.shutdown()
     win.close()

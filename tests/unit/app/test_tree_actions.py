@@ -103,10 +103,11 @@ def test_a_row_is_revealed_with_one_scroll_and_where_the_old_way_put_it(make_win
 
 def test_the_tree_follows_the_reader_and_scrolls_once_the_opens_pause(make_window, content_db_path,
                                                                       qtbot):
-    """The row of each paragraph the reader opens is current at once, its
-    part and meeting open; the tree scrolls to it once the opens pause
+    """The row of each paragraph the reader opens is current at once; its
+    part and meeting open and the tree scrolls to it once the opens pause
     (Back/Forward in a row scroll it once, for the last), as reveal_row
-    would put it."""
+    would put it. Nothing is expanded meanwhile: an expand repaints the
+    whole tree in the open's frame."""
     window = make_window(content_db_path)
     window.resize(1280, 800)
     window.open_paragraph("A07/13")
@@ -120,12 +121,13 @@ def test_the_tree_follows_the_reader_and_scrolls_once_the_opens_pause(make_windo
         window.open_paragraph(pid)
         row = tree.currentIndex()
         assert window.tree_model.key(row) == ("paragraph", pid)   # at once
-        assert all(tree.isExpanded(parent) for parent in ancestors(row))
         assert follow.pending()
     assert moves == []                            # not scrolled yet
+    assert not tree.isExpanded(row.parent())      # A09's meeting: not opened yet
     qtbot.waitUntil(lambda: not follow.pending())
     assert len(moves) == 1
     row = tree.currentIndex()
+    assert all(tree.isExpanded(parent) for parent in ancestors(row))
     assert row_visible(tree, row) and row_visible(tree, row.parent())
     where = bar.value()
     reveal_row(tree, row)

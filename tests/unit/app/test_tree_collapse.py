@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from desktop.app.tree_collapse import COLLAPSE_TEXT, install_collapse_all
 from desktop.app.tree_menu import TreeMenu
+from tests.helpers.reader_qt import tree_followed
 
 
 def _expanded(tree, parent=None) -> list:
@@ -23,10 +24,11 @@ def _view_action(window, text):
     return next((a for a in window.menu("view").actions() if a.text() == text), None)
 
 
-def test_collapse_all_from_the_view_menu(make_window, tiny_db_path):
+def test_collapse_all_from_the_view_menu(make_window, tiny_db_path, qtbot):
     window = make_window(tiny_db_path)
     install_collapse_all(window, TreeMenu(window.tree_view))
     window.open_paragraph("A07/13.l1")
+    tree_followed(qtbot, window)
     assert _expanded(window.tree_view)          # the path to the row is open
     action = _view_action(window, COLLAPSE_TEXT)
     assert action is not None
@@ -76,6 +78,7 @@ def test_the_tree_menu_offers_collapse_all_on_rows_and_below_them(
         return shown[-1] if shown else []
 
     window.open_paragraph("A07/13")
+    tree_followed(qtbot, window)
     tree = window.tree_view
     entries = menu_at(tree.visualRect(tree.currentIndex()).center())
     assert COLLAPSE_TEXT in entries and "أضف إلى المختارات" in entries
