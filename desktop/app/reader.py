@@ -24,7 +24,7 @@ from typing import Callable
 import shiboken6
 from PySide6.QtCore import QMimeData, QPoint, QSizeF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (QColor, QHideEvent, QMouseEvent, QPainter, QPaintEvent, QTextCharFormat,
-                           QTextCursor, QTextFormat, QWheelEvent)
+                           QTextCursor, QTextFormat)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from desktop.app import reader_access
@@ -460,18 +460,6 @@ class ReaderView(ReaderStyle, ReaderMenus, ReaderLinks, ReaderCaret, QTextBrowse
             for paint in self.margin_painters:
                 paint(painter)
             painter.end()
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        """Ctrl+wheel zooms through set_zoom (QTextEdit's own zoom would
-        change the widget font behind the document's back)."""
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            step = 1 if event.angleDelta().y() > 0 else -1 if event.angleDelta().y() < 0 else 0
-            if step:
-                self.set_zoom(self._zoom + step)
-                self.zoomChanged.emit(self._zoom)
-            event.accept()
-            return
-        super().wheelEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         # Ask for the link BEFORE Qt handles the release: the release follows

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
         store: ContentStore
         margin_tooltips: list[Callable]
         linksRequested: SignalInstance
+        zoomChanged: SignalInstance
         _unit: UnitDocument | None
         _paragraph_id: str | None
         _via_link: bool

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPalette, QTextDocument
+from PySide6.QtGui import QColor, QFont, QPalette, QTextDocument, QWheelEvent
 
 from desktop.app.application import reader_font
 from desktop.app.reader_base import ReaderBase
@@ -96,3 +96,15 @@ class ReaderStyle(ReaderBase):
             self.document().setDefaultFont(self._font())
         if self._paragraph_id:
             self._scroll_to(self._paragraph_id)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """Ctrl+wheel zooms through set_zoom (QTextEdit's own zoom would
+        change the widget font behind the document's back)."""
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            step = 1 if event.angleDelta().y() > 0 else -1 if event.angleDelta().y() < 0 else 0
+            if step:
+                self.set_zoom(self._zoom + step)
+                self.zoomChanged.emit(self._zoom)
+            event.accept()
+            return
+        super().wheelEvent(event)
