@@ -93,6 +93,14 @@ def app_modules() -> list[str]:
                   or name in BUDGETED)
 
 
+def widget_types() -> list[str]:
+    """The QtWidgets classes whose Python types PySide6 has built so far (it
+    builds them on first use): each costs memory, its enums most."""
+    import PySide6.QtWidgets
+
+    return sorted(name for name in vars(PySide6.QtWidgets) if name.startswith("Q"))
+
+
 def _wait(app: QApplication, done: Callable[[], bool], timeout: float = 5.0) -> bool:
     end = time.perf_counter() + timeout
     while not done():
@@ -120,7 +128,8 @@ def attach(app: QApplication, window: MainWindow, settle: float | None = None) -
         result = {"first_paint": paint.at, "cpu_at_first_paint": paint.cpu, "rss_kb": rss_kb(),
                   "paragraph": window.reader.current_paragraph_id(),
                   "modules_at_first_paint": paint.modules,
-                  "modules_when_settled": app_modules()}
+                  "modules_when_settled": app_modules(),
+                  "widget_types_when_settled": widget_types()}
         result.update(open_times(app, window))
         result.update(first_uses(app, window))
         print(json.dumps(result), flush=True)

@@ -40,6 +40,8 @@ from PySide6.QtWidgets import (QAbstractScrollArea, QApplication, QProxyStyle, Q
                                QStyleHintReturn, QStyleOption, QStyleOptionComboBox,
                                QStyleOptionMenuItem, QTreeView, QWidget)
 
+from desktop.app.qt_viewport import wrap_viewport
+
 LRI, PDI = "\u2066", "\u2069"
 
 
@@ -111,6 +113,9 @@ def keep_plain(*widgets: QWidget) -> None:
         if part.style() is not plain:
             part.setStyle(plain)
         if isinstance(part, QAbstractScrollArea):
-            parts += [part.verticalScrollBar(), part.horizontalScrollBar(), part.viewport()]
+            # the viewport found by name: an unwrapped viewport() call makes
+            # shiboken build ~90 widget types first (desktop.app.qt_viewport)
+            parts += [part.verticalScrollBar(), part.horizontalScrollBar(),
+                      wrap_viewport(part) or part.viewport()]
         if isinstance(part, QTreeView):
             parts.append(part.header())  # a scroll area too, even hidden
