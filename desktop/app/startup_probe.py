@@ -80,13 +80,13 @@ class _FirstPaint(QObject):
 
 #: Qt modules the app should load only when a feature needs them
 BUDGETED = ("PySide6.QtPrintSupport", "PySide6.QtSvg", "PySide6.QtNetwork", "logging.handlers",
-            "importlib.resources")
+            "importlib.resources", "html.entities")
 
 
 def app_modules() -> list[str]:
     """The app's modules loaded so far, and the libraries whose import is
     budgeted (Word, Markdown, fuzzy matching, Qt's printing, the log's rotation,
-    importlib.resources: a wheel's data only)."""
+    importlib.resources: a wheel's data only; html.entities: html.unescape's table)."""
     return sorted(name for name in sys.modules
                   if name.split(".")[0] in ("desktop", "docx", "lxml", "markdown", "sqlite_utils",
                                             "rapidfuzz", "Stemmer")

@@ -14,11 +14,11 @@ Three things a delegate must be able to see without reading the build:
 
 from __future__ import annotations
 
-import html
 import json
 from dataclasses import dataclass
 from typing import TypeGuard
 
+from desktop.content.html_escape import escape
 from desktop.content.records import Node, Paragraph
 from desktop.content.store import ContentStore
 
@@ -84,24 +84,24 @@ def render_gap(store: ContentStore, node_id: str) -> str:
     what = "الاجتماع" if node.part == "A" else "الدورة وقراراتها"
     blocks.append(
         f'<p dir="rtl" align="right" style="color:#a40000; background-color:#fbeeee;'
-        f' margin-top:8px; margin-bottom:8px"><b>{html.escape(GAP_STATEMENT.format(what=what))}</b></p>')
+        f' margin-top:8px; margin-bottom:8px"><b>{escape(GAP_STATEMENT.format(what=what))}</b></p>')
     facts = gap_facts(store, node_id)
     if not facts:
-        blocks.append(f'<p dir="rtl" align="right">{html.escape(GAP_NOTHING_KNOWN)}</p>')
+        blocks.append(f'<p dir="rtl" align="right">{escape(GAP_NOTHING_KNOWN)}</p>')
     else:
         blocks.append('<h3 dir="rtl" align="right">ما هو معروف</h3>')
         sources = {p.id: p for p in store.paragraphs(
             {f["paragraph_id"] for f in facts if f.get("paragraph_id")})}
         for fact in facts:
-            text = html.escape(join_symbols(fact["text"]))
+            text = escape(join_symbols(fact["text"]))
             source = sources.get(fact.get("paragraph_id") or "")
             cite = ""
             if source is not None:
                 document = store.document(source.document)
-                tip = html.escape(document.title if document and document.title else "", quote=True)
-                cite = (f' &#x2190; المصدر: <a href="{html.escape(para_href(source.id))}"'
+                tip = escape(document.title if document and document.title else "", quote=True)
+                cite = (f' &#x2190; المصدر: <a href="{escape(para_href(source.id))}"'
                         f' title="{tip}">'
-                        f"{html.escape(join_symbols(source.citation or source.id))}</a>")
+                        f"{escape(join_symbols(source.citation or source.id))}</a>")
             blocks.append(f'<p dir="rtl" align="right" style="margin-right:16px; margin-top:4px">'
                           f"&#x2022; {text}{cite}</p>")
     return page("\n".join(blocks))
@@ -122,7 +122,7 @@ def is_supplement_note(text: str) -> bool:
 
 def supplement_block() -> str:
     return (f'<p dir="rtl" align="right" style="color:#8a4b00; background-color:#fff4e0;'
-            f' margin-top:2px; margin-bottom:6px"><b>{html.escape(SUPPLEMENT_NOTICE)}</b></p>')
+            f' margin-top:2px; margin-bottom:6px"><b>{escape(SUPPLEMENT_NOTICE)}</b></p>')
 
 
 # ---- corrected words --------------------------------------------------------
@@ -242,8 +242,8 @@ def correction_notice(marks: list[CorrectionMark]) -> str:
     from desktop.content.citations import NOTICE_COLOUR, corrections_note
     note = corrections_note([(m.original, m.corrected) for m in marks])
     return (f'<span style="color:{NOTICE_COLOUR["repaired"]}; font-size:small">'
-            f"[{html.escape(note)}]</span><br/>")
+            f"[{escape(note)}]</span><br/>")
 
 
 def mark_open(mark: CorrectionMark) -> str:
-    return f'<span style="{CORRECTED_STYLE}" title="{html.escape(mark.tooltip(), quote=True)}">'
+    return f'<span style="{CORRECTED_STYLE}" title="{escape(mark.tooltip(), quote=True)}">'

@@ -6,10 +6,10 @@ and the anchors/hrefs of paragraphs. render.py (units) and editorial_html.py
 
 from __future__ import annotations
 
-import html
 import re
 
 from desktop.content.citations import join_symbols
+from desktop.content.html_escape import escape
 
 PARA_SCHEME = "para:"
 _MD_SPECIAL = re.compile(r"([\\`_{}\[\]()#+!-])")
@@ -41,7 +41,7 @@ def escape_source(text: str) -> str:
 
     A paired ``**`` stays (bold in the source); a lone ``*`` is literal.
     """
-    text = html.escape(text, quote=False)
+    text = escape(text, quote=False)
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = _LONE_STAR.sub(r"\\*", text)
     text = _NUMBERED_LINE.sub(r"\1\\.", text)
@@ -83,7 +83,7 @@ def heading_block(level: int, text: str, extra_style: str = "") -> str:
 
 
 def meta_block(text: str) -> str:
-    body = html.escape(join_symbols(text))
+    body = escape(join_symbols(text))
     return f'<p dir="rtl" align="right" style="color:#555555; margin:0">{body}</p>'
 
 

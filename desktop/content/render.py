@@ -16,7 +16,6 @@ Hrefs: ``para:<id>`` for a link to a paragraph, ``#fn-<n>`` for a footnote.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
@@ -26,6 +25,7 @@ from desktop.content.html_blocks import (  # noqa: F401  (the reader's names)
     PARA_SCHEME, anchor_name, escape_source, heading_block, markdown_inline, meta_block,
     page, para_href,
 )
+from desktop.content.html_escape import escape
 from desktop.content.records import Footnote, Link, Node, Paragraph
 from desktop.content.store import ContentStore
 from desktop.content.related import quality_html
@@ -73,9 +73,9 @@ def _spans(para: Paragraph, notes: list[Footnote], links: list[Link],
             continue
         end = where + len(words)
         taken.append((where, end))
-        title = html.escape(citations.get(link.to_id, link.to_id))
+        title = escape(citations.get(link.to_id, link.to_id))
         spans.append(_Span(where, end,
-                           f'<a href="{html.escape(para_href(link.to_id))}" title="{title}">',
+                           f'<a href="{escape(para_href(link.to_id))}" title="{title}">',
                            "</a>"))
     for note in notes:
         offset = note.marker_offset
@@ -85,7 +85,7 @@ def _spans(para: Paragraph, notes: list[Footnote], links: list[Link],
         for s, e in taken:
             if s < offset < e:
                 offset = e
-        title = html.escape(note.shown)
+        title = escape(note.shown)
         # a note whose place in the text is unknown (the "*" of the agenda
         # line) is set off by a space, not glued to the last word
         gap = "&nbsp;" if note.marker_offset is None else ""
@@ -237,7 +237,7 @@ def _footnote_body(text: str, marks: Iterable[editorial_html.CorrectionMark]) ->
             continue
         out.append(markdown_inline(escape_source(join_symbols(text[pos:mark.start]))))
         out.append(editorial_html.mark_open(mark)
-                   + html.escape(text[mark.start:mark.end]) + "</span>")
+                   + escape(text[mark.start:mark.end]) + "</span>")
         pos = mark.end
     out.append(markdown_inline(escape_source(join_symbols(text[pos:]))))
     return "".join(out)
@@ -276,11 +276,11 @@ def _paragraph_block(para: Paragraph, body: str, selected: bool) -> str:
     label_html = ""
     if label:
         colour = "#777777" if muted else "#1f3b73"
-        label_html = (f'<b style="color:{colour}">{html.escape(label)}</b>'
+        label_html = (f'<b style="color:{colour}">{escape(label)}</b>'
                       f"&nbsp;&nbsp;")
-    title = html.escape(para.citation or para.id)
+    title = escape(para.citation or para.id)
     return (f'<p dir="rtl" align="justify" style="{"; ".join(style)}" title="{title}">'
-            f'<a name="{html.escape(anchor_name(para.id))}"></a>{label_html}{body}</p>')
+            f'<a name="{escape(anchor_name(para.id))}"></a>{label_html}{body}</p>')
 
 
 #: How a link without words in the text is introduced, by kind.
@@ -293,8 +293,8 @@ SEE_ALSO = {
 
 
 def _link_anchor(link: Link, citation: str) -> str:
-    return (f'<a href="{html.escape(para_href(link.to_id))}">'
-            f'{html.escape(join_symbols(citation))}</a>')
+    return (f'<a href="{escape(para_href(link.to_id))}">'
+            f'{escape(join_symbols(citation))}</a>')
 
 
 def _unit_link_block(link: Link, citation: str) -> str:

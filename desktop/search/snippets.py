@@ -10,10 +10,10 @@ highlight marks from a snippet always gives back a substring of the text.
 from __future__ import annotations
 
 import bisect
-import html
 from dataclasses import dataclass
 from functools import lru_cache
 
+from desktop.content.html_escape import escape
 from desktop.search.normalize import WORD_RE, Analysis, analyze, words
 from desktop.search.query import Query
 
@@ -180,7 +180,7 @@ class Snippet:
 
     def html(self, open_: str = "<b>", close: str = "</b>") -> str:
         """HTML-escaped snippet with highlights and ellipses where the text was cut."""
-        body = "".join(f"{open_}{html.escape(t)}{close}" if hl else html.escape(t)
+        body = "".join(f"{open_}{escape(t)}{close}" if hl else escape(t)
                        for t, hl in self.segments)
         return ("… " if self.cut_start else "") + body + (" …" if self.cut_end else "")
 

@@ -51,7 +51,8 @@ def _start(tmp_path) -> dict:
 #: the search panel, its worker and engine, ~5 MiB; printing, ~1.5 MiB)
 FIRST_USE = ("desktop.app.search_panel", "desktop.app.search_worker", "desktop.search.engine",
              "desktop.search.suggest", "rapidfuzz", "desktop.app.printing", "desktop.export.pdf",
-             "PySide6.QtPrintSupport", "Stemmer")
+             "PySide6.QtPrintSupport", "Stemmer",
+             "html.entities")  # the html package's; the reader escapes with desktop.content.html_escape
 
 
 @pytest.fixture(scope="module")

@@ -14,10 +14,10 @@ damaged_stage) the reader gets:
 
 from __future__ import annotations
 
-import html
 import json
 
 from desktop.content.citations import MARK_STYLE, NOTICE_COLOUR, QUALITY_LABELS, join_symbols
+from desktop.content.html_escape import escape
 
 
 def marked_text(text: str, uncertain: list) -> str:
@@ -26,11 +26,11 @@ def marked_text(text: str, uncertain: list) -> str:
     for start, end in sorted(uncertain):
         if start < pos or end > len(text):
             continue
-        out.append(html.escape(join_symbols(text[pos:start])))
+        out.append(escape(join_symbols(text[pos:start])))
         out.append(f'<span style="{MARK_STYLE["uncertain"]}">'
-                   f"{html.escape(join_symbols(text[start:end]))}</span>")
+                   f"{escape(join_symbols(text[start:end]))}</span>")
         pos = end
-    out.append(html.escape(join_symbols(text[pos:])))
+    out.append(escape(join_symbols(text[pos:])))
     return "".join(out)
 
 
@@ -38,13 +38,13 @@ def notice(row: dict) -> str:
     quality = row["quality"]
     colour = NOTICE_COLOUR.get(quality, "#555555")
     label = QUALITY_LABELS.get(quality, quality)   # when a row has no note
-    tip = html.escape(row["original_text"] or "", quote=True)
+    tip = escape(row["original_text"] or "", quote=True)
     return (f'<span style="color:{colour}; font-size:small" title="{tip}">'
-            f'[{html.escape(row["note"] or label)}]</span><br/>')
+            f'[{escape(row["note"] or label)}]</span><br/>')
 
 
 def original_block(row: dict, depth: int = 0) -> str:
-    lines = "<br/>".join(html.escape(l.strip()) for l in (row["original_text"] or "").split("\n")
+    lines = "<br/>".join(escape(l.strip()) for l in (row["original_text"] or "").split("\n")
                          if l.strip())
     return (f'<p dir="rtl" align="right" style="margin-right:{32 * max(depth, 0) + 32}px;'
             f' margin-top:0; font-size:small; color:#666666; background-color:#f3f3f3;'
