@@ -12,7 +12,6 @@ from desktop.content.citations import join_symbols
 from desktop.content.html_escape import escape
 
 PARA_SCHEME = "para:"
-_MD_SPECIAL = re.compile(r"([\\`_{}\[\]()#+!-])")
 _LONE_STAR = re.compile(r"(?<!\*)\*(?!\*)")
 _NUMBERED_LINE = re.compile(r"^(\s*\d+)\.", re.M)
 _RULE_LINE = re.compile(r"^(\s*)=", re.M)
@@ -40,14 +39,40 @@ def escape_source(text: str) -> str:
     """Escape source text for Markdown: HTML first, then Markdown punctuation.
 
     A paired ``**`` stays (bold in the source); a lone ``*`` is literal.
+    No replacement template (``r"\\1"``): for each sub with one, CPython
+    imports ``re`` again, through PySide's import hook (issue 17: ~240 of
+    them per unit rendered); the rare cases are tried only when their
+    character is there.
     """
-    text = escape(text, quote=False)
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    text = _LONE_STAR.sub(r"\\*", text)
-    text = _NUMBERED_LINE.sub(r"\1\\.", text)
-    # a line of "=" under a line would make a heading (Markdown has no \= escape)
-    text = _RULE_LINE.sub(r"\1&#61;", text)
+    text = escape(text, quote=False).translate(_MD_ESCAPES)
+    if "*" in text:
+        text = _LONE_STAR.sub(_escaped_star, text)
+    if "." in text:
+        text = _NUMBERED_LINE.sub(_escaped_dot, text)
+    if "=" in text:
+        # a line of "=" under a line would make a heading (Markdown has no \= escape)
+        text = _RULE_LINE.sub(_entity_equals, text)
     return text
+
+
+#: Markdown's punctuation, each with a backslash before it
+_MD_ESCAPES = str.maketrans({c: "\\" + c for c in "\\`_{}[]()#+!-"})
+
+
+def _escaped_star(_match: re.Match[str]) -> str:
+    return "\\*"
+
+
+def _escaped_dot(match: re.Match[str]) -> str:
+    return match.group(1) + "\\."
+
+
+def _entity_equals(match: re.Match[str]) -> str:
+    return match.group(1) + "&#61;"
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    return match.group(1)
 
 
 def markdown_inline(escaped: str) -> str:
@@ -58,7 +83,7 @@ def markdown_inline(escaped: str) -> str:
     """
     escaped = _LINE_BREAK.sub("\n", escaped.strip())
     if not _MARKUP.search(_ESCAPED.sub("", escaped)):
-        return _ESCAPED.sub(r"\1", escaped).replace("\n", "<br/>")
+        return _ESCAPED.sub(_unescaped, escaped).replace("\n", "<br/>")
     return _markdown_convert(escaped)
 
 

@@ -28,6 +28,10 @@ from desktop.content.records import (Document, Footnote, IndexEntry, Link, Node,
 
 #: The store's errors are the opener's (missing, corrupt, schema).
 StoreError = ContentDatabaseError
+#: paragraphs kept by ``paragraph(id)``: one open of the reader asks for the
+#: same paragraph ~6 times (the reader, the window, the panels), a query and
+#: a citation each (issue 17)
+PARAGRAPH_CACHE = 64
 
 
 def _paragraph(row: sqlite3.Row, documents: dict[str, "Document"]) -> Paragraph:
@@ -59,6 +63,7 @@ class ContentStore:
         self._conn = conn
         self.path = path
         self._node_cache: dict[str, Node] = {}
+        self._paragraph_cache: dict[str, Paragraph] = {}
         self._document_cache: dict[str, Document] | None = None
 
     def close(self) -> None:
@@ -209,8 +214,16 @@ class ContentStore:
     # paragraphs
 
     def paragraph(self, paragraph_id: str) -> Paragraph | None:
+        cached = self._paragraph_cache.get(paragraph_id)
+        if cached is not None:
+            return cached
         rows = self._rows("SELECT * FROM paragraphs WHERE id = ?", (paragraph_id,))
-        return _paragraph(rows[0], self._documents()) if rows else None
+        if not rows:
+            return None
+        if len(self._paragraph_cache) >= PARAGRAPH_CACHE:
+            self._paragraph_cache.clear()
+        para = self._paragraph_cache[paragraph_id] = _paragraph(rows[0], self._documents())
+        return para
 
     def cited_as(self, paragraph_id: str) -> str:
         """How the user's lists name a paragraph (bookmarks, notes, the side

@@ -70,6 +70,31 @@ def test_paragraph_record(tiny):
     assert [p.id for p in tiny.paragraphs(["A07/13", "A07/12", "nope"])] == ["A07/12", "A07/13"]
 
 
+def test_a_paragraph_asked_for_again_is_not_read_again(tmp_path, monkeypatch):
+    """One open asks for its paragraph several times (reader, window,
+    panels): the store reads it once, and keeps only the last few."""
+    from desktop.content import store as store_module
+    store = open_store(make_reader_db(tmp_path / "tiny.sqlite"))
+    reads: list[str] = []
+    real = store._rows
+
+    def counting(sql, params=()):
+        reads.append(sql)
+        return real(sql, params)
+
+    monkeypatch.setattr(store, "_rows", counting)
+    monkeypatch.setattr(store_module, "PARAGRAPH_CACHE", 2)
+    first = store.paragraph("A07/13")
+    reads.clear()
+    assert store.paragraph("A07/13") is first and reads == []
+    assert store.paragraph("A07/99") is None and store.paragraph("A07/99") is None
+    assert len(reads) == 2                              # nothing to keep for an unknown id
+    store.paragraph("A07/12")
+    store.paragraph("B6-r4/1")                          # over the bound: the old ones go
+    assert len(store._paragraph_cache) <= 2
+    store.close()
+
+
 def test_paragraph_texts_are_the_stored_texts_of_the_ids_that_exist(tiny):
     texts = tiny.paragraph_texts(["A07/13", "nope", "A07/12", "A07/13"])
     assert set(texts) == {"A07/12", "A07/13"}
