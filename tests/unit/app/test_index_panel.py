@@ -206,3 +206,20 @@ def test_unresolved_entry_tooltip_gives_the_reason(panel):
     entries = _entries(panel, _theme_row(panel, row["theme_id"]))
     tips = [i.data(Qt.ItemDataRole.ToolTipRole) for e, i in entries if not e.resolved]
     assert any(f"سبب عدم التحديد: {row['note']}" in t for t in tips)
+
+
+def test_the_legend_is_in_the_placeholder_colour_and_follows_the_palette(make_window, tiny_db_path):
+    from PySide6.QtGui import QColor, QPalette
+
+    panel = make_window(tiny_db_path).index_panel
+    role = QPalette.ColorRole
+
+    def shown() -> QColor:
+        return panel.legend.palette().color(role.WindowText)
+
+    assert panel.legend.styleSheet() == ""  # no style-sheet style for one label
+    assert shown() == panel.palette().color(role.PlaceholderText)
+    palette = panel.palette()
+    palette.setColor(role.PlaceholderText, QColor("#123456"))
+    panel.setPalette(palette)
+    assert shown() == QColor("#123456")
