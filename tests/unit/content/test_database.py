@@ -146,3 +146,30 @@ def test_the_page_cache_is_bounded_even_after_reading_every_page(content_db_path
         assert held < 2 * PAGE_CACHE_KIB * 1024, held
     finally:
         conn.close()
+
+
+def test_the_checks_pages_leave_the_cache_once_checked(content_db_path, monkeypatch):
+    """quick_check reads every page once; the views then read a few: the
+    connection lets the checked pages go (PRAGMA shrink_memory) before it
+    is handed out, keeping its bound for what is read next."""
+    from desktop.content import database
+
+    statements: list[str] = []
+    plain_init = database.ContentConnection.__init__
+
+    def traced_init(self, *args, **kwargs):
+        plain_init(self, *args, **kwargs)
+        self.set_trace_callback(statements.append)
+
+    monkeypatch.setattr(database.ContentConnection, "__init__", traced_init)
+    conn = open_readonly(content_db_path)
+    try:
+        pragmas = [s for s in statements if s.startswith("PRAGMA")]
+        assert pragmas.index("PRAGMA shrink_memory") > pragmas.index("PRAGMA quick_check(1)")
+        assert conn.execute("PRAGMA cache_size").fetchone()[0] == -PAGE_CACHE_KIB
+        assert conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0] > 0
+    finally:
+        conn.close()
+    statements.clear()
+    open_readonly(content_db_path, check=False).close()  # nothing checked, nothing to let go
+    assert "PRAGMA shrink_memory" not in statements
