@@ -132,8 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         window = build_main_window(store, AppSettings(Path(scratch.name) / "settings.ini"),
                                    remember=False, user_data=":memory:", deferred=True)
         attach(app, window)
-        window.open_start(target)
-        window.show()
+        show_at_start(window, target)
         return app.exec()
 
     # user data under QStandardPaths.AppDataLocation. The start is staged:
@@ -151,14 +150,24 @@ def main(argv: list[str] | None = None) -> int:
     # that turn runs it at once, before Qt looks the key's shortcut up
     # (desktop.app.first_paint): no shortcut is lost.
     window = build_main_window(store, AppSettings(), deferred=True)
-    window.open_start(target)
-    window.show()
+    show_at_start(window, target)
     splash = app.property("first_start_splash")
     if splash is not None:
         splash.finish(window)
     close_on_interrupt(window)
     errors.install_excepthook()
     return app.exec()
+
+
+def show_at_start(window: MainWindow, paragraph_id: str | None) -> None:
+    """Show the window, then open the start paragraph: shown first, the
+    reader has its real width when the unit goes in, and the page is laid
+    out once (opened first, it was laid out at the hidden reader's width,
+    then again when the window showed: ~10 ms CPU of the first paint,
+    issue 17). Nothing paints in between: the first paint comes with the
+    event loop."""
+    window.show()
+    window.open_start(paragraph_id)
 
 
 def first_start_db(app: QApplication, headless: bool) -> Path:

@@ -102,6 +102,8 @@ class MainWindow(QMainWindow, WindowParts):  # WindowParts: what the features gi
         self.zoom_handler: Callable[[int], object] | None = None
         self._syncing_tree = False
         self._keep_tree = False
+        #: the start-up open: its tree row revealed at once (open_start)
+        self._tree_at_once = False
         #: work waiting for the first idle turn after the first show (None: done)
         self._idle_work: list[Callable[[], object]] | None = []
 
@@ -382,7 +384,9 @@ class MainWindow(QMainWindow, WindowParts):  # WindowParts: what the features gi
         self.citation_label.setToolTip(cite.full)
         self.official_label.setText(RLM + official if official else "")
         self.links_panel.show_paragraph(paragraph_id)
-        if not self._keep_tree:
+        if self._tree_at_once:
+            self.select_in_tree(paragraph_id)
+        elif not self._keep_tree:
             follow_reader(self, paragraph_id)  # current now, scrolled to when the opens pause
         if self.remember:
             self.settings.set_last_paragraph(paragraph_id)
@@ -444,15 +448,22 @@ class MainWindow(QMainWindow, WindowParts):  # WindowParts: what the features gi
         self.reader.set_zoom(self.settings.zoom())
 
     def open_start(self, paragraph_id: str | None = None) -> bool:
-        """Open the given paragraph, else the last one read, else the first."""
-        for candidate in (paragraph_id, self.settings.last_paragraph()):
-            if candidate and self.open_paragraph(candidate):
-                return True
-        for node in self.store.top_nodes():
-            first = self.store.first_paragraph(node.id)
-            if first:
-                return self.open_paragraph(first.id)
-        return False
+        """Open the given paragraph, else the last one read, else the first;
+        its row in the tree revealed at once, shown or not (the window is
+        shown first at start-up, desktop.__main__: the tree follows other
+        opens once they pause, but the first paint has this row in view)."""
+        self._tree_at_once = True
+        try:
+            for candidate in (paragraph_id, self.settings.last_paragraph()):
+                if candidate and self.open_paragraph(candidate):
+                    return True
+            for node in self.store.top_nodes():
+                first = self.store.first_paragraph(node.id)
+                if first:
+                    return self.open_paragraph(first.id)
+            return False
+        finally:
+            self._tree_at_once = False
 
     def save_state(self) -> None:
         if not self.remember:

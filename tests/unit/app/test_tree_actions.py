@@ -34,6 +34,26 @@ def test_start_up_row_stands_under_its_part_and_meeting(app, qtbot, content_db_p
     window.close()
 
 
+def test_start_up_row_is_in_view_at_once_when_the_window_shows_first(app, qtbot, content_db_path,
+                                                                    tmp_path):
+    """The app shows the window, then opens the start paragraph
+    (desktop.__main__.show_at_start): its row is revealed at once, not when
+    the opens pause, so the first paint has it in view."""
+    window = MainWindow(open_store(content_db_path), AppSettings(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    assert window.open_start("A07/13")
+    tree = window.tree_view
+    row = tree.currentIndex()                    # no event processed: as at the first paint
+    assert window.tree_model.key(row) == ("paragraph", "A07/13")
+    assert row_visible(tree, row) and row_visible(tree, row.parent())
+    follow = tree.findChild(QObject, "tree-follow")
+    assert follow is None or not follow.pending()
+    window.remember = False
+    window.close()
+
+
 def test_a_section_opens_with_its_heading_on_top(make_window, content_db_path, qtbot):
     window = make_window(content_db_path)
     window.resize(1280, 800)
