@@ -65,6 +65,7 @@ class ContentStore:
         self._node_cache: dict[str, Node] = {}
         self._paragraph_cache: dict[str, Paragraph] = {}
         self._document_cache: dict[str, Document] | None = None
+        self._parents: frozenset[str] | None = None
 
     def close(self) -> None:
         self._conn.close()
@@ -201,6 +202,16 @@ class ContentStore:
                                      (item.source_line or 0) if item.document == own else 0,
                                      isinstance(item, Paragraph), item.sort))
         return items
+
+    def nodes_with_children(self) -> frozenset[str]:
+        """The ids of the nodes that have sub-nodes or paragraphs of their
+        own (children() non-empty), read once: whether a node has children
+        without loading them (the tree's branch marks)."""
+        if self._parents is None:
+            rows = self._rows("SELECT parent_id FROM nodes WHERE parent_id IS NOT NULL "
+                              "UNION SELECT node_id FROM paragraphs WHERE node_id IS NOT NULL")
+            self._parents = frozenset(r[0] for r in rows)
+        return self._parents
 
     def ancestors(self, node_id: str) -> list[Node]:
         """The node and its parents, outermost first."""

@@ -60,3 +60,24 @@ def test_display_and_tooltip_texts(app, tiny_db_path):
     assert para.data(Qt.ItemDataRole.ToolTipRole) == "الجزء ألف، سابعاً-13"
     assert model.rowCount(para) == 0 and not model.hasChildren(para)
     assert not model.index(5, 0, QModelIndex()).isValid()
+
+
+def test_a_branch_mark_does_not_load_the_rows_under_it(app, content_db_path):
+    """hasChildren of a row not opened yet comes from the store's list of
+    parents (issue 17: every meeting beside the start paragraph's loaded
+    its paragraphs for its branch mark), and agrees with the rows."""
+    store = CountingStore(open_store(content_db_path))
+    model = ContentTreeModel(store)
+    stack = [model.index(row, 0) for row in range(model.rowCount())]
+    seen = 0
+    while stack:
+        index = stack.pop()
+        asked = len(store.asked)
+        has = model.hasChildren(index)
+        assert len(store.asked) == asked           # nothing loaded for the mark
+        assert has == bool(store._store.children(model.key(index)[1])) \
+            if model.key(index)[0] == "node" else not has
+        seen += 1
+        if has:
+            stack.extend(model.index(row, 0, index) for row in range(model.rowCount(index)))
+    assert seen > 500

@@ -41,6 +41,12 @@ def test_store_is_read_only(tiny):
 
 # --- hierarchy and paragraphs (tiny database) -----------------------------
 
+def test_nodes_with_children_are_those_whose_children_are_not_empty(tiny):
+    parents = tiny.nodes_with_children()
+    ids = [row[0] for row in tiny._rows("SELECT id FROM nodes")]
+    assert parents and parents == {i for i in ids if tiny.children(i)}
+
+
 def test_top_nodes_and_children_in_reading_order(tiny):
     assert [n.id for n in tiny.top_nodes()] == ["A", "B"]
     assert [n.id for n in tiny.children(None)] == ["A", "B"]
