@@ -101,35 +101,39 @@ class _RevealWhenShown(QObject):
 
 def follow_reader(window: TreeWindow, paragraph_id: str) -> None:
     """The tree follows an open of the reader (MainWindow._on_paragraph_opened):
-    the paragraph's row is made current at once; its part and meeting are
-    expanded and it is scrolled into view (reveal_row) once the opens have
-    paused for FOLLOW_DELAY_MS (issue 17: scrolling far in the tree, or
-    expanding a row, repainted it whole, ~4.5 ms, at every open; the page
-    comes first).
+    the paragraph's row is made current at once when the tree has it
+    loaded; its part and meeting are expanded and it is scrolled into view
+    (reveal_row) once the opens have paused for FOLLOW_DELAY_MS (issue 17:
+    scrolling far in the tree, or expanding a row, repainted it whole,
+    ~4.5 ms, at every open; loading the rows of a unit not shown in the
+    tree yet read all its paragraphs, ~0.5 ms: the page comes first).
     A tree with the keyboard, or not shown yet, is revealed at once."""
     tree = window.tree_view
     if tree.hasFocus() or not tree.isVisible() or tree.viewport().height() <= 0:
         window.select_in_tree(paragraph_id)
         return
-    index = window.tree_model.index_for_paragraph(paragraph_id)
-    if not index.isValid():
-        return
-    # the part and meeting are opened with the scroll, once the opens pause:
-    # expanding a row repaints the whole tree (QTreeView.expand updates its
-    # viewport), ~4 ms of an open's frame (issue 17)
+    index = window.tree_model.index_for_paragraph(paragraph_id, load=False)
+    if index.isValid():
+        _make_current(window, index)
+    _Follow.of(tree).later(window, paragraph_id)
+
+
+def _make_current(window: TreeWindow, index: QModelIndex) -> None:
+    """The row current, nothing opened (the reader has it open already) and
+    nothing scrolled yet."""
+    tree = window.tree_view
     old, scrolls = window._syncing_tree, tree.hasAutoScroll()
-    window._syncing_tree = True     # the reader has it open already
+    window._syncing_tree = True
     tree.setAutoScroll(False)       # Qt would scroll to a current row at once
     try:
         tree.setCurrentIndex(index)
     finally:
         tree.setAutoScroll(scrolls)
         window._syncing_tree = old
-    _Follow.of(tree).later(index)
 
 
 class _Follow(QObject):
-    """The tree's pending scroll to the row the reader opened last."""
+    """The tree's pending move to the paragraph the reader opened last."""
 
     @classmethod
     def of(cls, tree: QTreeView) -> "_Follow":
@@ -140,23 +144,34 @@ class _Follow(QObject):
         super().__init__(tree)
         self.setObjectName("tree-follow")
         self.tree = tree
+        self.window: TreeWindow | None = None
+        self.paragraph_id = ""
+        #: the tree's current row when the open was followed: a row the user
+        #: chose since (the keyboard, a click) is left alone
         self.row = QPersistentModelIndex()
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.reveal)
 
-    def later(self, index: QModelIndex) -> None:
-        self.row = QPersistentModelIndex(index)
+    def later(self, window: TreeWindow, paragraph_id: str) -> None:
+        self.window, self.paragraph_id = window, paragraph_id
+        self.row = QPersistentModelIndex(self.tree.currentIndex())
         self.timer.start(FOLLOW_DELAY_MS)
 
     def pending(self) -> bool:
         return self.timer.isActive()
 
     def reveal(self) -> None:
-        """Scroll to the row, unless the tree moved on meanwhile (the
-        keyboard there: its own row is in view)."""
+        """Make the row current (loading it) and scroll to it, unless the tree
+        moved on meanwhile (the keyboard there: its own row is in view)."""
         self.timer.stop()
-        current = self.tree.currentIndex()
-        if self.row.isValid() and QPersistentModelIndex(current) == self.row \
-                and not self.tree.hasFocus():
-            reveal_row(self.tree, current)
+        window = self.window
+        if window is None or self.tree.hasFocus() \
+                or QPersistentModelIndex(self.tree.currentIndex()) != self.row:
+            return
+        index = window.tree_model.index_for_paragraph(self.paragraph_id)
+        if not index.isValid():
+            return
+        if self.tree.currentIndex() != index:
+            _make_current(window, index)
+        reveal_row(self.tree, index)

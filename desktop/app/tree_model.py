@@ -181,33 +181,38 @@ class ContentTreeModel(ItemModel):
         record = self._item(index).record if index.isValid() else None
         return _key(record) if record is not None else None
 
-    def index_for_paragraph(self, paragraph_id: str) -> QModelIndex:
-        """The tree index of a paragraph (loading the nodes on its way)."""
+    def index_for_paragraph(self, paragraph_id: str, load: bool = True) -> QModelIndex:
+        """The tree index of a paragraph (loading the nodes on its way;
+        ``load=False``: invalid unless they are loaded already)."""
         try:
             para = self.store.paragraph(paragraph_id)
         except StoreError:
             return QModelIndex()
         if para is None:
             return QModelIndex()
-        index = self.index_for_node(para.node_id)
+        index = self.index_for_node(para.node_id, load)
         if not index.isValid():
             return QModelIndex()
-        return self._find_child(index, paragraph_id, paragraphs=True)
+        return self._find_child(index, paragraph_id, paragraphs=True, load=load)
 
-    def index_for_node(self, node_id: str) -> QModelIndex:
+    def index_for_node(self, node_id: str, load: bool = True) -> QModelIndex:
         index = QModelIndex()
         try:
             chain = self.store.ancestors(node_id)
         except StoreError:
             return QModelIndex()
         for node in chain:
-            index = self._find_child(index, node.id, paragraphs=False)
+            index = self._find_child(index, node.id, paragraphs=False, load=load)
             if not index.isValid():
                 return QModelIndex()
         return index
 
-    def _find_child(self, parent: QModelIndex, record_id: str, paragraphs: bool) -> QModelIndex:
-        for row, child in enumerate(self._children(self._item(parent))):
+    def _find_child(self, parent: QModelIndex, record_id: str, paragraphs: bool,
+                    load: bool = True) -> QModelIndex:
+        item = self._item(parent)
+        if not load and item.children is None:
+            return QModelIndex()
+        for row, child in enumerate(self._children(item)):
             record = child.record       # a child always has one (only the root has none)
             if child.is_paragraph == paragraphs and record is not None and record.id == record_id:
                 return self.index(row, 0, parent)

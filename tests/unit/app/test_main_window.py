@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-from tests.helpers.reader_qt import block_background
+from tests.helpers.reader_qt import block_background, tree_followed
 from desktop.content.render import HIGHLIGHT_COLOUR, para_href
 
 
@@ -76,7 +76,8 @@ def test_link_click_navigates_and_back_forward_return(make_window, tiny_db_path,
     window.open_paragraph("B6-r4/pp1")
     reader.anchorClicked.emit(QUrl(para_href("A07/13")))
     assert reader.current_paragraph_id() == "A07/13"
-    # the tree follows the reader
+    # the tree follows the reader (its rows loaded once the opens pause)
+    tree_followed(qtbot, window)
     assert window.tree_model.key(window.tree_view.currentIndex()) == ("paragraph", "A07/13")
     assert window.back_action.isEnabled() and not window.forward_action.isEnabled()
     window.back_action.trigger()
@@ -254,6 +255,7 @@ def test_clicking_a_paragraph_makes_it_current_without_moving_the_page(
     assert reader.verticalScrollBar().value() == position
     assert len(reader.extraSelections()) == 2  # the search terms stay marked
     assert window.citation_label.text().endswith("سابعاً-13 (أ) '1'")
+    tree_followed(qtbot, window)
     assert window.tree_model.key(window.tree_view.currentIndex()) == (
         "paragraph", "A07/13.l1.q1")
     assert not window.back_action.isEnabled()  # a click is not a new place in history

@@ -123,35 +123,64 @@ def test_a_row_is_revealed_with_one_scroll_and_where_the_old_way_put_it(make_win
 
 def test_the_tree_follows_the_reader_and_scrolls_once_the_opens_pause(make_window, content_db_path,
                                                                       qtbot):
-    """The row of each paragraph the reader opens is current at once; its
-    part and meeting open and the tree scrolls to it once the opens pause
+    """The row of each paragraph the reader opens is current at once when
+    the tree has its rows loaded, else once the opens pause; its part and
+    meeting open and the tree scrolls to it once the opens pause
     (Back/Forward in a row scroll it once, for the last), as reveal_row
-    would put it. Nothing is expanded meanwhile: an expand repaints the
-    whole tree in the open's frame."""
+    would put it. Nothing is expanded or loaded meanwhile: an expand
+    repaints the whole tree, loading a unit's rows reads all its
+    paragraphs, in the open's frame."""
+    window = make_window(content_db_path)
+    window.resize(1280, 800)
+    window.open_paragraph("A07/13")
+    tree = window.tree_view
+    model = window.tree_model
+    follow = tree.findChild(QObject, "tree-follow")
+    qtbot.waitUntil(lambda: not follow.pending())
+    bar = tree.verticalScrollBar()
+    moves: list[int] = []
+    bar.valueChanged.connect(moves.append)
+    window.open_paragraph("A07/12")               # A07's rows are loaded: current at once
+    assert model.key(tree.currentIndex()) == ("paragraph", "A07/12")
+    assert follow.pending()
+    assert not model.index_for_paragraph("B6-r4/annex/l4", load=False).isValid()  # Part B: not yet
+    for pid in ("B6-r4/annex/l4", "A02/8", "A09/1"):
+        before = tree.currentIndex()
+        loaded = model.index_for_paragraph(pid, load=False).isValid()
+        window.open_paragraph(pid)
+        if loaded:
+            assert model.key(tree.currentIndex()) == ("paragraph", pid)   # at once
+        else:
+            assert tree.currentIndex() == before  # nothing loaded in the open
+        assert follow.pending()
+    assert moves == []                            # not scrolled yet
+    qtbot.waitUntil(lambda: not follow.pending())
+    assert len(moves) == 1
+    row = tree.currentIndex()
+    assert model.key(row) == ("paragraph", "A09/1")   # the last one opened
+    assert all(tree.isExpanded(parent) for parent in ancestors(row))
+    assert row_visible(tree, row) and row_visible(tree, row.parent())
+    where = bar.value()
+    reveal_row(tree, row)
+    assert bar.value() == where                   # where reveal_row puts it
+
+
+def test_a_row_the_user_chose_meanwhile_stays(make_window, content_db_path, qtbot):
+    """The tree's own row, chosen between an open and its follow, is not
+    taken back."""
     window = make_window(content_db_path)
     window.resize(1280, 800)
     window.open_paragraph("A07/13")
     tree = window.tree_view
     follow = tree.findChild(QObject, "tree-follow")
     qtbot.waitUntil(lambda: not follow.pending())
-    bar = tree.verticalScrollBar()
-    moves: list[int] = []
-    bar.valueChanged.connect(moves.append)
-    for pid in ("B6-r4/annex/l4", "A02/8", "A09/1"):
-        window.open_paragraph(pid)
-        row = tree.currentIndex()
-        assert window.tree_model.key(row) == ("paragraph", pid)   # at once
-        assert follow.pending()
-    assert moves == []                            # not scrolled yet
-    assert not tree.isExpanded(row.parent())      # A09's meeting: not opened yet
+    window.open_paragraph("A02/8")                # not loaded: follows after the pause
+    chosen = window.tree_model.index_for_paragraph("A07/12")
+    window._syncing_tree = True
+    tree.setCurrentIndex(chosen)                  # the user moved meanwhile
+    window._syncing_tree = False
     qtbot.waitUntil(lambda: not follow.pending())
-    assert len(moves) == 1
-    row = tree.currentIndex()
-    assert all(tree.isExpanded(parent) for parent in ancestors(row))
-    assert row_visible(tree, row) and row_visible(tree, row.parent())
-    where = bar.value()
-    reveal_row(tree, row)
-    assert bar.value() == where                   # where reveal_row puts it
+    assert tree.currentIndex() == chosen
 
 
 def test_a_tree_with_the_keyboard_is_revealed_at_once(make_window, content_db_path, qtbot):
