@@ -54,8 +54,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QModelIndex, Qt, QTimer
-from PySide6.QtGui import (QAction, QCloseEvent, QIcon, QKeySequence, QMouseEvent, QPixmap,
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import (QAction, QCloseEvent, QIcon, QKeySequence, QPixmap,
                            QShowEvent)
 from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, QMenu,
                                QSplitter, QTabWidget, QToolBar, QTreeView, QWidget)
@@ -67,6 +67,7 @@ from desktop.app.first_paint import AfterFirstPaint
 from desktop.app.about_action import add_about_action
 from desktop.app.index_panel import IndexPanel
 from desktop.app.links_panel import LinksPanel
+from desktop.app.mouse_history import HistoryButtons
 from desktop.app.qt_viewport import wrap_viewport
 from desktop.app.reader import ReaderView
 from desktop.app.settings import DEFAULT_ZOOM, AppSettings
@@ -157,7 +158,7 @@ class MainWindow(QMainWindow, WindowParts):  # WindowParts: what the features gi
         # its widgets: an application-wide Python filter saw the events of every
         # object, and PySide built a wrapper type for each class it met (~30 ms,
         # +1.7 MiB resident: issue 17); after the first paint (the window exists)
-        self._mouse_filter = _HistoryButtons(self)
+        self._mouse_filter = HistoryButtons(self, self.reader.back, self.reader.go_forward)
         self.when_idle(self._install_mouse_filter)
         self.restore_state()
 
@@ -488,24 +489,3 @@ def _menu_rank(name: str) -> float:
     if name in MENU_ORDER:
         return MENU_ORDER.index(name)
     return MENU_ORDER.index("help") - 0.5
-
-
-class _HistoryButtons(QObject):
-    """Mouse back/forward buttons anywhere in the window move through history:
-    it filters the window's QWindow, which gets each mouse press before the
-    widget under the pointer (a floating dock or a dialog is a window of its own)."""
-
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
-        self.window = window
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent) \
-                and watched is self.window.windowHandle():
-            if event.button() == Qt.MouseButton.BackButton:
-                self.window.reader.back()
-                return True
-            if event.button() == Qt.MouseButton.ForwardButton:
-                self.window.reader.go_forward()
-                return True
-        return False
