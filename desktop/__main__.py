@@ -138,10 +138,11 @@ def main(argv: list[str] | None = None) -> int:
     # user data under QStandardPaths.AppDataLocation. The start is staged:
     # before the first paint: the window with its menus (titles without their
     # & marks), actions and shortcuts, toolbar (the back/forward buttons with
-    # blank icons), tree, index tab (its model waits for the tab), links dock,
+    # blank icons), tree, index tab (a blank page until the idle turn), links dock,
     # the selection dock's frame, and the start paragraph in the reader;
     # after it, on the next event-loop turn (window.when_idle, in this order):
-    # the application style (desktop.app.style) and the menus' & marks, the
+    # the thematic index's panel (its model when its tab is first shown), the
+    # application style (desktop.app.style) and the menus' & marks, the
     # toolbar's arrows, the mouse Back/Forward filter (on the window's
     # QWindow), the selection's list and the print actions, the search tab
     # and find bar (Ctrl+K, Ctrl+F), the names and Tab order of what they add

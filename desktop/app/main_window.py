@@ -36,7 +36,10 @@ Extension API (for the search, selection/printing and About features)
 ``window.toolbar``  the main QToolBar.
 ``window.tree_view`` / ``window.tree_model`` the contents tree;
     ``tree_model.key(index)`` gives ("node" | "paragraph", id).
-``window.index_panel`` the thematic index; ``window.links_panel``.
+``window.index_panel`` the thematic index (built on the first idle turn, or
+    when first asked for: its tab holds a blank page until then);
+    ``window.when_index_panel(fn)`` calls ``fn(panel)`` once it is built;
+    ``window.links_panel``.
 ``window.store`` the ContentStore (desktop.content.store): views ask it,
     never SQL.
 ``window.remember``  False in --screenshot/--self-test runs: write no
@@ -65,7 +68,6 @@ from desktop.content.store import ContentStore
 from desktop.app.application import WINDOW_TITLE, finish_style, menu_title, style_pending
 from desktop.app.first_paint import AfterFirstPaint
 from desktop.app.about_action import add_about_action
-from desktop.app.index_panel import IndexPanel
 from desktop.app.links_panel import LinksPanel
 from desktop.app.mouse_history import HistoryButtons
 from desktop.app.qt_viewport import wrap_viewport
@@ -78,6 +80,8 @@ from desktop.app.window_parts import WindowParts
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
+
+    from desktop.app.index_panel import IndexPanel
 
 MENU_TITLES = {"file": "&ملف", "view": "&عرض", "go": "ا&نتقال", "help": "م&ساعدة"}
 #: The menu bar's order, whatever order the features install their menus in:
@@ -118,20 +122,24 @@ class MainWindow(QMainWindow, WindowParts):  # WindowParts: what the features gi
         self.tree_view.setHeaderHidden(True)
         self.tree_view.setUniformRowHeights(True)
         self.tree_view.setWordWrap(False)
-        self.index_panel = IndexPanel(store, self)
+        # the index tab's page until the panel is built (index_panel): its
+        # module, model and widgets are not on the first paint, which shows
+        # the contents tab (issue 17)
+        self._index_page = QWidget(self)
+        self._index_page.setObjectName("index-page")
+        self._index_panel: IndexPanel | None = None
+        self._index_hooks: list[Callable[[IndexPanel], object]] = []
         self.links_panel = LinksPanel(store, self)
 
         # names read out by screen readers
         self.tree_view.setAccessibleName("المحتويات")
         self.reader.setAccessibleName("نص الخلاصة")
-        self.index_panel.view.setAccessibleName("الفهرس المواضيعي")
-        self.index_panel.filter_box.setAccessibleName("تصفية المواضيع")
         self.links_panel.list.setAccessibleName("ما يحيل إلى هذه الفقرة")
 
         self.navigation = QTabWidget(self)
         self.navigation.setObjectName("navigation-tabs")
         self.navigation.addTab(self.tree_view, "المحتويات")
-        self.navigation.addTab(self.index_panel, "الفهرس المواضيعي")
+        self.navigation.addTab(self._index_page, INDEX_TAB)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("main-splitter")
@@ -150,6 +158,8 @@ class MainWindow(QMainWindow, WindowParts):  # WindowParts: what the features gi
         self._build_actions()
         self._build_status_bar()
         self._connect()
+        # before the rest of the idle work: the style and the names reach it
+        self.when_idle(lambda: self.index_panel)
         if style_pending():
             self.when_idle(self._finish_style)
         self.when_idle(self._arrow_icons)  # the style's: its Python type costs ~10 ms
@@ -163,6 +173,35 @@ class MainWindow(QMainWindow, WindowParts):  # WindowParts: what the features gi
         self.restore_state()
 
     # ---- extension points ------------------------------------------------
+
+    @property
+    def index_panel(self) -> IndexPanel:
+        """The thematic index's panel, built now if it has not been."""
+        if self._index_panel is None:
+            from desktop.app.index_panel import IndexPanel
+
+            panel = self._index_panel = IndexPanel(self.store, self)
+            panel.view.setAccessibleName("الفهرس المواضيعي")
+            panel.filter_box.setAccessibleName("تصفية المواضيع")
+            panel.paragraphRequested.connect(self.open_targets)
+            tabs = self.navigation
+            place, shown = tabs.indexOf(self._index_page), tabs.currentWidget()
+            tabs.insertTab(place, panel, INDEX_TAB)
+            tabs.removeTab(place + 1)
+            if shown is self._index_page:
+                tabs.setCurrentWidget(panel)
+            self._index_page.deleteLater()
+            hooks, self._index_hooks = self._index_hooks, []
+            for hook in hooks:
+                hook(panel)
+        return self._index_panel
+
+    def when_index_panel(self, hook: Callable[[IndexPanel], object]) -> None:
+        """Call ``hook(panel)`` once the index panel is built (now if it is)."""
+        if self._index_panel is None:
+            self._index_hooks.append(hook)
+        else:
+            hook(self._index_panel)
 
     def add_navigation_tab(self, widget: QWidget, title: str) -> int:
         return self.navigation.addTab(widget, title)
@@ -323,7 +362,6 @@ class MainWindow(QMainWindow, WindowParts):  # WindowParts: what the features gi
         self.reader.historyChanged.connect(self._update_history_actions)
         self.reader.linksRequested.connect(self.show_links)
         self.reader.zoomChanged.connect(self.set_zoom)
-        self.index_panel.paragraphRequested.connect(self.open_targets)
         self.links_panel.paragraphRequested.connect(self.open_paragraph)
         self.links_panel.themeRequested.connect(self.show_theme)
 
@@ -483,6 +521,10 @@ class MainWindow(QMainWindow, WindowParts):  # WindowParts: what the features gi
         if app is not None:
             app.removeEventFilter(self._mouse_filter)
         super().closeEvent(event)
+
+
+#: the thematic index's tab
+INDEX_TAB = "الفهرس المواضيعي"
 
 
 def _menu_rank(name: str) -> float:

@@ -23,6 +23,7 @@ from desktop.userdata import SelectionStore, UserDataError, default_path, open_o
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
+    from desktop.app.index_panel import IndexPanel
     from desktop.app.main_window import MainWindow
     from desktop.app.search_panel import SearchPanel
     from desktop.app.tree_menu import TreeMenu
@@ -103,9 +104,12 @@ def install_selection(window: MainWindow, path: str | Path | None = None, *,
         tree_menu.add(lambda menu, index: _tree_entry(window, panel, menu, index))
 
     # Index: context menu on themes (all targets) and entries.
-    view = window.index_panel.view
-    view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-    view.customContextMenuRequested.connect(lambda pos: _index_menu(window, panel, pos))
+    def index_menu(index_panel: IndexPanel) -> None:
+        view = index_panel.view
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(lambda pos: _index_menu(window, panel, pos))
+
+    window.when_index_panel(index_menu)  # built on the first idle turn
 
     add = QAction("أضف إلى المختارات", window)
     add.setObjectName("action-add-to-selection")

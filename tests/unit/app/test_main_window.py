@@ -186,6 +186,50 @@ def test_theme_in_links_panel_opens_the_index(make_window, tiny_db_path):
     assert view.isExpanded(view.currentIndex())
 
 
+def test_the_index_panel_waits_for_the_first_idle_turn(app, qtbot, tiny_db_path, settings_path):
+    """The index tab holds a blank page until the first idle turn after the
+    first paint (issue 17); then the panel is the tab's page, named, and
+    what waited for it (the selection's menu) is hooked up."""
+    from desktop.app.main_window import INDEX_TAB, MainWindow
+    from desktop.app.settings import AppSettings
+    from desktop.content.store import open_store
+
+    window = MainWindow(open_store(tiny_db_path), AppSettings(settings_path))
+    qtbot.addWidget(window)
+    hooked: list[object] = []
+    window.when_index_panel(hooked.append)
+    assert window._index_panel is None and hooked == []
+    assert window.navigation.tabText(1) == INDEX_TAB
+    idle: list[bool] = []
+    window.when_idle(lambda: idle.append(True))
+    window.show()
+    qtbot.waitUntil(lambda: bool(idle))
+    panel = window._index_panel
+    assert panel is not None and hooked == [panel]
+    assert window.navigation.widget(1) is panel and window.navigation.count() == 2
+    assert window.navigation.tabText(1) == INDEX_TAB
+    assert window.navigation.currentIndex() == 0          # the contents tab stays in front
+    assert panel.view.accessibleName() == "الفهرس المواضيعي"
+    later: list[object] = []
+    window.when_index_panel(later.append)                  # built: at once
+    assert later == [panel]
+    window.remember = False
+    window.close()
+
+
+def test_asking_for_the_index_panel_builds_it_in_its_tab(app, qtbot, tiny_db_path, settings_path):
+    from desktop.app.main_window import MainWindow
+    from desktop.app.settings import AppSettings
+    from desktop.content.store import open_store
+
+    window = MainWindow(open_store(tiny_db_path), AppSettings(settings_path))
+    qtbot.addWidget(window)
+    window.navigation.setCurrentIndex(1)                   # the blank page in front
+    panel = window.index_panel
+    assert window.navigation.currentWidget() is panel
+    assert window.index_panel is panel                     # built once
+
+
 def test_highlight_terms_marks_each_occurrence(make_window, tiny_db_path):
     window = make_window(tiny_db_path)
     assert window.open_paragraph("A07/13", highlight_terms=["للدول"])
