@@ -19,10 +19,10 @@ the one place that forgets them).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import shiboken6
-from PySide6.QtCore import QMimeData, QPoint, QSizeF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QMimeData, QPoint, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import (QColor, QHideEvent, QMouseEvent, QPainter, QPaintEvent, QTextCharFormat,
                            QTextCursor, QTextFormat)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
@@ -42,6 +42,9 @@ from desktop.content.citations import strip_joiners
 from desktop.content.render import PARA_SCHEME, anchor_name
 from desktop.content.records import Paragraph
 from desktop.content.store import ContentStore
+
+if TYPE_CHECKING:  # a link's QUrl comes with its click: its type (13 enums) is not built before
+    from PySide6.QtCore import QUrl
 
 __all__ = ["ReaderView", "NavigationHistory", "ParagraphAction", "link_preview",
            "PREVIEW_LINES", "PREVIEW_WIDTH", "CORRECTED_PREFIX"]
