@@ -6,7 +6,14 @@ import sys
 
 
 def _uses_pyside(module: object) -> bool:
-    """Whether a module's source names PySide6, read and let go."""
+    """Whether a module's source names PySide6, read and let go. The app's
+    own modules are not read (~1 ms of the start for ~80 files, issue 17):
+    none selects a ``__feature__``, so PySide6's answer for them, 0 ("no
+    feature") or -1 ("ignore"), makes no difference; 0 is the one it gives
+    a module that uses it."""
+    name = getattr(module, "__name__", "")
+    if name == "desktop" or name.startswith("desktop."):
+        return True
     path = getattr(module, "__file__", None)
     if not isinstance(path, str) or not path.endswith(".py"):
         return False  # built in, compiled, or frozen: no source (as before)
