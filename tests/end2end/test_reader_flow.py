@@ -15,6 +15,7 @@ from desktop.app.main_window import MainWindow
 from desktop.app.settings import AppSettings
 from desktop.content.render import para_href
 from desktop.content.store import open_store
+from tests.helpers.reader_qt import links_followed
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -90,6 +91,7 @@ def test_a_reading_session(qtbot, content_db_path, tmp_path):
     assert reader.current_unit_id() == "A07"
 
     # what links here: the COP resolution that endorsed meeting 7; follow it
+    links_followed(qtbot, window)
     endorsing = [i for k, i, _ in window.links_panel.entries()
                  if k == "paragraph" and i.startswith("B7-r3")]
     assert endorsing

@@ -57,3 +57,9 @@ def tree_followed(qtbot, window) -> None:
     follow = window.tree_view.findChild(QObject, "tree-follow")
     if follow is not None:
         qtbot.waitUntil(lambda: not follow.pending())
+
+
+def links_followed(qtbot, window) -> None:
+    """Wait until "what links here" shows the reader's paragraph (it follows
+    once the opens pause, as the tree does)."""
+    qtbot.waitUntil(lambda: not window._links_timer.isActive())

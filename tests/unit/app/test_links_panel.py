@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from desktop.app.links_panel import LinksPanel
 from desktop.content.store import open_store
+from tests.helpers.reader_qt import links_followed
 
 
 @pytest.fixture
@@ -70,9 +71,16 @@ def test_a_click_asks_for_the_paragraph_or_the_theme(panel, qtbot):
     assert asked.args == [1]
 
 
-def test_what_links_here_lists_the_endorsing_paragraph_and_theme(make_window, tiny_db_path):
+def test_what_links_here_lists_the_endorsing_paragraph_and_theme(make_window, tiny_db_path,
+                                                                  qtbot):
+    """The panel follows the reader once the opens pause; its entries open
+    what they name."""
     window = make_window(tiny_db_path)
+    window.open_paragraph("B6-r4/1")
     window.open_paragraph("A07/13")
+    assert window.links_panel.paragraph_id is None    # not in the open's frame
+    links_followed(qtbot, window)
+    assert window.links_panel.paragraph_id == "A07/13"  # the last one opened
     entries = window.links_panel.entries()
     assert ("paragraph", "B6-r4/annex/1") in [(k, i) for k, i, _ in entries]
     assert ("theme", 1) in [(k, i) for k, i, _ in entries]
@@ -84,6 +92,7 @@ def test_what_links_here_lists_the_endorsing_paragraph_and_theme(make_window, ti
     assert window.reader.current_paragraph_id() == "B6-r4/annex/1"
     # and the theme opens in the index tab, selected
     window.open_paragraph("A07/13")
+    links_followed(qtbot, window)
     panel = window.links_panel
     panel.list.itemClicked.emit(panel.list.item(panel.list.count() - 1))
     assert window.navigation.currentWidget() is window.index_panel

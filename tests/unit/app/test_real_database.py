@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, QUrl
 from desktop.content.ids import ORDINAL_WORDS
 from desktop.content.render import para_href
 from desktop.content.render import HIGHLIGHT_COLOUR
-from tests.helpers.reader_qt import block_background
+from tests.helpers.reader_qt import block_background, links_followed
 
 
 @pytest.fixture
@@ -57,8 +57,9 @@ def test_selecting_a_meeting_7_recommendation(window):
     assert window.citation_label.text() == "\u200f" + para.citation
 
 
-def test_what_links_here_lists_the_endorsing_resolution(window):
+def test_what_links_here_lists_the_endorsing_resolution(window, qtbot):
     window.open_paragraph("A07/13")
+    links_followed(qtbot, window)
     entries = window.links_panel.entries()
     sources = {ident for kind, ident, _ in entries if kind == "paragraph"}
     assert any(s.startswith("B7-r3") for s in sources), entries
