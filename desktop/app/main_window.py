@@ -69,7 +69,6 @@ from desktop.app.application import WINDOW_TITLE, finish_style, menu_title, styl
 from desktop.app.first_paint import AfterFirstPaint
 from desktop.app.about_action import add_about_action
 from desktop.app.links_panel import LinksPanel
-from desktop.app.mouse_history import HistoryButtons
 from desktop.app.qt_viewport import wrap_viewport
 from desktop.app.reader import ReaderView
 from desktop.app.settings import DEFAULT_ZOOM, AppSettings
@@ -82,6 +81,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from desktop.app.index_panel import IndexPanel
+    from desktop.app.mouse_history import HistoryButtons
 
 MENU_TITLES = {"file": "&ملف", "view": "&عرض", "go": "ا&نتقال", "help": "م&ساعدة"}
 #: The menu bar's order, whatever order the features install their menus in:
@@ -173,7 +173,8 @@ class MainWindow(QMainWindow, WindowParts):  # WindowParts: what the features gi
         # its widgets: an application-wide Python filter saw the events of every
         # object, and PySide built a wrapper type for each class it met (~30 ms,
         # +1.7 MiB resident: issue 17); after the first paint (the window exists)
-        self._mouse_filter = HistoryButtons(self, self.reader.back, self.reader.go_forward)
+        # (made there too: its module is not on the first paint)
+        self._mouse_filter: HistoryButtons | None = None
         self.when_idle(self._install_mouse_filter)
         self.restore_state()
 
@@ -241,8 +242,11 @@ class MainWindow(QMainWindow, WindowParts):  # WindowParts: what the features gi
             QTimer.singleShot(500, self._first_paint.finish)
 
     def _install_mouse_filter(self) -> None:
+        from desktop.app.mouse_history import HistoryButtons
+
         handle = self.windowHandle()
-        if handle is not None:
+        if handle is not None and self._mouse_filter is None:
+            self._mouse_filter = HistoryButtons(self, self.reader.back, self.reader.go_forward)
             handle.installEventFilter(self._mouse_filter)
 
     def _arrow_icons(self) -> None:
@@ -532,7 +536,7 @@ class MainWindow(QMainWindow, WindowParts):  # WindowParts: what the features gi
             self._idle_work.clear()  # closed before its first idle turn: nothing more to build
         self.save_state()
         app = QApplication.instance()
-        if app is not None:
+        if app is not None and self._mouse_filter is not None:
             app.removeEventFilter(self._mouse_filter)
         super().closeEvent(event)
 

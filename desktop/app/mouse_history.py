@@ -1,6 +1,7 @@
 """Mouse Back/Forward buttons move through the reader's history, anywhere in
-the main window. Made with the window, installed on the first idle turn after
-the first paint (MainWindow._install_mouse_filter): its QWindow exists by then.
+the main window. Made and installed on the first idle turn after the first
+paint (MainWindow._install_mouse_filter): its QWindow exists by then, and
+this module is not loaded before the first paint.
 """
 
 from __future__ import annotations

@@ -33,7 +33,8 @@ DEFERRED = ("desktop.export", "desktop.app.printing", "desktop.app.search_panel"
             "desktop.app.style", "logging.handlers", "desktop.app.about", "importlib.resources",
             "desktop.app.dialogs",  # message boxes: imported where one is shown
             "desktop.app.preferences_dialog",  # opened on first use
-            "desktop.app.index_panel", "desktop.app.index_model")  # the index tab: the idle turn
+            "desktop.app.index_panel", "desktop.app.index_model",  # the index tab: the idle turn
+            "desktop.app.mouse_history")  # the mouse's Back/Forward: the idle turn
 
 
 def _start(tmp_path) -> dict:
