@@ -17,9 +17,6 @@ from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTex
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QTextBrowser, QTextEdit,
                                QToolButton, QWidget)
 
-from desktop.search.query import Query, parse
-from desktop.search.snippets import Matcher
-
 MATCH_COLOUR = "#fff0b3"
 CURRENT_COLOUR = "#ff9f43"
 
@@ -30,6 +27,11 @@ def find_spans(text: str, query_text: str) -> list[tuple[int, int]]:
     Words match as in search (folded, clitics, stems); the last typed word
     also matches as a prefix so that partial words find something.
     """
+    # the search's query language, with the first find: the bar is built on
+    # the first idle turn, its matcher is not needed until a word is typed
+    from desktop.search.query import Query, parse
+    from desktop.search.snippets import Matcher
+
     q = parse(query_text)
     if not q.include:
         return []

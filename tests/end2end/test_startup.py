@@ -54,6 +54,7 @@ def _start(tmp_path) -> dict:
 FIRST_USE = ("desktop.app.search_panel", "desktop.app.search_worker", "desktop.search.engine",
              "desktop.search.suggest", "rapidfuzz", "desktop.app.printing", "desktop.export.pdf",
              "PySide6.QtPrintSupport", "Stemmer",
+             "desktop.search.query", "desktop.search.snippets",  # the find bar's, with the first find
              "html.entities")  # the html package's; the reader escapes with desktop.content.html_escape
 
 
