@@ -287,6 +287,7 @@ def save_screenshot(app: QApplication, window: MainWindow, path: Path,
     current = window.reader.current_paragraph_id()
     if current:
         window.select_in_tree(current)
+    window.panels_follow_now()
     app.processEvents()
     image = window.grab()
     if not image.save(str(path), "PNG"):

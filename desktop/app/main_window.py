@@ -441,6 +441,12 @@ class MainWindow(QMainWindow, WindowParts):  # WindowParts: what the features gi
         if self.remember:
             self.settings.set_last_paragraph(paragraph_id)
 
+    def panels_follow_now(self) -> None:
+        """The panels that follow the reader once the opens pause, at once
+        (a screenshot is taken straight after its open)."""
+        self._links_timer.stop()
+        self._links_follow()
+
     def _links_follow(self) -> None:
         """The links panel shows what links to the reader's paragraph."""
         paragraph_id = self.reader.current_paragraph_id()

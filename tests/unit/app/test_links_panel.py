@@ -130,3 +130,13 @@ def test_a_paragraph_is_looked_up_once_and_an_unchanged_list_is_kept(panel, monk
     panel.show_paragraph(empty[1])
     assert panel.list.item(0) is line and line.text() == "لا شيء يحيل إلى هذه الفقرة."
     assert panel.title.text() == f"ما يحيل إلى: {panel.store.paragraph(empty[1]).citation}"
+
+
+def test_the_panel_can_be_brought_up_to_date_at_once(make_window, tiny_db_path):
+    """A screenshot is taken straight after its open: the panel is filled
+    then, not once the opens pause."""
+    window = make_window(tiny_db_path)
+    window.open_paragraph("A07/13")
+    window.panels_follow_now()
+    assert window.links_panel.paragraph_id == "A07/13"
+    assert ("paragraph", "B6-r4/annex/1") in [(k, i) for k, i, _ in window.links_panel.entries()]
