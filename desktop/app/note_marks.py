@@ -9,11 +9,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont
 
 from desktop.userdata.stamps import local_text
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QPainter
+
     from desktop.app.reader import ReaderView
     from desktop.app.userdata_hub import UserDataHub
 
@@ -31,7 +33,7 @@ class NoteMarks:
         self.reader = reader
         self.hub = hub
         self.noted: set[str] = set()
-        reader.margin_painters.append(self.paint)
+        self._painting = False
         reader.margin_tooltips.append(self.tooltip)
         reader.paragraphOpened.connect(lambda _pid: self.refresh())
         hub.changed.connect(self.refresh)
@@ -44,6 +46,11 @@ class NoteMarks:
         # unit it renders from then on)
         if self.noted:
             self.reader.set_side_margin(MARGIN)
+            # the reader makes a QPainter for its margin only once there are
+            # notes to mark (QPainter's Python type: 3 enum types, issue 17)
+            if not self._painting:
+                self.reader.margin_painters.append(self.paint)
+                self._painting = True
         self.reader.viewport().update()
 
     def rects(self) -> dict[str, QRect]:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Callable
 
 import shiboken6
 from PySide6.QtCore import QMimeData, QPoint, QSizeF, Qt, QTimer, Signal
-from PySide6.QtGui import (QColor, QHideEvent, QMouseEvent, QPainter, QPaintEvent, QTextCharFormat,
+from PySide6.QtGui import (QColor, QHideEvent, QMouseEvent, QPaintEvent, QTextCharFormat,
                            QTextCursor, QTextFormat)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
@@ -458,7 +458,9 @@ class ReaderView(ReaderStyle, ReaderMenus, ReaderLinks, ReaderCaret, QTextBrowse
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self.margin_painters:
+        if self.margin_painters:   # none until a feature has something to paint there
+            from PySide6.QtGui import QPainter
+
             painter = QPainter(self.viewport())
             for paint in self.margin_painters:
                 paint(painter)

@@ -86,9 +86,10 @@ def test_first_paint_needs_no_export_printing_search_or_word(report):
 #: at the first paint, ~40 ms; the Qt namespace alone is 93)
 LATER_ENUMS = ("QUrl", "QHeaderView", "QLineEdit", "QStyleOptionViewItem", "QStyleOption",
                "QAbstractItemDelegate", "QMessageBox", "QFileDialog", "QDialogButtonBox",
-               "QPrinter", "QPageLayout", "QPagedPaintDevice", "QStyle")
-#: the enum types built by the first paint (237 when this was set)
-ENUM_BUDGET = 245
+               "QPrinter", "QPageLayout", "QPagedPaintDevice", "QStyle",
+               "QPainter")  # the reader's margin painter: only with notes to mark
+#: the enum types built by the first paint (234 when this was set)
+ENUM_BUDGET = 240
 
 
 def test_the_first_paint_builds_no_enum_types_it_does_not_use(report):
