@@ -138,16 +138,16 @@ def main(argv: list[str] | None = None) -> int:
     # user data under QStandardPaths.AppDataLocation. The start is staged:
     # before the first paint: the window with its menus (titles without their
     # & marks), actions and shortcuts, toolbar (the back/forward buttons with
-    # blank icons), tree, index tab (a blank page until the idle turn), links dock,
+    # blank icons), tree, index tab (a blank page until it is shown), links dock,
     # the selection dock's frame, and the start paragraph in the reader;
     # after it, on the next event-loop turn (window.when_idle, in this order):
-    # the thematic index's panel (its model when its tab is first shown), the
-    # application style (desktop.app.style) and the menus' & marks, the
+    # the application style (desktop.app.style) and the menus' & marks, the
     # toolbar's arrows, the mouse Back/Forward filter (on the window's
     # QWindow), the selection's list and the print actions, the search tab
     # and find bar (Ctrl+K, Ctrl+F), the names and Tab order of what they add
-    # (desktop.app.access); on first use: the search panel (when its tab is
-    # first shown), printing, export, the About dialog. A key pressed before
+    # (desktop.app.access); on first use: the search panel and the thematic
+    # index's panel (each when its tab is first shown), printing, export, the
+    # About dialog. A key pressed before
     # that turn runs it at once, before Qt looks the key's shortcut up
     # (desktop.app.first_paint): no shortcut is lost.
     window = build_main_window(store, AppSettings(), deferred=True)
@@ -248,12 +248,14 @@ def build_main_window(store: ContentStore, settings: AppSettings, *, remember: b
         install_search_tab()
 
     def install_access_now() -> None:
-        from desktop.app.access import follow_search_panel, install_access
+        from desktop.app.access import follow_index_panel, follow_search_panel, install_access
         from desktop.app.search import when_built
 
         install_access(window)  # names, F6, Tab order, tree and status announcements
         # the search panel (now or when built): named, in the Tab order, announced
         when_built(window, lambda panel: follow_search_panel(window, panel))
+        # the index panel too, built when its tab is first shown
+        window.when_index_panel(lambda _panel: follow_index_panel(window))
 
     # after the deferred panels, so that they are named and in the Tab order
     if deferred:

@@ -72,6 +72,13 @@ def follow_search_panel(window: MainWindow, panel: SearchPanel) -> None:
     announce_results(panel)
 
 
+def follow_index_panel(window: MainWindow) -> None:
+    """The index panel, built when its tab is first shown: in the Tab order
+    and named, as if it had been there from the start."""
+    name_controls(window)
+    set_tab_order(window)
+
+
 def _follow_new_panels(window: MainWindow) -> None:
     """Panels made on first use (bookmarks, notes) are named and put in the
     Tab order as they arrive."""

@@ -36,8 +36,9 @@ Extension API (for the search, selection/printing and About features)
 ``window.toolbar``  the main QToolBar.
 ``window.tree_view`` / ``window.tree_model`` the contents tree;
     ``tree_model.key(index)`` gives ("node" | "paragraph", id).
-``window.index_panel`` the thematic index (built on the first idle turn, or
-    when first asked for: its tab holds a blank page until then);
+``window.index_panel`` the thematic index (built when its tab is first
+    shown, or when first asked for: the tab holds a blank page until then;
+    ``window.built_index_panel()`` gives it only if built);
     ``window.when_index_panel(fn)`` calls ``fn(panel)`` once it is built;
     ``window.links_panel``.
 ``window.store`` the ContentStore (desktop.content.store): views ask it,
@@ -163,8 +164,10 @@ class MainWindow(QMainWindow, WindowParts):  # WindowParts: what the features gi
         self._build_actions()
         self._build_status_bar()
         self._connect()
-        # before the rest of the idle work: the style and the names reach it
-        self.when_idle(lambda: self.index_panel)
+        # the index panel is built when its tab is first shown (or asked for):
+        # not on the first idle turn, where it held ~0.6 MiB from the start
+        # for a tab most sessions never open (issue 17)
+        self.navigation.currentChanged.connect(self._tab_shown)
         if style_pending():
             self.when_idle(self._finish_style)
         self.when_idle(self._arrow_icons)  # the style's: its Python type costs ~10 ms
@@ -201,6 +204,14 @@ class MainWindow(QMainWindow, WindowParts):  # WindowParts: what the features gi
             for hook in hooks:
                 hook(panel)
         return self._index_panel
+
+    def built_index_panel(self) -> IndexPanel | None:
+        """The index panel if it is built (None: its tab was never shown)."""
+        return self._index_panel
+
+    def _tab_shown(self, index: int) -> None:
+        if index >= 0 and self.navigation.widget(index) is self._index_page:
+            self.index_panel    # noqa: B018  (builds it into the tab now shown)
 
     def when_index_panel(self, hook: Callable[[IndexPanel], object]) -> None:
         """Call ``hook(panel)`` once the index panel is built (now if it is)."""
@@ -256,7 +267,8 @@ class MainWindow(QMainWindow, WindowParts):  # WindowParts: what the features gi
 
     def _plain_styles(self) -> None:  # most style calls come from these (desktop.app.style)
         from desktop.app.style import keep_plain
-        keep_plain(self.tree_view, self.reader, self.links_panel.list, self.index_panel.view)
+        keep_plain(self.tree_view, self.reader, self.links_panel.list)
+        self.when_index_panel(lambda panel: keep_plain(panel.view))
 
     def _finish_style(self) -> None:
         """The application style (desktop.app.application.finish_style), and

@@ -223,8 +223,9 @@ def add_from_focus(window: MainWindow, panel: SelectionPanel) -> int:
     ids: list[str] = []
     if focus is window.tree_view and window.tree_view.currentIndex().isValid():
         ids = tree_ids(window, window.tree_view.currentIndex())
-    elif focus is window.index_panel.view and window.index_panel.view.currentIndex().isValid():
-        ids = index_ids(window, window.index_panel.view.currentIndex())
+    elif (index_panel := window.built_index_panel()) is not None \
+            and focus is index_panel.view and index_panel.view.currentIndex().isValid():
+        ids = index_ids(window, index_panel.view.currentIndex())
     else:
         search = window.search_panel
         if search is not None and focus is not None and search.isAncestorOf(focus):

@@ -55,6 +55,7 @@ FIRST_USE = ("desktop.app.search_panel", "desktop.app.search_worker", "desktop.s
              "desktop.search.suggest", "rapidfuzz", "desktop.app.printing", "desktop.export.pdf",
              "PySide6.QtPrintSupport", "Stemmer",
              "desktop.search.query", "desktop.search.snippets",  # the find bar's, with the first find
+             "desktop.app.index_panel", "desktop.app.index_model",  # when the index tab is shown
              "html.entities")  # the html package's; the reader escapes with desktop.content.html_escape
 
 

@@ -201,6 +201,29 @@ def test_the_search_tab_built_on_first_use_is_named_ordered_and_announced(starte
     assert reader_access.ANNOUNCED[-1] == access.result_count_text(panel, blocker.args[0])
 
 
+def test_the_index_tab_built_when_first_shown_is_named_ordered_and_plain(started, qtbot, app):
+    """The thematic index's panel waits for its tab (issue 17); once shown it
+    is named, in the Tab order, its list in the plain style and with the
+    selection's context menu, as if it had been built at the start."""
+    from PySide6.QtWidgets import QProxyStyle
+
+    from desktop.app.main_window import INDEX_TAB
+
+    window = started
+    assert window.built_index_panel() is None          # the idle turn left it
+    tab = next(i for i in range(window.navigation.count())
+               if window.navigation.tabText(i) == INDEX_TAB)
+    window.navigation.setCurrentIndex(tab)             # the user opens the tab
+    panel = window.built_index_panel()
+    assert panel is not None and window.navigation.currentWidget() is panel
+    app.processEvents()
+    assert unnamed_controls(window) == []
+    assert panel.filter_box in access.tab_chain(window) and panel.view in access.tab_chain(window)
+    assert panel.view.nextInFocusChain() is not window.reader   # in the chain, not last
+    assert not isinstance(panel.view.style(), QProxyStyle)
+    assert panel.view.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+
+
 # ---- the print preview -----------------------------------------------------------------
 
 @pytest.fixture
