@@ -13,6 +13,7 @@ search, the first print preview and the first export. Nothing of the user's is w
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -157,7 +158,9 @@ def attach(app: QApplication, window: MainWindow, settle: float | None = None) -
                   "modules_at_first_paint": paint.modules,
                   "qt_enum_types_at_first_paint": paint.qt_enums,
                   "modules_when_settled": app_modules(),
-                  "widget_types_when_settled": widget_types()}
+                  "widget_types_when_settled": widget_types(),
+                  # off from the start to the first idle turn (desktop.__main__)
+                  "gc_enabled_when_settled": gc.isenabled()}
         result.update(open_times(app, window))
         result.update(first_uses(app, window))
         print(json.dumps(result), flush=True)

@@ -101,6 +101,12 @@ def test_the_first_paint_builds_no_enum_types_it_does_not_use(report):
     assert sum(built.values()) <= ENUM_BUDGET, sorted(built.items())
 
 
+def test_the_garbage_collector_is_back_once_the_window_is_idle(report):
+    """desktop.__main__ turns it off for the start (~8 ms of collections
+    before the first paint) and on again on the first idle turn."""
+    assert report["gc_enabled_when_settled"] is True
+
+
 def test_the_search_panel_and_printing_wait_for_their_first_use(report):
     settled = report["modules_when_settled"]
     # the idle turns did run: the search tab and the print actions are there

@@ -79,6 +79,8 @@ def test_unknown_locator_in_the_gui_shows_a_dialog_and_opens_anyway(
     monkeypatch.setattr(errors, "install_excepthook", lambda: None)
     status, err = _run(["--db", str(tiny_db_path), "--open", "لا شيء"], capsys)
     assert status == 0
+    import gc
+    assert gc.isenabled()  # off for the start, on again once main returns
     assert dialogs[0][0] == "موضع غير معروف" and "لا شيء" in dialogs[0][1]
     assert opened == [None]
     for widget in app.topLevelWidgets():
