@@ -164,11 +164,11 @@ def start(args: argparse.Namespace, headless: bool) -> int:
     # toolbar's arrows, the mouse Back/Forward filter (on the window's
     # QWindow), the selection's list and the print actions, the search tab
     # and find bar (Ctrl+K, Ctrl+F), the names and Tab order of what they add
-    # (desktop.app.access); on first use: the search panel and the thematic
-    # index's panel (each when its tab is first shown), printing, export, the
-    # About dialog. A key pressed before
-    # that turn runs it at once, before Qt looks the key's shortcut up
-    # (desktop.app.first_paint): no shortcut is lost.
+    # (desktop.app.access), last the garbage collector back on (off since
+    # main); on first use: the search panel and the thematic index's panel
+    # (each when its tab is first shown), printing, export, the About
+    # dialog. A key pressed before that turn runs it at once, before Qt looks
+    # the key's shortcut up (desktop.app.first_paint): no shortcut is lost.
     window = build_main_window(store, AppSettings(), deferred=True)
     show_at_start(window, target)
     splash = app.property("first_start_splash")
