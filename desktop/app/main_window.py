@@ -59,22 +59,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import (QAction, QCloseEvent, QIcon, QKeySequence, QPixmap,
-                           QShowEvent)
-from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, QMenu,
-                               QSplitter, QTabWidget, QToolBar, QTreeView, QWidget)
+from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtWidgets import (QApplication, QDockWidget, QMainWindow, QMenu, QSplitter,
+                               QTabWidget, QTreeView, QWidget)
 
 from desktop.content.citations import RLM
 from desktop.content.store import ContentStore
 from desktop.app.application import WINDOW_TITLE, finish_style, menu_title, style_pending
 from desktop.app.first_paint import AfterFirstPaint
-from desktop.app.about_action import add_about_action
+from desktop.app.lazy_tab import LazyTab
 from desktop.app.links_panel import LinksPanel
 from desktop.app.qt_viewport import wrap_viewport
 from desktop.app.reader import ReaderView
 from desktop.app.settings import DEFAULT_ZOOM, AppSettings
 from desktop.app.tree_actions import FOLLOW_DELAY_MS, follow_reader, reveal_row
 from desktop.app.tree_model import ContentTreeModel
+from desktop.app.window_actions import WindowActions
 
 from desktop.app.window_parts import WindowParts
 
@@ -90,7 +90,7 @@ MENU_TITLES = {"file": "&ملف", "view": "&عرض", "go": "ا&نتقال", "hel
 MENU_ORDER = ("file", "edit", "view", "go", "personal", "tools", "help")
 
 
-class MainWindow(QMainWindow, WindowParts):  # WindowParts: what the features give it
+class MainWindow(WindowActions, QMainWindow, WindowParts):  # WindowParts: what the features give it
     def __init__(self, store: ContentStore, settings: AppSettings | None = None,
                  parent: QWidget | None = None, *, remember: bool = True):
         super().__init__(parent)
@@ -123,13 +123,6 @@ class MainWindow(QMainWindow, WindowParts):  # WindowParts: what the features gi
         self.tree_view.setHeaderHidden(True)
         self.tree_view.setUniformRowHeights(True)
         self.tree_view.setWordWrap(False)
-        # the index tab's page until the panel is built (index_panel): its
-        # module, model and widgets are not on the first paint, which shows
-        # the contents tab (issue 17)
-        self._index_page = QWidget(self)
-        self._index_page.setObjectName("index-page")
-        self._index_panel: IndexPanel | None = None
-        self._index_hooks: list[Callable[[IndexPanel], object]] = []
         self.links_panel = LinksPanel(store, self)
 
         # names read out by screen readers
@@ -140,7 +133,10 @@ class MainWindow(QMainWindow, WindowParts):  # WindowParts: what the features gi
         self.navigation = QTabWidget(self)
         self.navigation.setObjectName("navigation-tabs")
         self.navigation.addTab(self.tree_view, "المحتويات")
-        self.navigation.addTab(self._index_page, INDEX_TAB)
+        # the index panel is built when its tab is first shown (or asked
+        # for): not on the first paint, nor held from the start (issue 17)
+        self._index_tab = LazyTab(self.navigation, INDEX_TAB, self._build_index_panel,
+                                  "index-page")
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("main-splitter")
@@ -163,11 +159,8 @@ class MainWindow(QMainWindow, WindowParts):  # WindowParts: what the features gi
 
         self._build_actions()
         self._build_status_bar()
+        self._update_history_actions()
         self._connect()
-        # the index panel is built when its tab is first shown (or asked for):
-        # not on the first idle turn, where it held ~0.6 MiB from the start
-        # for a tab most sessions never open (issue 17)
-        self.navigation.currentChanged.connect(self._tab_shown)
         if style_pending():
             self.when_idle(self._finish_style)
         self.when_idle(self._arrow_icons)  # the style's: its Python type costs ~10 ms
@@ -186,39 +179,24 @@ class MainWindow(QMainWindow, WindowParts):  # WindowParts: what the features gi
     @property
     def index_panel(self) -> IndexPanel:
         """The thematic index's panel, built now if it has not been."""
-        if self._index_panel is None:
-            from desktop.app.index_panel import IndexPanel
-
-            panel = self._index_panel = IndexPanel(self.store, self)
-            panel.view.setAccessibleName("الفهرس المواضيعي")
-            panel.filter_box.setAccessibleName("تصفية المواضيع")
-            panel.paragraphRequested.connect(self.open_targets)
-            tabs = self.navigation
-            place, shown = tabs.indexOf(self._index_page), tabs.currentWidget()
-            tabs.insertTab(place, panel, INDEX_TAB)
-            tabs.removeTab(place + 1)
-            if shown is self._index_page:
-                tabs.setCurrentWidget(panel)
-            self._index_page.deleteLater()
-            hooks, self._index_hooks = self._index_hooks, []
-            for hook in hooks:
-                hook(panel)
-        return self._index_panel
+        return self._index_tab.panel
 
     def built_index_panel(self) -> IndexPanel | None:
         """The index panel if it is built (None: its tab was never shown)."""
-        return self._index_panel
-
-    def _tab_shown(self, index: int) -> None:
-        if index >= 0 and self.navigation.widget(index) is self._index_page:
-            self.index_panel    # noqa: B018  (builds it into the tab now shown)
+        return self._index_tab.built
 
     def when_index_panel(self, hook: Callable[[IndexPanel], object]) -> None:
         """Call ``hook(panel)`` once the index panel is built (now if it is)."""
-        if self._index_panel is None:
-            self._index_hooks.append(hook)
-        else:
-            hook(self._index_panel)
+        self._index_tab.when_built(hook)
+
+    def _build_index_panel(self) -> IndexPanel:
+        from desktop.app.index_panel import IndexPanel
+
+        panel = IndexPanel(self.store, self)
+        panel.view.setAccessibleName("الفهرس المواضيعي")
+        panel.filter_box.setAccessibleName("تصفية المواضيع")
+        panel.paragraphRequested.connect(self.open_targets)
+        return panel
 
     def add_navigation_tab(self, widget: QWidget, title: str) -> int:
         return self.navigation.addTab(widget, title)
@@ -309,72 +287,6 @@ class MainWindow(QMainWindow, WindowParts):  # WindowParts: what the features gi
         return ok
 
     # ---- construction ----------------------------------------------------
-
-    def _build_actions(self) -> None:
-        for name in ("file", "view", "go", "help"):
-            self.menu(name)
-        self.toolbar = QToolBar("الأدوات", self)
-        self.toolbar.setObjectName("main-toolbar")
-        self.addToolBar(self.toolbar)
-        self.menu("view").addAction(self.toolbar.toggleViewAction())  # not only by right-click
-        # the arrows come on the first idle turn (_arrow_icons): a blank icon
-        # keeps the buttons' size meanwhile
-        blank = QPixmap(16, 16)
-        blank.fill(Qt.GlobalColor.transparent)
-
-        self.back_action = QAction(QIcon(blank), "رجوع", self)
-        self.back_action.setShortcuts([QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left),
-                                       QKeySequence(Qt.Key.Key_Back)])
-        self.back_action.triggered.connect(self.reader.back)
-        self.forward_action = QAction(QIcon(blank), "تقدم", self)
-        self.forward_action.setShortcuts([QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Right),
-                                          QKeySequence(Qt.Key.Key_Forward)])
-        self.forward_action.triggered.connect(self.reader.forward)
-
-        self.zoom_in_action = QAction("تكبير", self)
-        self.zoom_in_action.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
-        self.zoom_in_action.triggered.connect(lambda: self.zoom_by(1))
-        self.zoom_out_action = QAction("تصغير", self)
-        self.zoom_out_action.setShortcuts([QKeySequence("Ctrl+-")])
-        self.zoom_out_action.triggered.connect(lambda: self.zoom_by(-1))
-        self.zoom_reset_action = QAction("الحجم الافتراضي", self)
-        self.zoom_reset_action.setShortcut(QKeySequence("Ctrl+0"))
-        self.zoom_reset_action.triggered.connect(lambda: self.zoom_by(0))
-
-        self.quit_action = QAction("خروج", self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.quit_action.triggered.connect(self.close)
-
-        self.menu_bar_action = QAction("شريط القوائم", self)
-        self.menu_bar_action.setObjectName("action-menu-bar")
-        self.menu_bar_action.setShortcut(QKeySequence(Qt.Key.Key_F10))
-        self.menu_bar_action.triggered.connect(self.open_menu_bar)
-
-        for action in (self.back_action, self.forward_action, self.zoom_in_action,
-                       self.zoom_out_action, self.zoom_reset_action, self.quit_action,
-                       self.menu_bar_action):
-            self.addAction(action)
-        self.menu("go").addActions([self.back_action, self.forward_action])
-        self.menu("view").addActions([self.zoom_in_action, self.zoom_out_action,
-                                      self.zoom_reset_action])
-        self.menu("view").addSeparator()
-        self.menu("file").addAction(self.quit_action)
-        # Help > About: version, edition, source documents
-        self.about_action = add_about_action(self, self.store, self.menu("help"))
-        self.toolbar.addActions([self.back_action, self.forward_action])
-        self.toolbar.addSeparator()
-        self.toolbar.addActions([self.zoom_in_action, self.zoom_out_action])
-        self._update_history_actions()
-
-    def _build_status_bar(self) -> None:
-        self.citation_label = QLabel("", self)
-        self.citation_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.citation_label.setObjectName("status-citation")
-        self.official_label = QLabel("", self)
-        self.official_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.official_label.setObjectName("status-official")
-        self.statusBar().addWidget(self.citation_label, 1)
-        self.statusBar().addPermanentWidget(self.official_label)
 
     def _connect(self) -> None:
         self.tree_view.selectionModel().currentChanged.connect(self._on_tree_current)

@@ -199,7 +199,7 @@ def test_the_index_panel_waits_for_its_tab(app, qtbot, tiny_db_path, settings_pa
     qtbot.addWidget(window)
     hooked: list[object] = []
     window.when_index_panel(hooked.append)
-    assert window._index_panel is None and hooked == []
+    assert window.built_index_panel() is None and hooked == []
     assert window.navigation.tabText(1) == INDEX_TAB
     idle: list[bool] = []
     window.when_idle(lambda: idle.append(True))
