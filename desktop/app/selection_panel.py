@@ -194,9 +194,11 @@ class SelectionPanel(QWidget):
     def _reload(self) -> None:
         current = self.list.currentItem().data(ID_ROLE) if self.list.currentItem() else None
         ids = self.selection.items()
-        from desktop.export.model import gather_known
+        items: list[ExportItem] = []
+        if ids:   # the export model with the first paragraph listed: none for an empty list
+            from desktop.export.model import gather_known
 
-        items, missing = gather_known(self.content, ids)
+            items, _missing = gather_known(self.content, ids)
         self._items = {it.paragraph_id: it for it in items}
         self._reloading = True
         try:

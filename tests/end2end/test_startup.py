@@ -56,6 +56,7 @@ FIRST_USE = ("desktop.app.search_panel", "desktop.app.search_worker", "desktop.s
              "PySide6.QtPrintSupport", "Stemmer",
              "desktop.search.query", "desktop.search.snippets",  # the find bar's, with the first find
              "desktop.app.index_panel", "desktop.app.index_model",  # when the index tab is shown
+             "desktop.export.model",  # the selection's list, with its first paragraph (empty here)
              "html.entities")  # the html package's; the reader escapes with desktop.content.html_escape
 
 
