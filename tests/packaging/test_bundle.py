@@ -81,14 +81,24 @@ def test_bundle_has_no_unused_qt_module(bundle_dir):
     assert any("libQt6Widgets" in f or "Qt6Widgets" in f for f in bundle_files(bundle_dir))
 
 
-def test_bundle_has_no_tests_sources_or_build_tools(bundle_dir):
+def bundled_modules(bundle):
+    """The Python modules of the bundle: the bootstrap in the executable's
+    archive and, build.spec having no PYZ archive (noarchive: faster start),
+    the .pyc files under _internal/."""
     from PyInstaller.archive.readers import pkg_archive_contents
 
+    internal = bundle / "_internal"
+    compiled = [p.relative_to(internal).with_suffix("").parts for p in internal.rglob("*.pyc")]
+    return pkg_archive_contents(str(bundle / NAME)) + [
+        ".".join(parts[:-1] if parts[-1] == "__init__" else parts) for parts in compiled]
+
+
+def test_bundle_has_no_tests_sources_or_build_tools(bundle_dir):
     files = bundle_files(bundle_dir)
     assert not [f for f in files if "/data/sources" in f or f.endswith("compendium.txt")]
     assert not [f for f in files if "/tests/" in f or f.startswith("tests/")]
-    modules = pkg_archive_contents(str(bundle_dir / NAME))
-    assert "desktop.app.main_window" in modules  # the archive is readable and holds the app
+    modules = bundled_modules(bundle_dir)
+    assert "desktop.app.main_window" in modules  # the bundle holds the app
     unwanted = [m for m in modules if m.split(".")[0] in UNWANTED_MODULES]
     assert not unwanted, unwanted[:20]
 
