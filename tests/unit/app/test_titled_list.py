@@ -29,12 +29,17 @@ def test_the_title_is_plain_text_and_an_empty_line_opens_nothing(qtbot):
     assert panel.opened == ["فقرة"]
 
 
-def test_the_title_stands_above_the_list_as_high_as_its_text_needs(qtbot):
+def _shown_panel(qtbot) -> _Opener:
     panel = _Opener()
     qtbot.addWidget(panel)
     panel.resize(600, 200)
     panel.show()
     qtbot.waitExposed(panel)
+    return panel
+
+
+def test_the_title_stands_above_the_list_as_high_as_its_text_needs(qtbot):
+    panel = _shown_panel(qtbot)
     panel.title.setText("ما يحيل إلى: الجزء باء، القرار 4/6، المرفق، (ب) '2'")
     one_line = panel.title.height()
     assert panel.title.width() == panel.width() - 4
@@ -85,11 +90,7 @@ def test_a_new_title_lays_out_neither_the_dock_nor_the_window(qtbot):
 
 def test_a_larger_font_gives_the_title_its_height(qtbot):
     from PySide6.QtGui import QFont
-    panel = _Opener()
-    qtbot.addWidget(panel)
-    panel.resize(600, 200)
-    panel.show()
-    qtbot.waitExposed(panel)
+    panel = _shown_panel(qtbot)
     panel.title.setText("ما يحيل إلى: الجزء ألف، سابعاً-13")
     before = panel.title.height()
     font = QFont(panel.font())
