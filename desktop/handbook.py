@@ -18,7 +18,6 @@ here to controlled, right-to-left HTML for the help viewer
 
 from __future__ import annotations
 
-import html
 import re
 import struct
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from desktop import paths
+from desktop.content import html_escape
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
@@ -144,7 +144,7 @@ def render(name: str, shortcuts: list[ShortcutRow] | None = None,
     """One page as HTML: escaped, right to left, links and pictures checked."""
     from desktop import __version__
 
-    text = _WRAPPER.sub("", source(name, base)).replace(VERSION_MARK, html.escape(__version__))
+    text = _WRAPPER.sub("", source(name, base)).replace(VERSION_MARK, html_escape.escape(__version__))
     body = mark_keys(_converter(base or folder()).reset().convert(text))
     if shortcuts is not None:
         table = shortcut_table(shortcuts)
@@ -160,10 +160,10 @@ def shortcut_table(rows: list[ShortcutRow]) -> str:
            'width="100%"><tr><th dir="rtl">المفتاح</th><th dir="rtl">الأمر</th>'
            '<th dir="rtl">القائمة</th></tr>']
     for row in rows:
-        keys = "، ".join(ltr(html.escape(k)) for k in row.keys.split(KEYS_SEPARATOR))
+        keys = "، ".join(ltr(html_escape.escape(k)) for k in row.keys.split(KEYS_SEPARATOR))
         out.append(f'<tr><td dir="rtl" align="right">{keys}</td>'
-                   f'<td dir="rtl" align="right">{html.escape(row.action)}</td>'
-                   f'<td dir="rtl" align="right">{html.escape(row.place)}</td></tr>')
+                   f'<td dir="rtl" align="right">{html_escape.escape(row.action)}</td>'
+                   f'<td dir="rtl" align="right">{html_escape.escape(row.place)}</td></tr>')
     out.append("</table>")
     return "".join(out)
 

@@ -17,7 +17,6 @@ compendium), a short pause after typing.
 
 from __future__ import annotations
 
-import html
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
 
 from desktop.app.search_results import HTML_ROLE, HtmlDelegate
 from desktop.app.titled_list import TitledList
+from desktop.content import html_escape
 from desktop.search.connection import SearchError, connect
 from desktop.search.similar import Match, SimilarInputError, find_similar, more_like_this
 from desktop.search.wordiff import WordDiff, compare
@@ -71,10 +71,10 @@ def excerpt_html(text: str, diff: WordDiff, size: int = EXCERPT_CHARS) -> str:
         s, e = max(s, start), min(e, end)
         if s >= e:
             continue
-        out.append(html.escape(text[pos:s]))
-        out.append(f'<span style="{SHARED_STYLE}">{html.escape(text[s:e])}</span>')
+        out.append(html_escape.escape(text[pos:s]))
+        out.append(f'<span style="{SHARED_STYLE}">{html_escape.escape(text[s:e])}</span>')
         pos = e
-    out.append(html.escape(text[pos:end]))
+    out.append(html_escape.escape(text[pos:end]))
     return ("… " if start else "") + "".join(out) + (" …" if end < len(text) else "")
 
 
@@ -266,7 +266,7 @@ class FinderPanel(QWidget):
             item.setData(ID_ROLE, m.id)
             item.setData(Qt.ItemDataRole.DisplayRole, f"{m.citation} {percent(m.score)}")
             item.setData(HTML_ROLE,
-                         f'<div dir="rtl"><b>{RLM}{html.escape(m.citation)}</b> — '
+                         f'<div dir="rtl"><b>{RLM}{html_escape.escape(m.citation)}</b> — '
                          f'تشابه {percent(m.score)}</div>'
                          f'<div dir="rtl">{excerpt_html(m.text, diff)}</div>')
             item.setToolTip(m.citation)

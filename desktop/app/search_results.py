@@ -77,15 +77,15 @@ def result_html(r: Result, heading: str | None = None) -> str:
 
     heading: a line above the result (the first partial match).
     """
-    import html as _html
+    from desktop.content.html_escape import escape
 
     snippet = (r.snippet_parts.html(f'<span style="{HIGHLIGHT_STYLE}">', "</span>")
-               if r.snippet_parts else _html.escape(r.snippet))
-    top = (f'<div dir="rtl" style="{HEADING_STYLE}">{RLM}{_html.escape(heading)}</div>'
+               if r.snippet_parts else escape(r.snippet))
+    top = (f'<div dir="rtl" style="{HEADING_STYLE}">{RLM}{escape(heading)}</div>'
            if heading else "")
-    notes = "".join(f'<div dir="rtl" style="{NOTE_STYLE}"><small>{RLM}{_html.escape(n)}'
+    notes = "".join(f'<div dir="rtl" style="{NOTE_STYLE}"><small>{RLM}{escape(n)}'
                     f'</small></div>' for n in result_notes(r))
-    return (f'{top}<div dir="rtl"><b>{RLM}{_html.escape(r.citation)}</b></div>'
+    return (f'{top}<div dir="rtl"><b>{RLM}{escape(r.citation)}</b></div>'
             f'<div dir="rtl">{snippet}</div>{notes}')
 
 

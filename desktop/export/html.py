@@ -3,7 +3,7 @@ clipboard fragment). Everything from the database is escaped."""
 
 from __future__ import annotations
 
-from html import escape
+from desktop.content.html_escape import escape
 
 from desktop.content.citations import LEGEND_TITLE, MARK_STYLE, NOTICE_COLOUR
 from desktop.export.model import ExportItem, ExportOptions, legend

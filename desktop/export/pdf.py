@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 import tempfile
 from functools import lru_cache
-from html import escape
+from desktop.content.html_escape import escape
 from pathlib import Path
 from typing import Callable
 

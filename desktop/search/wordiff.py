@@ -13,11 +13,11 @@ what is kept).
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from desktop.content import html_escape
 from desktop.search.normalize import WORD_RE, analyze, words
 
 SAME, ADDED, DROPPED, NEUTRAL = "same", "added", "dropped", ""
@@ -74,7 +74,7 @@ _STYLE = {ADDED: "background-color:#c8f0c8; text-decoration:underline",
 
 
 def _segment_html(s: Segment) -> str:
-    text = html.escape(s.text)
+    text = html_escape.escape(s.text)
     style = _STYLE.get(s.kind)
     return f'<span style="{style}">{text}</span>' if style else text
 
@@ -125,8 +125,8 @@ def highlight_shared(text: str, diff: WordDiff, open_: str = "<b>", close: str =
     """The agreed text as escaped HTML with the shared wording between open_ and close."""
     out, pos = [], 0
     for s, e in diff.shared:
-        out.append(html.escape(text[pos:s]))
-        out.append(open_ + html.escape(text[s:e]) + close)
+        out.append(html_escape.escape(text[pos:s]))
+        out.append(open_ + html_escape.escape(text[s:e]) + close)
         pos = e
-    out.append(html.escape(text[pos:]))
+    out.append(html_escape.escape(text[pos:]))
     return "".join(out)

@@ -9,11 +9,11 @@ text, escaped, with the matching words marked.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
+from desktop.content import html_escape
 from desktop.search.normalize import fold, strip_article, words
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ def search_notes(notes: Iterable[Note], query: str, open_tag: str = "<mark>", cl
             continue
         parts = []
         for token in _TOKEN_RE.findall(note.text):
-            escaped = html.escape(token)
+            escaped = html_escape.escape(token)
             if wanted and not token.isspace() and _matches(wanted, token):
                 escaped = f"{open_tag}{escaped}{close_tag}"
             parts.append(escaped)

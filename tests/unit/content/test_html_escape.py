@@ -28,3 +28,22 @@ def test_the_reader_pages_do_not_load_html_entities():
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          timeout=60, check=True).stdout
     assert json.loads(out.strip().splitlines()[-1]) == []
+
+
+def test_every_surface_escapes_with_the_one_escape():
+    """One answer to "how is text escaped for Qt's rich text": no module of
+    the app imports the html package (search results, notes, the finder
+    and the reader all use desktop.content.html_escape)."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3] / "desktop"
+    offenders = []
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level
+                     else [])
+            if any(name == "html" or name.startswith("html.") for name in names):
+                offenders.append(str(path.relative_to(root.parent)))
+    assert offenders == []
