@@ -21,7 +21,9 @@ run from the open to the end of the reader's paint that shows it (wall
 clock / the main thread's CPU time; "settled": the CPU time with the work
 Qt does after that frame, such as the rest of a long unit's layout), the
 median over the runs. Medians; ratios against the
-minimal window; the targets of issue 17 marked met / not met.
+minimal window; the targets of issue 17 marked met / not met. A first-window
+target that the bare reader window misses by itself says so: on that
+machine it is below what PySide6 takes to show the start unit at all.
 
     python bench/startup_bench.py [--runs 5] [--db PATH] [--bundle DIR]
 """
@@ -190,7 +192,17 @@ def main() -> int:
           "| first search (ms) | first preview (ms) | first export (ms) |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
           "| ---: |")
-    verdicts = []
+    verdicts: list[tuple[str, bool, str]] = []
+    # the floor: what a QTextBrowser showing the start unit costs with no app
+    # code at all; a first-window target below it cannot be met by the app
+    floor_time = med("bare reader window", "first_window")
+    floor_cpu = med("bare reader window", "cpu_at_first_paint")
+
+    def below_floor(floor: float | None, base: float) -> str:
+        if floor is None or floor / base <= TARGETS["first_window_ratio"]:
+            return ""
+        return f" (the bare reader window alone: {floor / base:.2f}×)"
+
     for name in programs:
         first, rss = med(name, "first_window"), med(name, "rss_kb")
         first_cpu = med(name, "cpu_at_first_paint")
@@ -209,27 +221,29 @@ def main() -> int:
         if name.startswith("this app"):
             verdicts += [
                 (f"{name}: first window ≤ {TARGETS['first_window_ratio']}× minimal",
-                 first / base_time <= TARGETS["first_window_ratio"]),
+                 first / base_time <= TARGETS["first_window_ratio"],
+                 below_floor(floor_time, base_time)),
                 (f"{name}: CPU to first window ≤ {TARGETS['first_window_ratio']}× minimal",
-                 first_cpu / base_cpu <= TARGETS["first_window_ratio"]),
+                 first_cpu / base_cpu <= TARGETS["first_window_ratio"],
+                 below_floor(floor_cpu, base_cpu)),
                 (f"{name}: memory ≤ {TARGETS['memory_ratio']}× minimal",
-                 rss / base_rss <= TARGETS["memory_ratio"]),
+                 rss / base_rss <= TARGETS["memory_ratio"], ""),
             ]
             for key, label in (("open_p95", "open a paragraph of another unit (new to the reader)"),
                                ("open_again_p95", "open a paragraph of a unit seen before (Back)"),
                                ("open_next_p95", "open the next unit after a pause (read ahead)"),
                                ("open_within_p95", "open another paragraph of the unit shown")):
                 verdicts.append((f"{name}: {label} p95 ≤ {TARGETS['open_p95_ms']:.0f} ms",
-                                 (med(name, key) or 1e9) * 1000 <= TARGETS["open_p95_ms"]))
+                                 (med(name, key) or 1e9) * 1000 <= TARGETS["open_p95_ms"], ""))
             for key, label in (("first_search", "first search"), ("first_preview", "first print preview"),
                                ("first_export", "first export")):
                 verdicts.append((f"{name}: {label} ≤ {TARGETS['first_use_ms']:.0f} ms",
-                                 (med(name, key) or 1e9) * 1000 <= TARGETS["first_use_ms"]))
+                                 (med(name, key) or 1e9) * 1000 <= TARGETS["first_use_ms"], ""))
     print()
     print("| target | |")
     print("| --- | --- |")
-    for label, ok in verdicts:
-        print(f"| {label} | {'met' if ok else 'not met'} |")
+    for label, ok, why in verdicts:
+        print(f"| {label} | {'met' if ok else 'not met' + why} |")
     return 0
 
 
