@@ -93,7 +93,9 @@ def test_tab_reaches_a_link_and_tells_which(window, qtbot):
 def _open_menu_by_keyboard(reader, how, qtbot):
     reader.setFocus()
     if how == "menu-key":
-        event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, reader.cursorRect().center())
+        at = reader.cursorRect().center()
+        event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, at,
+                                  reader.viewport().mapToGlobal(at))
         QApplication.sendEvent(reader.viewport(), event)
     else:
         qtbot.keyClick(reader, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
